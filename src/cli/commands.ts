@@ -1,0 +1,18 @@
+/** A CLI command module: `run` receives the arguments after the command name and returns the exit code. */
+export interface Command {
+  run(args: string[]): Promise<number>;
+}
+
+/** Every `gongkai` command, loaded lazily so that start-up stays fast. */
+export const commands: Record<string, () => Promise<Command>> = {
+  start: () => import('./start.ts'),
+  serve: () => import('./serve.ts'),
+  migrate: () => import('./migrate.ts'),
+  user: () => import('./user.ts'),
+  demo: () => import('./demo.ts'),
+  calendar: () => import('./calendar.ts'),
+  deadline: () => import('./deadline.ts'),
+  fee: () => import('./fee.ts'),
+  check: () => import('./check.ts'),
+  render: () => import('./render.ts'),
+};
