@@ -1,0 +1,18 @@
+import { openDatabase } from '../db/open.ts';
+import { hasDemo, loadDemo } from '../demo/load.ts';
+import { parseCliArgs, runCommand } from './args.ts';
+import { printDemoLogins } from './demo.ts';
+import { serveUntilStopped } from './serve.ts';
+
+/** `npm start`: migrate, load the demo data on first run, serve. */
+export const run = (args: string[]) =>
+  runCommand(async () => {
+    const { values } = parseCliArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
+    const database = await openDatabase();
+    const first = !(await hasDemo(database.db));
+    const logins = await loadDemo(database.db);
+    if (first) console.log('首次运行：已载入演示数据。');
+    printDemoLogins(logins);
+    await serveUntilStopped(database, values);
+    return 0;
+  });

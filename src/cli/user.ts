@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { findAgencyByCode } from '../db/agencies.ts';
+import { audit } from '../db/audit.ts';
+import { openDatabase } from '../db/open.ts';
+import { generatePassword } from '../db/passwords.ts';
+import { roles } from '../db/schema.ts';
+import { createUser, findUserByUsername, grantRole } from '../db/users.ts';
+import { GongkaiError } from '../errors.ts';
+import { parseCliArgs, runCommand } from './args.ts';
+
+const input = z.object({
+  agency: z.string({ error: '缺少 --agency 单位代码' }).min(1),
+  role: z.enum(roles, { error: `--role 须为：${roles.join('、')}` }),
+  name: z
+    .string({ error: '缺少 --name 用户名' })
+    .regex(/^[A-Za-z0-9_.-]{2,64}$/, '用户名只能包含字母、数字和 _ . -，长度 2—64'),
+  display: z.string().max(64).optional(),
+});
+
+/** `gongkai user add --agency CODE --role ROLE --name NAME`: prints the generated password once. */
+export const run = (args: string[]) =>
+  runCommand(async () => {
+    const { values, positionals } = parseCliArgs(args, {
+      agency: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      display: { type: 'string' },
+    });
+    if (positionals[0] !== 'add')
+      throw new GongkaiError(
+        'bad_arguments',
+        '用法：gongkai user add --agency CODE --role ROLE --name NAME',
+      );
+    const parsed = input.safeParse(values);
+    if (!parsed.success) throw new GongkaiError('bad_arguments', parsed.error.issues[0].message);
+    const { agency: code, role, name, display } = parsed.data;
+    const database = await openDatabase();
+    try {
+      const { db } = database;
+      const agency = await findAgencyByCode(db, code);
+      if (!agency) throw new GongkaiError('agency_not_found', `单位代码“${code}”不存在。`);
+      const existing = await findUserByUsername(db, name);
+      const password = existing ? null : generatePassword();
+      const user =
+        existing ??
+        (await createUser(db, { username: name, displayName: display, password: password! }));
+      await grantRole(db, user.id, agency.id, role);
+      await audit(db, {
+        userId: null,
+        agencyId: agency.id,
+        action: 'user.grant',
+        target: name,
+        details: { role, via: 'cli' },
+      });
+      console.log(`用户 ${name} 在 ${agency.name} 的角色：${role}`);
+      if (password) console.log(`初始密码（只显示这一次）：${password}`);
+      else console.log('该用户已存在，密码未改变。');
+      return 0;
+    } finally {
+      await database.close();
+    }
+  });

@@ -1,0 +1,86 @@
+import { and, eq } from 'drizzle-orm';
+import { GongkaiError } from '../errors.ts';
+import type { Db } from './database.ts';
+import { hashPassword } from './passwords.ts';
+import { agencies, memberships, type Role, users } from './schema.ts';
+
+export type User = typeof users.$inferSelect;
+
+export interface Membership {
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
+  role: Role;
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function findUserById(db: Db, id: number): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function createUser(
+  db: Db,
+  input: { username: string; displayName?: string; password: string },
+): Promise<User> {
+  if (await findUserByUsername(db, input.username)) {
+    throw new GongkaiError('user_exists', `用户名“${input.username}”已存在。`);
+  }
+  const [row] = await db
+    .insert(users)
+    .values({
+      username: input.username,
+      displayName: input.displayName ?? input.username,
+      passwordHash: await hashPassword(input.password),
+    })
+    .returning();
+  return row;
+}
+
+export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, userId));
+}
+
+export async function grantRole(
+  db: Db,
+  userId: number,
+  agencyId: number,
+  role: Role,
+): Promise<void> {
+  await db.insert(memberships).values({ userId, agencyId, role }).onConflictDoNothing();
+}
+
+export async function listMemberships(db: Db, userId: number): Promise<Membership[]> {
+  return db
+    .select({
+      agencyId: agencies.id,
+      agencyCode: agencies.code,
+      agencyName: agencies.name,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(agencies.id);
+}
+
+export async function hasRole(db: Db, userId: number, agencyId: number, role: Role) {
+  const rows = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.agencyId, agencyId),
+        eq(memberships.role, role),
+      ),
+    );
+  return rows.length > 0;
+}

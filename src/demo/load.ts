@@ -1,0 +1,55 @@
+import { type Agency, findAgencyByCode, upsertAgency } from '../db/agencies.ts';
+import { audit } from '../db/audit.ts';
+import type { Db } from '../db/database.ts';
+import { type Role, roles } from '../db/schema.ts';
+import { createUser, findUserByUsername, grantRole } from '../db/users.ts';
+import { demoAgency, demoCounty } from './agencies.ts';
+
+/** Every demo user's password: the demo is for trying gongkai out, never for production. */
+export const demoPassword = 'gongkai-demo';
+
+export interface DemoLogin {
+  username: string;
+  role: Role;
+  agency: string;
+}
+
+/** A step adds one kind of demo record; later capabilities append their steps. */
+export type DemoStep = (db: Db) => Promise<void>;
+export const demoSteps: DemoStep[] = [];
+
+/** Loads the demo agencies and one user per role. Safe to run again: existing records are kept. */
+export async function loadDemo(db: Db): Promise<DemoLogin[]> {
+  const county = await upsertAgency(db, demoCounty);
+  const agency = await upsertAgency(db, { ...demoAgency, parentId: county.id });
+  const logins: DemoLogin[] = [];
+  for (const role of roles) {
+    logins.push(await demoUser(db, `xfj-${role}`, `${roleName[role]}（演示）`, agency, role));
+  }
+  logins.push(await demoUser(db, 'xt-supervisor', '县政务公开办（演示）', county, 'supervisor'));
+  for (const step of demoSteps) await step(db);
+  await audit(db, { action: 'demo.load', target: agency.code });
+  return logins;
+}
+
+export async function hasDemo(db: Db): Promise<boolean> {
+  return (await findAgencyByCode(db, demoAgency.code)) !== undefined;
+}
+
+async function demoUser(db: Db, username: string, displayName: string, agency: Agency, role: Role) {
+  const user =
+    (await findUserByUsername(db, username)) ??
+    (await createUser(db, { username, displayName, password: demoPassword }));
+  await grantRole(db, user.id, agency.id, role);
+  return { username, role, agency: agency.code };
+}
+
+const roleName: Record<Role, string> = {
+  admin: '管理员',
+  drafter: '拟稿人',
+  reviewer: '分管领导',
+  office: '办公室负责人',
+  handler: '申请办理人',
+  supervisor: '监督人',
+  auditor: '审计员',
+};

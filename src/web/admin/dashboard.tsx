@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { Layout } from '../views/layout.tsx';
+import { accountBox } from './accountBox.tsx';
+import { roleLabels } from './roleLabels.ts';
+
+/** /admin/:agency — the agency's back-office home. Later capabilities add their panels here. */
+export const dashboardRoutes = new Hono<AppEnv>();
+
+dashboardRoutes.get('/', (c) => {
+  const agency = c.get('agency');
+  const roles = c.get('roles');
+  return c.html(
+    <Layout
+      title={`${agency.name}工作台`}
+      agency={agency}
+      breadcrumb={[{ label: '后台', href: '/admin' }, { label: agency.name }]}
+      account={accountBox(c)}
+    >
+      <h1>{agency.name} · 工作台</h1>
+      <p class="muted">您在本单位的角色：{roles.map((r) => roleLabels[r]).join('、')}</p>
+      <div class="panels">
+        <section class="panel">
+          <h2>依申请公开</h2>
+          <p>待办申请、临近期限与已超期件将在此显示。</p>
+        </section>
+        <section class="panel">
+          <h2>主动公开</h2>
+          <p>待审核与待发布的信息将在此显示。</p>
+        </section>
+        <section class="panel">
+          <h2>年度报告</h2>
+          <p>本年度报告的编制进度与勾稽检查结果将在此显示。</p>
+        </section>
+      </div>
+    </Layout>,
+  );
+});

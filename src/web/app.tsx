@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Database } from '../db/database.ts';
+import { isGongkaiError } from '../errors.ts';
+import { loginRoutes } from './admin/login.tsx';
+import { adminRoutes } from './admin/routes.tsx';
+import type { AppEnv } from './env.ts';
+import { portalRoutes } from './portal/routes.tsx';
+import { csrfProtection } from './security/csrf.ts';
+import { securityHeaders } from './security/headers.ts';
+import { clientIp, isSecure } from './security/request.ts';
+import { loadSession } from './security/session.ts';
+import { errorPage } from './views/errorPage.tsx';
+
+export interface AppOptions {
+  database: Database;
+  /** Signs CSRF tokens; see db/settings.ts appSecret(). */
+  secret: string;
+  /** Largest accepted request body in bytes (uploads have their own limit). */
+  maxBodyBytes?: number;
+}
+
+/** The whole web application: portal, back office, static files, health check. */
+export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppOptions) {
+  const app = new Hono<AppEnv>();
+  app.use(securityHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.html(errorPage({ title: '提交内容过大', message: '提交的内容超过了大小限制。' }), 413),
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('database', database);
+    c.set('secret', secret);
+    c.set('clientIp', clientIp(c));
+    c.set('secure', isSecure(c));
+    await next();
+  });
+  app.get('/healthz', async (c) => {
+    await database.db.execute(sql`select 1`);
+    return c.json({ status: 'ok' });
+  });
+  app.get('/static/:file', (c) => serveStatic(c.req.param('file'), c));
+  app.use(csrfProtection());
+  app.use(loadSession());
+  app.route('/', portalRoutes);
+  app.route('/', loginRoutes);
+  app.route('/', adminRoutes);
+
+  app.notFound((c) =>
+    c.html(errorPage({ title: '页面不存在', message: '您访问的页面不存在或已被移除。' }), 404),
+  );
+  app.onError((error, c) => {
+    if (isGongkaiError(error)) {
+      return c.html(errorPage({ title: '操作未完成', message: error.message }), 400);
+    }
+    console.error(error);
+    return c.html(
+      errorPage({ title: '系统错误', message: '服务器处理请求时出错，已记录。请稍后再试。' }),
+      500,
+    );
+  });
+  return app;
+}
+
+const staticFiles: Record<string, string> = {
+  'site.css': 'text/css; charset=utf-8',
+  'print.css': 'text/css; charset=utf-8',
+};
+const staticCache = new Map<string, string>();
+
+function serveStatic(file: string, c: Context) {
+  const type = staticFiles[file];
+  if (!type) return c.notFound();
+  let body = staticCache.get(file);
+  if (body === undefined) {
+    body = readFileSync(new URL(`./static/${file}`, import.meta.url), 'utf8');
+    staticCache.set(file, body);
+  }
+  return c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' });
+}

@@ -1,0 +1,26 @@
+import type { Agency } from '../db/agencies.ts';
+import type { Database } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import type { Membership } from '../db/users.ts';
+
+export interface SessionUser {
+  userId: number;
+  username: string;
+  displayName: string;
+  memberships: Membership[];
+}
+
+/** Hono environment: what every handler can read from the context. */
+export interface AppEnv {
+  Variables: {
+    database: Database;
+    secret: string;
+    user: SessionUser | null;
+    csrfToken: string;
+    clientIp: string;
+    secure: boolean;
+    /** Set by the agency guard on /admin/:agency routes. */
+    agency: Agency;
+    roles: Role[];
+  };
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gongkai, gongkaiServer, tempDataDir } from '../support/cli.ts';
+
+test('npm start migrates, loads the demo once, serves the portal and stops cleanly', async () => {
+  const dir = tempDataDir();
+  const server = gongkaiServer(
+    ['start'],
+    { GONGKAI_DATA_DIR: dir, PORT: '0' },
+    /http:\/\/localhost:(\d+)\//,
+  );
+  const [, port] = await server.started;
+  assert.match(server.output(), /首次运行：已载入演示数据/);
+  assert.match(server.output(), /xfj-office/);
+  const page = await fetch(`http://127.0.0.1:${port}/a/xiangtan-xfj`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /湘潭县信访局/);
+
+  const second = gongkai(['migrate'], { GONGKAI_DATA_DIR: dir });
+  assert.equal(second.code, 2, 'a second process may not open the same PGlite directory');
+  assert.match(second.stderr, /正被进程 \d+ 使用/);
+
+  server.child.kill('SIGTERM');
+  assert.equal(await server.exited, 0);
+  assert.equal(existsSync(join(dir, 'gongkai.lock')), false);
+
+  const again = gongkaiServer(['start'], { GONGKAI_DATA_DIR: dir, PORT: '0' }, /已启动/);
+  await again.started;
+  assert.doesNotMatch(again.output(), /首次运行/);
+  again.child.kill('SIGTERM');
+  await again.exited;
+});
+
+test('user add prints a generated password once and refuses bad input with exit code 2', () => {
+  const env = { GONGKAI_DATA_DIR: tempDataDir() };
+  assert.equal(gongkai(['demo'], env).code, 0);
+  const added = gongkai(
+    ['user', 'add', '--agency', 'xiangtan-xfj', '--role', 'handler', '--name', 'wang'],
+    env,
+  );
+  assert.equal(added.code, 0, added.stderr);
+  assert.match(added.stdout, /初始密码（只显示这一次）：[A-Za-z0-9]{16}/);
+  const again = gongkai(
+    ['user', 'add', '--agency', 'xiangtan-xfj', '--role', 'office', '--name', 'wang'],
+    env,
+  );
+  assert.doesNotMatch(again.stdout, /初始密码/);
+
+  const badRole = gongkai(
+    ['user', 'add', '--agency', 'xiangtan-xfj', '--role', 'boss', '--name', 'li'],
+    env,
+  );
+  assert.equal(badRole.code, 2);
+  assert.match(badRole.stderr, /--role 须为/);
+  const badAgency = gongkai(
+    ['user', 'add', '--agency', 'nowhere', '--role', 'office', '--name', 'li'],
+    env,
+  );
+  assert.equal(badAgency.code, 2);
+  assert.match(badAgency.stderr, /单位代码“nowhere”不存在/);
+});
+
+test('an unknown command explains itself', () => {
+  const result = gongkai(['frobnicate']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /未知命令：frobnicate/);
+});

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { findAgencyByCode, listMemberAgencies, upsertAgency } from '../../src/db/agencies.ts';
+import { audit, listAudit } from '../../src/db/audit.ts';
+import { loadWorkdayOverrides, saveWorkdayOverrides } from '../../src/db/calendar.ts';
+import { rowsOf } from '../../src/db/database.ts';
+import { verifyPassword } from '../../src/db/passwords.ts';
+import { createSession, deleteSession, findSessionUser } from '../../src/db/sessions.ts';
+import { getOrCreateSetting } from '../../src/db/settings.ts';
+import { lockedUntil, recordFailure, throttlePolicy } from '../../src/db/throttle.ts';
+import { createUser, grantRole, listMemberships } from '../../src/db/users.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+describeEachDatabase('repositories', (database) => {
+  test('agencies form the county hierarchy and upsert by code', async () => {
+    const { db } = database();
+    const county = await upsertAgency(db, { code: 'c1', name: '某县人民政府', kind: 'government' });
+    await upsertAgency(db, { code: 'd1', name: '某县教育局', parentId: county.id });
+    await upsertAgency(db, { code: 'd1', name: '某县教育局（更名）', parentId: county.id });
+    assert.equal((await findAgencyByCode(db, 'd1'))?.name, '某县教育局（更名）');
+    assert.deepEqual(
+      (await listMemberAgencies(db, county.id)).map((a) => a.code),
+      ['d1'],
+    );
+  });
+
+  test('users get argon2id hashes, memberships and sessions', async () => {
+    const { db } = database();
+    const agency = await upsertAgency(db, { code: 'u1', name: '某局' });
+    const user = await createUser(db, { username: 'alice', password: 'correct horse' });
+    assert.match(user.passwordHash, /^\$argon2id\$/);
+    assert.equal(await verifyPassword(user.passwordHash, 'correct horse'), true);
+    assert.equal(await verifyPassword(user.passwordHash, 'wrong'), false);
+    await assert.rejects(createUser(db, { username: 'alice', password: 'x' }), {
+      code: 'user_exists',
+    });
+    await grantRole(db, user.id, agency.id, 'handler');
+    await grantRole(db, user.id, agency.id, 'handler');
+    assert.deepEqual(
+      (await listMemberships(db, user.id)).map((m) => [m.agencyCode, m.role]),
+      [['u1', 'handler']],
+    );
+    const token = await createSession(db, user.id);
+    assert.equal((await findSessionUser(db, token))?.username, 'alice');
+    await deleteSession(db, token);
+    assert.equal(await findSessionUser(db, token), undefined);
+  });
+
+  test('the audit log is append-only in the database itself', async () => {
+    const { db } = database();
+    await audit(db, { action: 'test.append', target: 'x', details: { n: 1 } });
+    const [row] = await listAudit(db, { action: 'test.append' });
+    assert.deepEqual(row.details, { n: 1 });
+    await assert.rejects(
+      db.execute(sql`update audit_log set action = 'forged' where id = ${row.id}`),
+    );
+    await assert.rejects(db.execute(sql`delete from audit_log where id = ${row.id}`));
+    assert.equal((await listAudit(db, { action: 'test.append' })).length, 1);
+  });
+
+  test('login throttling locks a key after 5 failures within the window, an address after 20', async () => {
+    const { db } = database();
+    const start = new Date('2026-03-02T08:00:00Z');
+    for (let i = 0; i < 4; i++) await recordFailure(db, 'user:bob', start);
+    assert.equal(await lockedUntil(db, 'user:bob', start), null);
+    await recordFailure(db, 'user:bob', start);
+    assert.ok(await lockedUntil(db, 'user:bob', start));
+    const later = new Date(start.getTime() + throttlePolicy.lockMs + 1);
+    assert.equal(await lockedUntil(db, 'user:bob', later), null);
+    for (let i = 0; i < 19; i++) await recordFailure(db, 'ip:10.0.0.1', start);
+    assert.equal(await lockedUntil(db, 'ip:10.0.0.1', start), null);
+  });
+
+  test('a failure outside the window starts a new count', async () => {
+    const { db } = database();
+    const start = new Date('2026-03-02T08:00:00Z');
+    for (let i = 0; i < 4; i++) await recordFailure(db, 'user:carol', start);
+    const next = new Date(start.getTime() + throttlePolicy.windowMs + 1);
+    await recordFailure(db, 'user:carol', next);
+    assert.equal(await lockedUntil(db, 'user:carol', next), null);
+  });
+
+  test('settings are created once and then stable', async () => {
+    const { db } = database();
+    const first = await getOrCreateSetting(db, 'k', () => 'one');
+    const second = await getOrCreateSetting(db, 'k', () => 'two');
+    assert.equal(first, 'one');
+    assert.equal(second, 'one');
+  });
+
+  test("a year's workday overrides replace the previous load of that year", async () => {
+    const { db } = database();
+    await saveWorkdayOverrides(db, 2027, '草稿', [
+      { day: '2027-01-01', workday: false, name: '元旦' },
+    ]);
+    await saveWorkdayOverrides(db, 2027, '国办发明电〔2026〕X号', [
+      { day: '2027-01-01', workday: false, name: '元旦' },
+      { day: '2027-02-07', workday: true, name: '春节调休' },
+    ]);
+    const years = await loadWorkdayOverrides(db);
+    assert.equal(years.length, 1);
+    assert.equal(years[0].source, '国办发明电〔2026〕X号');
+    assert.deepEqual(
+      years[0].overrides.map((o) => [o.day, o.workday]),
+      [
+        ['2027-01-01', false],
+        ['2027-02-07', true],
+      ],
+    );
+  });
+
+  test('counts come back as numbers on both databases', async () => {
+    const { db } = database();
+    const result = await db.execute(sql`select count(*) as n from agencies`);
+    assert.equal(typeof rowsOf<{ n: unknown }>(result)[0].n, 'number');
+  });
+});

@@ -1,0 +1,55 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../src/web/env.ts';
+
+/**
+ * Drives the app in-process like a browser: keeps cookies, reads the CSRF token from pages,
+ * does not follow redirects.
+ */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(private app: Hono<AppEnv>) {}
+
+  async get(path: string, headers: Record<string, string> = {}) {
+    const res = await this.request(path, { method: 'GET', headers });
+    const text = await res.clone().text();
+    const match = text.match(/name="_csrf" value="([^"]+)"/);
+    if (match) this.csrf = match[1];
+    return res;
+  }
+
+  /** Posts a form; the current CSRF token is added unless `_csrf` is given (use null to omit it). */
+  async post(path: string, fields: Record<string, string | null>) {
+    const body = new URLSearchParams();
+    const withToken = { _csrf: this.csrf, ...fields };
+    for (const [key, value] of Object.entries(withToken)) if (value !== null) body.set(key, value);
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
+  }
+
+  /** Opens the login form and signs in. */
+  async login(username: string, password: string) {
+    await this.get('/admin/login');
+    return this.post('/admin/login', { username, password });
+  }
+
+  async request(path: string, init: RequestInit & { headers?: Record<string, string> }) {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await this.app.request(path, {
+      ...init,
+      headers: { ...init.headers, ...(cookie ? { cookie } : {}) },
+    });
+    for (const header of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = header.split(';');
+      const [name, value] = pair.split('=');
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim())) || value === '';
+      if (expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    return res;
+  }
+}
