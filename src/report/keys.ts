@@ -1,7 +1,9 @@
 /**
- * The report's own key vocabulary (law-and-format.md §1). Pure data, no I/O.
- * `ApplicantKey` mirrors the glossary's `ApplicantType` plus the `tot` column.
+ * The report's key vocabulary (law-and-format.md §1). Pure data, no I/O.
+ * `ApplicantKey` is the law core's `ApplicantType` plus the `tot` column; `OutcomeRowKey` is the
+ * law core's `OutcomeRow` plus `o`, the single 2019 （六）其他处理 row.
  */
+import type { ApplicantType, OutcomeRow } from '../law/keys.ts';
 
 export type FormatVersion = '2021' | '2019';
 export const formatVersions: readonly FormatVersion[] = ['2021', '2019'];
@@ -10,7 +12,7 @@ export type SectionKey = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6';
 export const sectionKeys: readonly SectionKey[] = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
 
 /** T3 columns: 自然人, the five 法人或其他组织 kinds, 总计. */
-export type ApplicantKey = 'np' | 'biz' | 'res' | 'ngo' | 'law' | 'oth' | 'tot';
+export type ApplicantKey = ApplicantType | 'tot';
 export const applicantKeys: readonly ApplicantKey[] = [
   'np',
   'biz',
@@ -24,29 +26,7 @@ export const applicantKeys: readonly ApplicantKey[] = [
 export const applicantLeafKeys: readonly ApplicantKey[] = ['np', 'biz', 'res', 'ngo', 'law', 'oth'];
 
 /** T3 result rows (block 三). `o` is the single 2019 （六）其他处理 row; `o1…o3` are 2021's. */
-export type OutcomeRowKey =
-  | 'open'
-  | 'partial'
-  | 'w1'
-  | 'w2'
-  | 'w3'
-  | 'w4'
-  | 'w5'
-  | 'w6'
-  | 'w7'
-  | 'w8'
-  | 'u1'
-  | 'u2'
-  | 'u3'
-  | 'n1'
-  | 'n2'
-  | 'n3'
-  | 'n4'
-  | 'n5'
-  | 'o1'
-  | 'o2'
-  | 'o3'
-  | 'o';
+export type OutcomeRowKey = OutcomeRow | 'o';
 
 export type T3RowKey = 'new' | 'carryIn' | OutcomeRowKey | 'total' | 'carryOut';
 

@@ -121,8 +121,8 @@ export function group(
 export function t3Rows(otherRows: (first: LayoutCell[]) => T3Row[], resultRows: number): T3Row[] {
   const block: LayoutCell = { text: results, rowspan: resultRows };
   return [
-    top('new', '一、本年新收政府信息公开申请数量'),
-    top('carryIn', '二、上年结转政府信息公开申请数量'),
+    top('new', '一、本年新收政府信息公开申请数量', ['一、本年度新收政府信息公开申请数量']),
+    top('carryIn', '二、上年结转政府信息公开申请数量', ['二、上年度结转政府信息公开申请数量']),
     mid('open', '（一）予以公开', undefined, [block]),
     mid(
       'partial',
@@ -154,7 +154,7 @@ export function t3Rows(otherRows: (first: LayoutCell[]) => T3Row[], resultRows: 
     ]),
     ...otherRows([]),
     mid('total', '（七）总计', undefined, []),
-    top('carryOut', '四、结转下年度继续办理'),
+    top('carryOut', '四、结转下年度继续办理', ['四、结转下年度办理']),
   ];
 }
 

@@ -1,0 +1,185 @@
+/**
+ * Reading the values of one table row from the chunks found after its label, when the text lost
+ * cell boundaries:
+ * - `fused`: digits of adjacent cells run together (`801000081` for 7 cells);
+ * - `lines`: one cell per line, but repeated lines were collapsed into one and empty cells
+ *   dropped (`4 / 1 / 0 / 5` for 7 cells).
+ * Every reading that fits the row is enumerated; the 勾稽 constraints then narrow them down.
+ * A cell is certain only when every remaining reading agrees on it.
+ */
+import { type CellValue, uncertain } from '../model.ts';
+
+export type Slot = number | 'blank' | 'slash';
+export type Layout = 'fused' | 'lines';
+
+export interface CellSpec {
+  signed?: boolean;
+  decimal?: boolean;
+}
+
+/** A piece of text between separators: a number-like string, or an explicit blank/slash cell. */
+export type Chunk = { kind: 'text'; text: string } | { kind: 'blank' } | { kind: 'slash' };
+
+/** `cells[target]` must equal the sum of `cells[parts]` (a blank target is not checked). */
+export interface Constraint {
+  target: number;
+  parts: number[];
+}
+
+export interface RowReading {
+  solutions: Slot[][];
+  /** True when no reading satisfies the constraints (the row itself is inconsistent). */
+  inconsistent: boolean;
+  /** True when there were too many readings to list them all. */
+  truncated: boolean;
+}
+
+const maxSolutions = 20000;
+
+function numberPattern(spec: CellSpec): RegExp {
+  const sign = spec.signed ? '[+-]?' : '';
+  const fraction = spec.decimal ? '(?:\\.\\d+)?' : '';
+  return new RegExp(`^${sign}(?:0|[1-9]\\d*)${fraction}$`);
+}
+
+function parseSingle(text: string, spec: CellSpec): number | undefined {
+  return numberPattern(spec).test(text) ? Number(text) : undefined;
+}
+
+/** All ways to read a prefix of `text` as one number of the given cell. */
+function prefixes(text: string, spec: CellSpec): { value: number; length: number }[] {
+  const out: { value: number; length: number }[] = [];
+  const pattern = numberPattern(spec);
+  for (let length = 1; length <= text.length; length++) {
+    const piece = text.slice(0, length);
+    if (pattern.test(piece) && !/[.]$/.test(piece)) out.push({ value: Number(piece), length });
+  }
+  return out;
+}
+
+function numeric(slot: Slot): number {
+  return typeof slot === 'number' ? slot : 0;
+}
+
+/**
+ * True when every constraint holds. A blank target counts as "not filled" (skipped) unless
+ * `blankIsZero`, used for cells that a `lines` reading dropped, which are 0 or blank.
+ */
+export function satisfies(
+  slots: Slot[],
+  constraints: readonly Constraint[],
+  blankIsZero = false,
+): boolean {
+  return constraints.every((c) => {
+    const target = slots[c.target];
+    if (target === 'slash' || (target === 'blank' && !blankIsZero)) return true;
+    const sum = c.parts.reduce((acc, i) => acc + numeric(slots[i]), 0);
+    return Math.abs(numeric(target) - sum) < 1e-9;
+  });
+}
+
+/** Enumerate structural readings of a row (no constraints). */
+function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout: Layout) {
+  const n = cells.length;
+  const solutions: Slot[][] = [];
+  let truncated = false;
+  const acc: Slot[] = [];
+
+  const place = (chunkIndex: number): void => {
+    if (solutions.length >= maxSolutions) {
+      truncated = true;
+      return;
+    }
+    const cell = acc.length;
+    if (chunkIndex === chunks.length) {
+      if (cell === n) solutions.push([...acc]);
+      else if (layout === 'lines') solutions.push([...acc, ...Array(n - cell).fill('blank')]);
+      return;
+    }
+    if (cell >= n) return;
+    const chunk = chunks[chunkIndex];
+    if (chunk.kind !== 'text') {
+      acc.push(chunk.kind);
+      place(chunkIndex + 1);
+      acc.pop();
+      return;
+    }
+    if (layout === 'lines') placeRun(chunkIndex, chunk.text);
+    else split(chunkIndex, chunk.text);
+  };
+
+  const split = (chunkIndex: number, rest: string): void => {
+    const cell = acc.length;
+    if (rest === '') return place(chunkIndex + 1);
+    if (cell >= n) return;
+    for (const p of prefixes(rest, cells[cell])) {
+      acc.push(p.value);
+      split(chunkIndex, rest.slice(p.length));
+      acc.pop();
+    }
+  };
+
+  const placeRun = (chunkIndex: number, text: string): void => {
+    const start = acc.length;
+    for (let gap = 0; start + gap < n; gap++) {
+      for (let run = 1; start + gap + run <= n; run++) {
+        const values: Slot[] = Array(gap).fill('blank');
+        let ok = true;
+        for (let i = 0; i < run; i++) {
+          const v = parseSingle(text, cells[start + gap + i]);
+          if (v === undefined) ok = false;
+          values.push(v ?? 0);
+        }
+        if (!ok) continue;
+        acc.push(...values);
+        place(chunkIndex + 1);
+        acc.length = start;
+      }
+    }
+  };
+
+  place(0);
+  return { solutions, truncated };
+}
+
+/** Read one row: literal when the chunk count matches the cell count, otherwise enumerate. */
+export function readRow(
+  chunks: readonly Chunk[],
+  cells: readonly CellSpec[],
+  layout: Layout,
+  constraints: readonly Constraint[],
+): RowReading {
+  const literal = literalReading(chunks, cells);
+  if (literal) return { solutions: [literal], inconsistent: false, truncated: false };
+  const { solutions, truncated } = enumerate(chunks, cells, layout);
+  const fitting = solutions.filter((s) => satisfies(s, constraints, layout === 'lines'));
+  if (fitting.length > 0 || solutions.length === 0)
+    return { solutions: fitting, inconsistent: false, truncated };
+  return { solutions, inconsistent: true, truncated };
+}
+
+function literalReading(chunks: readonly Chunk[], cells: readonly CellSpec[]): Slot[] | undefined {
+  if (chunks.length !== cells.length) return undefined;
+  const out: Slot[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    if (chunk.kind !== 'text') out.push(chunk.kind);
+    else {
+      const value = parseSingle(chunk.text, { ...cells[i], signed: true, decimal: true });
+      if (value === undefined) return undefined;
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+/** The value of each cell over a set of readings: certain when all agree, else uncertain. */
+export function cellValues(solutions: readonly Slot[][], n: number, raw?: string): CellValue[] {
+  const out: CellValue[] = [];
+  for (let i = 0; i < n; i++) {
+    const seen = new Set(solutions.map((s) => s[i]));
+    if (seen.size === 1) out.push([...seen][0]);
+    else out.push(uncertain([...seen].map(numeric).slice(0, 50), raw));
+  }
+  return out;
+}

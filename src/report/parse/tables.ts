@@ -1,0 +1,223 @@
+/** Reading T2, T3 and T4 out of a text region, row by row, with per-cell certainty. */
+import type { ReportFormat } from '../formats/types.ts';
+import { applicantKeys, type CellKey, t3Key, t4GroupKeys, t4Key, t4OutcomeKeys } from '../keys.ts';
+import type { Cells, CellValue } from '../model.ts';
+import { type Chunks, toChunks, valueText } from './chunks.ts';
+import { solveColumns } from './columns.ts';
+import type { TextLayout } from './layout.ts';
+import { findLabel, type NormalizedText } from './normalized.ts';
+import { type CellSpec, type Constraint, cellValues, readRow, type Slot } from './solve.ts';
+
+export interface TableRead {
+  cells: Cells;
+  notes: Partial<Record<CellKey, string>>;
+  warnings: string[];
+}
+
+export interface Region {
+  from: number;
+  to: number;
+}
+
+interface RowInput {
+  keys: CellKey[];
+  specs: CellSpec[];
+  constraints: Constraint[];
+  chunks: Chunks;
+}
+
+const numbering =
+  /^(（[一二三四五六七八九十]）|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、|\d{1,2}[.．、])/;
+
+/** The strings to search for a label: as printed, variants, and without numbering when distinctive. */
+export function searchTerms(texts: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of texts) {
+    out.add(t);
+    const core = t.replace(numbering, '');
+    if (core !== t && core.length >= 4) out.add(core);
+  }
+  return [...out];
+}
+
+function rowValues(
+  nt: NormalizedText,
+  terms: string[],
+  cursor: number,
+  region: Region,
+  layout: TextLayout,
+  nextNumber: string | undefined,
+): { chunks: Chunks; end: number } | undefined {
+  const m = findLabel(nt, terms, cursor, region.to);
+  if (!m) return undefined;
+  const raw = valueText(nt.original, m.end, layout).slice(0, Math.max(0, region.to - m.end));
+  return { chunks: toChunks(raw, layout, nextNumber), end: m.end };
+}
+
+function solverLayout(layout: TextLayout) {
+  return layout === 'lines' ? 'lines' : 'fused';
+}
+
+function assign(out: TableRead, row: RowInput, solutions: Slot[][]) {
+  const values = cellValues(solutions, row.keys.length, row.chunks.raw || undefined);
+  row.keys.forEach((key, i) => {
+    out.cells[key] = values[i];
+  });
+  for (const [index, unit] of row.chunks.units) {
+    const key = row.keys[Math.min(index, row.keys.length - 1)];
+    out.notes[key] = `${row.chunks.raw}`.slice(0, 40) || unit;
+  }
+}
+
+function readAll(out: TableRead, rows: RowInput[], layout: TextLayout) {
+  const readings = rows.map((r) =>
+    readRow(r.chunks.chunks, r.specs, solverLayout(layout), r.constraints),
+  );
+  return readings;
+}
+
+export function readT2(
+  nt: NormalizedText,
+  format: ReportFormat,
+  region: Region,
+  layout: TextLayout,
+): TableRead {
+  const out: TableRead = { cells: {}, notes: {}, warnings: [] };
+  let cursor = region.from;
+  for (const group of format.t2.groups) {
+    const caption = findLabel(
+      nt,
+      [group.caption.text, ...(group.caption.variants ?? [])],
+      cursor,
+      region.to,
+    );
+    if (caption) cursor = caption.end;
+    for (const row of group.rows) {
+      const found = rowValues(
+        nt,
+        searchTerms([row.label.text, ...(row.label.variants ?? [])]),
+        cursor,
+        region,
+        layout,
+        undefined,
+      );
+      if (!found) {
+        out.warnings.push(`表2未找到「${row.label.text}」行`);
+        continue;
+      }
+      cursor = found.end;
+      const input: RowInput = {
+        keys: group.columns.map((c) => `t2.${row.key}.${c.key}` as CellKey),
+        specs: group.columns.map((c) => ({ signed: c.signed, decimal: c.decimal })),
+        constraints: [],
+        chunks: found.chunks,
+      };
+      const [reading] = readAll(out, [input], layout);
+      if (reading.solutions.length === 0) {
+        out.warnings.push(
+          `表2「${row.label.text}」行的数值无法读取：${found.chunks.raw || '（空）'}`,
+        );
+        for (const key of input.keys) out.cells[key] = { uncertain: true, candidates: [] };
+        continue;
+      }
+      assign(out, input, reading.solutions);
+    }
+  }
+  return out;
+}
+
+export function readT3(
+  nt: NormalizedText,
+  format: ReportFormat,
+  region: Region,
+  layout: TextLayout,
+): TableRead {
+  const out: TableRead = { cells: {}, notes: {}, warnings: [] };
+  const rowConstraint: Constraint = { target: 6, parts: [0, 1, 2, 3, 4, 5] };
+  const rows: { key: (typeof format.t3.rows)[number]['key']; input: RowInput }[] = [];
+  let cursor = region.from;
+  format.t3.rows.forEach((row, i) => {
+    const leaf = row.path[row.path.length - 1];
+    const next = format.t3.rows[i + 1];
+    const nextNumber = next ? /^(\d+)/.exec(next.path[next.path.length - 1].text)?.[1] : undefined;
+    const found = rowValues(
+      nt,
+      searchTerms([leaf.text, ...(leaf.variants ?? [])]),
+      cursor,
+      region,
+      layout,
+      nextNumber,
+    );
+    if (!found) {
+      out.warnings.push(`表3未找到「${leaf.text}」行`);
+      return;
+    }
+    cursor = found.end;
+    rows.push({
+      key: row.key,
+      input: {
+        keys: applicantKeys.map((c) => t3Key(row.key, c)),
+        specs: applicantKeys.map(() => ({})),
+        constraints: [rowConstraint],
+        chunks: found.chunks,
+      },
+    });
+  });
+  const readings = readAll(
+    out,
+    rows.map((r) => r.input),
+    layout,
+  );
+  const solved = solveColumns(
+    rows.map((r) => r.key),
+    readings.map((r) => r.solutions),
+    format.version,
+    layout === 'lines',
+  );
+  rows.forEach((row, i) => {
+    if (readings[i].inconsistent)
+      out.warnings.push(`表3「${row.key}」行各列之和与总计不符，已按原文读取`);
+    if (solved[i].length === 0) {
+      out.warnings.push(`表3「${row.key}」行的数值无法读取：${row.input.chunks.raw || '（空）'}`);
+      for (const key of row.input.keys) out.cells[key] = { uncertain: true, candidates: [] };
+      return;
+    }
+    assign(out, row.input, solved[i]);
+  });
+  return out;
+}
+
+export function readT4(nt: NormalizedText, region: Region, layout: TextLayout): TableRead {
+  const out: TableRead = { cells: {}, notes: {}, warnings: [] };
+  const chunks: Chunks = { chunks: [], units: new Map(), raw: '' };
+  let cursor = region.from;
+  for (;;) {
+    const m = findLabel(nt, ['总计'], cursor, region.to);
+    if (!m) break;
+    cursor = m.end;
+    const part = toChunks(
+      valueText(nt.original, m.end, layout).slice(0, region.to - m.end),
+      layout,
+    );
+    if (part.chunks.every((c) => c.kind === 'blank')) continue;
+    chunks.chunks.push(...part.chunks);
+    chunks.raw = `${chunks.raw} ${part.raw}`.trim();
+  }
+  const keys = t4GroupKeys.flatMap((g) => t4OutcomeKeys.map((o) => t4Key(g, o)));
+  if (chunks.chunks.length === 0) {
+    out.warnings.push('表4未找到数值');
+    return out;
+  }
+  const constraints = [0, 5, 10].map((b) => ({ target: b + 4, parts: [b, b + 1, b + 2, b + 3] }));
+  const input: RowInput = { keys, specs: keys.map(() => ({})), constraints, chunks };
+  const reading = readRow(chunks.chunks, input.specs, solverLayout(layout), constraints);
+  if (reading.solutions.length === 0) {
+    out.warnings.push(`表4的数值无法读取：${chunks.raw}`);
+    for (const key of keys)
+      out.cells[key] = { uncertain: true, candidates: [] } satisfies CellValue;
+    return out;
+  }
+  if (reading.inconsistent) out.warnings.push('表4各项之和与总计不符，已按原文读取');
+  assign(out, input, reading.solutions);
+  return out;
+}
