@@ -1,0 +1,516 @@
+import { GongkaiError } from '../errors.ts';
+import type { Calendar } from './calendar.ts';
+import { type DayNumber, fromDayNumber, type IsoDate, toDayNumber } from './date.ts';
+import type {
+  ClockEvent,
+  ConsultationSentEvent,
+  DeferralEvent,
+  ExtensionEvent,
+  ProcessingFeeNotifiedEvent,
+  SupplementRequestedEvent,
+} from './events.ts';
+import { type ComputedDate, computePeriod, startsText } from './period.ts';
+import { CHANNEL_LABELS, receiptDate } from './receipt.ts';
+import {
+  describeCount,
+  formatRange,
+  mergePauses,
+  type Pause,
+  pausedWorkdays,
+  provisionalLines,
+} from './trace.ts';
+
+/** Statutory periods in working days. */
+export const REPLY_WORKDAYS = 20; // Art. 33
+export const SUPPLEMENT_NOTICE_WORKDAYS = 7; // Art. 30
+export const CONSULTATION_WORKDAYS = 15; // Arts. 32, 34
+export const MAX_EXTENSION_WORKDAYS = 20; // Art. 33
+export const FEE_PAYMENT_WORKDAYS = 20; // 国办函〔2020〕109号 implementing notices
+
+/** If nothing arrives by the end of `after`, the case may be closed in row `outcome`. */
+export interface Lapse {
+  outcome: 'o1' | 'o2';
+  after: IsoDate;
+  reason: string;
+}
+
+export interface ReplyClock {
+  /** 答复期限; null while the clock waits for the applicant's supplement. */
+  due: IsoDate | null;
+  provisional: boolean;
+  trace: string[];
+  receivedOn: IsoDate;
+  /** The day the 20-day count runs from: receipt, or receipt of the supplement. */
+  clockStart: IsoDate;
+  /** The last day to send the one-time supplement notice (Art. 30). */
+  supplementNoticeDue: IsoDate;
+  waitingFor: 'supplement' | null;
+  extendedWorkdays: number;
+  /** Working days not counted (consultations, fee payment), overlaps counted once. */
+  pausedWorkdays: number;
+  deferred: boolean;
+  lapse: Lapse | null;
+}
+
+/** The reply deadline of an application as a pure function of its events (Arts. 30–35, 109号). */
+export function replyDue(calendar: Calendar, events: readonly ClockEvent[]): ReplyClock {
+  const clock = new ReplyClockRun(calendar, events);
+  return clock.run();
+}
+
+/** The last day for the one-time supplement notice: receipt + 7 working days (Art. 30). */
+export function supplementNoticeDue(calendar: Calendar, receivedOn: IsoDate): ComputedDate {
+  return computePeriod(calendar, {
+    on: receivedOn,
+    eventLabel: '收到申请',
+    workdays: SUPPLEMENT_NOTICE_WORKDAYS,
+    resultLabel: '补正告知期限',
+  });
+}
+
+/** The end of the consulted party's 15 working days (Arts. 32, 34). */
+export function consultationWindowEnd(calendar: Calendar, sentOn: IsoDate): ComputedDate {
+  return computePeriod(calendar, {
+    on: sentOn,
+    eventLabel: '发出征求意见书',
+    workdays: CONSULTATION_WORKDAYS,
+    resultLabel: '征求意见答复期限',
+  });
+}
+
+/** The last day to pay the processing fee: notice + 20 working days. */
+export function feePaymentDue(calendar: Calendar, notifiedOn: IsoDate): ComputedDate {
+  return computePeriod(calendar, {
+    on: notifiedOn,
+    eventLabel: '发出收费通知',
+    workdays: FEE_PAYMENT_WORKDAYS,
+    resultLabel: '缴费期限',
+  });
+}
+
+type Dated = { event: ClockEvent; day: DayNumber };
+
+class ReplyClockRun {
+  private readonly trace: string[] = [];
+  private received = 0;
+  private start = 0;
+  private noticeDue = 0;
+  private base = 0;
+  private budget = REPLY_WORKDAYS;
+  private extension = 0;
+  private pauses: Pause[] = [];
+  private pausedBefore = 0;
+  private deferral: DeferralEvent | null = null;
+  private supplement: SupplementRequestedEvent | null = null;
+  private supplementDone = false;
+  private lapse: Lapse | null = null;
+  private latest = 0;
+  private readonly replies = new Map<string, DayNumber>();
+  private readonly payments = new Map<Dated, DayNumber>();
+  private readonly sent = new Set<string>();
+
+  constructor(
+    private readonly calendar: Calendar,
+    private readonly events: readonly ClockEvent[],
+  ) {}
+
+  run(): ReplyClock {
+    const dated = this.sorted();
+    this.pair(dated);
+    for (const d of dated) this.apply(d);
+    return this.result();
+  }
+
+  private sorted(): Dated[] {
+    const receipts = this.events.filter((e) => e.type === 'Received');
+    if (receipts.length === 0) {
+      throw new GongkaiError('law.events.no-receipt', '缺少“收到申请”事件，无法计算答复期限');
+    }
+    if (receipts.length > 1) {
+      throw new GongkaiError('law.events.duplicate-receipt', '一件申请只能有一个“收到申请”事件');
+    }
+    const dated = this.events.map((event) => ({ event, day: toDayNumber(dateOf(event)) }));
+    const received = dated.find((d) => d.event.type === 'Received')!;
+    for (const d of dated) {
+      if (d.day < received.day) {
+        throw new GongkaiError(
+          'law.events.before-receipt',
+          `${EVENT_LABELS[d.event.type]}（${fromDayNumber(d.day)}）早于收到申请之日（${fromDayNumber(received.day)}），不属于本件申请的办理期间`,
+          { event: d.event },
+        );
+      }
+    }
+    // Stable: events of the same day keep their log order, the receipt first.
+    return [received, ...dated.filter((d) => d !== received)].sort((a, b) => a.day - b.day);
+  }
+
+  /** Pairs consultation letters with replies and fee notices with payments. */
+  private pair(dated: Dated[]): void {
+    let openFee: Dated | null = null;
+    for (const d of dated) {
+      const e = d.event;
+      if (e.type === 'ConsultationSent') {
+        if (this.sent.has(e.id)) {
+          throw new GongkaiError('law.consultation.duplicate', `征求意见书编号重复：${e.id}`);
+        }
+        this.sent.add(e.id);
+      } else if (e.type === 'ConsultationReplied') {
+        if (!this.sent.has(e.id)) {
+          throw new GongkaiError(
+            'law.consultation.unknown',
+            `征求意见答复（${e.id}，${e.on}）没有对应的、更早发出的征求意见书`,
+          );
+        }
+        if (this.replies.has(e.id)) {
+          throw new GongkaiError('law.consultation.replied-twice', `征求意见书 ${e.id} 已记录答复`);
+        }
+        this.replies.set(e.id, d.day);
+      } else if (e.type === 'ProcessingFeeNotified') {
+        openFee = d;
+      } else if (e.type === 'ProcessingFeePaid') {
+        if (openFee === null) {
+          throw new GongkaiError('law.fee.not-notified', `缴费（${e.on}）之前没有收费通知`);
+        }
+        this.payments.set(openFee, d.day);
+        openFee = null;
+      }
+    }
+  }
+
+  private apply(d: Dated): void {
+    const e = d.event;
+    switch (e.type) {
+      case 'Received':
+        this.onReceived(d.day, e.receipt);
+        break;
+      case 'SupplementRequested':
+        this.onSupplementRequested(d.day, e);
+        break;
+      case 'SupplementReceived':
+        this.onSupplementReceived(d.day);
+        break;
+      case 'ConsultationSent':
+        this.onConsultation(d.day, e);
+        break;
+      case 'Extension':
+        this.onExtension(d.day, e);
+        break;
+      case 'ProcessingFeeNotified':
+        this.onFee(d, e);
+        break;
+      case 'Deferral':
+        this.onDeferral(d.day, e);
+        break;
+      default:
+        break; // replies and payments were paired in advance
+    }
+  }
+
+  private onReceived(day: DayNumber, receipt: Parameters<typeof receiptDate>[0]): void {
+    receiptDate(receipt);
+    this.received = day;
+    this.restart(day);
+    this.noticeDue = this.calendar.periodEndOn(day, SUPPLEMENT_NOTICE_WORKDAYS);
+    this.latest = this.noticeDue;
+    const note = restDayNote(this.calendar, day);
+    this.trace.push(`收到申请：${fromDayNumber(day)}（${CHANNEL_LABELS[receipt.channel]}${note}）`);
+  }
+
+  private restart(day: DayNumber): void {
+    this.start = day;
+    this.base = this.calendar.anchorOf(day);
+    this.budget = REPLY_WORKDAYS;
+  }
+
+  private onSupplementRequested(day: DayNumber, e: SupplementRequestedEvent): void {
+    if (this.supplement !== null) {
+      throw new GongkaiError(
+        'law.supplement.repeated',
+        '补正只能一次性告知申请人，本件已告知过补正',
+      );
+    }
+    if (this.extension > 0 || this.pauses.length > 0 || this.deferral !== null) {
+      throw new GongkaiError(
+        'law.supplement.after-processing',
+        '补正应在办理前一次性告知：本件已延长期限、征求意见或发出收费通知',
+      );
+    }
+    if (day > this.noticeDue) {
+      throw new GongkaiError(
+        'law.supplement.late',
+        `补正应自收到申请之日起7个工作日内一次性告知（最迟${fromDayNumber(this.noticeDue)}），${e.on} 已逾期`,
+        { noticeDue: fromDayNumber(this.noticeDue) },
+      );
+    }
+    let line = `补正告知：${e.on}（应在收到申请之日起7个工作日内告知，最迟${fromDayNumber(this.noticeDue)}）`;
+    if (e.deadline !== undefined) {
+      const deadline = toDayNumber(e.deadline);
+      if (deadline <= day) {
+        throw new GongkaiError(
+          'law.supplement.deadline',
+          `补正期限（${e.deadline}）应晚于补正告知之日（${e.on}）`,
+        );
+      }
+      line += `，补正期限至${e.deadline}`;
+      this.latest = Math.max(this.latest, deadline);
+      this.lapse = {
+        outcome: 'o1',
+        after: e.deadline,
+        reason: `申请人无正当理由逾期（${e.deadline}后）不补正的，视为放弃申请，不再处理`,
+      };
+    }
+    this.supplement = e;
+    this.trace.push(line);
+  }
+
+  private onSupplementReceived(day: DayNumber): void {
+    if (this.supplement === null) {
+      throw new GongkaiError(
+        'law.supplement.not-requested',
+        `收到补正（${fromDayNumber(day)}）之前没有补正告知`,
+      );
+    }
+    if (this.supplementDone) {
+      throw new GongkaiError('law.supplement.received-twice', '本件已收到过补正后的申请');
+    }
+    const deadline = this.supplement.deadline;
+    const late =
+      deadline !== undefined && day > toDayNumber(deadline)
+        ? `（已超过补正期限${deadline}，行政机关接受逾期补正）`
+        : '';
+    this.supplementDone = true;
+    this.lapse = null;
+    this.restart(day);
+    this.trace.push(`收到补正后的申请：${fromDayNumber(day)}${late}，答复期限自该日起重新计算`);
+  }
+
+  private onConsultation(day: DayNumber, e: ConsultationSentEvent): void {
+    this.checkWithin(day, '征求意见', 'law.consultation.outside-case');
+    const windowEnd = this.calendar.periodEndOn(day, CONSULTATION_WORKDAYS);
+    const reply = this.replies.get(e.id);
+    const end = reply === undefined ? windowEnd : Math.min(reply, windowEnd);
+    this.addPause(day, end);
+    const who = e.party === 'third-party' ? '第三方' : '其他机关';
+    const named = e.name ? `${who}（${e.name}）` : who;
+    const paused = this.calendar.countWorkdaysOn(day, end);
+    let outcome: string;
+    if (reply === undefined) {
+      outcome = `尚未收到答复，按15个工作日期满（${fromDayNumber(windowEnd)}）计算`;
+    } else if (reply > windowEnd) {
+      outcome = `${fromDayNumber(reply)}收到答复，已超过15个工作日期限（${fromDayNumber(windowEnd)}），只计至期满之日`;
+    } else {
+      outcome = `${fromDayNumber(reply)}收到答复`;
+    }
+    this.trace.push(
+      `征求${named}意见：${e.on}发出征求意见书，${outcome}；不计算的工作日${paused}个${pauseRange(day, end)}`,
+    );
+  }
+
+  private onExtension(day: DayNumber, e: ExtensionEvent): void {
+    if (this.deferral !== null) {
+      throw new GongkaiError(
+        'law.extension.after-deferral',
+        '已依第三十五条确定延迟答复期限，不能再依第三十三条延长',
+      );
+    }
+    if (!Number.isInteger(e.workdays) || e.workdays < 1) {
+      throw new GongkaiError('law.extension.invalid', `延长的工作日数应为正整数：${e.workdays}`);
+    }
+    if (e.approvedBy.role !== 'office-head') {
+      throw new GongkaiError(
+        'law.extension.not-approved',
+        '延长答复期限须经政府信息公开工作机构负责人同意',
+      );
+    }
+    if (this.extension + e.workdays > MAX_EXTENSION_WORKDAYS) {
+      throw new GongkaiError(
+        'law.extension.too-long',
+        `延长答复期限累计不得超过20个工作日（已延长${this.extension}个，本次${e.workdays}个）`,
+        { extended: this.extension, requested: e.workdays },
+      );
+    }
+    this.checkWithin(day, '延长答复期限', 'law.extension.late');
+    this.extension += e.workdays;
+    this.budget += e.workdays;
+    const who = e.approvedBy.name ? `（${e.approvedBy.name}）` : '';
+    const reason = e.reason ? `，理由：${e.reason}` : '';
+    this.trace.push(
+      `延长答复期限${e.workdays}个工作日：${e.on}经政府信息公开工作机构负责人${who}同意${reason}（累计延长${this.extension}个）`,
+    );
+  }
+
+  private onFee(d: Dated, e: ProcessingFeeNotifiedEvent): void {
+    const day = d.day;
+    this.checkWithin(day, '收费通知', 'law.fee.outside-case');
+    if (this.lapse?.outcome === 'o2') {
+      throw new GongkaiError('law.fee.pending', '上一份收费通知尚未缴费，不能再次发出收费通知');
+    }
+    const windowEnd = this.calendar.periodEndOn(day, FEE_PAYMENT_WORKDAYS);
+    const paid = this.payments.get(d);
+    const end = paid === undefined ? windowEnd : Math.min(paid, windowEnd);
+    this.addPause(day, end);
+    const amount = e.amount !== undefined ? `，金额${e.amount}元` : '';
+    const head = `发出收费通知：${e.on}${amount}（缴费期限至${fromDayNumber(windowEnd)}）`;
+    const paused = this.calendar.countWorkdaysOn(day, end);
+    const tail = `不计算的工作日${paused}个${pauseRange(day, end)}`;
+    if (paid === undefined) {
+      this.lapse = {
+        outcome: 'o2',
+        after: fromDayNumber(windowEnd),
+        reason: `申请人逾期（${fromDayNumber(windowEnd)}后）未缴纳信息处理费的，视为放弃申请，不再处理`,
+      };
+      this.trace.push(`${head}；尚未缴费，按缴费期满计算，${tail}`);
+    } else if (paid > windowEnd) {
+      this.trace.push(`${head}；${fromDayNumber(paid)}缴费，已逾期，只计至缴费期满之日，${tail}`);
+    } else {
+      this.trace.push(`${head}；${fromDayNumber(paid)}缴费，${tail}`);
+    }
+  }
+
+  private onDeferral(day: DayNumber, e: DeferralEvent): void {
+    if (e.reason.trim() === '') {
+      throw new GongkaiError('law.deferral.no-reason', '依第三十五条延迟答复须说明理由');
+    }
+    this.checkWithin(day, '确定延迟答复期限', 'law.deferral.late');
+    const due = toDayNumber(e.due);
+    const current = this.currentDue();
+    if (due <= current) {
+      throw new GongkaiError(
+        'law.deferral.not-later',
+        `延迟答复期限（${e.due}）应晚于当前答复期限（${fromDayNumber(current)}）`,
+      );
+    }
+    this.pausedBefore += this.pausedSoFar();
+    this.pauses = [];
+    this.deferral = e;
+    this.base = due;
+    this.budget = 0;
+    this.trace.push(
+      `依第三十五条确定延迟答复的合理期限：${e.on}决定，期限至${e.due}（理由：${e.reason}）`,
+    );
+  }
+
+  private checkWithin(day: DayNumber, what: string, code: string): void {
+    if (this.supplement !== null && !this.supplementDone) {
+      throw new GongkaiError(
+        'law.events.awaiting-supplement',
+        `${what}（${fromDayNumber(day)}）：本件正在等待申请人补正，答复期限尚未重新起算`,
+      );
+    }
+    if (day < this.start) {
+      throw new GongkaiError(
+        code,
+        `${what}（${fromDayNumber(day)}）早于答复期限的起算日（${fromDayNumber(this.start)}）`,
+      );
+    }
+    const due = this.currentDue();
+    if (day > due) {
+      throw new GongkaiError(
+        code,
+        `${what}应在答复期限届满前作出：${fromDayNumber(day)}已晚于当前答复期限${fromDayNumber(due)}`,
+        { due: fromDayNumber(due) },
+      );
+    }
+  }
+
+  private addPause(from: DayNumber, to: DayNumber): void {
+    this.pauses.push({ from, to });
+    this.latest = Math.max(this.latest, to);
+  }
+
+  private pausedSoFar(): number {
+    return pausedWorkdays(this.calendar, mergePauses(this.pauses));
+  }
+
+  private currentDue(): DayNumber {
+    return this.calendar.addWorkdaysOn(this.base, this.budget + this.pausedSoFar());
+  }
+
+  private result(): ReplyClock {
+    const common = {
+      receivedOn: fromDayNumber(this.received),
+      clockStart: fromDayNumber(this.start),
+      supplementNoticeDue: fromDayNumber(this.noticeDue),
+      extendedWorkdays: this.extension,
+      deferred: this.deferral !== null,
+      lapse: this.lapse,
+    };
+    if (this.supplement !== null && !this.supplementDone) {
+      const until = this.lapse
+        ? `；如至${this.lapse.after}仍未补正，可按“逾期不补正”（o1）不再处理`
+        : '';
+      const uncovered = this.calendar.uncoveredYears(this.received, this.latest);
+      this.trace.push(
+        ...provisionalLines(uncovered),
+        `等待申请人补正：答复期限自收到补正后的申请之日起重新计算${until}`,
+      );
+      return {
+        ...common,
+        due: null,
+        provisional: uncovered.length > 0,
+        trace: this.trace,
+        waitingFor: 'supplement',
+        pausedWorkdays: 0,
+      };
+    }
+    const paused = this.pausedSoFar();
+    const due = this.currentDue();
+    this.latest = Math.max(this.latest, due);
+    this.trace.push(...this.countLines(due, paused));
+    const uncovered = this.calendar.uncoveredYears(this.received, this.latest);
+    this.trace.push(...provisionalLines(uncovered), `答复期限：${fromDayNumber(due)}`);
+    if (this.lapse?.outcome === 'o2') {
+      this.trace.push(`如至${this.lapse.after}仍未缴费，可按“逾期未缴费”（o2）不再处理`);
+    }
+    return {
+      ...common,
+      due: fromDayNumber(due),
+      provisional: uncovered.length > 0,
+      trace: this.trace,
+      waitingFor: null,
+      pausedWorkdays: this.pausedBefore + paused,
+    };
+  }
+
+  private countLines(due: DayNumber, paused: number): string[] {
+    if (this.deferral !== null) {
+      return paused > 0 ? [`延迟答复期限后另有${paused}个工作日不计算，期限顺延`] : [];
+    }
+    const parts = [`${REPLY_WORKDAYS}个工作日`];
+    if (this.extension > 0) parts.push(`延长${this.extension}个工作日`);
+    const excluded = paused > 0 ? `，另有${paused}个工作日不计算` : '';
+    const from = this.start === this.received ? '收到申请之日' : '收到补正之日';
+    return [
+      `期限：${parts.join(' + ')}${excluded}；自${from}${startsText(this.calendar, this.start)}`,
+      ...describeCount(this.calendar, this.base, due, this.pauses),
+    ];
+  }
+}
+
+const EVENT_LABELS: Record<ClockEvent['type'], string> = {
+  Received: '收到申请',
+  SupplementRequested: '补正告知',
+  SupplementReceived: '收到补正',
+  ConsultationSent: '发出征求意见书',
+  ConsultationReplied: '收到征求意见答复',
+  Extension: '延长答复期限',
+  ProcessingFeeNotified: '发出收费通知',
+  ProcessingFeePaid: '缴费',
+  Deferral: '确定延迟答复期限',
+};
+
+function dateOf(event: ClockEvent): IsoDate {
+  return event.type === 'Received' ? receiptDate(event.receipt) : event.on;
+}
+
+function pauseRange(from: DayNumber, to: DayNumber): string {
+  return to > from ? `（${formatRange(from + 1, to)}）` : '';
+}
+
+function restDayNote(calendar: Calendar, day: DayNumber): string {
+  const info = calendar.dayInfo(day);
+  if (info.kind === 'holiday') return `；当日为${info.name ? `${info.name}假期` : '法定节假日'}`;
+  if (info.kind === 'weekend') return '；当日为休息日';
+  if (info.kind === 'makeup') return `；当日为${info.name}调休上班日`;
+  return '';
+}
