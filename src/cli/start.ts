@@ -1,5 +1,5 @@
 import { openDatabase } from '../db/open.ts';
-import { hasDemo, loadDemo } from '../demo/load.ts';
+import { demoLogins, hasDemo, loadDemo } from '../demo/load.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 import { printDemoLogins } from './demo.ts';
 import { serveUntilStopped } from './serve.ts';
@@ -10,9 +10,11 @@ export const run = (args: string[]) =>
     const { values } = parseCliArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
     const database = await openDatabase();
     const first = !(await hasDemo(database.db));
-    const logins = await loadDemo(database.db);
-    if (first) console.log('首次运行：已载入演示数据。');
-    printDemoLogins(logins);
+    if (first) {
+      await loadDemo(database.db);
+      console.log('首次运行：已载入演示数据。');
+    }
+    printDemoLogins(demoLogins());
     await serveUntilStopped(database, values);
     return 0;
   });

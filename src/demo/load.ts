@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { type Role, roles } from '../db/schema.ts';
 import { createUser, findUserByUsername, grantRole } from '../db/users.ts';
 import { demoAgency, demoCounty } from './agencies.ts';
+import { demoSteps } from './steps.ts';
 
 /** Every demo user's password: the demo is for trying gongkai out, never for production. */
 export const demoPassword = 'gongkai-demo';
@@ -14,22 +15,24 @@ export interface DemoLogin {
   agency: string;
 }
 
-/** A step adds one kind of demo record; later capabilities append their steps. */
-export type DemoStep = (db: Db) => Promise<void>;
-export const demoSteps: DemoStep[] = [];
-
 /** Loads the demo agencies and one user per role. Safe to run again: existing records are kept. */
 export async function loadDemo(db: Db): Promise<DemoLogin[]> {
   const county = await upsertAgency(db, demoCounty);
   const agency = await upsertAgency(db, { ...demoAgency, parentId: county.id });
-  const logins: DemoLogin[] = [];
-  for (const role of roles) {
-    logins.push(await demoUser(db, `xfj-${role}`, `${roleName[role]}（演示）`, agency, role));
-  }
-  logins.push(await demoUser(db, 'xt-supervisor', '县政务公开办（演示）', county, 'supervisor'));
+  for (const role of roles)
+    await demoUser(db, `xfj-${role}`, `${roleName[role]}（演示）`, agency, role);
+  await demoUser(db, 'xt-supervisor', '县政务公开办（演示）', county, 'supervisor');
   for (const step of demoSteps) await step(db);
   await audit(db, { action: 'demo.load', target: agency.code });
-  return logins;
+  return demoLogins();
+}
+
+/** The demo accounts `loadDemo` creates. */
+export function demoLogins(): DemoLogin[] {
+  return [
+    ...roles.map((role) => ({ username: `xfj-${role}`, role, agency: demoAgency.code })),
+    { username: 'xt-supervisor', role: 'supervisor' as const, agency: demoCounty.code },
+  ];
 }
 
 export async function hasDemo(db: Db): Promise<boolean> {
@@ -41,7 +44,6 @@ async function demoUser(db: Db, username: string, displayName: string, agency: A
     (await findUserByUsername(db, username)) ??
     (await createUser(db, { username, displayName, password: demoPassword }));
   await grantRole(db, user.id, agency.id, role);
-  return { username, role, agency: agency.code };
 }
 
 const roleName: Record<Role, string> = {

@@ -47,6 +47,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   app.get('/static/:file', (c) => serveStatic(c.req.param('file'), c));
   app.use(csrfProtection());
   app.use(loadSession());
+  // Capabilities mount their public pages (/a/:agency/…) next to portalRoutes.
   app.route('/', portalRoutes);
   app.route('/', loginRoutes);
   app.route('/', adminRoutes);

@@ -37,6 +37,7 @@ adminRoutes.get('/admin', (c) => {
   );
 });
 
+// Each capability mounts its back-office routes under /admin/:agency here.
 adminRoutes.route('/admin/:agency', dashboardRoutes);
 
 /** Every state-changing back-office request is recorded, whatever its outcome. */
