@@ -125,3 +125,10 @@ export const calendarYears = pgTable('calendar_years', {
   source: text('source').notNull(),
   loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/** Fixed-window request counters for public forms (applications, petitions, tracking). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+});

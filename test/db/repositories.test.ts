@@ -6,6 +6,7 @@ import { audit, listAudit } from '../../src/db/audit.ts';
 import { loadWorkdayOverrides, saveWorkdayOverrides } from '../../src/db/calendar.ts';
 import { rowsOf } from '../../src/db/database.ts';
 import { verifyPassword } from '../../src/db/passwords.ts';
+import { hitRateLimit } from '../../src/db/rateLimit.ts';
 import { createSession, deleteSession, findSessionUser } from '../../src/db/sessions.ts';
 import { getOrCreateSetting } from '../../src/db/settings.ts';
 import { lockedUntil, recordFailure, throttlePolicy } from '../../src/db/throttle.ts';
@@ -114,5 +115,26 @@ describeEachDatabase('repositories', (database) => {
     const { db } = database();
     const result = await db.execute(sql`select count(*) as n from agencies`);
     assert.equal(typeof rowsOf<{ n: unknown }>(result)[0].n, 'number');
+  });
+});
+
+describeEachDatabase('rate limits', (database) => {
+  test('a key is allowed up to the limit within a window, and again in the next window', async () => {
+    const { db } = database();
+    const rule = { limit: 3, windowMs: 60_000 };
+    const t0 = new Date('2026-05-06T01:00:00Z');
+    const seen = [];
+    for (let i = 0; i < 4; i++) seen.push((await hitRateLimit(db, 'apply:ip:1', rule, t0)).allowed);
+    assert.deepEqual(seen, [true, true, true, false]);
+    const t1 = new Date(t0.getTime() + 60_001);
+    assert.equal((await hitRateLimit(db, 'apply:ip:1', rule, t1)).allowed, true);
+    assert.equal((await hitRateLimit(db, 'apply:ip:2', rule, t0)).allowed, true);
+  });
+
+  test('concurrent hits are all counted', async () => {
+    const { db } = database();
+    const rule = { limit: 100, windowMs: 60_000 };
+    await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(db, 'k', rule)));
+    assert.equal((await hitRateLimit(db, 'k', rule)).hits, 21);
   });
 });
