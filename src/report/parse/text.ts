@@ -67,7 +67,11 @@ function trimTables(nt: NormalizedText, sections: Partial<Record<SectionKey, Sec
     if (!section || !starts) continue;
     const sub = normalizeWithOffsets(section.text);
     const m = findLabel(sub, starts);
-    if (m) section.text = section.text.slice(0, m.start).trim();
+    if (m)
+      section.text = section.text
+        .slice(0, m.start)
+        .replace(/[（(]\s*$/, '')
+        .trim();
   }
   return nt;
 }

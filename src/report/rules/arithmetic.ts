@@ -1,0 +1,106 @@
+/** R1–R4: the 勾稽 rules inside T3 and T4 (law-and-format.md §2.1–2.2). */
+import { type Finding, finding } from '../finding.ts';
+import { formatOf } from '../formats/index.ts';
+import {
+  applicantKeys,
+  applicantLeafKeys,
+  type CellKey,
+  t3Key,
+  t4GroupKeys,
+  t4Key,
+} from '../keys.ts';
+import type { AnnualReport } from '../model.ts';
+import { certainlyUnequal, isBlank, label, show } from './cells.ts';
+
+const uncertainNote = (exact: boolean) => (exact ? '' : '（含未能确定的单元格，按其可能取值判断）');
+
+/** R1: 新收 + 上年结转 = 总计 + 结转下年度, per column. */
+export function r1(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  for (const c of applicantKeys) {
+    const left = [t3Key('new', c), t3Key('carryIn', c)];
+    const right = [t3Key('total', c), t3Key('carryOut', c)];
+    const bad = certainlyUnequal(report, left, right);
+    if (!bad) continue;
+    out.push(
+      finding(
+        'R1',
+        'error',
+        `「${label(report, left[0]).replace(/^表3/, '')}」所在列：第一项加第二项之和为${show(bad.left)}，第三项加第四项之和为${show(bad.right)}，二者应相等${uncertainNote(bad.left.exact && bad.right.exact)}`,
+        [...left, ...right],
+      ),
+    );
+  }
+  return out;
+}
+
+function outcomeRows(report: AnnualReport) {
+  return formatOf(report.formatVersion)
+    .t3.rows.map((r) => r.key)
+    .filter((k) => !['new', 'carryIn', 'total', 'carryOut'].includes(k));
+}
+
+/** R2: （七）总计 = Σ 办理结果 rows, per column. */
+export function r2(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  for (const c of applicantKeys) {
+    const target = t3Key('total', c);
+    if (isBlank(report, target)) continue;
+    const parts = outcomeRows(report).map((r) => t3Key(r, c));
+    const bad = certainlyUnequal(report, [target], parts);
+    if (!bad) continue;
+    out.push(
+      finding(
+        'R2',
+        'error',
+        `${label(report, target)}为${show(bad.left)}，但本列各项办理结果之和为${show(bad.right)}${uncertainNote(bad.left.exact && bad.right.exact)}`,
+        [target, ...parts],
+      ),
+    );
+  }
+  return out;
+}
+
+/** R3: each T3 row's 总计 = Σ applicant columns. */
+export function r3(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  for (const row of formatOf(report.formatVersion).t3.rows) {
+    const target = t3Key(row.key, 'tot');
+    if (isBlank(report, target)) continue;
+    const parts = applicantLeafKeys.map((c) => t3Key(row.key, c));
+    const bad = certainlyUnequal(report, [target], parts);
+    if (!bad) continue;
+    out.push(
+      finding(
+        'R3',
+        'error',
+        `${label(report, target)}为${show(bad.left)}，但该行各类申请人之和为${show(bad.right)}${uncertainNote(bad.left.exact && bad.right.exact)}`,
+        [target, ...parts],
+      ),
+    );
+  }
+  return out;
+}
+
+/** R4: each T4 group's 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
+export function r4(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  for (const g of t4GroupKeys) {
+    const target = t4Key(g, 'total');
+    if (isBlank(report, target)) continue;
+    const parts: CellKey[] = (['upheld', 'corrected', 'other', 'pending'] as const).map((o) =>
+      t4Key(g, o),
+    );
+    const bad = certainlyUnequal(report, [target], parts);
+    if (!bad) continue;
+    out.push(
+      finding(
+        'R4',
+        'error',
+        `${label(report, target)}为${show(bad.left)}，但结果维持、结果纠正、其他结果、尚未审结之和为${show(bad.right)}`,
+        [target, ...parts],
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+/** Document hygiene: conversion artifacts, the year in the text, brackets, lists and sums in prose. */
+import { type Finding, finding } from '../finding.ts';
+import type { AnnualReport } from '../model.ts';
+import { fullText } from './narrative.ts';
+
+const artifacts: [RegExp, string][] = [
+  [/\[bookmark:[^\]]*\]/g, '书签标记'],
+  [/\{\s*(?:PAGE|MERGEFORMAT|HYPERLINK)[^}]*\}/g, '域代码'],
+  [/_GoBack|\bOLE_LINK\d+\b/g, 'Word 隐藏书签'],
+  [/\uFFFD+/g, '乱码字符'],
+];
+
+/** Conversion artifacts left in the text, e.g. `[bookmark: _GoBack]`. */
+export function artifact(report: AnnualReport): Finding[] {
+  const text = fullText(report);
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const [pattern, what] of artifacts)
+    for (const m of text.matchAll(pattern)) {
+      if (seen.has(m[0])) continue;
+      seen.add(m[0]);
+      if (what === 'Word 隐藏书签' && /\[bookmark:/.test(text)) continue;
+      out.push(finding('artifact', 'warning', `正文中残留文档转换产生的${what}“${m[0]}”，应删除`));
+    }
+  return out;
+}
+
+/** The year stated in the text matches the report's year (a report that speaks of last year was copied). */
+export function yearInText(report: AnnualReport): Finding[] {
+  if (report.year === null) return [];
+  const text = fullText(report);
+  const out: Finding[] = [];
+  const period = /统计期限[^。]{0,12}?(\d{2,4})\s*年\s*1\s*月\s*1\s*日/.exec(text);
+  if (period) {
+    const y = Number(period[1]);
+    if (period[1].length !== 4)
+      out.push(
+        finding('year', 'warning', `统计期限写作“${period[0]}”，年份不完整，应为${report.year}年`),
+      );
+    else if (y !== report.year)
+      out.push(
+        finding(
+          'year',
+          'error',
+          `统计期限“${period[0]}”的年份为${y}年，但本报告是${report.year}年度报告`,
+        ),
+      );
+  }
+  const s1 = report.sections.S1?.text ?? '';
+  const years = [...s1.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
+  const stale = years.filter((y) => y === report.year! - 1).length;
+  const current = years.filter((y) => y === report.year).length;
+  if (stale > 0 && current === 0)
+    out.push(
+      finding(
+        'year',
+        'warning',
+        `“一、总体情况”只提到${report.year - 1}年、没有提到${report.year}年，疑似沿用上年报告`,
+      ),
+    );
+  return out;
+}
+
+const pairs: [string, string][] = [
+  ['（', '）'],
+  ['《', '》'],
+  ['“', '”'],
+];
+
+/** Brackets are balanced over the whole text (line breaks of converted text split pairs). */
+export function brackets(report: AnnualReport): Finding[] {
+  const text = fullText(report);
+  const out: Finding[] = [];
+  for (const [open, close] of pairs) {
+    const o = text.split(open).length - 1;
+    const c = text.split(close).length - 1;
+    if (o !== c)
+      out.push(
+        finding(
+          'brackets',
+          'warning',
+          `正文中“${open}”有${o}个而“${close}”有${c}个，括号或引号不配对`,
+        ),
+      );
+  }
+  return out;
+}
+
+/** A total stated in prose equals its breakdown: “共X条，其中A条、B条……”. */
+export function narrativeSum(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  const text = fullText(report);
+  const re = /(\d+)\s*([条件篇个])[^。；]{0,8}?其中[：:，,]?([^。；]*)/g;
+  for (const m of text.matchAll(re)) {
+    const unit = m[2];
+    const parts = [...m[3].matchAll(new RegExp(`(\\d+)\\s*${unit}`, 'g'))].map((x) => Number(x[1]));
+    if (parts.length < 2) continue;
+    if (/占|%|％|累计|全文电子化/.test(m[3])) continue;
+    const sum = parts.reduce((a, b) => a + b, 0);
+    const total = Number(m[1]);
+    if (sum === total) continue;
+    out.push(
+      finding(
+        'narrative-sum',
+        'warning',
+        `正文称共${total}${unit}，但其后列举的分项${parts.join('＋')}＝${sum}${unit}`,
+      ),
+    );
+  }
+  return out;
+}
+
+const ordinals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Enumerations “一是…二是…” in order without repeats; repeated sentences. */
+export function listsAndRepeats(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  for (const key of ['S1', 'S5', 'S6'] as const) {
+    const text = report.sections[key]?.text ?? '';
+    for (const para of text.split(/\n|(?<=。)(?=[（(]?[一二三四五六七八九十]、)/)) {
+      const seq = [...para.matchAll(/([一二三四五六七八九十])是/g)].map(
+        (m) => ordinals.indexOf(m[1]) + 1,
+      );
+      for (let i = 1; i < seq.length; i++) {
+        if (seq[i] === seq[i - 1] + 1 || seq[i] === 1) continue;
+        out.push(
+          finding(
+            'enumeration',
+            'warning',
+            `“${report.sections[key]?.heading}”中列举序号“${ordinals[seq[i - 1] - 1]}是”之后为“${ordinals[seq[i] - 1]}是”，序号重复或跳号`,
+          ),
+        );
+        break;
+      }
+    }
+  }
+  const sentences = fullText(report)
+    .split(/[。！？\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 15);
+  const seen = new Set<string>();
+  for (const s of sentences) {
+    if (seen.has(s)) {
+      out.push(finding('repeat', 'warning', `句子重复出现：“${s.slice(0, 30)}…”`));
+      break;
+    }
+    seen.add(s);
+  }
+  return out;
+}

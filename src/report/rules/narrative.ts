@@ -1,0 +1,130 @@
+/** Rules on the report's text: R11 (figures vs cells), R12 (fees), R13 (Art. 35), and document hygiene. */
+import { type Finding, finding } from '../finding.ts';
+import type { CellKey } from '../keys.ts';
+import type { AnnualReport } from '../model.ts';
+import { label, range, show, sumRange } from './cells.ts';
+
+export function fullText(report: AnnualReport): string {
+  const parts = [report.title ?? '', report.preamble ?? ''];
+  for (const key of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'] as const) {
+    const s = report.sections[key];
+    if (s) parts.push(s.heading, s.text);
+  }
+  return parts.join('\n');
+}
+
+function narrative(report: AnnualReport): string {
+  return [
+    report.preamble ?? '',
+    report.sections.S1?.text ?? '',
+    report.sections.S6?.text ?? '',
+  ].join('\n');
+}
+
+interface Claim {
+  pattern: RegExp;
+  /** Alternative cell sums the figure may legitimately equal. */
+  sums: CellKey[][];
+  what: string;
+}
+
+const gap = '[^，。；;,\\d]{0,10}?';
+const claims: Claim[] = [
+  {
+    pattern: new RegExp(
+      `(?:新收|收到|受理|接收)${gap}(?:政府信息公开|依申请公开)?${gap}申请${gap}(\\d+)\\s*件`,
+      'g',
+    ),
+    sums: [['t3.new.tot'], ['t3.new.tot', 't3.carryIn.tot']],
+    what: '收到申请',
+  },
+  {
+    pattern: new RegExp(`上年(?:度)?结转${gap}(\\d+)\\s*件`, 'g'),
+    sums: [['t3.carryIn.tot']],
+    what: '上年结转',
+  },
+  {
+    pattern: new RegExp(`结转(?:至)?下(?:一)?年(?:度)?${gap}(\\d+)\\s*件`, 'g'),
+    sums: [['t3.carryOut.tot']],
+    what: '结转下年度',
+  },
+  {
+    pattern: /予以公开及部分公开\s*(\d+)\s*件/g,
+    sums: [['t3.open.tot', 't3.partial.tot']],
+    what: '予以公开及部分公开',
+  },
+  {
+    pattern: new RegExp(`行政复议${gap}(\\d+)\\s*件`, 'g'),
+    sums: [['t4.rv.total']],
+    what: '行政复议',
+  },
+  {
+    pattern: new RegExp(`行政诉讼${gap}(\\d+)\\s*件`, 'g'),
+    sums: [['t4.ld.total', 't4.lr.total']],
+    what: '行政诉讼',
+  },
+];
+
+/** R11: figures quoted in the narrative equal the table cells. */
+export function r11(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  const text = narrative(report);
+  for (const claim of claims) {
+    for (const m of text.matchAll(claim.pattern)) {
+      const stated = Number(m[1]);
+      const options = claim.sums.map((keys) => {
+        const ranges = keys.map((k) => range(report, k));
+        return ranges.some((r) => r === undefined)
+          ? undefined
+          : { keys, r: sumRange(ranges as never) };
+      });
+      if (options.some((o) => o === undefined)) continue;
+      const fits = options.some((o) => o && o.r.min <= stated && stated <= o.r.max);
+      if (fits) continue;
+      const first = options[0]!;
+      out.push(
+        finding(
+          'R11',
+          'warning',
+          `正文“${m[0].trim()}”称${claim.what}${stated}件，但${first.keys.map((k) => label(report, k)).join('＋')}为${show(first.r)}`,
+          first.keys,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** R12: section 六 reports the 信息处理费 situation (including “未收取”). */
+export function r12(report: AnnualReport): Finding[] {
+  const s6 = report.sections.S6?.text ?? '';
+  const o2 = report.cells['t3.o2.tot'];
+  const mentions = /信息处理费|处理费|收费/.test(s6);
+  if (mentions) return [];
+  const active = typeof o2 === 'number' && o2 > 0;
+  return [
+    finding(
+      'R12',
+      'warning',
+      active
+        ? `${label(report, 't3.o2.tot')}为${o2}，说明本年发出过收费通知，但“六、其他需要报告的事项”未报告信息处理费收取情况`
+        : '“六、其他需要报告的事项”未说明信息处理费收取情况（未收取的也应写明“未收取”）',
+      active ? ['t3.o2.tot'] : [],
+    ),
+  ];
+}
+
+/** R13: 无正当理由大量反复申请 cases need an explanation in the text. */
+export function r13(report: AnnualReport): Finding[] {
+  const n4 = report.cells['t3.n4.tot'];
+  if (typeof n4 !== 'number' || n4 === 0) return [];
+  if (/大量反复|反复申请|第三十五条/.test(fullText(report))) return [];
+  return [
+    finding(
+      'R13',
+      'warning',
+      `${label(report, 't3.n4.tot')}为${n4}，但正文没有说明这些申请的情况（条例第三十五条）`,
+      ['t3.n4.tot'],
+    ),
+  ];
+}

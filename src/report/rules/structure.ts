@@ -1,0 +1,67 @@
+/** R14 (six sections, in order, correctly numbered) and R15 (format version vs report year). */
+import { type Finding, finding } from '../finding.ts';
+import { expectedVersion, formatOf } from '../formats/index.ts';
+import type { AnnualReport } from '../model.ts';
+
+/** R14: all six headings present, in order. */
+export function r14(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  const specs = formatOf(report.formatVersion).sections;
+  const missing = specs.filter((s) => !report.sections[s.key]);
+  if (missing.length > 0)
+    out.push(
+      finding(
+        'R14',
+        'error',
+        `缺少章节：${missing.map((s) => `${s.numeral}、${s.heading.text}`).join('；')}。年度报告内容“不能遗漏”`,
+      ),
+    );
+  const found = specs.filter((s) => report.sections[s.key]);
+  const orders = found.map((s) => report.sections[s.key]?.order ?? 0);
+  if (orders.some((o, i) => i > 0 && o < orders[i - 1]))
+    out.push(finding('R14', 'error', '章节顺序与规定格式不一致，应依次为一至六'));
+  return out;
+}
+
+/** Heading numbering: each heading opens with its Chinese numeral and 、 (e.g. 五、 not 5、). */
+export function headingNumbers(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  for (const spec of formatOf(report.formatVersion).sections) {
+    const section = report.sections[spec.key];
+    if (!section) continue;
+    const heading = section.heading.replace(/^[#\s]+/, '');
+    if (heading.startsWith(`${spec.numeral}、`)) continue;
+    const printed =
+      /^\S+?[、.．:：]?(?=\s*[\u4e00-\u9fff])/.exec(heading)?.[0] ?? heading.slice(0, 2);
+    out.push(
+      finding(
+        'heading-number',
+        'warning',
+        `章节标题“${heading}”的序号写作“${printed.trim()}”，应为“${spec.numeral}、”`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** R15: a report for 2021 or later uses the 2021 format; 2019–2020 the 2019 trial format. */
+export function r15(report: AnnualReport): Finding[] {
+  if (report.year === null) return [];
+  const expected = expectedVersion(report.year);
+  if (expected === report.formatVersion) return [];
+  if (report.year >= 2021)
+    return [
+      finding(
+        'R15',
+        'error',
+        `${report.year}年度报告使用了${formatOf(report.formatVersion).source}的旧格式，应使用${formatOf(expected).source}规定的格式`,
+      ),
+    ];
+  return [
+    finding(
+      'R15',
+      'warning',
+      `${report.year}年度报告使用了${formatOf(report.formatVersion).source}的格式，该年度应使用${formatOf(expected).source}的格式`,
+    ),
+  ];
+}
