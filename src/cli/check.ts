@@ -1,0 +1,117 @@
+/** `gongkai check <file|dir>… [--previous FILE] [--json]`: format and 勾稽 checks of annual reports. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isGongkaiError } from '../errors.ts';
+import { checkReport } from '../report/check.ts';
+import { type CheckResult, checkResult, failedResult } from '../report/checkResult.ts';
+import type { Finding } from '../report/finding.ts';
+import type { AnnualReport } from '../report/model.ts';
+import { parseFile, parsers } from '../report/parse/index.ts';
+import { textTables } from '../report/textTable.ts';
+
+async function expand(paths: string[]): Promise<{ files: string[]; fromDir: boolean }> {
+  const files: string[] = [];
+  let fromDir = false;
+  for (const p of paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (info?.isDirectory()) {
+      fromDir = true;
+      const names = (await readdir(p))
+        .filter((n) => /\.(txt|md|text|html?|docx|pdf)$/i.test(n))
+        .sort();
+      files.push(...names.map((n) => join(p, n)));
+    } else files.push(p);
+  }
+  return { files, fromDir };
+}
+
+function progress(done: number, total: number, name: string) {
+  if (!process.stderr.isTTY && process.env.GONGKAI_PROGRESS !== '1') return;
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name.slice(-30)}`,
+  );
+  if (done === total) process.stderr.write('\n');
+}
+
+function describe(result: CheckResult, report: AnnualReport, warnings: string[]): string {
+  const lines = [`== ${result.file}`];
+  lines.push(
+    `机关：${result.agency ?? '（未识别）'}  年度：${result.year ?? '（未识别）'}  格式：${result.formatVersion}年版  确定的单元格：${Object.keys(result.cells).length}  未能确定：${result.uncertain.length}`,
+  );
+  lines.push('', textTables(report), '');
+  const group = (severity: Finding['severity'], title: string) => {
+    const items = result.findings.filter((f) => f.severity === severity);
+    lines.push(`${title}（${items.length}）`);
+    for (const f of items) lines.push(`  [${f.rule}] ${f.message}`);
+  };
+  group('error', '错误');
+  group('warning', '警告');
+  if (warnings.length > 0)
+    lines.push(`读取说明（${warnings.length}）`, ...warnings.map((w) => `  ${w}`));
+  return lines.join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(args);
+  } catch (error) {
+    console.error(`参数错误：${(error as Error).message}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    console.error('用法：gongkai check <文件|目录>… [--previous 文件] [--json]');
+    return 2;
+  }
+  let previous: AnnualReport | undefined;
+  if (values.previous) {
+    try {
+      previous = (await parseFile(values.previous)).report;
+    } catch (error) {
+      console.error(isGongkaiError(error) ? error.message : `无法读取上年报告：${String(error)}`);
+      return 2;
+    }
+  }
+  const { files, fromDir } = await expand(positionals);
+  const results: CheckResult[] = [];
+  let unreadable = false;
+  for (const [i, file] of files.entries()) {
+    if (fromDir) progress(i, files.length, file);
+    try {
+      const { report, warnings } = await parseFile(file);
+      const result = checkResult(file, report, checkReport(report, { previous }));
+      results.push(result);
+      if (!values.json) console.log(`${describe(result, report, warnings)}\n`);
+    } catch (error) {
+      if (!isGongkaiError(error)) throw error;
+      unreadable = true;
+      results.push(failedResult(file, error.code, error.message));
+      if (!values.json) console.error(`== ${file}\n无法读取：${error.message}\n`);
+    }
+  }
+  if (fromDir) progress(files.length, files.length, '');
+  if (values.json) console.log(JSON.stringify(results, null, 2));
+  else if (files.length > 1) summary(results);
+  if (unreadable) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function summary(results: CheckResult[]) {
+  const errors = results.filter((r) => r.findings.some((f) => f.severity === 'error')).length;
+  const failed = results.filter((r) => r.error).length;
+  console.log(
+    `共检查${results.length}个文件：${errors}个有错误，${failed}个无法读取。支持的格式：${Object.keys(parsers).join('、')}`,
+  );
+}
+
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: { previous: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * An AnnualReport as a neutral list of blocks (title, paragraphs, headings, tables) in printed
+ * order. Every renderer draws these blocks, so all formats carry the same content.
+ */
+import { formatOf } from '../formats/index.ts';
+import type { AnnualReport } from '../model.ts';
+import { type TableLayout, tableLayouts } from './layout.ts';
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'table'; layout: TableLayout };
+
+/** The title as printed: composed from agency and year so that parsers read both back. */
+export function reportTitle(report: AnnualReport): string {
+  if (report.agency && report.year !== null)
+    return `${report.agency}${report.year}年政府信息公开工作年度报告`;
+  return report.title?.trim() || `${report.agency}政府信息公开工作年度报告`;
+}
+
+function paragraphs(text: string | undefined): Block[] {
+  return (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => ({ kind: 'paragraph', text: line }));
+}
+
+export function reportBlocks(report: AnnualReport): Block[] {
+  const format = formatOf(report.formatVersion);
+  const layouts = tableLayouts(format);
+  const blocks: Block[] = [{ kind: 'title', text: reportTitle(report) }];
+  blocks.push(...paragraphs(report.preamble));
+  for (const spec of format.sections) {
+    const section = report.sections[spec.key];
+    const heading = section?.heading.trim() || `${spec.numeral}、${spec.heading.text}`;
+    blocks.push({ kind: 'heading', text: heading });
+    blocks.push(...paragraphs(section?.text));
+    if (spec.table) blocks.push({ kind: 'table', layout: layouts[spec.table] });
+  }
+  return blocks;
+}
