@@ -19,19 +19,24 @@ export function reportTitle(report: AnnualReport): string {
   return report.title?.trim() || `${report.agency}政府信息公开工作年度报告`;
 }
 
-function paragraphs(text: string | undefined): Block[] {
+function paragraphs(text: string | undefined, skip: (line: string) => boolean = () => false) {
   return (text ?? '')
     .split('\n')
     .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => ({ kind: 'paragraph', text: line }));
+    .filter((line) => line && !skip(line))
+    .map((line): Block => ({ kind: 'paragraph', text: line }));
 }
+
+const compact = (text: string) => text.replace(/\s+/g, '');
 
 export function reportBlocks(report: AnnualReport): Block[] {
   const format = formatOf(report.formatVersion);
   const layouts = tableLayouts(format);
-  const blocks: Block[] = [{ kind: 'title', text: reportTitle(report) }];
-  blocks.push(...paragraphs(report.preamble));
+  const title = reportTitle(report);
+  const blocks: Block[] = [{ kind: 'title', text: title }];
+  // A parsed preamble may still hold the title lines; they are printed once, as the title.
+  const inTitle = (line: string) => compact(title).includes(compact(line));
+  blocks.push(...paragraphs(report.preamble, inTitle));
   for (const spec of format.sections) {
     const section = report.sections[spec.key];
     const heading = section?.heading.trim() || `${spec.numeral}、${spec.heading.text}`;

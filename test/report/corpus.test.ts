@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { isGongkaiError } from '../../src/errors.ts';
+import { checkReport } from '../../src/report/check.ts';
+import type { CellKey } from '../../src/report/keys.ts';
+import { parseFile } from '../../src/report/parse/index.ts';
+
+const dir = new URL('../../../shared/corpus/', import.meta.url);
+
+/**
+ * Pinned per-file results: agency, year, format, certain cells, and the rule ids found.
+ * `notes` rules are the inconsistencies the MANIFEST lists (they must stay found).
+ */
+const expected: Record<
+  string,
+  {
+    agency: string;
+    year: number;
+    format: '2019' | '2021';
+    certain: number;
+    rules: string;
+    notes: string[];
+  }
+> = {
+  '001.txt': {
+    agency: '沐阳县人民政府',
+    year: 2025,
+    format: '2021',
+    certain: 172,
+    rules: '',
+    notes: [],
+  },
+  '002.txt': {
+    agency: '上海市科委',
+    year: 2024,
+    format: '2021',
+    certain: 76,
+    rules: 'R14 R7 heading-number narrative-sum',
+    notes: ['R7'],
+  },
+  '004.txt': {
+    agency: '平潭综合实验区',
+    year: 2023,
+    format: '2021',
+    certain: 197,
+    rules: 'enumeration fee-unit',
+    notes: ['enumeration'],
+  },
+  '005.txt': {
+    agency: '平潭综合实验区',
+    year: 2019,
+    format: '2019',
+    certain: 179,
+    rules: 'R12 narrative-sum unit-in-cell',
+    notes: [],
+  },
+  '006.txt': {
+    agency: '平潭综合实验区',
+    year: 2020,
+    format: '2019',
+    certain: 182,
+    rules: 'R12 R2 R6 narrative-sum unit-in-cell',
+    notes: ['R2', 'unit-in-cell'],
+  },
+  '007.txt': {
+    agency: '平潭综合实验区',
+    year: 2021,
+    format: '2021',
+    certain: 197,
+    rules: 'fee-unit',
+    notes: [],
+  },
+  '009.txt': {
+    agency: '平潭综合实验区',
+    year: 2024,
+    format: '2021',
+    certain: 197,
+    rules: 'fee-unit',
+    notes: [],
+  },
+  '011.txt': {
+    agency: '莆田市民族与宗教事务局',
+    year: 2024,
+    format: '2021',
+    certain: 4,
+    rules: 'brackets year',
+    notes: [],
+  },
+  '013.txt': {
+    agency: '莆田市科技局',
+    year: 2019,
+    format: '2019',
+    certain: 11,
+    rules: 'R12 unit-in-cell',
+    notes: [],
+  },
+  '014.txt': {
+    agency: '莆田市城市管理局',
+    year: 2022,
+    format: '2021',
+    certain: 11,
+    rules: '',
+    notes: [],
+  },
+  '016.txt': {
+    agency: '莆田市应急管理局',
+    year: 2021,
+    format: '2021',
+    certain: 10,
+    rules: '',
+    notes: [],
+  },
+  '017.txt': {
+    agency: '莆田市城市管理局',
+    year: 2020,
+    format: '2019',
+    certain: 13,
+    rules: 'R12 unit-in-cell year',
+    notes: ['year'],
+  },
+  '018.txt': {
+    agency: '莆田市水利局',
+    year: 2022,
+    format: '2021',
+    certain: 8,
+    rules: 'R12 R14 brackets fee-unit',
+    notes: ['fee-unit'],
+  },
+  '019.txt': {
+    agency: '莆田市海洋与渔业局',
+    year: 2020,
+    format: '2019',
+    certain: 24,
+    rules: 'R12 R14 R7 year',
+    notes: [],
+  },
+  '022.txt': {
+    agency: '莆田市统计局',
+    year: 2021,
+    format: '2021',
+    certain: 7,
+    rules: 'R12 brackets narrative-sum',
+    notes: ['narrative-sum'],
+  },
+  '024.txt': {
+    agency: '莆田市应急管理局',
+    year: 2024,
+    format: '2021',
+    certain: 8,
+    rules: '',
+    notes: [],
+  },
+  '026.txt': {
+    agency: '莆田市文化和旅游局',
+    year: 2020,
+    format: '2019',
+    certain: 12,
+    rules: 'R12 brackets unit-in-cell',
+    notes: [],
+  },
+  '027.txt': {
+    agency: '莆田市民族与宗教事务局',
+    year: 2021,
+    format: '2021',
+    certain: 4,
+    rules: 'brackets year',
+    notes: ['brackets'],
+  },
+  '029.txt': {
+    agency: '莆田市海洋与渔业局',
+    year: 2025,
+    format: '2021',
+    certain: 4,
+    rules: 'R12 R14 narrative-sum',
+    notes: ['narrative-sum'],
+  },
+  '032.txt': {
+    agency: '莆田市林业局',
+    year: 2022,
+    format: '2021',
+    certain: 4,
+    rules: '',
+    notes: [],
+  },
+};
+
+/** Digits of a number as they must appear somewhere in the table text. */
+function digits(n: number): string {
+  return String(n);
+}
+
+for (const [file, want] of Object.entries(expected)) {
+  test(`corpus ${file}: parsed and checked as pinned`, async () => {
+    const path = new URL(file, dir).pathname;
+    const { report } = await parseFile(path);
+    const findings = checkReport(report);
+    const certain = (Object.keys(report.cells) as CellKey[]).filter((k) => {
+      const v = report.cells[k];
+      return typeof v === 'number' || v === 'blank' || v === 'slash';
+    });
+    const rules = [...new Set(findings.map((f) => f.rule))].sort().join(' ');
+    assert.deepEqual(
+      {
+        agency: report.agency,
+        year: report.year,
+        format: report.formatVersion,
+        certain: certain.length,
+        rules,
+      },
+      {
+        agency: want.agency,
+        year: want.year,
+        format: want.format,
+        certain: want.certain,
+        rules: want.rules,
+      },
+    );
+    for (const rule of want.notes) assert.ok(rules.split(' ').includes(rule), `${file}: ${rule}`);
+    const compact = readFileSync(path, 'utf8').replace(/\s+/g, '');
+    for (const key of certain) {
+      const v = report.cells[key];
+      if (typeof v === 'number' && v !== 0)
+        assert.ok(compact.includes(digits(v)), `${file}: ${key}=${v} does not occur in the text`);
+    }
+  });
+}
+
+test('corpus 030.html: no crash, a clear error while no HTML parser is registered', async () => {
+  try {
+    await parseFile(new URL('030.html', dir).pathname);
+  } catch (e) {
+    assert.ok(isGongkaiError(e));
+    assert.equal(e.code, 'report.unsupported');
+  }
+});
