@@ -1,0 +1,243 @@
+/**
+ * 主动公开 (publications): catalogue items with 索引号, their review trail, attachments, the
+ * 有效性 history, 保密审查 records, the 索引号 counters and the Art. 20 registers.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { agencies, users } from '../schema.ts';
+
+/** bytea: Buffer in, Uint8Array or Buffer out depending on the driver; always a Buffer to callers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A catalogue category of an agency, shown under one of the four standard sub-columns. */
+export const catalogCategories = pgTable(
+  'catalog_categories',
+  {
+    id: serial('id').primaryKey(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    /** guide | rules | statutory | reports */
+    column: text('column', { enum: ['guide', 'rules', 'statutory', 'reports'] }).notNull(),
+    /** 条例第二十条第（N）项, when the category holds that item's content. */
+    art20Item: integer('art20_item'),
+    /** normative: 行政规范性文件; regulation: 规章 — both feed T2 (一). */
+    t2Kind: text('t2_kind', { enum: ['normative', 'regulation'] }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('catalog_categories_agency_slug').on(t.agencyId, t.slug)],
+);
+
+/** The agency's review chain; absent means the default four steps. */
+export const catalogReviewChains = pgTable('catalog_review_chains', {
+  agencyId: integer('agency_id')
+    .primaryKey()
+    .references(() => agencies.id),
+  steps: jsonb('steps').notNull().$type<{ label: string; role: string }[]>(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The last 索引号 serial issued per agency and year; incremented atomically. */
+export const indexNumberCounters = pgTable(
+  'index_number_counters',
+  {
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: integer('year').notNull(),
+    lastSerial: integer('last_serial').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+/** A catalogue item (the projection of its events in `publication_events`). */
+export const publications = pgTable(
+  'publications',
+  {
+    id: serial('id').primaryKey(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => catalogCategories.id),
+    /** 索引号; null until first published; immutable afterwards (trigger). */
+    indexNumber: text('index_number'),
+    /** true for an imported legacy 索引号 that does not follow the national form. */
+    legacyIndex: boolean('legacy_index').notNull().default(false),
+    title: text('title').notNull(),
+    docNumber: text('doc_number'),
+    /** 成文日期 */
+    madeOn: date('made_on', { mode: 'string' }).notNull(),
+    /** The day the information last changed (Art. 26 clock restarts); null if never. */
+    changedOn: date('changed_on', { mode: 'string' }),
+    /** 发布日期 */
+    publishedOn: date('published_on', { mode: 'string' }),
+    issuer: text('issuer').notNull(),
+    topic: text('topic'),
+    keywords: text('keywords'),
+    summary: text('summary'),
+    validity: text('validity', { enum: ['valid', 'expired', 'repealed'] })
+      .notNull()
+      .default('valid'),
+    body: text('body').notNull().default(''),
+    /** Lower-cased title, summary, keywords, body and attachment text: what search reads. */
+    searchText: text('search_text').notNull().default(''),
+    status: text('status', { enum: ['draft', 'review', 'published', 'withdrawn'] })
+      .notNull()
+      .default('draft'),
+    /** Index of the review step that acts next (0 = the drafter). */
+    step: integer('step').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    authorId: integer('author_id').references(() => users.id),
+    /** The latest privacy scan: findings (empty = clean), and an office override if any. */
+    privacyFindings: jsonb('privacy_findings').$type<unknown[]>(),
+    privacyScannedAt: timestamp('privacy_scanned_at', { withTimezone: true }),
+    privacyOverride: jsonb('privacy_override').$type<{
+      reason: string;
+      userId: number;
+      at: string;
+    }>(),
+    withdrawnReason: text('withdrawn_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('publications_agency_index_number').on(t.agencyId, t.indexNumber),
+    index('publications_agency_status_published').on(t.agencyId, t.status, t.publishedOn),
+    index('publications_category_status_published').on(t.categoryId, t.status, t.publishedOn),
+    index('publications_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** Append-only trail of a publication: every edit, review step, scan, override and withdrawal. */
+export const publicationEvents = pgTable(
+  'publication_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    publicationId: integer('publication_id')
+      .notNull()
+      .references(() => publications.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    kind: text('kind').notNull(),
+    step: integer('step'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('publication_events_publication').on(t.publicationId, t.id)],
+);
+
+/** The content of an earlier version, kept when a published item is edited. */
+export const publicationVersions = pgTable(
+  'publication_versions',
+  {
+    publicationId: integer('publication_id')
+      .notNull()
+      .references(() => publications.id),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').notNull().$type<Record<string, unknown>>(),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.publicationId, t.version] })],
+);
+
+/** 有效性 history: each change with the day it took effect (feeds T2 made/repealed/valid). */
+export const publicationValidity = pgTable(
+  'publication_validity',
+  {
+    id: serial('id').primaryKey(),
+    publicationId: integer('publication_id')
+      .notNull()
+      .references(() => publications.id),
+    validity: text('validity', { enum: ['valid', 'expired', 'repealed'] }).notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+    note: text('note'),
+    userId: integer('user_id').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('publication_validity_publication').on(t.publicationId, t.since)],
+);
+
+/** A file attached to a publication, stored in the database so a backup covers it. */
+export const publicationAttachments = pgTable(
+  'publication_attachments',
+  {
+    id: serial('id').primaryKey(),
+    publicationId: integer('publication_id')
+      .notNull()
+      .references(() => publications.id),
+    filename: text('filename').notNull(),
+    /** Detected from the content (magic bytes), never from the extension. */
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    /** Extracted text (including hidden parts) for the privacy scan and search. */
+    text: text('text').notNull().default(''),
+    /** Hidden content found on extraction (hidden sheets/rows/columns, comments, tracked changes). */
+    hidden: jsonb('hidden').$type<unknown[]>(),
+    removed: boolean('removed').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('publication_attachments_publication').on(t.publicationId)],
+);
+
+/** 保密审查 (Art. 17): who reviewed, with what conclusion. */
+export const confidentialityReviews = pgTable('confidentiality_reviews', {
+  id: serial('id').primaryKey(),
+  publicationId: integer('publication_id')
+    .notNull()
+    .references(() => publications.id),
+  version: integer('version').notNull(),
+  reviewerId: integer('reviewer_id')
+    .notNull()
+    .references(() => users.id),
+  conclusion: text('conclusion', { enum: ['public', 'secret', 'refer'] }).notNull(),
+  note: text('note'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Art. 20 register: monthly decision counts (许可/处罚/强制) and fee income in 元. */
+export const registerEntries = pgTable(
+  'register_entries',
+  {
+    id: serial('id').primaryKey(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    kind: text('kind', { enum: ['lic', 'pun', 'coe', 'fee'] }).notNull(),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    /** Decisions for lic/pun/coe; null for fee. */
+    count: integer('count'),
+    /** Fee income in 元 (fee only). */
+    amountYuan: numeric('amount_yuan', { precision: 16, scale: 2, mode: 'number' }),
+    note: text('note'),
+    source: text('source').notNull().default('manual'),
+    userId: integer('user_id').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('register_entries_agency_kind_month').on(t.agencyId, t.kind, t.month)],
+);
