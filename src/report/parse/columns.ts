@@ -71,7 +71,10 @@ export function solveColumns(
     if (depth === ambiguous.length) {
       for (let c = 0; c < 7; c++) if (!eqs.every((eq) => holds(eq, pick, c, blankIsZero))) return;
       any = true;
-      ambiguous.forEach((row, i) => kept[i].add(pick(row)));
+      ambiguous.forEach((row, i) => {
+        const slots = pick(row);
+        if (slots) kept[i].add(slots);
+      });
       return;
     }
     for (const s of solutions[ambiguous[depth]]) {

@@ -110,7 +110,10 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
 
   const split = (chunkIndex: number, rest: string): void => {
     const cell = acc.length;
-    if (rest === '') return place(chunkIndex + 1);
+    if (rest === '') {
+      place(chunkIndex + 1);
+      return;
+    }
     if (cell >= n) return;
     for (const p of prefixes(rest, cells[cell])) {
       acc.push(p.value);
