@@ -1,0 +1,150 @@
+/**
+ * 依申请公开: the event log of each application (`application_events`, append-only), its
+ * projection (`applications`, updated in the same transaction), the letters generated from it and
+ * the appeals (行政复议/诉讼) raised against it (also a projection of the same log).
+ */
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { agencies, users } from '../schema.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** What the applicant typed (Art. 29). Personal data: shown only to case staff. */
+export interface ApplicantDetails {
+  kind: 'person' | 'organisation';
+  name: string;
+  idType?: string;
+  idNumber?: string;
+  /** 统一社会信用代码 of an organisation. */
+  uscc?: string;
+  contactPerson?: string;
+  phone: string;
+  address?: string;
+  email?: string;
+}
+
+export interface RequestDetails {
+  description: string;
+  documentNumber?: string;
+  purpose?: string;
+  /** 纸质 / 电子 …, and how to obtain it (邮寄, 自行领取, 电子邮件, 在线查看). */
+  form: string;
+  delivery: string;
+}
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: serial('id').primaryKey(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** The applicant's query code (no dashes, upper case). */
+    queryCode: text('query_code').notNull(),
+    channel: text('channel').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }),
+    /** T3 column, fixed at intake. */
+    applicantType: text('applicant_type').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    /** Digits of the phone number, for tracking with its last four. */
+    phoneDigits: text('phone_digits').notNull(),
+    applicant: jsonb('applicant').$type<ApplicantDetails>().notNull(),
+    request: jsonb('request').$type<RequestDetails>().notNull(),
+    /** Projection of the event log. */
+    status: text('status').notNull(),
+    decision: text('decision'),
+    outcome: text('outcome'),
+    resolvedOn: date('resolved_on', { mode: 'string' }),
+    servedOn: date('served_on', { mode: 'string' }),
+    replyDue: date('reply_due', { mode: 'string' }),
+    supplementNoticeDue: date('supplement_notice_due', { mode: 'string' }),
+    handlerId: integer('handler_id').references(() => users.id),
+    /** Number of events: the next event's seq is version + 1. */
+    version: integer('version').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_query_code').on(t.queryCode),
+    index('applications_agency_received').on(t.agencyId, t.receivedOn),
+    index('applications_agency_resolved').on(t.agencyId, t.resolvedOn),
+    index('applications_agency_status').on(t.agencyId, t.status),
+  ],
+);
+
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    /** The whole event as appended. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    userId: integer('user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('application_events_seq').on(t.applicationId, t.seq)],
+);
+
+/** A generated 告知书 (.docx), kept with the event that produced it. */
+export const letters = pgTable(
+  'letters',
+  {
+    id: serial('id').primaryKey(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    eventSeq: integer('event_seq').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    /** Whether the applicant may download it on the tracking page. */
+    toApplicant: boolean('to_applicant').notNull().default(true),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('letters_application').on(t.applicationId)],
+);
+
+/** 行政复议 / 行政诉讼 against an application (projection of its AppealFiled/AppealClosed events). */
+export const appeals = pgTable(
+  'appeals',
+  {
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    appealId: text('appeal_id').notNull(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    caseNumber: text('case_number'),
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    closedOn: date('closed_on', { mode: 'string' }),
+    outcome: text('outcome'),
+  },
+  (t) => [
+    uniqueIndex('appeals_key').on(t.applicationId, t.appealId),
+    index('appeals_agency_filed').on(t.agencyId, t.filedOn),
+  ],
+);
