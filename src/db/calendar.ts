@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { Calendar, type CountingConvention } from '../law/calendar.ts';
 import type { Db } from './database.ts';
 import { calendarYears, workdayOverrides } from './schema.ts';
 
@@ -53,4 +54,9 @@ export async function loadWorkdayOverrides(db: Db): Promise<StoredYear[]> {
       .filter((d) => d.year === y.year)
       .map((d) => ({ day: d.day, workday: d.workday, name: d.name })),
   }));
+}
+
+/** The law core's calendar with every notice loaded into the database (`gongkai calendar import`). */
+export async function loadCalendar(db: Db, convention?: CountingConvention): Promise<Calendar> {
+  return new Calendar({ schedules: await loadWorkdayOverrides(db), convention });
 }
