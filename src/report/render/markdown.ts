@@ -34,7 +34,7 @@ export function renderMarkdown(report: AnnualReport): string {
         return `## ${block.text}`;
       case 'paragraph':
         return block.text;
-      case 'table':
+      default:
         return markdownTable(report, block.layout);
     }
   });

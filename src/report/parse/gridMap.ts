@@ -1,0 +1,174 @@
+/**
+ * Tables of printed cells → report cells. Rows are recognised by their labels (the T2 row label,
+ * the T3 leaf label), not by position, so split tables, repeated headers after a page break and
+ * Word's irregular colspans all map the same way. Values are taken in order when the row has
+ * exactly the expected number of value cells, otherwise by the grid columns of the header labels.
+ */
+import { normalizeLabel } from '../formats/normalize.ts';
+import type { ReportFormat } from '../formats/types.ts';
+import {
+  type ApplicantKey,
+  applicantKeys,
+  type CellKey,
+  type T4OutcomeKey,
+  t3Key,
+  t4GroupKeys,
+  t4Key,
+} from '../keys.ts';
+import type { Cells } from '../model.ts';
+import type { GridCell, GridTable } from './grid.ts';
+import { type FormatLabels, formatLabels } from './gridLabels.ts';
+import { readCellValue } from './gridValue.ts';
+
+export interface GridRead {
+  cells: Cells;
+  notes: Partial<Record<CellKey, string>>;
+  warnings: string[];
+}
+
+interface HeaderCell {
+  text: string;
+  col: number;
+}
+
+interface State {
+  labels: FormatLabels;
+  out: GridRead;
+  t2Header: HeaderCell[];
+  t3Columns: Partial<Record<ApplicantKey, number>>;
+  t4Header: { key: T4OutcomeKey; col: number }[];
+  t4Open: boolean;
+}
+
+function put(state: State, key: CellKey, cell: GridCell | undefined) {
+  if (!cell) {
+    state.out.warnings.push(`表格中找不到单元格 ${key} 的位置`);
+    return;
+  }
+  const { value, note } = readCellValue(cell.text);
+  state.out.cells[key] = value;
+  if (note) state.out.notes[key] = note;
+  else delete state.out.notes[key];
+}
+
+function covering(cells: GridCell[], col: number): GridCell | undefined {
+  return cells.find((c) => c.col <= col && col < c.col + c.colspan);
+}
+
+/** Assign values to keys: in order when the counts agree, else by header columns. */
+function assign(
+  state: State,
+  keys: CellKey[],
+  values: GridCell[],
+  columns: (number | undefined)[],
+) {
+  if (values.length === keys.length) {
+    for (const [i, k] of keys.entries()) put(state, k, values[i]);
+    return;
+  }
+  if (columns.every((c) => c !== undefined)) {
+    for (const [i, k] of keys.entries()) put(state, k, covering(values, columns[i] as number));
+    return;
+  }
+  state.out.warnings.push(`表格行的数值个数（${values.length}）与应有的列数（${keys.length}）不符`);
+  const take = values.length > keys.length ? values.slice(0, keys.length) : values;
+  for (const [i, k] of keys.entries()) put(state, k, take[i]);
+}
+
+function t3Row(state: State, row: GridCell[], norm: string[]): boolean {
+  let at = -1;
+  for (let i = norm.length - 1; i >= 0; i--)
+    if (state.labels.t3Rows.has(norm[i])) {
+      at = i;
+      break;
+    }
+  if (at < 0 || at === row.length - 1) return false;
+  const spec = state.labels.t3Rows.get(norm[at]);
+  if (!spec) return false;
+  const keys = applicantKeys.map((a) => t3Key(spec.key, a));
+  assign(
+    state,
+    keys,
+    row.slice(at + 1),
+    applicantKeys.map((a) => state.t3Columns[a]),
+  );
+  return true;
+}
+
+function t2Row(state: State, row: GridCell[], norm: string[]): boolean {
+  const at = norm.findIndex((t) => state.labels.t2Rows.has(t));
+  if (at < 0) return false;
+  const hit = state.labels.t2Rows.get(norm[at]);
+  if (!hit) return false;
+  const { group, row: spec } = hit;
+  const keys = group.columns.map((c) => `t2.${spec.key}.${c.key}` as CellKey);
+  const columns = group.columns.map((c) => {
+    const names = [c.label.text, ...(c.label.variants ?? [])].map(normalizeLabel);
+    return state.t2Header.find((h) => names.includes(h.text))?.col;
+  });
+  assign(state, keys, row.slice(at + 1), columns);
+  return true;
+}
+
+function headerRow(state: State, row: GridCell[], norm: string[]): boolean {
+  const { labels } = state;
+  if (norm.some((t) => labels.t2Captions.has(t))) return true;
+  if (norm[0] === labels.t2Header) {
+    state.t2Header = row.slice(1).map((c, i) => ({ text: norm[i + 1], col: c.col }));
+    return true;
+  }
+  if (norm.some((t) => labels.t3HeaderMarks.has(t))) {
+    state.t3Columns = {};
+    state.t4Open = false;
+  }
+  const applicants = row.filter((_, i) => labels.t3Columns.has(norm[i]));
+  const hasT4 = norm.some((t) => labels.t4HeaderMarks.has(t));
+  if (hasT4) {
+    if (norm.some((t) => t === normalizeLabel('行政复议'))) state.t4Header = [];
+    state.t4Open = true;
+  }
+  const outcomes = row.filter((_, i) => labels.t4Outcomes.has(norm[i]));
+  if (state.t4Open && outcomes.length > 0)
+    for (const c of outcomes)
+      state.t4Header.push({
+        key: labels.t4Outcomes.get(normalizeLabel(c.text)) as T4OutcomeKey,
+        col: c.col,
+      });
+  else
+    for (const c of applicants)
+      state.t3Columns[labels.t3Columns.get(normalizeLabel(c.text)) as ApplicantKey] = c.col;
+  const empty = norm.every((t) => t === '') && !state.t4Open;
+  return hasT4 || outcomes.length > 0 || applicants.length > 0 || empty;
+}
+
+function t4Row(state: State, row: GridCell[]) {
+  const keys: CellKey[] = [];
+  for (const g of t4GroupKeys)
+    for (const o of ['upheld', 'corrected', 'other', 'pending', 'total'] as const)
+      keys.push(t4Key(g, o));
+  const header = [...state.t4Header].sort((a, b) => a.col - b.col);
+  const columns =
+    header.length === keys.length ? header.map((h) => h.col) : keys.map(() => undefined);
+  assign(state, keys, row, columns);
+  state.t4Open = false;
+}
+
+function mapRow(state: State, row: GridCell[]) {
+  const norm = row.map((c) => normalizeLabel(c.text));
+  if (t3Row(state, row, norm) || t2Row(state, row, norm)) return;
+  if (headerRow(state, row, norm)) return;
+  if (state.t4Open && row.length >= 5) t4Row(state, row);
+}
+
+export function mapTables(tables: GridTable[], format: ReportFormat): GridRead {
+  const state: State = {
+    labels: formatLabels(format),
+    out: { cells: {}, notes: {}, warnings: [] },
+    t2Header: [],
+    t3Columns: {},
+    t4Header: [],
+    t4Open: false,
+  };
+  for (const table of tables) for (const row of table.rows) mapRow(state, row);
+  return state.out;
+}

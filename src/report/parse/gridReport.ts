@@ -1,0 +1,77 @@
+/**
+ * Blocks of a structured document (text lines + tables) → AnnualReport. Tables are mapped by
+ * `mapTables`; identity, sections and the format version come from the same helpers the text
+ * parser uses, applied to the text outside the tables.
+ */
+import { GongkaiError } from '../../errors.ts';
+import { formatOf } from '../formats/index.ts';
+import { normalizeLabel } from '../formats/normalize.ts';
+import type { CellKey } from '../keys.ts';
+import { type AnnualReport, isUncertain } from '../model.ts';
+import type { DocBlock, GridTable } from './grid.ts';
+import { mapTables } from './gridMap.ts';
+import { detectIdentity } from './identity.ts';
+import { normalizeWithOffsets } from './normalized.ts';
+import { findHeadings, sectionBodies } from './sections.ts';
+import type { ParseOptions } from './text.ts';
+import { detectVersion } from './version.ts';
+
+export interface GridParseResult {
+  report: AnnualReport;
+  /** Cells present in the source whose value could not be determined. */
+  uncertain: CellKey[];
+  /** Chinese notes on what the parser could not read or had to assume. */
+  warnings: string[];
+  layout: 'grid';
+}
+
+const compact = (text: string) => text.replace(/\s+/g, '');
+
+function preambleOf(text: string, end: number, title: string | undefined): string {
+  const inTitle = (line: string) => !!title && compact(title).includes(compact(line));
+  return text
+    .slice(0, end)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !inTitle(l))
+    .join('\n');
+}
+
+export function reportFromBlocks(blocks: DocBlock[], opts: ParseOptions = {}): GridParseResult {
+  const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n');
+  const tables = blocks.flatMap((b): GridTable[] => (b.kind === 'table' ? [b.table] : []));
+  const tableText = tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('|');
+  const nt = normalizeWithOffsets(text);
+  const probe = findHeadings(nt, formatOf('2021'));
+  const identity = detectIdentity(text, probe[0]?.start ?? -1);
+  const guess = detectVersion(normalizeLabel(`${text}|${tableText}`), identity.year);
+  const version = opts.formatVersion ?? guess.version;
+  const format = formatOf(version);
+  const read = mapTables(tables, format);
+  const headings = findHeadings(nt, format);
+  if (headings.length === 0 && Object.keys(read.cells).length === 0)
+    throw new GongkaiError(
+      'report.unrecognized',
+      '未能识别为政府信息公开工作年度报告：既没有找到“一、总体情况”等章节标题，也没有找到报告表格。',
+    );
+  const warnings = [...read.warnings];
+  if (!guess.fromLabels && !opts.formatVersion)
+    warnings.push(`未能从表格标签判断格式版本，按报告年度推定为${version}年版`);
+  if (identity.year === null) warnings.push('未能识别报告年度');
+  if (!identity.agency) warnings.push('未能识别报告机关');
+  const report: AnnualReport = {
+    agency: identity.agency,
+    year: identity.year,
+    formatVersion: version,
+    sections: sectionBodies(nt, headings),
+    cells: read.cells,
+  };
+  if (identity.title) report.title = identity.title;
+  const preamble = preambleOf(text, headings[0]?.start ?? 0, identity.title);
+  if (preamble) report.preamble = preamble;
+  if (Object.keys(read.notes).length > 0) report.cellNotes = read.notes;
+  const uncertain = (Object.keys(read.cells) as CellKey[]).filter((k) =>
+    isUncertain(read.cells[k]),
+  );
+  return { report, uncertain, warnings, layout: 'grid' };
+}

@@ -1,0 +1,143 @@
+/**
+ * A tolerant HTML reader (no DOM): the text of block elements as lines, and every `<table>` as
+ * rows of cells with rowspan/colspan. Enough for report pages, Word's HTML and mammoth's output;
+ * scripts, styles and the head are skipped, nested tables become tables of their own.
+ */
+import { GongkaiError } from '../../errors.ts';
+import { type DocBlock, gridLimits, placeTable, type SourceCell } from './grid.ts';
+
+const named: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  times: '×',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number(name.slice(1));
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+    }
+    return named[name.toLowerCase()] ?? whole;
+  });
+}
+
+const blockTags = new Set(
+  'p div br h1 h2 h3 h4 h5 h6 li ul ol section article header footer blockquote pre hr dt dd'.split(
+    ' ',
+  ),
+);
+const skipTags = new Set(['script', 'style', 'title', 'noscript', 'template', 'svg', 'textarea']);
+
+interface TableBuild {
+  rows: SourceCell[][];
+  cell: SourceCell | null;
+  cellText: string[];
+}
+
+function spanOf(attrs: string, name: string): number {
+  const m = new RegExp(`${name}\\s*=\\s*["']?\\s*(\\d+)`, 'i').exec(attrs);
+  return m ? Math.max(1, Math.min(Number(m[1]), 10_000)) : 1;
+}
+
+function clean(text: string): string {
+  return text.replace(/[ \t\r\f\v\u00a0\u3000]+/g, ' ').trim();
+}
+
+export function htmlBlocks(html: string): DocBlock[] {
+  const blocks: DocBlock[] = [];
+  const tables: TableBuild[] = [];
+  let line: string[] = [];
+  let skip: string | null = null;
+  let cells = 0;
+  const flushLine = () => {
+    const text = clean(line.join(''));
+    if (text) blocks.push({ kind: 'text', text });
+    line = [];
+  };
+  const closeCell = (t: TableBuild) => {
+    if (!t.cell) return;
+    t.cell.text = clean(t.cellText.join(''));
+    t.cell = null;
+    t.cellText = [];
+  };
+  const token = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!?[^>]*>|[^<]+|</g;
+  for (const m of html.matchAll(token)) {
+    const tok = m[0];
+    if (tok[0] !== '<' || tok === '<') {
+      if (skip) continue;
+      const text = decodeEntities(tok).replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s));
+      const t = tables[tables.length - 1];
+      if (t?.cell) t.cellText.push(text);
+      else if (!t) line.push(text);
+      continue;
+    }
+    const tag = /^<(\/?)([a-zA-Z][\w:-]*)([\s\S]*?)\/?>$/.exec(tok);
+    if (!tag) continue;
+    const [, close, rawName, attrs] = tag;
+    const name = rawName.toLowerCase();
+    if (skip) {
+      if (close && name === skip) skip = null;
+      continue;
+    }
+    if (!close && skipTags.has(name) && !tok.endsWith('/>')) {
+      skip = name;
+      continue;
+    }
+    const t = tables[tables.length - 1];
+    if (name === 'table') {
+      if (!close) {
+        flushLine();
+        tables.push({ rows: [], cell: null, cellText: [] });
+      } else if (t) {
+        closeCell(t);
+        tables.pop();
+        blocks.push({ kind: 'table', table: placeTable(t.rows) });
+      }
+      continue;
+    }
+    if (!t) {
+      if (blockTags.has(name)) flushLine();
+      continue;
+    }
+    if (name === 'tr' && !close) {
+      closeCell(t);
+      t.rows.push([]);
+    } else if ((name === 'td' || name === 'th') && !close) {
+      closeCell(t);
+      if (t.rows.length === 0) t.rows.push([]);
+      if (++cells > gridLimits.maxCells)
+        throw new GongkaiError(
+          'parse.tooLarge',
+          `表格单元格超过 ${gridLimits.maxCells} 个，不像年度报告，已停止读取。`,
+        );
+      t.cell = { text: '', rowspan: spanOf(attrs, 'rowspan'), colspan: spanOf(attrs, 'colspan') };
+      t.rows[t.rows.length - 1].push(t.cell);
+    } else if ((name === 'td' || name === 'th' || name === 'tr') && close) closeCell(t);
+  }
+  flushLine();
+  // Unclosed tables (truncated files) still count.
+  for (const t of tables.reverse()) {
+    closeCell(t);
+    blocks.push({ kind: 'table', table: placeTable(t.rows) });
+  }
+  return blocks;
+}
