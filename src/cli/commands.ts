@@ -10,6 +10,8 @@ export const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import('./migrate.ts'),
   user: () => import('./user.ts'),
   demo: () => import('./demo.ts'),
+  backup: () => import('./backup.ts'),
+  restore: () => import('./restore.ts'),
   calendar: () => import('./calendar.ts'),
   deadline: () => import('./deadline.ts'),
   fee: () => import('./fee.ts'),

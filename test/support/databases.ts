@@ -30,7 +30,11 @@ export function describeEachDatabase(name: string, body: (get: () => Database) =
   }
 }
 
-export async function freshPostgres(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshPostgres(): Promise<{
+  database: Database;
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const base = new URL(process.env.TEST_DATABASE_URL as string);
   const name = `gk_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
@@ -46,5 +50,5 @@ export async function freshPostgres(): Promise<{ database: Database; drop: () =>
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.end();
   };
-  return { database, drop };
+  return { database, url: url.toString(), drop };
 }
