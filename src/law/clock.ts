@@ -53,9 +53,17 @@ export interface ReplyClock {
 }
 
 /** The reply deadline of an application as a pure function of its events (Arts. 30–35, 109号). */
-export function replyDue(calendar: Calendar, events: readonly ClockEvent[]): ReplyClock {
-  const clock = new ReplyClockRun(calendar, events);
-  return clock.run();
+export function replyDue(
+  calendar: Calendar,
+  events: readonly ClockEvent[],
+  options: ReplyClockOptions = {},
+): ReplyClock {
+  return new ReplyClockRun(calendar, events, options.explain ?? true).run();
+}
+
+export interface ReplyClockOptions {
+  /** Build the Chinese trace (default true); false for bulk projections, `trace` is then empty. */
+  explain?: boolean;
 }
 
 /** The last day for the one-time supplement notice: receipt + 7 working days (Art. 30). */
@@ -112,7 +120,12 @@ class ReplyClockRun {
   constructor(
     private readonly calendar: Calendar,
     private readonly events: readonly ClockEvent[],
+    private readonly explain: boolean,
   ) {}
+
+  private say(...lines: string[]): void {
+    if (this.explain) this.trace.push(...lines);
+  }
 
   run(): ReplyClock {
     const dated = this.sorted();
@@ -212,8 +225,9 @@ class ReplyClockRun {
     this.restart(day);
     this.noticeDue = this.calendar.periodEndOn(day, SUPPLEMENT_NOTICE_WORKDAYS);
     this.latest = this.noticeDue;
+    if (!this.explain) return;
     const note = restDayNote(this.calendar, day);
-    this.trace.push(`收到申请：${fromDayNumber(day)}（${CHANNEL_LABELS[receipt.channel]}${note}）`);
+    this.say(`收到申请：${fromDayNumber(day)}（${CHANNEL_LABELS[receipt.channel]}${note}）`);
   }
 
   private restart(day: DayNumber): void {
@@ -260,7 +274,7 @@ class ReplyClockRun {
       };
     }
     this.supplement = e;
-    this.trace.push(line);
+    this.say(line);
   }
 
   private onSupplementReceived(day: DayNumber): void {
@@ -281,7 +295,7 @@ class ReplyClockRun {
     this.supplementDone = true;
     this.lapse = null;
     this.restart(day);
-    this.trace.push(`收到补正后的申请：${fromDayNumber(day)}${late}，答复期限自该日起重新计算`);
+    this.say(`收到补正后的申请：${fromDayNumber(day)}${late}，答复期限自该日起重新计算`);
   }
 
   private onConsultation(day: DayNumber, e: ConsultationSentEvent): void {
@@ -301,7 +315,7 @@ class ReplyClockRun {
     } else {
       outcome = `${fromDayNumber(reply)}收到答复`;
     }
-    this.trace.push(
+    this.say(
       `征求${named}意见：${e.on}发出征求意见书，${outcome}；不计算的工作日${paused}个${pauseRange(day, end)}`,
     );
   }
@@ -334,7 +348,7 @@ class ReplyClockRun {
     this.budget += e.workdays;
     const who = e.approvedBy.name ? `（${e.approvedBy.name}）` : '';
     const reason = e.reason ? `，理由：${e.reason}` : '';
-    this.trace.push(
+    this.say(
       `延长答复期限${e.workdays}个工作日：${e.on}经政府信息公开工作机构负责人${who}同意${reason}（累计延长${this.extension}个）`,
     );
   }
@@ -359,11 +373,11 @@ class ReplyClockRun {
         after: fromDayNumber(windowEnd),
         reason: `申请人逾期（${fromDayNumber(windowEnd)}后）未缴纳信息处理费的，视为放弃申请，不再处理`,
       };
-      this.trace.push(`${head}；尚未缴费，按缴费期满计算，${tail}`);
+      this.say(`${head}；尚未缴费，按缴费期满计算，${tail}`);
     } else if (paid > windowEnd) {
-      this.trace.push(`${head}；${fromDayNumber(paid)}缴费，已逾期，只计至缴费期满之日，${tail}`);
+      this.say(`${head}；${fromDayNumber(paid)}缴费，已逾期，只计至缴费期满之日，${tail}`);
     } else {
-      this.trace.push(`${head}；${fromDayNumber(paid)}缴费，${tail}`);
+      this.say(`${head}；${fromDayNumber(paid)}缴费，${tail}`);
     }
   }
 
@@ -385,7 +399,7 @@ class ReplyClockRun {
     this.deferral = e;
     this.base = due;
     this.budget = 0;
-    this.trace.push(
+    this.say(
       `依第三十五条确定延迟答复的合理期限：${e.on}决定，期限至${e.due}（理由：${e.reason}）`,
     );
   }
@@ -440,7 +454,7 @@ class ReplyClockRun {
         ? `；如至${this.lapse.after}仍未补正，可按“逾期不补正”（o1）不再处理`
         : '';
       const uncovered = this.calendar.uncoveredYears(this.received, this.latest);
-      this.trace.push(
+      this.say(
         ...provisionalLines(uncovered),
         `等待申请人补正：答复期限自收到补正后的申请之日起重新计算${until}`,
       );
@@ -456,11 +470,11 @@ class ReplyClockRun {
     const paused = this.pausedSoFar();
     const due = this.currentDue();
     this.latest = Math.max(this.latest, due);
-    this.trace.push(...this.countLines(due, paused));
+    if (this.explain) this.say(...this.countLines(due, paused));
     const uncovered = this.calendar.uncoveredYears(this.received, this.latest);
-    this.trace.push(...provisionalLines(uncovered), `答复期限：${fromDayNumber(due)}`);
+    this.say(...provisionalLines(uncovered), `答复期限：${fromDayNumber(due)}`);
     if (this.lapse?.outcome === 'o2') {
-      this.trace.push(`如至${this.lapse.after}仍未缴费，可按“逾期未缴费”（o2）不再处理`);
+      this.say(`如至${this.lapse.after}仍未缴费，可按“逾期未缴费”（o2）不再处理`);
     }
     return {
       ...common,

@@ -82,6 +82,11 @@ describe('trace', () => {
       '答复期限：2021-10-27',
     ]);
   });
+  test('explain: false gives the same result without a trace', () => {
+    const quiet = replyDue(calendar, [base], { explain: false });
+    assert.equal(quiet.due, '2021-10-27');
+    assert.deepEqual(quiet.trace, []);
+  });
   test('receipt on a holiday is said so', () => {
     const { trace } = replyDue(calendar, [
       { type: 'Received', receipt: { channel: 'online', confirmedOn: '2021-10-02' } },
