@@ -124,7 +124,7 @@ const expected: Record<
     year: 2022,
     format: '2021',
     certain: 8,
-    rules: 'R12 R14 brackets fee-unit',
+    rules: 'brackets fee-unit',
     notes: ['fee-unit'],
   },
   '019.txt': {
@@ -132,7 +132,7 @@ const expected: Record<
     year: 2020,
     format: '2019',
     certain: 24,
-    rules: 'R12 R14 R7 year',
+    rules: 'R12 R7 year',
     notes: [],
   },
   '022.txt': {
@@ -172,7 +172,7 @@ const expected: Record<
     year: 2025,
     format: '2021',
     certain: 4,
-    rules: 'R12 R14 narrative-sum',
+    rules: 'narrative-sum',
     notes: ['narrative-sum'],
   },
   '032.txt': {
