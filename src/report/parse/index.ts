@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import iconv from 'iconv-lite';
 import { GongkaiError } from '../../errors.ts';
+import { structuredParsers } from './structured.ts';
 import { type ParseOptions, type ParseResult, parseText } from './text.ts';
 
 export type { ParseOptions, ParseResult } from './text.ts';
@@ -36,6 +37,7 @@ export const parsers: Record<string, Parser> = {
   '.txt': textParser,
   '.md': textParser,
   '.text': textParser,
+  ...structuredParsers,
 };
 
 /** Parses a file path or a buffer with its file name (the extension picks the parser). */

@@ -1,0 +1,168 @@
+/**
+ * Rebuilding tables from a PDF page: the ruling lines give the grid; a missing rule between two
+ * grid boxes means a merged cell (rowspan/colspan); text items fall into the cell that contains
+ * them. Text outside every table becomes lines. Output: blocks in reading order (top to bottom).
+ */
+import type { DocBlock, GridCell, GridTable } from './grid.ts';
+import type { Segment, TextItem } from './pdfPage.ts';
+
+const tol = 1.5;
+
+/** Cluster nearly equal coordinates, returning the cluster centres sorted ascending. */
+function clusters(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1] <= tol) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+function covers(segs: Segment[], at: number, from: number, to: number): boolean {
+  const mid = (from + to) / 2;
+  return segs.some((s) => Math.abs(s.at - at) <= tol && s.a - tol <= mid && mid <= s.b + tol);
+}
+
+/** Groups of segments that touch each other: one group per table. */
+function groups(segs: Segment[]): Segment[][] {
+  const parent = segs.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const hs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === 'h');
+  const vs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === 'v');
+  for (const [h, hi] of hs)
+    for (const [v, vi] of vs)
+      if (v.at >= h.a - tol && v.at <= h.b + tol && h.at >= v.a - tol && h.at <= v.b + tol)
+        parent[find(hi)] = find(vi);
+  const byRoot = new Map<number, Segment[]>();
+  segs.forEach((s, i) => {
+    const r = find(i);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), s]);
+  });
+  return [...byRoot.values()].filter(
+    (g) => g.filter((s) => s.dir === 'h').length >= 2 && g.filter((s) => s.dir === 'v').length >= 2,
+  );
+}
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+interface PlacedTable {
+  table: GridTable;
+  boxes: Box[][];
+  bounds: Box;
+}
+
+function buildTable(segs: Segment[]): PlacedTable | undefined {
+  const h = segs.filter((s) => s.dir === 'h');
+  const v = segs.filter((s) => s.dir === 'v');
+  const xs = clusters(v.map((s) => s.at));
+  const ys = clusters(h.map((s) => s.at)).reverse();
+  if (xs.length < 2 || ys.length < 2 || xs.length > 257 || ys.length > 2000) return undefined;
+  const rowsN = ys.length - 1;
+  const colsN = xs.length - 1;
+  const owner: number[][] = Array.from({ length: rowsN }, () => new Array(colsN).fill(-1));
+  const rows: GridCell[][] = Array.from({ length: rowsN }, () => []);
+  const boxes: Box[][] = Array.from({ length: rowsN }, () => []);
+  let id = 0;
+  for (let r = 0; r < rowsN; r++)
+    for (let c = 0; c < colsN; c++) {
+      if (owner[r][c] >= 0) continue;
+      let colspan = 1;
+      while (c + colspan < colsN && !covers(v, xs[c + colspan], ys[r + 1], ys[r])) colspan++;
+      let rowspan = 1;
+      const open = (rr: number) => {
+        for (let k = c; k < c + colspan; k++)
+          if (covers(h, ys[rr + 1], xs[k], xs[k + 1]) || owner[rr + 1][k] >= 0) return false;
+        return true;
+      };
+      while (r + rowspan < rowsN && open(r + rowspan - 1)) rowspan++;
+      for (let dr = 0; dr < rowspan; dr++)
+        for (let dc = 0; dc < colspan; dc++) owner[r + dr][c + dc] = id;
+      id++;
+      rows[r].push({ text: '', row: r, col: c, rowspan, colspan });
+      boxes[r].push({
+        top: ys[r],
+        bottom: ys[r + rowspan],
+        left: xs[c],
+        right: xs[c + colspan],
+      });
+    }
+  const bounds = { top: ys[0], bottom: ys[rowsN], left: xs[0], right: xs[colsN] };
+  return { table: { rows, width: colsN }, boxes, bounds };
+}
+
+function inside(b: Box, x: number, y: number): boolean {
+  return x >= b.left && x <= b.right && y <= b.top && y >= b.bottom;
+}
+
+/** Join items into reading order: lines top to bottom, items left to right. */
+function joinItems(items: TextItem[]): string[] {
+  const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
+  const lines: TextItem[][] = [];
+  for (const it of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0].y - it.y) <= Math.max(2, it.height * 0.4)) line.push(it);
+    else lines.push([it]);
+  }
+  return lines.map((line) =>
+    line
+      .sort((p, q) => p.x - q.x)
+      .map((it) => it.str)
+      .join('')
+      .trim(),
+  );
+}
+
+function cellAt(tables: PlacedTable[], x: number, y: number): GridCell | undefined {
+  for (const t of tables) {
+    if (!inside(t.bounds, x, y)) continue;
+    for (const [r, row] of t.table.rows.entries())
+      for (const [k, cell] of row.entries()) if (inside(t.boxes[r][k], x, y)) return cell;
+  }
+  return undefined;
+}
+
+export function pageBlocks(items: TextItem[], segments: Segment[]): DocBlock[] {
+  const tables = groups(segments)
+    .map(buildTable)
+    .filter((t): t is PlacedTable => t !== undefined);
+  const loose: TextItem[] = [];
+  const cellItems = new Map<GridCell, TextItem[]>();
+  for (const it of items) {
+    const cx = it.x + it.width / 2;
+    const cy = it.y + it.height * 0.3;
+    const cell = cellAt(tables, cx, cy);
+    if (cell) cellItems.set(cell, [...(cellItems.get(cell) ?? []), it]);
+    else loose.push(it);
+  }
+  for (const [cell, its] of cellItems) cell.text = joinItems(its).join('');
+  const positioned: { top: number; block: DocBlock }[] = tables.map((t) => ({
+    top: t.bounds.top,
+    block: { kind: 'table', table: t.table },
+  }));
+  const sortedLoose = [...loose].sort((p, q) => q.y - p.y || p.x - q.x);
+  const lineGroups: TextItem[][] = [];
+  for (const it of sortedLoose) {
+    const line = lineGroups[lineGroups.length - 1];
+    if (line && Math.abs(line[0].y - it.y) <= Math.max(2, it.height * 0.4)) line.push(it);
+    else lineGroups.push([it]);
+  }
+  for (const line of lineGroups)
+    positioned.push({
+      top: line[0].y + line[0].height,
+      block: { kind: 'text', text: joinItems(line).join('') },
+    });
+  return positioned.sort((p, q) => q.top - p.top).map((p) => p.block);
+}

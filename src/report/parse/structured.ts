@@ -1,0 +1,55 @@
+/**
+ * Parsers for structured files (HTML, DOCX, PDF, XLSX, Markdown with pipe tables), in the shape
+ * of the `parsers` dispatch table of `index.ts`. Markdown goes through the grid reader first and
+ * falls back to the text parser (PDF-to-markdown dumps) when the grid leaves cells unread.
+ */
+import iconv from 'iconv-lite';
+import { formatOf } from '../formats/index.ts';
+import { parseDocx } from './docx.ts';
+import type { GridParseResult } from './gridReport.ts';
+import { parseHtml } from './html.ts';
+import { parseMarkdown } from './markdown.ts';
+import { parsePdf } from './pdf.ts';
+import { type ParseOptions, type ParseResult, parseText } from './text.ts';
+import { parseXlsx } from './xlsx.ts';
+
+type StructuredParser = (data: Buffer, name: string, opts: ParseOptions) => Promise<ParseResult>;
+
+// `ParseResult.layout` names text layouts; grid-read files report 'grid', which callers only print.
+const asResult = (r: GridParseResult) => r as unknown as ParseResult;
+
+function decode(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return iconv.decode(data, 'gb18030');
+  }
+}
+
+function complete(r: GridParseResult): boolean {
+  const keys = formatOf(r.report.formatVersion).cellKeys;
+  return keys.every((k) => r.report.cells[k] !== undefined);
+}
+
+const markdown: StructuredParser = async (data, _name, opts) => {
+  const text = decode(data);
+  try {
+    const grid = parseMarkdown(text, opts);
+    if (complete(grid)) return asResult(grid);
+  } catch {}
+  return parseText(text, opts);
+};
+
+const html: StructuredParser = async (data, _name, opts) => asResult(parseHtml(data, opts));
+
+/** Parsers by file extension (lower case, with the dot), to merge into `parsers`. */
+export const structuredParsers: Record<string, StructuredParser> = {
+  '.html': html,
+  '.htm': html,
+  '.xhtml': html,
+  '.docx': async (data, _name, opts) => asResult(await parseDocx(data, opts)),
+  '.pdf': async (data, _name, opts) => asResult(await parsePdf(data, opts)),
+  '.xlsx': async (data, _name, opts) => asResult(await parseXlsx(data, opts)),
+  '.md': markdown,
+  '.markdown': markdown,
+};

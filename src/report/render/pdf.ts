@@ -1,0 +1,92 @@
+/**
+ * AnnualReport → PDF: the DOCX rendered by LibreOffice (`--headless --convert-to pdf`) in a
+ * private profile, with a fontconfig file that maps the 公文 font names to Noto CJK SC (without
+ * it, Linux falls back to Japanese glyph forms). A GongkaiError names the packages to install
+ * when LibreOffice is missing.
+ */
+import { execFile } from 'node:child_process';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GongkaiError } from '../../errors.ts';
+import type { AnnualReport } from '../model.ts';
+import { renderDocx } from './docx.ts';
+import { fontAliases } from './fonts.ts';
+
+const timeoutMs = 120_000;
+
+export function fontconfigXml(): string {
+  const aliases = Object.entries(fontAliases).map(
+    ([from, to]) =>
+      `  <alias binding="strong"><family>${from}</family><prefer><family>${to}</family></prefer></alias>`,
+  );
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    ...aliases,
+    '</fontconfig>',
+    '',
+  ].join('\n');
+}
+
+/** The LibreOffice executable on PATH (or GONGKAI_LIBREOFFICE), if any. */
+export async function findLibreOffice(): Promise<string | undefined> {
+  const explicit = process.env.GONGKAI_LIBREOFFICE;
+  if (explicit) return explicit;
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean))
+    for (const name of ['libreoffice', 'soffice']) {
+      const path = join(dir, name);
+      try {
+        await access(path);
+        return path;
+      } catch {}
+    }
+  return undefined;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { env, timeout: timeoutMs, maxBuffer: 4 << 20 }, (error, _out, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(),
+    );
+  });
+}
+
+/** Converts a DOCX to PDF with LibreOffice. */
+export async function docxToPdf(docx: Buffer): Promise<Buffer> {
+  const office = await findLibreOffice();
+  if (!office)
+    throw new GongkaiError(
+      'render.noLibreOffice',
+      '生成 PDF 需要 LibreOffice，但本机没有找到 libreoffice 命令。请安装 libreoffice-writer-nogui 和 fonts-noto-cjk（Debian/Ubuntu：apt-get install libreoffice-writer-nogui fonts-noto-cjk），或改用 --to docx / --to html。',
+    );
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-'));
+  try {
+    await writeFile(join(dir, 'fonts.conf'), fontconfigXml());
+    await writeFile(join(dir, 'report.docx'), docx);
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const env = { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf'), HOME: dir };
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore'];
+    await run(
+      office,
+      [...args, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
+      env,
+    );
+    return await readFile(join(dir, 'report.pdf'));
+  } catch (error) {
+    if (error instanceof GongkaiError) throw error;
+    throw new GongkaiError(
+      'render.pdfFailed',
+      `LibreOffice 未能生成 PDF：${String((error as Error).message).slice(0, 200)}`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function renderPdf(report: AnnualReport): Promise<Buffer> {
+  return docxToPdf(await renderDocx(report));
+}
