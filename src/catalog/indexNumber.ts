@@ -1,0 +1,50 @@
+import { GongkaiError } from '../errors.ts';
+
+/**
+ * 索引号 in the national form `<USCC or 9-char org code>/<YYYY>-<serial>` (《政府信息公开目录系统
+ * 实施指引（试行）》): the serial is 5 digits (6 once past 99999), unique per agency and year.
+ */
+export interface IndexNumber {
+  prefix: string;
+  year: number;
+  serial: number;
+}
+
+const prefixPattern = /^[0-9A-Z]{9}(?:[0-9A-Z]{9})?$/;
+const nationalPattern = /^([0-9A-Z]{9}(?:[0-9A-Z]{9})?)\/(\d{4})(?:\d{2})?-(\d{5,6})$/;
+
+export function formatIndexNumber({ prefix, year, serial }: IndexNumber): string {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 999_999) {
+    throw new GongkaiError('catalog.index.serial', `索引号流水号超出范围：${serial}`);
+  }
+  return `${prefix}/${year}-${String(serial).padStart(5, '0')}`;
+}
+
+/** Parses the national form (also `YYYYMM-` and 6-digit serials); null for any other scheme. */
+export function parseIndexNumber(value: string): IndexNumber | null {
+  const m = nationalPattern.exec(value.trim());
+  if (!m) return null;
+  return { prefix: m[1], year: Number(m[2]), serial: Number(m[3]) };
+}
+
+export function isNationalIndexNumber(value: string): boolean {
+  return parseIndexNumber(value) !== null;
+}
+
+/**
+ * The prefix for an agency: its 统一社会信用代码, or (before it has one) its 9-character
+ * organisation code with the hyphen dropped.
+ */
+export function indexPrefix(agency: { uscc: string | null; code: string }): string {
+  const code = (agency.uscc ?? '').replace(/-/g, '').toUpperCase();
+  if (prefixPattern.test(code)) return code;
+  throw new GongkaiError(
+    'catalog.index.no-prefix',
+    `单位“${agency.code}”未设置统一社会信用代码（或组织机构代码），无法生成索引号。`,
+  );
+}
+
+/** A legacy number kept on import: printable, no spaces, at most 64 characters. */
+export function isAcceptableLegacyIndex(value: string): boolean {
+  return /^[\x21-\x7E]{3,64}$/.test(value);
+}

@@ -1,0 +1,201 @@
+/** Art. 20 registers (许可, 处罚, 强制 decisions; 收费 income) and the T2 cells they give. */
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import {
+  computeT2,
+  type NormativeRecord,
+  type RegisterKind,
+  type RegisterRecord,
+  type T2Cells,
+} from '../catalog/t2.ts';
+import { GongkaiError } from '../errors.ts';
+import { audit } from './audit.ts';
+import type { Db } from './database.ts';
+import {
+  catalogCategories,
+  publications,
+  publicationValidity,
+  registerEntries,
+} from './schema/catalog.ts';
+
+export interface RegisterEntryInput {
+  kind: RegisterKind;
+  /** YYYY-MM */
+  month: string;
+  count?: number | null;
+  amountYuan?: number | null;
+  note?: string | null;
+}
+
+/** Sets a month's figure (replacing what was there), with an audit entry. */
+export async function saveRegisterEntry(
+  db: Db,
+  agencyId: number,
+  entry: RegisterEntryInput,
+  actor: { userId: number | null; ip?: string | null },
+  source = 'manual',
+) {
+  const row = validEntry(entry);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(registerEntries)
+      .values({ ...row, agencyId, source, userId: actor.userId })
+      .onConflictDoUpdate({
+        target: [registerEntries.agencyId, registerEntries.kind, registerEntries.month],
+        set: {
+          count: row.count,
+          amountYuan: row.amountYuan,
+          note: row.note,
+          source,
+          userId: actor.userId,
+          updatedAt: new Date(),
+        },
+      });
+    await audit(tx as unknown as Db, {
+      userId: actor.userId,
+      agencyId,
+      action: 'catalog.register.save',
+      target: `register:${row.kind}:${row.month}`,
+      details: { ...row, source },
+      ip: actor.ip ?? null,
+    });
+  });
+}
+
+export async function listRegisterEntries(db: Db, agencyId: number, year: number) {
+  return db
+    .select()
+    .from(registerEntries)
+    .where(and(eq(registerEntries.agencyId, agencyId), like(registerEntries.month, `${year}-%`)))
+    .orderBy(asc(registerEntries.month), asc(registerEntries.kind));
+}
+
+const csvKinds: Record<string, RegisterKind> = {
+  lic: 'lic',
+  行政许可: 'lic',
+  pun: 'pun',
+  行政处罚: 'pun',
+  coe: 'coe',
+  行政强制: 'coe',
+  fee: 'fee',
+  行政事业性收费: 'fee',
+  收费: 'fee',
+};
+
+/**
+ * Imports `month,kind,value[,note]` lines (header optional; kind in Chinese or lic/pun/coe/fee;
+ * value = decisions, or 元 for fees). All lines are checked first; nothing is saved if one is bad.
+ */
+export async function importRegisterCsv(
+  db: Db,
+  agencyId: number,
+  csv: string,
+  actor: { userId: number | null; ip?: string | null },
+) {
+  const entries: RegisterEntryInput[] = [];
+  const errors: string[] = [];
+  csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      const cells = line.split(/[,，\t]/).map((c) => c.trim());
+      if (cells.every((c) => c === '') || (i === 0 && !/^\d{4}-\d{2}$/.test(cells[0]))) return;
+      const [month, kindText, valueText, note] = cells;
+      const kind = csvKinds[kindText ?? ''];
+      const value = Number(valueText);
+      if (
+        !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ||
+        !kind ||
+        valueText === '' ||
+        !Number.isFinite(value) ||
+        value < 0
+      ) {
+        errors.push(`第${i + 1}行无法识别：${line}`);
+        return;
+      }
+      entries.push(
+        kind === 'fee'
+          ? { kind, month, amountYuan: value, note }
+          : { kind, month, count: value, note },
+      );
+    });
+  if (errors.length > 0)
+    throw new GongkaiError(
+      'catalog.register.csv',
+      `导入失败，未保存任何数据。${errors.slice(0, 5).join('；')}`,
+    );
+  for (const e of entries) validEntry(e);
+  await db.transaction(async (tx) => {
+    for (const e of entries)
+      await saveRegisterEntry(tx as unknown as Db, agencyId, e, actor, 'csv');
+  });
+  return entries.length;
+}
+
+/**
+ * T2 of the 2021 format for an agency and year, with the records behind every cell:
+ * `t2.reg.*` / `t2.norm.*` from published catalogue items in 规章 / 行政规范性文件 categories
+ * and their 有效性 history; decisions and fees from the registers.
+ */
+export async function t2Cells(db: Db, agencyId: number, year: number): Promise<T2Cells> {
+  const docs = await db
+    .select({
+      publicationId: publications.id,
+      title: publications.title,
+      indexNumber: publications.indexNumber,
+      docNumber: publications.docNumber,
+      kind: catalogCategories.t2Kind,
+      madeOn: publications.madeOn,
+    })
+    .from(publications)
+    .innerJoin(catalogCategories, eq(catalogCategories.id, publications.categoryId))
+    .where(
+      and(
+        eq(publications.agencyId, agencyId),
+        inArray(publications.status, ['published', 'withdrawn']),
+        sql`${catalogCategories.t2Kind} is not null`,
+      ),
+    );
+  const history = docs.length
+    ? await db
+        .select()
+        .from(publicationValidity)
+        .where(
+          inArray(
+            publicationValidity.publicationId,
+            docs.map((d) => d.publicationId),
+          ),
+        )
+    : [];
+  const records: NormativeRecord[] = docs.map((d) => ({
+    ...d,
+    kind: d.kind as NormativeRecord['kind'],
+    history: history
+      .filter((h) => h.publicationId === d.publicationId)
+      .map((h) => ({ validity: h.validity, since: h.since })),
+  }));
+  const registers: RegisterRecord[] = (await listRegisterEntries(db, agencyId, year)).map((r) => ({
+    kind: r.kind,
+    month: r.month,
+    count: r.count,
+    amountYuan: r.amountYuan === null ? null : Number(r.amountYuan),
+  }));
+  return computeT2(year, records, registers);
+}
+
+function validEntry(e: RegisterEntryInput) {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(e.month))
+    throw new GongkaiError('catalog.register.month', `月份格式应为 YYYY-MM：${e.month}`);
+  if (e.kind === 'fee') {
+    const amount = e.amountYuan ?? -1;
+    if (!(amount >= 0) || Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6)
+      throw new GongkaiError(
+        'catalog.register.amount',
+        '收费金额应为不小于0的数字（元，最多两位小数）。',
+      );
+    return { kind: e.kind, month: e.month, count: null, amountYuan: amount, note: e.note ?? null };
+  }
+  const count = e.count ?? -1;
+  if (!Number.isInteger(count) || count < 0)
+    throw new GongkaiError('catalog.register.count', '决定数量应为不小于0的整数。');
+  return { kind: e.kind, month: e.month, count, amountYuan: null, note: e.note ?? null };
+}
