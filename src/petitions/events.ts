@@ -59,6 +59,8 @@ export interface AnsweredEvent {
   type: 'Answered';
   on: IsoDate;
   servedOn?: IsoDate;
+  /** The reply as told to the petitioner (personal data). */
+  text?: string;
 }
 
 /** The petitioner asked for 复查 or 复核; `on` is the day the request was received. */

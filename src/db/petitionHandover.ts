@@ -1,0 +1,80 @@
+/**
+ * Row n1 hand-over: a disclosure application decided as 信访举报投诉类申请 (《条例》第三十九条第一款)
+ * becomes a petition in one step. The petition keeps `source_application_id`; the application side
+ * finds it with `findPetitionByApplication`. Creating it twice returns the first one.
+ */
+import { eq } from 'drizzle-orm';
+import { GongkaiError } from '../errors.ts';
+import type { IsoDate } from '../law/date.ts';
+import type { PetitionChannel } from '../petitions/channel.ts';
+import type { Db } from './database.ts';
+import {
+  findPetitionByApplication,
+  type PetitionActor,
+  type PetitionerInput,
+  registerPetition,
+} from './petitions.ts';
+import { applications } from './schema/cases.ts';
+
+export interface PetitionFromApplication {
+  applicationId: number;
+  /** The day the petition register receives the matter (the hand-over day). */
+  receivedOn: IsoDate;
+  /** Defaults to 网上信访 for applications made online, otherwise 来信. */
+  channel?: PetitionChannel;
+  subject?: string;
+  handlingUnit?: string | null;
+}
+
+export async function createPetitionFromApplication(
+  db: Db,
+  input: PetitionFromApplication,
+  actor: PetitionActor = {},
+): Promise<{ id: number; queryCode: string; created: boolean }> {
+  const existing = await findPetitionByApplication(db, input.applicationId);
+  if (existing) return { id: existing.id, queryCode: existing.queryCode, created: false };
+  const [app] = await db
+    .select()
+    .from(applications)
+    .where(eq(applications.id, input.applicationId));
+  if (!app) {
+    throw new GongkaiError(
+      'petition.handover.no-application',
+      `申请不存在：${input.applicationId}`,
+    );
+  }
+  if (app.outcome !== 'n1') {
+    throw new GongkaiError(
+      'petition.handover.not-n1',
+      '只有决定为“信访举报投诉类申请”（不予处理 n1）的申请才能转为信访事项',
+    );
+  }
+  const petitioner: PetitionerInput = {
+    name: app.applicant.name,
+    phone: app.applicant.phone,
+    idNumber: app.applicant.idNumber ?? null,
+    address: app.applicant.address ?? null,
+  };
+  const description = app.request.description;
+  const created = await registerPetition(
+    db,
+    {
+      agencyId: app.agencyId,
+      channel: input.channel ?? (app.channel === 'online' ? 'online' : 'letter'),
+      receivedOn: input.receivedOn,
+      subject: input.subject ?? subjectOf(description),
+      content: description,
+      handlingUnit: input.handlingUnit ?? null,
+      petitioners: [petitioner],
+      sourceApplicationId: app.id,
+    },
+    actor,
+  );
+  return { ...created, created: true };
+}
+
+function subjectOf(description: string): string {
+  const first = description.trim().split(/[\n。！？]/)[0] ?? '';
+  const chars = [...first];
+  return `（依申请公开转入）${chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : first}`;
+}

@@ -1,0 +1,330 @@
+/**
+ * Petitions (信访): register, append events, read. Every append re-derives the clocks from the
+ * whole log (so an illegal event throws and nothing is written) and updates the projection in the
+ * same transaction (DESIGN principle 1).
+ */
+import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { GongkaiError } from '../errors.ts';
+import { type IsoDate, toDayNumber } from '../law/date.ts';
+import type { PetitionChannel } from '../petitions/channel.ts';
+import { type PetitionClock, petitionClock } from '../petitions/clock.ts';
+import type { PetitionEvent } from '../petitions/events.ts';
+import type { DayCountOptions } from '../petitions/period.ts';
+import { newPetitionQueryCode } from '../petitions/queryCode.ts';
+import { todayInChina } from '../petitions/today.ts';
+import { audit } from './audit.ts';
+import { loadCalendar } from './calendar.ts';
+import type { Db } from './database.ts';
+import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
+
+export type PetitionRow = typeof petitions.$inferSelect;
+export type PetitionerRow = typeof petitioners.$inferSelect;
+
+export interface PetitionerInput {
+  name: string;
+  phone?: string | null;
+  idNumber?: string | null;
+  address?: string | null;
+}
+
+export interface NewPetition {
+  agencyId: number;
+  channel: PetitionChannel;
+  receivedOn: IsoDate;
+  /** 人次 of a visit; 1 for the other channels. */
+  persons?: number;
+  leaderReceived?: boolean;
+  leaderName?: string | null;
+  subject: string;
+  content: string;
+  handlingUnit?: string | null;
+  petitioners: PetitionerInput[];
+  sourceApplicationId?: number | null;
+}
+
+export interface PetitionActor {
+  userId?: number | null;
+  ip?: string | null;
+  /** Defaults to today in China; events may not be dated later. */
+  today?: IsoDate;
+  /** How periods end (rollover off by default); the calendar is loaded when not given. */
+  clock?: DayCountOptions;
+}
+
+export interface PetitionDetail {
+  row: PetitionRow;
+  petitioners: PetitionerRow[];
+  events: PetitionEvent[];
+  clock: PetitionClock;
+}
+
+/** Registers a petition with a fresh query code. Throws (writing nothing) when the input is not allowed. */
+export async function registerPetition(
+  db: Db,
+  input: NewPetition,
+  actor: PetitionActor = {},
+): Promise<{ id: number; queryCode: string }> {
+  checkShape(input);
+  checkNotFuture(input.receivedOn, actor.today);
+  await checkNoAggregate(db, input.agencyId, input.receivedOn);
+  const event: PetitionEvent = { type: 'Registered', on: input.receivedOn, channel: input.channel };
+  const clock = petitionClock([event], await clockOptions(db, actor));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const queryCode = newPetitionQueryCode();
+    const id = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(petitions)
+        .values({
+          agencyId: input.agencyId,
+          queryCode,
+          channel: input.channel,
+          receivedOn: input.receivedOn,
+          persons: input.channel === 'visit' ? (input.persons ?? 1) : 1,
+          leaderReceived: input.leaderReceived ?? false,
+          leaderName: input.leaderReceived ? (input.leaderName ?? null) : null,
+          subject: input.subject,
+          content: input.content,
+          handlingUnit: input.handlingUnit ?? null,
+          phoneDigits: (input.petitioners[0].phone ?? '').replace(/\D/g, ''),
+          sourceApplicationId: input.sourceApplicationId ?? null,
+          version: 1,
+          createdBy: actor.userId ?? null,
+          ...projection(clock),
+        })
+        .onConflictDoNothing({ target: petitions.queryCode })
+        .returning({ id: petitions.id });
+      if (!row) return null;
+      await tx.insert(petitioners).values(
+        input.petitioners.map((p, i) => ({
+          petitionId: row.id,
+          position: i + 1,
+          name: p.name,
+          phone: p.phone ?? null,
+          idNumber: p.idNumber ?? null,
+          address: p.address ?? null,
+        })),
+      );
+      await tx.insert(petitionEvents).values(eventRow(row.id, 1, event, actor));
+      await audit(tx as unknown as Db, {
+        userId: actor.userId,
+        agencyId: input.agencyId,
+        action: 'petition.register',
+        target: `petition:${row.id}`,
+        details: {
+          channel: input.channel,
+          receivedOn: input.receivedOn,
+          sourceApplicationId: input.sourceApplicationId ?? null,
+        },
+        ip: actor.ip,
+      });
+      return row.id;
+    });
+    if (id !== null) return { id, queryCode };
+  }
+  throw new GongkaiError('petition.query-code', '未能生成唯一的查询码，请重试');
+}
+
+/**
+ * Appends one event to a petition of `agencyId`. Throws a GongkaiError (and writes nothing) when
+ * the event breaks a rule of the clock, is dated after today or before the last event.
+ */
+export async function appendPetitionEvent(
+  db: Db,
+  agencyId: number,
+  petitionId: number,
+  event: PetitionEvent,
+  actor: PetitionActor = {},
+): Promise<PetitionClock> {
+  checkNotFuture(event.on, actor.today);
+  const options = await clockOptions(db, actor);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const [row] = await tx
+      .select()
+      .from(petitions)
+      .where(and(eq(petitions.id, petitionId), eq(petitions.agencyId, agencyId)))
+      .for('update');
+    if (!row) throw new GongkaiError('petition.not-found', `信访事项不存在：${petitionId}`);
+    const past = await petitionEventsOf(t, petitionId);
+    const last = past[past.length - 1];
+    if (last && toDayNumber(event.on) < toDayNumber(last.on)) {
+      throw new GongkaiError(
+        'petition.events.out-of-order',
+        `事件日期（${event.on}）早于上一个事件的日期（${last.on}）`,
+      );
+    }
+    const clock = petitionClock([...past, event], options);
+    const seq = row.version + 1;
+    await tx.insert(petitionEvents).values(eventRow(petitionId, seq, event, actor));
+    const answer = event.type === 'Answered' ? { answerText: event.text ?? null } : {};
+    await tx
+      .update(petitions)
+      .set({ ...projection(clock), ...answer, version: seq, updatedAt: new Date() })
+      .where(eq(petitions.id, petitionId));
+    await audit(t, {
+      userId: actor.userId,
+      agencyId,
+      action: `petition.${event.type}`,
+      target: `petition:${petitionId}`,
+      details: { seq, on: event.on },
+      ip: actor.ip,
+    });
+    return clock;
+  });
+}
+
+export async function petitionEventsOf(db: Db, petitionId: number): Promise<PetitionEvent[]> {
+  const rows = await db
+    .select({ data: petitionEvents.data })
+    .from(petitionEvents)
+    .where(eq(petitionEvents.petitionId, petitionId))
+    .orderBy(asc(petitionEvents.seq));
+  return rows.map((r) => r.data as unknown as PetitionEvent);
+}
+
+/** One petition of the agency with its petitioners, events and clocks. */
+export async function getPetition(
+  db: Db,
+  agencyId: number,
+  petitionId: number,
+  options: DayCountOptions = {},
+): Promise<PetitionDetail | undefined> {
+  const [row] = await db
+    .select()
+    .from(petitions)
+    .where(and(eq(petitions.id, petitionId), eq(petitions.agencyId, agencyId)));
+  if (!row) return undefined;
+  const people = await db
+    .select()
+    .from(petitioners)
+    .where(eq(petitioners.petitionId, petitionId))
+    .orderBy(asc(petitioners.position));
+  const events = await petitionEventsOf(db, petitionId);
+  const calendar = options.calendar ?? (await loadCalendar(db));
+  return {
+    row,
+    petitioners: people,
+    events,
+    clock: petitionClock(events, { ...options, calendar }),
+  };
+}
+
+export interface PetitionFilter {
+  status?: string;
+  channel?: PetitionChannel;
+  from?: IsoDate;
+  to?: IsoDate;
+  limit?: number;
+}
+
+/** The register: newest first, with the first petitioner's name for staff lists. */
+export async function listPetitions(db: Db, agencyId: number, filter: PetitionFilter = {}) {
+  const conditions: SQL[] = [eq(petitions.agencyId, agencyId)];
+  if (filter.status) conditions.push(eq(petitions.status, filter.status));
+  if (filter.channel) conditions.push(eq(petitions.channel, filter.channel));
+  if (filter.from) conditions.push(gte(petitions.receivedOn, filter.from));
+  if (filter.to) conditions.push(lte(petitions.receivedOn, filter.to));
+  return db
+    .select({ petition: petitions, petitionerName: petitioners.name })
+    .from(petitions)
+    .leftJoin(
+      petitioners,
+      and(eq(petitioners.petitionId, petitions.id), eq(petitioners.position, 1)),
+    )
+    .where(and(...conditions))
+    .orderBy(desc(petitions.receivedOn), desc(petitions.id))
+    .limit(filter.limit ?? 200);
+}
+
+/** The petition a query code and the last four digits of the phone number identify, if any. */
+export async function findPetitionForTracking(
+  db: Db,
+  agencyId: number,
+  queryCode: string,
+  phoneLast4: string,
+): Promise<PetitionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(petitions)
+    .where(and(eq(petitions.agencyId, agencyId), eq(petitions.queryCode, queryCode)));
+  if (!row || row.phoneDigits.length < 4 || !row.phoneDigits.endsWith(phoneLast4)) return undefined;
+  return row;
+}
+
+/** The petition created from a disclosure application (row n1), if any: the link's other direction. */
+export async function findPetitionByApplication(
+  db: Db,
+  applicationId: number,
+): Promise<PetitionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(petitions)
+    .where(eq(petitions.sourceApplicationId, applicationId));
+  return row;
+}
+
+function projection(clock: PetitionClock) {
+  return {
+    status: clock.status,
+    acceptanceDecision: clock.acceptanceDecision,
+    acceptanceDue: clock.acceptance.due,
+    acceptanceDecidedOn: clock.acceptance.doneOn,
+    handlingDue: clock.handling?.due ?? null,
+    extensionDays: clock.extensionDays,
+    closedOn: clock.closedOn,
+  };
+}
+
+function eventRow(petitionId: number, seq: number, event: PetitionEvent, actor: PetitionActor) {
+  return {
+    petitionId,
+    seq,
+    type: event.type,
+    on: event.on,
+    data: event as unknown as Record<string, unknown>,
+    userId: actor.userId ?? null,
+  };
+}
+
+async function clockOptions(db: Db, actor: PetitionActor): Promise<DayCountOptions> {
+  return { ...actor.clock, calendar: actor.clock?.calendar ?? (await loadCalendar(db)) };
+}
+
+function checkShape(input: NewPetition): void {
+  if (input.petitioners.length === 0) {
+    throw new GongkaiError('petition.no-petitioner', '请至少填写一名信访人');
+  }
+  const persons = input.persons ?? 1;
+  if (input.channel === 'visit' && (!Number.isInteger(persons) || persons < 1)) {
+    throw new GongkaiError('petition.persons', '来访人数应为正整数');
+  }
+  if (input.leaderReceived && input.channel !== 'visit') {
+    throw new GongkaiError('petition.leader.not-visit', '领导接访只适用于来访事项');
+  }
+}
+
+function checkNotFuture(on: IsoDate, today: IsoDate = todayInChina()): void {
+  if (toDayNumber(on) > toDayNumber(today)) {
+    throw new GongkaiError('petition.date.future', `日期（${on}）晚于今天（${today}）`);
+  }
+}
+
+/** A period entered as aggregate totals takes no individual records: they would be counted twice. */
+async function checkNoAggregate(db: Db, agencyId: number, on: IsoDate): Promise<void> {
+  const [covering] = await db
+    .select({ from: petitionAggregates.periodFrom, to: petitionAggregates.periodTo })
+    .from(petitionAggregates)
+    .where(
+      and(
+        eq(petitionAggregates.agencyId, agencyId),
+        lte(petitionAggregates.periodFrom, on),
+        gte(petitionAggregates.periodTo, on),
+      ),
+    );
+  if (covering) {
+    throw new GongkaiError(
+      'petition.aggregate-period',
+      `${on} 属于已按汇总数录入的期间（${covering.from}至${covering.to}），不能再逐件登记，否则会重复统计`,
+    );
+  }
+}
