@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { saveWorkdayOverrides } from '../db/calendar.ts';
+import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
 import { Calendar, type DayInfo, type WorkdaySchedule } from '../law/calendar.ts';
 import { MAX_YEAR, MIN_YEAR, toDayNumber, weekdayName } from '../law/date.ts';
 import { parseScheduleFile } from '../law/schedule-file.ts';
 import { reportError } from './deadline.ts';
+import { storedCalendar } from './storedCalendar.ts';
 
 const usage = `用法：
   gongkai calendar show YEAR [--json]         查看某年的放假与调休上班安排及是否已载入通知
@@ -28,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
       return values.help ? 0 : 2;
     }
     if (rest.length > 0) throw new GongkaiError('cli.args', `多余的参数：${rest.join(' ')}`);
-    if (sub === 'show') return show(target, values.json);
+    if (sub === 'show') return await show(target, values.json);
     if (sub === 'import') return await importFile(target, values['dry-run']);
     throw new GongkaiError('cli.calendar.command', `未知的子命令：${sub}（可用：show、import）`);
   } catch (error) {
@@ -36,10 +39,9 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-function show(yearText: string | undefined, json: boolean): number {
+async function show(yearText: string | undefined, json: boolean): Promise<number> {
   const year = yearOf(yearText);
-  // TODO(db): also load the years imported into the database once `calendar show` reads them.
-  const calendar = new Calendar();
+  const calendar = await storedCalendar();
   const coverage = calendar.coverage(year);
   const days = calendar.exceptions(year);
   if (json) {
@@ -92,20 +94,12 @@ async function importFile(path: string | undefined, dryRun: boolean): Promise<nu
     );
     return 0;
   }
-  const saved = await save(schedule);
-  if (!saved) {
-    console.error('数据库尚未就绪');
-    return 2;
-  }
+  await save(schedule);
   console.log(`已载入${summary}`);
   return 0;
 }
 
-/** Saves through the database layer's calendar repository; false when there is none yet. */
-async function save(schedule: WorkdaySchedule): Promise<boolean> {
-  const repository = await import('../db/calendar.ts').catch(() => null);
-  if (typeof repository?.saveWorkdayOverrides !== 'function') return false;
-  const { openDatabase } = await import('../db/open.ts');
+async function save(schedule: WorkdaySchedule): Promise<void> {
   const database = await openDatabase();
   try {
     const overrides = schedule.overrides.map((o) => ({
@@ -113,11 +107,10 @@ async function save(schedule: WorkdaySchedule): Promise<boolean> {
       workday: o.workday,
       name: o.name ?? null,
     }));
-    await repository.saveWorkdayOverrides(database.db, schedule.year, schedule.source, overrides);
+    await saveWorkdayOverrides(database.db, schedule.year, schedule.source, overrides);
   } finally {
     await database.close();
   }
-  return true;
 }
 
 async function readJson(path: string): Promise<unknown> {

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { GongkaiError, isGongkaiError } from '../errors.ts';
-import { Calendar } from '../law/calendar.ts';
 import { replyDue } from '../law/clock.ts';
 import { toDayNumber } from '../law/date.ts';
 import type { ClockEvent } from '../law/events.ts';
 import { CHANNELS, type Channel, isChannel, type Receipt } from '../law/receipt.ts';
+import { storedCalendar } from './storedCalendar.ts';
 
 const usage = `用法：gongkai deadline --received YYYY-MM-DD [选项]
 
@@ -42,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
       console.log(usage);
       return 0;
     }
-    const clock = replyDue(new Calendar(), eventsFrom(values));
+    const clock = replyDue(await storedCalendar(), eventsFrom(values));
     if (clock.due === null)
       throw new GongkaiError('cli.deadline.waiting', '正在等待申请人补正，暂无答复期限');
     if (values.json) {

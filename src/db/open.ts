@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -49,6 +49,11 @@ export async function migrateDatabase(database: Database): Promise<void> {
 
 function dataDirOf(options: OpenOptions): string {
   return options.dataDir ?? process.env.GONGKAI_DATA_DIR ?? './data';
+}
+
+/** Whether a database has been set up: DATABASE_URL is set or the PGlite directory exists. */
+export function databaseConfigured(): boolean {
+  return Boolean(process.env.DATABASE_URL) || existsSync(join(resolve(dataDirOf({})), 'pglite'));
 }
 
 async function openPostgres(url: string): Promise<Database> {
