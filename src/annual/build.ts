@@ -1,0 +1,75 @@
+/**
+ * Assembles an agency's `AnnualReport` from its records. Each table (or text section) comes from a
+ * `ReportProvider`; T3 and T4 come from the 依申请公开 cases and their appeals. Later issues add
+ * T2 (from the 主动公开 registers) and the text sections by appending to `reportProviders`.
+ */
+import type { Agency } from '../db/agencies.ts';
+import { listMemberAgencies } from '../db/agencies.ts';
+import type { Db } from '../db/database.ts';
+import { checkReport } from '../report/check.ts';
+import { type CheckResult, checkResult } from '../report/checkResult.ts';
+import type { Finding } from '../report/finding.ts';
+import type { AnnualReport } from '../report/model.ts';
+import { t3Provider, t4Provider } from './casesProvider.ts';
+
+export interface ReportContext {
+  db: Db;
+  agency: Agency;
+  year: number;
+  /** The agencies whose records are counted: the agency itself, plus its members for a roll-up. */
+  agencyIds: number[];
+}
+
+/** Fills part of the report (cells, sections) from the records. */
+export interface ReportProvider {
+  name: string;
+  provide(ctx: ReportContext, report: AnnualReport): Promise<void>;
+}
+
+/** In order; each provider writes its own cells or sections. */
+export const reportProviders: ReportProvider[] = [t3Provider, t4Provider];
+
+export interface BuildOptions {
+  /** Count the member agencies' records too (a county's roll-up). Default false. */
+  includeMembers?: boolean;
+  providers?: ReportProvider[];
+}
+
+export async function buildAnnualReport(
+  db: Db,
+  agency: Agency,
+  year: number,
+  options: BuildOptions = {},
+): Promise<AnnualReport> {
+  const agencyIds = [agency.id];
+  if (options.includeMembers) {
+    agencyIds.push(...(await listMemberAgencies(db, agency.id)).map((a) => a.id));
+  }
+  const report: AnnualReport = {
+    agency: agency.name,
+    year,
+    formatVersion: '2021',
+    title: `${agency.name}${year}年政府信息公开工作年度报告`,
+    sections: {},
+    cells: {},
+  };
+  const ctx: ReportContext = { db, agency, year, agencyIds };
+  for (const provider of options.providers ?? reportProviders) await provider.provide(ctx, report);
+  return report;
+}
+
+/** The report with the findings of every rule, as one `gongkai check --json` object. */
+export async function checkedAnnualReport(
+  db: Db,
+  agency: Agency,
+  year: number,
+  options: BuildOptions = {},
+): Promise<{ report: AnnualReport; findings: Finding[]; result: CheckResult }> {
+  const report = await buildAnnualReport(db, agency, year, options);
+  const findings = checkReport(report);
+  return {
+    report,
+    findings,
+    result: checkResult(`gongkai:${agency.code}/${year}`, report, findings),
+  };
+}

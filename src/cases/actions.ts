@@ -1,0 +1,36 @@
+/** What staff may do next: one action per event type, offered only when the state allows it. */
+import type { CaseEventType } from './events.ts';
+import type { CaseState } from './state.ts';
+
+/** The event types that may be appended to a case in this state (dates are checked separately). */
+export function allowedActions(state: CaseState): CaseEventType[] {
+  const out: CaseEventType[] = [];
+  const undecided = state.outcome === null;
+  if (state.status !== 'archived') out.push('Assigned');
+  if (state.receivedOn === null) {
+    if (!state.withdrawn) out.push('Received', 'Withdrawn');
+    return out;
+  }
+  if (undecided) {
+    const awaitingSupplement = state.supplement === 'requested';
+    const processingStarted =
+      state.consultations.length > 0 || state.feeNotified || state.extendedWorkdays > 0;
+    if (state.supplement === 'none' && !processingStarted) out.push('SupplementRequested');
+    if (awaitingSupplement) out.push('SupplementReceived');
+    if (!awaitingSupplement) {
+      out.push('ConsultationSent');
+      if (state.extendedWorkdays < 20) out.push('Extension');
+      if (!state.feeOpen) out.push('ProcessingFeeNotified');
+    }
+    if (state.consultations.some((c) => c.repliedOn === null)) out.push('ConsultationReplied');
+    if (state.feeOpen) out.push('ProcessingFeePaid');
+    out.push('Decided', 'Withdrawn');
+  } else if (state.status === 'decided') {
+    out.push('Served');
+  } else if (state.status === 'closed') {
+    out.push('Archived');
+  }
+  if (!undecided && !state.withdrawn) out.push('AppealFiled');
+  if (state.appeals.some((a) => a.closedOn === null)) out.push('AppealClosed');
+  return out;
+}

@@ -1,0 +1,287 @@
+/**
+ * `derive(calendar, events)`: the state of an application as a pure function of its event log.
+ * Every event is checked against the state before it; an illegal event throws a GongkaiError
+ * (`cases.illegal.*`) naming what is wrong, so the repository appends nothing.
+ */
+import { GongkaiError } from '../errors.ts';
+import type { Calendar } from '../law/calendar.ts';
+import { replyDue } from '../law/clock.ts';
+import { type IsoDate, isIsoDate, toDayNumber } from '../law/date.ts';
+import { decisionKind, isDecisionId } from '../law/decisions.ts';
+import type { ClockEvent } from '../law/events.ts';
+import type { Receipt } from '../law/receipt.ts';
+import { allowedActions } from './actions.ts';
+import { type CaseEvent, EVENT_LABELS } from './events.ts';
+import type { CaseState, CaseStatus } from './state.ts';
+
+export function derive(calendar: Calendar, events: readonly CaseEvent[]): CaseState {
+  if (events.length === 0 || events[0].type !== 'Submitted') {
+    throw illegal('no-submission', '申请记录必须以“提交申请”开始');
+  }
+  let state = initial(events[0]);
+  for (const event of events.slice(1)) state = step(state, event);
+  return withClock(calendar, state, events);
+}
+
+/** The state after one more event, or a GongkaiError when the event is not allowed. */
+export function step(state: CaseState, event: CaseEvent): CaseState {
+  if (!isIsoDate(event.on)) throw illegal('date', `日期格式不正确：${String(event.on)}`);
+  if (toDayNumber(event.on) < toDayNumber(state.lastOn)) {
+    throw illegal(
+      'date-order',
+      `${EVENT_LABELS[event.type]}的日期（${event.on}）不能早于本件上一条记录的日期（${state.lastOn}）`,
+    );
+  }
+  if (!allowedActions(state).includes(event.type)) {
+    throw illegal('not-allowed', `本件当前状态下不能“${EVENT_LABELS[event.type]}”`, {
+      status: state.status,
+      event: event.type,
+    });
+  }
+  const next = apply({ ...state, lastOn: event.on }, event);
+  return { ...next, status: statusOf(next) };
+}
+
+function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
+  if (!isIsoDate(event.on)) throw illegal('date', `日期格式不正确：${String(event.on)}`);
+  return {
+    status: 'pending',
+    channel: event.channel,
+    submittedOn: event.on,
+    receivedOn: null,
+    handlerId: null,
+    supplement: 'none',
+    supplementDeadline: null,
+    consultations: [],
+    feeOpen: false,
+    feeNotified: false,
+    extendedWorkdays: 0,
+    decision: null,
+    withdrawn: false,
+    outcome: null,
+    resolvedOn: null,
+    servedOn: null,
+    archivedOn: null,
+    appeals: [],
+    clock: null,
+    lastOn: event.on,
+  };
+}
+
+function apply(s: CaseState, e: CaseEvent): CaseState {
+  switch (e.type) {
+    case 'Submitted':
+      throw illegal('resubmitted', '一件申请只能提交一次');
+    case 'Received':
+      if (s.channel === 'in-person' && e.on !== s.submittedOn) {
+        throw illegal('receipt-day', '当面提交的申请，以提交之日为收到申请之日');
+      }
+      return { ...s, receivedOn: e.on };
+    case 'Assigned':
+      return { ...s, handlerId: e.handlerId };
+    case 'SupplementRequested':
+      if (toDayNumber(e.deadline) <= toDayNumber(e.on)) {
+        throw illegal(
+          'supplement-deadline',
+          `补正期限（${e.deadline}）应晚于补正告知之日（${e.on}）`,
+        );
+      }
+      if (!e.items.trim()) throw illegal('supplement-items', '补正告知须说明需要补正的事项');
+      return { ...s, supplement: 'requested', supplementDeadline: e.deadline };
+    case 'SupplementReceived':
+      return { ...s, supplement: 'received' };
+    case 'ConsultationSent':
+      if (s.consultations.some((c) => c.id === e.id)) {
+        throw illegal('consultation-id', `征求意见书编号重复：${e.id}`);
+      }
+      return {
+        ...s,
+        consultations: [
+          ...s.consultations,
+          { id: e.id, party: e.party, name: e.name, sentOn: e.on, repliedOn: null },
+        ],
+      };
+    case 'ConsultationReplied': {
+      const open = s.consultations.find((c) => c.id === e.id && c.repliedOn === null);
+      if (!open) throw illegal('consultation-unknown', `没有待答复的征求意见书：${e.id}`);
+      return {
+        ...s,
+        consultations: s.consultations.map((c) => (c === open ? { ...c, repliedOn: e.on } : c)),
+      };
+    }
+    case 'Extension':
+      if (!e.approvedBy.trim()) {
+        throw illegal('extension-approval', '延长答复期限须经政府信息公开工作机构负责人同意');
+      }
+      return { ...s, extendedWorkdays: s.extendedWorkdays + e.workdays };
+    case 'ProcessingFeeNotified':
+      if (!(e.amount > 0)) throw illegal('fee-amount', '收费金额应大于0');
+      return { ...s, feeOpen: true, feeNotified: true };
+    case 'ProcessingFeePaid':
+      return { ...s, feeOpen: false };
+    case 'Decided':
+      checkDecision(s, e);
+      return {
+        ...s,
+        decision: e.decision,
+        outcome: decisionKind(e.decision).outcome,
+        resolvedOn: e.on,
+      };
+    case 'Served':
+      return { ...s, servedOn: e.on };
+    case 'Withdrawn':
+      return { ...s, withdrawn: true, outcome: s.receivedOn ? 'o3' : null, resolvedOn: e.on };
+    case 'Archived':
+      return { ...s, archivedOn: e.on };
+    case 'AppealFiled':
+      if (s.appeals.some((a) => a.id === e.appealId)) {
+        throw illegal('appeal-id', `复议/诉讼编号重复：${e.appealId}`);
+      }
+      return {
+        ...s,
+        appeals: [
+          ...s.appeals,
+          {
+            id: e.appealId,
+            kind: e.kind,
+            body: e.body,
+            caseNumber: e.caseNumber ?? null,
+            filedOn: e.on,
+            closedOn: null,
+            outcome: null,
+          },
+        ],
+      };
+    case 'AppealClosed': {
+      const open = s.appeals.find((a) => a.id === e.appealId && a.closedOn === null);
+      if (!open) throw illegal('appeal-unknown', `没有尚未审结的复议/诉讼：${e.appealId}`);
+      return {
+        ...s,
+        appeals: s.appeals.map((a) =>
+          a === open ? { ...a, closedOn: e.on, outcome: e.outcome } : a,
+        ),
+      };
+    }
+  }
+}
+
+function checkDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
+  if (!isDecisionId(e.decision)) throw illegal('decision', `未知的答复决定：${String(e.decision)}`);
+  if (e.decision === 'withdrawn') {
+    throw illegal('decision-withdrawn', '申请人撤回申请请使用“撤回申请”操作');
+  }
+  if (e.decision === 'partial' && (!e.withheld?.trim() || !e.withheldReason?.trim())) {
+    throw illegal('partial', '部分公开须写明不予公开的内容及其理由');
+  }
+  if (s.supplement === 'requested' && e.decision !== 'supplement-lapsed') {
+    throw illegal(
+      'awaiting-supplement',
+      '本件正在等待申请人补正：只能在补正期限届满后按“逾期不补正”处理',
+    );
+  }
+  if (e.decision === 'supplement-lapsed') {
+    if (s.supplement !== 'requested' || s.supplementDeadline === null) {
+      throw illegal('no-supplement', '本件没有待补正的补正告知，不能按“逾期不补正”处理');
+    }
+    if (toDayNumber(e.on) <= toDayNumber(s.supplementDeadline)) {
+      throw illegal(
+        'supplement-not-lapsed',
+        `补正期限至${s.supplementDeadline}，期满后才能按“逾期不补正”处理`,
+      );
+    }
+  }
+  if (s.feeOpen && e.decision !== 'fee-unpaid') {
+    throw illegal('fee-open', '收费通知尚未缴费：缴费后办理，或缴费期满后按“逾期未缴费”处理');
+  }
+  if (e.decision === 'fee-unpaid' && !s.feeOpen) {
+    throw illegal('no-fee', '本件没有未缴费的收费通知，不能按“逾期未缴费”处理');
+  }
+  if (e.decision === 'unclear-after-supplement' && s.supplement !== 'received') {
+    throw illegal('no-supplement-received', '只有收到补正后的申请才能按“补正后仍不明确”处理');
+  }
+  if (e.decision === 'other' && !e.text.trim()) throw illegal('other', '“其他处理”须写明理由');
+}
+
+function statusOf(s: CaseState): CaseStatus {
+  if (s.archivedOn) return 'archived';
+  if (s.withdrawn || s.servedOn) return 'closed';
+  if (s.receivedOn === null) return 'pending';
+  if (s.outcome !== null) return 'decided';
+  if (s.supplement === 'requested' || s.feeOpen) return 'awaitingApplicant';
+  if (s.consultations.some((c) => c.repliedOn === null)) return 'consulting';
+  return 'open';
+}
+
+/** Runs the law core's reply clock; it also refuses clock events the law does not allow. */
+function withClock(calendar: Calendar, s: CaseState, events: readonly CaseEvent[]): CaseState {
+  if (s.receivedOn === null) return s;
+  const clock = replyDue(calendar, toClockEvents(s, events));
+  if (s.decision === 'fee-unpaid') {
+    const lapse = clock.lapse;
+    if (lapse?.outcome !== 'o2' || toDayNumber(s.resolvedOn!) <= toDayNumber(lapse.after)) {
+      throw illegal(
+        'fee-not-lapsed',
+        `缴费期限${lapse ? `至${lapse.after}` : '尚未届满'}，期满后才能按“逾期未缴费”处理`,
+      );
+    }
+  }
+  return { ...s, clock };
+}
+
+/** The events the law core's clock reads, up to the decision. */
+export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): ClockEvent[] {
+  const out: ClockEvent[] = [];
+  for (const e of events) {
+    if (e.type === 'Decided' || e.type === 'Withdrawn') break;
+    switch (e.type) {
+      case 'Received':
+        out.push({ type: 'Received', receipt: receiptOf(s.channel, s.submittedOn, e.on) });
+        break;
+      case 'SupplementRequested':
+        out.push({ type: 'SupplementRequested', on: e.on, deadline: e.deadline });
+        break;
+      case 'SupplementReceived':
+        out.push({ type: 'SupplementReceived', on: e.on });
+        break;
+      case 'ConsultationSent':
+        out.push({ type: 'ConsultationSent', on: e.on, id: e.id, party: e.party, name: e.name });
+        break;
+      case 'ConsultationReplied':
+        out.push({ type: 'ConsultationReplied', on: e.on, id: e.id });
+        break;
+      case 'Extension':
+        out.push({
+          type: 'Extension',
+          on: e.on,
+          workdays: e.workdays,
+          reason: e.reason,
+          approvedBy: { role: 'office-head', name: e.approvedBy },
+        });
+        break;
+      case 'ProcessingFeeNotified':
+        out.push({ type: 'ProcessingFeeNotified', on: e.on, amount: e.amount });
+        break;
+      case 'ProcessingFeePaid':
+        out.push({ type: 'ProcessingFeePaid', on: e.on });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function receiptOf(channel: CaseState['channel'], submittedOn: IsoDate, on: IsoDate): Receipt {
+  switch (channel) {
+    case 'in-person':
+      return { channel, submittedOn: on };
+    case 'post-signed':
+      return { channel, signedOn: on, submittedOn };
+    default:
+      return { channel, confirmedOn: on, submittedOn };
+  }
+}
+
+function illegal(code: string, message: string, details?: Record<string, unknown>): GongkaiError {
+  return new GongkaiError(`cases.illegal.${code}`, message, details);
+}

@@ -1,0 +1,189 @@
+/**
+ * The events of one 政府信息公开申请 (`Application`). The log is append-only; state, clocks and
+ * the T3 row are derived from it (`derive.ts`). Dates are `YYYY-MM-DD`.
+ */
+import type { IsoDate } from '../law/date.ts';
+import type { DecisionId } from '../law/decisions.ts';
+import type { ConsultedParty } from '../law/events.ts';
+import type { Channel } from '../law/receipt.ts';
+
+/** The application arrived: online (awaiting confirmation) or registered by staff. */
+export interface SubmittedEvent {
+  type: 'Submitted';
+  on: IsoDate;
+  channel: Channel;
+}
+
+/** 收到申请之日 is fixed (Art. 31): the submission day in person, the signing day, or confirmation. */
+export interface ReceivedEvent {
+  type: 'Received';
+  on: IsoDate;
+  /** How the receipt was confirmed with the applicant (post, online, fax). */
+  method?: string;
+}
+
+export interface AssignedEvent {
+  type: 'Assigned';
+  on: IsoDate;
+  handlerId: number | null;
+  handlerName?: string;
+}
+
+/** 补正告知 (Art. 30). */
+export interface SupplementRequestedEvent {
+  type: 'SupplementRequested';
+  on: IsoDate;
+  deadline: IsoDate;
+  /** What must be supplemented. */
+  items: string;
+}
+
+export interface SupplementReceivedEvent {
+  type: 'SupplementReceived';
+  on: IsoDate;
+  note?: string;
+}
+
+/** 征求意见书 (Arts. 32, 34). */
+export interface ConsultationSentEvent {
+  type: 'ConsultationSent';
+  on: IsoDate;
+  id: string;
+  party: ConsultedParty;
+  name: string;
+}
+
+export interface ConsultationRepliedEvent {
+  type: 'ConsultationReplied';
+  on: IsoDate;
+  id: string;
+  /** 同意 / 不同意 and the reasons, as received. */
+  opinion?: string;
+}
+
+/** 延长答复期限 (Art. 33): approved by the head of the disclosure office (role `office`). */
+export interface ExtensionEvent {
+  type: 'Extension';
+  on: IsoDate;
+  workdays: number;
+  reason: string;
+  approvedBy: string;
+}
+
+/** 收费通知 (国办函〔2020〕109号). */
+export interface FeeNotifiedEvent {
+  type: 'ProcessingFeeNotified';
+  on: IsoDate;
+  amount: number;
+}
+
+export interface FeePaidEvent {
+  type: 'ProcessingFeePaid';
+  on: IsoDate;
+}
+
+/** 答复决定: one entry of the decision catalogue; that fixes the T3 row. */
+export interface DecidedEvent {
+  type: 'Decided';
+  on: IsoDate;
+  decision: DecisionId;
+  /** What is provided or how to obtain it. */
+  text: string;
+  /** Partial disclosure: what is withheld … */
+  withheld?: string;
+  /** … and why (the legal basis of the withheld part). */
+  withheldReason?: string;
+}
+
+/** 送达: how and when the reply letter reached the applicant. */
+export interface ServedEvent {
+  type: 'Served';
+  on: IsoDate;
+  method: string;
+}
+
+/** The applicant withdrew the application (counted in T3 row `o3`). */
+export interface WithdrawnEvent {
+  type: 'Withdrawn';
+  on: IsoDate;
+  reason: string;
+}
+
+export interface ArchivedEvent {
+  type: 'Archived';
+  on: IsoDate;
+}
+
+/** Appeal kinds: 行政复议, 行政诉讼 直接起诉, 行政诉讼 复议后起诉 (T4 groups). */
+export type AppealKind = 'rv' | 'ld' | 'lr';
+export type AppealOutcome = 'upheld' | 'corrected' | 'other';
+
+export interface AppealFiledEvent {
+  type: 'AppealFiled';
+  on: IsoDate;
+  appealId: string;
+  kind: AppealKind;
+  /** 复议机关 or court. */
+  body: string;
+  caseNumber?: string;
+}
+
+export interface AppealClosedEvent {
+  type: 'AppealClosed';
+  on: IsoDate;
+  appealId: string;
+  outcome: AppealOutcome;
+  note?: string;
+}
+
+export type CaseEvent =
+  | SubmittedEvent
+  | ReceivedEvent
+  | AssignedEvent
+  | SupplementRequestedEvent
+  | SupplementReceivedEvent
+  | ConsultationSentEvent
+  | ConsultationRepliedEvent
+  | ExtensionEvent
+  | FeeNotifiedEvent
+  | FeePaidEvent
+  | DecidedEvent
+  | ServedEvent
+  | WithdrawnEvent
+  | ArchivedEvent
+  | AppealFiledEvent
+  | AppealClosedEvent;
+
+export type CaseEventType = CaseEvent['type'];
+
+export const EVENT_LABELS: Record<CaseEventType, string> = {
+  Submitted: '提交申请',
+  Received: '确认收到申请',
+  Assigned: '分派承办人',
+  SupplementRequested: '补正告知',
+  SupplementReceived: '收到补正',
+  ConsultationSent: '发出征求意见书',
+  ConsultationReplied: '收到征求意见答复',
+  Extension: '延长答复期限',
+  ProcessingFeeNotified: '发出收费通知',
+  ProcessingFeePaid: '缴纳信息处理费',
+  Decided: '作出答复决定',
+  Served: '送达',
+  Withdrawn: '申请人撤回申请',
+  Archived: '归档',
+  AppealFiled: '登记行政复议/诉讼',
+  AppealClosed: '行政复议/诉讼审结',
+};
+
+export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
+  rv: '行政复议',
+  ld: '行政诉讼（未经复议直接起诉）',
+  lr: '行政诉讼（复议后起诉）',
+};
+
+export const APPEAL_OUTCOME_LABELS: Record<AppealOutcome | 'pending', string> = {
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+};

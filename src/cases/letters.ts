@@ -1,0 +1,132 @@
+/**
+ * The letters (告知书) an event produces: pure content with the legal basis and the remedy text
+ * from the decision catalogue. `letterDocx.ts` turns the content into a .docx file.
+ */
+import { CONSULTATION_WORKDAYS, FEE_PAYMENT_WORKDAYS } from '../law/clock.ts';
+import type { IsoDate } from '../law/date.ts';
+import { decisionKind, REMEDY_TEXT } from '../law/decisions.ts';
+import type { CaseEvent } from './events.ts';
+import type { CaseState } from './state.ts';
+
+export type LetterKind = 'supplement' | 'extension' | 'consultation' | 'fee' | 'decision';
+
+export interface LetterContent {
+  kind: LetterKind;
+  title: string;
+  /** e.g. `（2026）第12号`. */
+  number: string;
+  /** Who the letter is addressed to. */
+  addressee: string;
+  paragraphs: string[];
+  /** The provision the letter rests on, printed as its own paragraph. */
+  basis: string | null;
+  remedy: string | null;
+  agencyName: string;
+  date: IsoDate;
+  /** Whether the applicant receives it (the 征求意见书 goes to the third party). */
+  toApplicant: boolean;
+}
+
+export interface LetterContext {
+  agencyName: string;
+  applicationId: number;
+  applicantName: string;
+  description: string;
+  state: CaseState;
+}
+
+const REG = '《中华人民共和国政府信息公开条例》';
+
+/** The letter an event produces, or null when it produces none. */
+export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent | null {
+  const { state } = ctx;
+  const received = state.receivedOn ? cnDate(state.receivedOn) : '';
+  const request = `您（单位）于${received}向本机关提出的政府信息公开申请（申请内容：“${ctx.description}”）`;
+  const base = {
+    number: `（${event.on.slice(0, 4)}）第${ctx.applicationId}号`,
+    addressee: ctx.applicantName,
+    agencyName: ctx.agencyName,
+    date: event.on,
+    toApplicant: true,
+  };
+  switch (event.type) {
+    case 'SupplementRequested':
+      return {
+        ...base,
+        kind: 'supplement',
+        title: '政府信息公开申请补正告知书',
+        paragraphs: [
+          `${request}，经审查，申请内容不明确。请您对以下事项作出补正：${event.items}`,
+          `请于${cnDate(event.deadline)}前提交补正后的申请。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        ],
+        basis: `依据${REG}第三十条。`,
+        remedy: null,
+      };
+    case 'Extension':
+      return {
+        ...base,
+        kind: 'extension',
+        title: '延长政府信息公开答复期限告知书',
+        paragraphs: [
+          `${request}，因${event.reason}，需要延长答复期限。经本机关政府信息公开工作机构负责人同意，答复期限延长${event.workdays}个工作日${state.clock?.due ? `，延长后的答复期限至${cnDate(state.clock.due)}` : ''}。`,
+        ],
+        basis: `依据${REG}第三十三条第二款。`,
+        remedy: null,
+      };
+    case 'ConsultationSent':
+      return {
+        ...base,
+        kind: 'consultation',
+        title: '政府信息公开征求意见书',
+        addressee: event.name,
+        toApplicant: false,
+        paragraphs: [
+          `本机关于${received}收到政府信息公开申请，申请公开的信息（“${ctx.description}”）可能涉及贵方${event.party === 'third-party' ? '的合法权益' : '的职责'}。现书面征求贵方意见。`,
+          `请于收到本征求意见书之日起${CONSULTATION_WORKDAYS}个工作日内提出意见。${event.party === 'third-party' ? '逾期未提出意见的，由本机关依照条例的规定决定是否公开。' : '逾期未提出意见的，视为同意公开。'}`,
+        ],
+        basis: `依据${REG}${event.party === 'third-party' ? '第三十二条' : '第三十四条'}。`,
+        remedy: null,
+      };
+    case 'ProcessingFeeNotified':
+      return {
+        ...base,
+        kind: 'fee',
+        title: '政府信息公开信息处理费收费通知书',
+        paragraphs: [
+          `${request}，因申请公开政府信息的数量、频次明显超过合理范围，本机关依法收取信息处理费，金额为人民币${event.amount.toFixed(2)}元。`,
+          `请自收到本通知之日起${FEE_PAYMENT_WORKDAYS}个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        ],
+        basis: `依据${REG}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。`,
+        remedy: null,
+      };
+    case 'Decided': {
+      const kind = decisionKind(event.decision);
+      const paragraphs = [
+        `${request}，本机关经审查，答复如下：`,
+        `${kind.label}。${kind.basisText}。`,
+      ];
+      if (event.text.trim()) paragraphs.push(event.text.trim());
+      if (event.withheld) {
+        paragraphs.push(`不予公开的内容：${event.withheld}。理由：${event.withheldReason ?? ''}`);
+      }
+      return {
+        ...base,
+        kind: 'decision',
+        title: '政府信息公开申请答复书',
+        paragraphs,
+        basis: `依据${kind.basis}。`,
+        remedy: kind.remedy,
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** `2026年3月5日`. */
+export function cnDate(iso: IsoDate): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export { REMEDY_TEXT };

@@ -1,0 +1,90 @@
+/** The derived state of an application: where it is (status) kept apart from how it ended (outcome). */
+
+import type { ReplyClock } from '../law/clock.ts';
+import type { IsoDate } from '../law/date.ts';
+import type { DecisionId } from '../law/decisions.ts';
+import type { ConsultedParty } from '../law/events.ts';
+import type { OutcomeRow } from '../law/keys.ts';
+import type { Channel } from '../law/receipt.ts';
+import type { AppealKind, AppealOutcome } from './events.ts';
+
+/**
+ * - `pending`: submitted online (or by fax/post) and not yet confirmed: no receipt date yet;
+ * - `open`: being handled; `awaitingApplicant`: 补正 or fee payment outstanding;
+ * - `consulting`: a 征求意见书 is unanswered; `decided`: reply decided, not yet served;
+ * - `closed`: served or withdrawn; `archived`.
+ */
+export type CaseStatus =
+  | 'pending'
+  | 'open'
+  | 'awaitingApplicant'
+  | 'consulting'
+  | 'decided'
+  | 'closed'
+  | 'archived';
+
+export const CASE_STATUSES: readonly CaseStatus[] = [
+  'pending',
+  'open',
+  'awaitingApplicant',
+  'consulting',
+  'decided',
+  'closed',
+  'archived',
+];
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  pending: '待确认收到',
+  open: '办理中',
+  awaitingApplicant: '等待申请人（补正或缴费）',
+  consulting: '征求意见中',
+  decided: '已作出答复，待送达',
+  closed: '已办结',
+  archived: '已归档',
+};
+
+export interface Consultation {
+  id: string;
+  party: ConsultedParty;
+  name: string;
+  sentOn: IsoDate;
+  repliedOn: IsoDate | null;
+}
+
+export interface AppealState {
+  id: string;
+  kind: AppealKind;
+  body: string;
+  caseNumber: string | null;
+  filedOn: IsoDate;
+  closedOn: IsoDate | null;
+  outcome: AppealOutcome | null;
+}
+
+export interface CaseState {
+  status: CaseStatus;
+  channel: Channel;
+  submittedOn: IsoDate;
+  /** 收到申请之日 (Art. 31); null until confirmed. */
+  receivedOn: IsoDate | null;
+  handlerId: number | null;
+  supplement: 'none' | 'requested' | 'received';
+  supplementDeadline: IsoDate | null;
+  consultations: Consultation[];
+  feeOpen: boolean;
+  feeNotified: boolean;
+  extendedWorkdays: number;
+  decision: DecisionId | null;
+  withdrawn: boolean;
+  /** The T3 result row; null while undecided. */
+  outcome: OutcomeRow | null;
+  /** The day of the decision or the withdrawal: the year it is counted in T3. */
+  resolvedOn: IsoDate | null;
+  servedOn: IsoDate | null;
+  archivedOn: IsoDate | null;
+  appeals: AppealState[];
+  /** The reply clock from the law core; null before receipt. */
+  clock: ReplyClock | null;
+  /** The latest event date: a new event may not be dated earlier. */
+  lastOn: IsoDate;
+}

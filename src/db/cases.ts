@@ -1,0 +1,312 @@
+/**
+ * Applications: submit, append events, read. Every append re-derives the state from the whole
+ * log (so an illegal event throws and nothing is written) and updates the projection, the
+ * appeals and the letters in the same transaction (DESIGN principle 1).
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { derive } from '../cases/derive.ts';
+import type { CaseEvent } from '../cases/events.ts';
+import { letterDocx } from '../cases/letterDocx.ts';
+import { letterFor } from '../cases/letters.ts';
+import { newQueryCode } from '../cases/queryCode.ts';
+import type { CaseState } from '../cases/state.ts';
+import { todayInChina } from '../cases/today.ts';
+import { GongkaiError } from '../errors.ts';
+import type { Calendar } from '../law/calendar.ts';
+import { type IsoDate, toDayNumber } from '../law/date.ts';
+import type { ApplicantType } from '../law/keys.ts';
+import type { Channel } from '../law/receipt.ts';
+import { findAgencyById } from './agencies.ts';
+import { audit } from './audit.ts';
+import { loadCalendar } from './calendar.ts';
+import type { Db } from './database.ts';
+import {
+  type ApplicantDetails,
+  appeals,
+  applicationEvents,
+  applications,
+  letters,
+  type RequestDetails,
+} from './schema/cases.ts';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type LetterRow = Omit<typeof letters.$inferSelect, 'content'>;
+
+export interface NewApplication {
+  agencyId: number;
+  channel: Channel;
+  submittedOn: IsoDate;
+  applicantType: ApplicantType;
+  applicant: ApplicantDetails;
+  request: RequestDetails;
+  /** Staff registration: the receipt date when it is already fixed (in person, signed post). */
+  receivedOn?: IsoDate;
+}
+
+export interface Actor {
+  userId?: number | null;
+  ip?: string | null;
+  /** Defaults to today in China; events may not be dated later. */
+  today?: IsoDate;
+  calendar?: Calendar;
+}
+
+/** Saves a new application with a fresh, unique query code. */
+export async function submitApplication(
+  db: Db,
+  input: NewApplication,
+  actor: Actor = {},
+): Promise<{ id: number; queryCode: string }> {
+  const events: CaseEvent[] = [
+    { type: 'Submitted', on: input.submittedOn, channel: input.channel },
+  ];
+  if (input.receivedOn) events.push({ type: 'Received', on: input.receivedOn });
+  checkNotFuture(events, actor.today ?? todayInChina());
+  const calendar = actor.calendar ?? (await loadCalendar(db));
+  const state = derive(calendar, events);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const queryCode = newQueryCode();
+    const id = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(applications)
+        .values({
+          agencyId: input.agencyId,
+          queryCode,
+          channel: input.channel,
+          submittedOn: input.submittedOn,
+          applicantType: input.applicantType,
+          applicantName: input.applicant.name,
+          phoneDigits: input.applicant.phone.replace(/\D/g, ''),
+          applicant: input.applicant,
+          request: input.request,
+          version: events.length,
+          ...projection(state),
+        })
+        .onConflictDoNothing({ target: applications.queryCode })
+        .returning({ id: applications.id });
+      if (!row) return null;
+      await tx.insert(applicationEvents).values(
+        events.map((event, i) => ({
+          applicationId: row.id,
+          seq: i + 1,
+          type: event.type,
+          on: event.on,
+          data: event as unknown as Record<string, unknown>,
+          userId: actor.userId ?? null,
+        })),
+      );
+      await audit(tx as unknown as Db, {
+        userId: actor.userId,
+        agencyId: input.agencyId,
+        action: 'case.submit',
+        target: `application:${row.id}`,
+        details: { channel: input.channel, received: input.receivedOn ?? null },
+        ip: actor.ip,
+      });
+      return row.id;
+    });
+    if (id !== null) return { id, queryCode };
+  }
+  throw new GongkaiError('cases.query-code', '未能生成唯一的查询码，请重试');
+}
+
+/**
+ * Appends one event. Throws a GongkaiError (and writes nothing) when the event is not allowed
+ * in the case's current state, is dated before the last event or after today, or breaks a
+ * rule of the law core's clock.
+ */
+export async function appendEvent(
+  db: Db,
+  applicationId: number,
+  event: CaseEvent,
+  actor: Actor = {},
+): Promise<CaseState> {
+  checkNotFuture([event], actor.today ?? todayInChina());
+  const calendar = actor.calendar ?? (await loadCalendar(db));
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const [row] = await tx
+      .select()
+      .from(applications)
+      .where(eq(applications.id, applicationId))
+      .for('update');
+    if (!row) throw new GongkaiError('cases.not-found', `申请不存在：${applicationId}`);
+    const past = await eventsOf(t, applicationId);
+    const state = derive(calendar, [...past, event]);
+    const seq = row.version + 1;
+    await tx.insert(applicationEvents).values({
+      applicationId,
+      seq,
+      type: event.type,
+      on: event.on,
+      data: event as unknown as Record<string, unknown>,
+      userId: actor.userId ?? null,
+    });
+    await tx
+      .update(applications)
+      .set({ ...projection(state), version: seq, updatedAt: new Date() })
+      .where(eq(applications.id, applicationId));
+    await projectAppeal(t, row, event);
+    await storeLetter(t, row, state, event, seq);
+    await audit(t, {
+      userId: actor.userId,
+      agencyId: row.agencyId,
+      action: `case.${event.type}`,
+      target: `application:${applicationId}`,
+      details: { seq, on: event.on },
+      ip: actor.ip,
+    });
+    return state;
+  });
+}
+
+function projection(state: CaseState) {
+  return {
+    status: state.status,
+    receivedOn: state.receivedOn,
+    decision: state.decision,
+    outcome: state.outcome,
+    resolvedOn: state.resolvedOn,
+    servedOn: state.servedOn,
+    replyDue: state.outcome === null ? (state.clock?.due ?? null) : null,
+    supplementNoticeDue: state.clock?.supplementNoticeDue ?? null,
+    handlerId: state.handlerId,
+  };
+}
+
+async function projectAppeal(db: Db, row: ApplicationRow, event: CaseEvent) {
+  if (event.type === 'AppealFiled') {
+    await db.insert(appeals).values({
+      applicationId: row.id,
+      appealId: event.appealId,
+      agencyId: row.agencyId,
+      kind: event.kind,
+      body: event.body,
+      caseNumber: event.caseNumber ?? null,
+      filedOn: event.on,
+    });
+  } else if (event.type === 'AppealClosed') {
+    await db
+      .update(appeals)
+      .set({ closedOn: event.on, outcome: event.outcome })
+      .where(and(eq(appeals.applicationId, row.id), eq(appeals.appealId, event.appealId)));
+  }
+}
+
+async function storeLetter(
+  db: Db,
+  row: ApplicationRow,
+  state: CaseState,
+  event: CaseEvent,
+  seq: number,
+) {
+  const agency = await findAgencyById(db, row.agencyId);
+  const letter = letterFor(
+    {
+      agencyName: agency?.name ?? '',
+      applicationId: row.id,
+      applicantName: row.applicantName,
+      description: row.request.description,
+      state,
+    },
+    event,
+  );
+  if (!letter) return;
+  await db.insert(letters).values({
+    applicationId: row.id,
+    eventSeq: seq,
+    kind: letter.kind,
+    title: letter.title,
+    toApplicant: letter.toApplicant,
+    content: await letterDocx(letter),
+  });
+}
+
+function checkNotFuture(events: CaseEvent[], today: IsoDate) {
+  for (const e of events) {
+    if (
+      typeof e.on === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(e.on) &&
+      toDayNumber(e.on) > toDayNumber(today)
+    ) {
+      throw new GongkaiError('cases.illegal.future', `日期（${e.on}）不能晚于今天（${today}）`);
+    }
+  }
+}
+
+export async function eventsOf(db: Db, applicationId: number): Promise<CaseEvent[]> {
+  const rows = await db
+    .select({ data: applicationEvents.data })
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(asc(applicationEvents.seq));
+  return rows.map((r) => r.data as unknown as CaseEvent);
+}
+
+export interface StoredEvent {
+  seq: number;
+  event: CaseEvent;
+  userId: number | null;
+  at: Date;
+}
+
+export async function timelineOf(db: Db, applicationId: number): Promise<StoredEvent[]> {
+  const rows = await db
+    .select()
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(asc(applicationEvents.seq));
+  return rows.map((r) => ({
+    seq: r.seq,
+    event: r.data as unknown as CaseEvent,
+    userId: r.userId,
+    at: r.at,
+  }));
+}
+
+export async function findApplication(db: Db, id: number): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  return row;
+}
+
+/** The application behind a query code, within an agency. */
+export async function findByQueryCode(db: Db, agencyId: number, queryCode: string) {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.queryCode, queryCode), eq(applications.agencyId, agencyId)));
+  return row;
+}
+
+/** The case state re-derived from the stored log (the projection is its cache). */
+export async function loadCase(db: Db, id: number, calendar?: Calendar) {
+  const row = await findApplication(db, id);
+  if (!row) return undefined;
+  const events = await eventsOf(db, id);
+  const state = derive(calendar ?? (await loadCalendar(db)), events);
+  return { row, events, state };
+}
+
+export async function lettersOf(db: Db, applicationId: number): Promise<LetterRow[]> {
+  return db
+    .select({
+      id: letters.id,
+      applicationId: letters.applicationId,
+      eventSeq: letters.eventSeq,
+      kind: letters.kind,
+      title: letters.title,
+      toApplicant: letters.toApplicant,
+      createdAt: letters.createdAt,
+    })
+    .from(letters)
+    .where(eq(letters.applicationId, applicationId))
+    .orderBy(asc(letters.id));
+}
+
+export async function letterContent(db: Db, applicationId: number, letterId: number) {
+  const [row] = await db
+    .select()
+    .from(letters)
+    .where(and(eq(letters.id, letterId), eq(letters.applicationId, applicationId)));
+  return row;
+}

@@ -1,0 +1,365 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { allowedActions } from '../../src/cases/actions.ts';
+import { derive } from '../../src/cases/derive.ts';
+import type { CaseEvent } from '../../src/cases/events.ts';
+import { isValidIdCardNumber, isValidUscc, maskIdNumber } from '../../src/cases/identifiers.ts';
+import { letterFor } from '../../src/cases/letters.ts';
+import { formatQueryCode, newQueryCode, normalizeQueryCode } from '../../src/cases/queryCode.ts';
+import { Calendar } from '../../src/law/calendar.ts';
+import { replyDue } from '../../src/law/clock.ts';
+
+const calendar = new Calendar();
+
+const online = (on = '2025-03-03'): CaseEvent => ({ type: 'Submitted', on, channel: 'online' });
+const received = (on = '2025-03-04'): CaseEvent => ({ type: 'Received', on });
+const decide = (on: string, decision: string, extra: object = {}): CaseEvent =>
+  ({ type: 'Decided', on, decision, text: '提供相关文件', ...extra }) as CaseEvent;
+
+const legal: [string, CaseEvent[], { status: string; outcome: string | null }][] = [
+  [
+    'online: confirm, disclose, serve, archive',
+    [
+      online(),
+      received(),
+      decide('2025-03-20', 'disclose'),
+      { type: 'Served', on: '2025-03-21', method: '电子邮件' },
+      { type: 'Archived', on: '2025-03-28' },
+    ],
+    { status: 'archived', outcome: 'open' },
+  ],
+  [
+    'in person: 补正, supplement, partial disclosure, served',
+    [
+      { type: 'Submitted', on: '2025-03-03', channel: 'in-person' },
+      { type: 'Received', on: '2025-03-03' },
+      {
+        type: 'SupplementRequested',
+        on: '2025-03-05',
+        deadline: '2025-03-20',
+        items: '请写明文件名称',
+      },
+      { type: 'SupplementReceived', on: '2025-03-10' },
+      decide('2025-03-25', 'partial', {
+        withheld: '第三页个人信息',
+        withheldReason: '涉及个人隐私',
+      }),
+      { type: 'Served', on: '2025-03-26', method: '邮寄' },
+    ],
+    { status: 'closed', outcome: 'partial' },
+  ],
+  [
+    'consultation, extension by the office head, withheld for a third party',
+    [
+      online(),
+      received(),
+      {
+        type: 'ConsultationSent',
+        on: '2025-03-05',
+        id: 'c1',
+        party: 'third-party',
+        name: '某公司',
+      },
+      { type: 'ConsultationReplied', on: '2025-03-12', id: 'c1', opinion: '不同意公开' },
+      {
+        type: 'Extension',
+        on: '2025-03-20',
+        workdays: 10,
+        reason: '需要调取档案',
+        approvedBy: '王主任',
+      },
+      decide('2025-04-10', 'third-party-rights'),
+    ],
+    { status: 'decided', outcome: 'w4' },
+  ],
+  [
+    'fee notified and paid, then disclosed',
+    [
+      online(),
+      received(),
+      { type: 'ProcessingFeeNotified', on: '2025-03-06', amount: 120 },
+      { type: 'ProcessingFeePaid', on: '2025-03-10' },
+      decide('2025-03-25', 'disclose'),
+    ],
+    { status: 'decided', outcome: 'open' },
+  ],
+  [
+    'fee not paid within 20 working days: o2',
+    [
+      online(),
+      received(),
+      { type: 'ProcessingFeeNotified', on: '2025-03-06', amount: 120 },
+      decide('2025-04-10', 'fee-unpaid'),
+    ],
+    { status: 'decided', outcome: 'o2' },
+  ],
+  [
+    'no supplement by the deadline: o1',
+    [
+      online(),
+      received(),
+      {
+        type: 'SupplementRequested',
+        on: '2025-03-05',
+        deadline: '2025-03-20',
+        items: '请写明年份',
+      },
+      decide('2025-03-21', 'supplement-lapsed'),
+    ],
+    { status: 'decided', outcome: 'o1' },
+  ],
+  [
+    'withdrawn after receipt: o3, closed',
+    [online(), received(), { type: 'Withdrawn', on: '2025-03-05', reason: '申请人书面撤回' }],
+    { status: 'closed', outcome: 'o3' },
+  ],
+  [
+    'withdrawn before confirmation: never counted',
+    [online(), { type: 'Withdrawn', on: '2025-03-04', reason: '重复提交' }],
+    { status: 'closed', outcome: null },
+  ],
+  [
+    'appeal filed and closed after the reply',
+    [
+      online(),
+      received(),
+      decide('2025-03-20', 'not-held'),
+      { type: 'Served', on: '2025-03-21', method: '邮寄' },
+      { type: 'AppealFiled', on: '2025-04-01', appealId: 'a1', kind: 'rv', body: '湘潭县人民政府' },
+      { type: 'AppealClosed', on: '2025-05-20', appealId: 'a1', outcome: 'upheld' },
+    ],
+    { status: 'closed', outcome: 'u1' },
+  ],
+];
+
+describe('the case state machine accepts legal sequences', () => {
+  for (const [name, events, expected] of legal) {
+    test(name, () => {
+      const state = derive(calendar, events);
+      assert.equal(state.status, expected.status);
+      assert.equal(state.outcome, expected.outcome);
+    });
+  }
+
+  test('the clock is the law core clock of the same events', () => {
+    const state = derive(calendar, legal[2][1]);
+    const law = replyDue(calendar, [
+      {
+        type: 'Received',
+        receipt: { channel: 'online', confirmedOn: '2025-03-04', submittedOn: '2025-03-03' },
+      },
+      {
+        type: 'ConsultationSent',
+        on: '2025-03-05',
+        id: 'c1',
+        party: 'third-party',
+        name: '某公司',
+      },
+      { type: 'ConsultationReplied', on: '2025-03-12', id: 'c1' },
+      {
+        type: 'Extension',
+        on: '2025-03-20',
+        workdays: 10,
+        reason: '需要调取档案',
+        approvedBy: { role: 'office-head', name: '王主任' },
+      },
+    ]);
+    assert.equal(state.clock?.due, law.due);
+    assert.ok(state.clock?.trace.some((line) => line.includes('征求第三方')));
+  });
+
+  test('only the actions the state allows are offered', () => {
+    assert.deepEqual(allowedActions(derive(calendar, [online()])), [
+      'Assigned',
+      'Received',
+      'Withdrawn',
+    ]);
+    const awaiting = derive(calendar, legal[5][1].slice(0, 3));
+    assert.equal(awaiting.status, 'awaitingApplicant');
+    assert.ok(allowedActions(awaiting).includes('SupplementReceived'));
+    assert.ok(!allowedActions(awaiting).includes('ConsultationSent'));
+    const decided = derive(calendar, legal[0][1].slice(0, 3));
+    assert.deepEqual(allowedActions(decided), ['Assigned', 'Served', 'AppealFiled']);
+  });
+});
+
+const illegal: [string, CaseEvent[], RegExp][] = [
+  [
+    'a decision before the receipt',
+    [online(), decide('2025-03-05', 'disclose')],
+    /不能“作出答复决定”/,
+  ],
+  [
+    'service before a decision',
+    [online(), received(), { type: 'Served', on: '2025-03-05', method: '邮寄' }],
+    /不能“送达”/,
+  ],
+  [
+    'a second 补正 notice',
+    [
+      online(),
+      received(),
+      { type: 'SupplementRequested', on: '2025-03-05', deadline: '2025-03-20', items: '甲' },
+      { type: 'SupplementReceived', on: '2025-03-06' },
+      { type: 'SupplementRequested', on: '2025-03-07', deadline: '2025-03-20', items: '乙' },
+    ],
+    /不能“补正告知”/,
+  ],
+  [
+    'a 补正 notice after 7 working days',
+    [
+      online(),
+      received(),
+      { type: 'SupplementRequested', on: '2025-03-20', deadline: '2025-03-30', items: '甲' },
+    ],
+    /7个工作日/,
+  ],
+  [
+    'extensions beyond 20 working days',
+    [
+      online(),
+      received(),
+      { type: 'Extension', on: '2025-03-10', workdays: 15, reason: '甲', approvedBy: '王主任' },
+      { type: 'Extension', on: '2025-03-11', workdays: 10, reason: '乙', approvedBy: '王主任' },
+    ],
+    /累计不得超过20个工作日/,
+  ],
+  [
+    'partial disclosure without the withheld part',
+    [online(), received(), decide('2025-03-10', 'partial')],
+    /不予公开的内容/,
+  ],
+  [
+    'o1 before the supplement deadline',
+    [
+      online(),
+      received(),
+      { type: 'SupplementRequested', on: '2025-03-05', deadline: '2025-03-20', items: '甲' },
+      decide('2025-03-15', 'supplement-lapsed'),
+    ],
+    /期满后/,
+  ],
+  [
+    'o2 before the payment window ends',
+    [
+      online(),
+      received(),
+      { type: 'ProcessingFeeNotified', on: '2025-03-06', amount: 50 },
+      decide('2025-03-10', 'fee-unpaid'),
+    ],
+    /期满后/,
+  ],
+  [
+    'a disclosure while awaiting the supplement',
+    [
+      online(),
+      received(),
+      { type: 'SupplementRequested', on: '2025-03-05', deadline: '2025-03-20', items: '甲' },
+      decide('2025-03-08', 'disclose'),
+    ],
+    /等待申请人补正/,
+  ],
+  [
+    'an event dated before the last one',
+    [online(), received('2025-03-10'), decide('2025-03-05', 'disclose')],
+    /不能早于/,
+  ],
+  [
+    'in person received on another day',
+    [{ type: 'Submitted', on: '2025-03-03', channel: 'in-person' }, received('2025-03-04')],
+    /提交之日/,
+  ],
+  [
+    'anything after archiving but appeals',
+    [
+      online(),
+      received(),
+      decide('2025-03-20', 'disclose'),
+      { type: 'Served', on: '2025-03-21', method: '邮寄' },
+      { type: 'Archived', on: '2025-03-22' },
+      { type: 'Served', on: '2025-03-23', method: '邮寄' },
+    ],
+    /不能“送达”/,
+  ],
+  ['a second submission', [online(), online('2025-03-04')], /不能“提交申请”/],
+  ['a log that does not start with the submission', [received()], /提交申请/],
+  [
+    'a withdrawal recorded as a decision',
+    [online(), received(), decide('2025-03-05', 'withdrawn')],
+    /撤回申请/,
+  ],
+  [
+    'an appeal before the reply',
+    [
+      online(),
+      received(),
+      { type: 'AppealFiled', on: '2025-03-05', appealId: 'a', kind: 'rv', body: '县政府' },
+    ],
+    /不能“登记行政复议/,
+  ],
+];
+
+describe('the case state machine refuses illegal sequences', () => {
+  for (const [name, events, message] of illegal) {
+    test(name, () => {
+      assert.throws(
+        () => derive(calendar, events),
+        (error: Error & { code?: string }) => {
+          assert.match(error.message, message);
+          assert.match(error.code ?? '', /^(cases\.illegal|law)\./);
+          return true;
+        },
+      );
+    });
+  }
+});
+
+describe('identifiers, query codes and letters', () => {
+  test('身份证 and 统一社会信用代码 checksums', () => {
+    assert.ok(isValidIdCardNumber('11010519491231002X'));
+    assert.ok(isValidIdCardNumber('11010519491231002x'));
+    assert.ok(!isValidIdCardNumber('110105194912310021'), 'wrong check digit');
+    assert.ok(!isValidIdCardNumber('110105194902300023'), 'no 30 February');
+    assert.ok(!isValidIdCardNumber('1101051949123100'), 'too short');
+    assert.ok(isValidUscc('91350100M000100Y43'));
+    assert.ok(isValidUscc('914403001922038216'));
+    assert.ok(!isValidUscc('914403001922038217'));
+    assert.ok(!isValidUscc('91440300192203821I'), 'I is not in the alphabet');
+    assert.equal(maskIdNumber('11010519491231002X'), '110105********002X');
+  });
+
+  test('query codes are random, normalised and readable', () => {
+    const codes = new Set(Array.from({ length: 2000 }, newQueryCode));
+    assert.equal(codes.size, 2000);
+    const code = [...codes][0];
+    assert.equal(normalizeQueryCode(formatQueryCode(code).toLowerCase()), code);
+    assert.equal(normalizeQueryCode('O1IO-0000-0000'), null);
+  });
+
+  test('the decision letter carries the legal basis and the remedy text', () => {
+    const events = legal[1][1];
+    const state = derive(calendar, events);
+    const letter = letterFor(
+      {
+        agencyName: '湘潭县信访局',
+        applicationId: 7,
+        applicantName: '张三',
+        description: '2024年信访统计',
+        state,
+      },
+      events[4],
+    );
+    assert.ok(letter);
+    assert.equal(letter.title, '政府信息公开申请答复书');
+    assert.match(letter.basis ?? '', /第三十七条/);
+    assert.match(letter.remedy ?? '', /60日内依法申请行政复议/);
+    assert.ok(
+      letter.paragraphs.some((p) => p.includes('第三页个人信息') && p.includes('涉及个人隐私')),
+    );
+    const withdrawal = letterFor(
+      { agencyName: '甲', applicationId: 1, applicantName: '乙', description: '丙', state },
+      { type: 'Withdrawn', on: '2025-03-05', reason: '撤回' },
+    );
+    assert.equal(withdrawal, null);
+  });
+});

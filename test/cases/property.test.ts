@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import {
+  type AppealFacts,
+  type CaseFacts,
+  caseInT3Cell,
+  placementCounts,
+  T3_ROWS,
+  t3CellsFromCounts,
+  t3Placement,
+  t4Cells,
+} from '../../src/cases/reportCells.ts';
+import { upsertAgency } from '../../src/db/agencies.ts';
+import { appendEvent, submitApplication } from '../../src/db/cases.ts';
+import { t3PlacementCounts, t4AppealFacts } from '../../src/db/casesReport.ts';
+import { Calendar } from '../../src/law/calendar.ts';
+import { OUTCOME_ROWS } from '../../src/law/keys.ts';
+import { applicantLeafKeys } from '../../src/report/keys.ts';
+import type { AnnualReport } from '../../src/report/model.ts';
+import { r1, r2, r3, r4 } from '../../src/report/rules/arithmetic.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildHistory, type History, historyArb } from './histories.ts';
+
+const calendar = new Calendar();
+const YEARS = [2024, 2025, 2026];
+
+function factsOf(histories: History[]): { cases: CaseFacts[]; appeals: AppealFacts[] } {
+  const cases = histories.map((h, id) => ({
+    id,
+    applicantType: h.applicantType,
+    receivedOn: h.state.receivedOn,
+    resolvedOn: h.state.resolvedOn,
+    outcome: h.state.outcome,
+  }));
+  const appeals = histories.flatMap((h, id) =>
+    h.state.appeals.map((a) => ({ ...a, applicationId: id })),
+  );
+  return { cases, appeals };
+}
+
+function reportOf(cases: CaseFacts[], appeals: AppealFacts[], year: number): AnnualReport {
+  return {
+    agency: '测试单位',
+    year,
+    formatVersion: '2021',
+    sections: {},
+    cells: { ...t3CellsFromCounts(placementCounts(cases, year)), ...t4Cells(appeals, year) },
+  };
+}
+
+describe('random case histories', () => {
+  test('R1–R4 hold and every case is counted exactly once', () => {
+    fc.assert(
+      fc.property(fc.array(historyArb, { maxLength: 30 }), (specs) => {
+        const { cases, appeals } = factsOf(specs.map((s) => buildHistory(calendar, s)));
+        for (const year of YEARS) {
+          const report = reportOf(cases, appeals, year);
+          for (const rule of [r1, r2, r3, r4]) assert.deepEqual(rule(report), []);
+          for (const c of cases) {
+            const placed = t3Placement(c, year);
+            const intakes = (['new', 'carryIn'] as const).filter((r) =>
+              caseInT3Cell(c, year, r, c.applicantType),
+            );
+            const results = [...OUTCOME_ROWS, 'carryOut' as const].filter((r) =>
+              caseInT3Cell(c, year, r, c.applicantType),
+            );
+            const elsewhere = applicantLeafKeys
+              .filter((col) => col !== c.applicantType)
+              .some((col) => T3_ROWS.some((r) => caseInT3Cell(c, year, r, col)));
+            assert.equal(elsewhere, false, 'only in its own applicant column');
+            assert.equal(intakes.length, placed ? 1 : 0);
+            assert.equal(results.length, placed ? 1 : 0);
+          }
+          const counted = cases.filter((c) => t3Placement(c, year)).length;
+          const cells = report.cells as Record<string, number>;
+          assert.equal(cells['t3.new.tot'] + cells['t3.carryIn.tot'], counted);
+        }
+        // a case decided in year N is counted in exactly one year's result rows
+        for (const c of cases) {
+          const years = YEARS.filter((y) => {
+            const p = t3Placement(c, y);
+            return p !== null && p.result !== 'carryOut';
+          });
+          const resolvedYear = c.outcome && c.receivedOn ? Number(c.resolvedOn!.slice(0, 4)) : null;
+          assert.deepEqual(
+            years,
+            resolvedYear && YEARS.includes(resolvedYear) ? [resolvedYear] : [],
+          );
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describeEachDatabase('random case histories in the database', (database) => {
+  test('the T3 query counts what the in-memory reference counts, T4 too', async () => {
+    const { db } = database();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(historyArb, { minLength: 1, maxLength: 12 }), async (specs) => {
+        const agency = await upsertAgency(db, { code: `prop-${n++}`, name: '随机单位' });
+        const histories = specs.map((s) => buildHistory(calendar, s));
+        for (const h of histories) {
+          const [first, ...rest] = h.events;
+          const { id } = await submitApplication(
+            db,
+            {
+              agencyId: agency.id,
+              channel: h.state.channel,
+              submittedOn: first.on,
+              applicantType: h.applicantType,
+              applicant: { kind: 'person', name: '申请人', phone: '13800000000' },
+              request: { description: '随机', form: '电子', delivery: '电子邮件' },
+            },
+            { today: '2027-12-31', calendar },
+          );
+          for (const e of rest) await appendEvent(db, id, e, { today: '2027-12-31', calendar });
+        }
+        const { cases, appeals } = factsOf(histories);
+        for (const year of YEARS) {
+          const fromDb = t3CellsFromCounts(await t3PlacementCounts(db, [agency.id], year));
+          assert.deepEqual(fromDb, t3CellsFromCounts(placementCounts(cases, year)));
+          const t4 = t4Cells(await t4AppealFacts(db, [agency.id], year), year);
+          assert.deepEqual(t4, t4Cells(appeals, year));
+        }
+      }),
+      { numRuns: 6 },
+    );
+  });
+});

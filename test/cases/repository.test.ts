@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import mammoth from 'mammoth';
+import { derive, toClockEvents } from '../../src/cases/derive.ts';
+import { upsertAgency } from '../../src/db/agencies.ts';
+import { listAudit } from '../../src/db/audit.ts';
+import { loadCalendar } from '../../src/db/calendar.ts';
+import {
+  appendEvent,
+  eventsOf,
+  findApplication,
+  letterContent,
+  lettersOf,
+  type NewApplication,
+  submitApplication,
+} from '../../src/db/cases.ts';
+import { casesInCell, t3PlacementCounts } from '../../src/db/casesReport.ts';
+import { applicationEvents, applications } from '../../src/db/schema/cases.ts';
+import { replyDue } from '../../src/law/clock.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+const today = '2025-12-31';
+
+function person(agencyId: number, extra: Partial<NewApplication> = {}): NewApplication {
+  return {
+    agencyId,
+    channel: 'online',
+    submittedOn: '2025-03-03',
+    applicantType: 'np',
+    applicant: {
+      kind: 'person',
+      name: '张三',
+      idType: '居民身份证',
+      idNumber: '11010519491231002X',
+      phone: '13800138000',
+    },
+    request: { description: '2024年本单位信访事项办理情况统计', form: '纸质', delivery: '邮寄' },
+    ...extra,
+  };
+}
+
+describeEachDatabase('case repositories', (database) => {
+  let agencyId = 0;
+
+  test('submit, confirm and decide: projection, clock and letters follow the log', async () => {
+    const { db } = database();
+    agencyId = (await upsertAgency(db, { code: 'cases-a', name: '某县信访局' })).id;
+    const { id, queryCode } = await submitApplication(db, person(agencyId), { today });
+    assert.match(queryCode, /^[2-9A-HJ-NP-Z]{12}$/);
+    let row = await findApplication(db, id);
+    assert.equal(row?.status, 'pending');
+    assert.equal(row?.receivedOn, null);
+    assert.equal(row?.phoneDigits, '13800138000');
+
+    await appendEvent(
+      db,
+      id,
+      { type: 'Received', on: '2025-03-04', method: '电话确认' },
+      { today },
+    );
+    await appendEvent(
+      db,
+      id,
+      {
+        type: 'SupplementRequested',
+        on: '2025-03-05',
+        deadline: '2025-03-20',
+        items: '请写明统计口径',
+      },
+      { today },
+    );
+    await appendEvent(db, id, { type: 'SupplementReceived', on: '2025-03-10' }, { today });
+    row = await findApplication(db, id);
+    const calendar = await loadCalendar(db);
+    const events = await eventsOf(db, id);
+    const law = replyDue(calendar, toClockEvents(derive(calendar, events), events));
+    assert.equal(row?.replyDue, law.due, 'the clock in the database is the law core clock');
+    assert.equal(row?.status, 'open');
+    assert.equal(row?.version, 4);
+
+    const state = await appendEvent(
+      db,
+      id,
+      {
+        type: 'Decided',
+        on: '2025-03-25',
+        decision: 'partial',
+        text: '提供统计表',
+        withheld: '来信人姓名',
+        withheldReason: '涉及个人隐私',
+      },
+      { today, userId: null },
+    );
+    assert.equal(state.outcome, 'partial');
+    row = await findApplication(db, id);
+    assert.equal(row?.status, 'decided');
+    assert.equal(row?.outcome, 'partial');
+    assert.equal(row?.resolvedOn, '2025-03-25');
+    assert.equal(row?.replyDue, null, 'a decided case has no running clock');
+
+    const list = await lettersOf(db, id);
+    assert.deepEqual(
+      list.map((l) => l.kind),
+      ['supplement', 'decision'],
+    );
+    const docx = await letterContent(db, id, list[1].id);
+    const text = (await mammoth.extractRawText({ buffer: docx!.content })).value;
+    assert.match(text, /政府信息公开申请答复书/);
+    assert.match(text, /第三十七条/);
+    assert.match(text, /来信人姓名/);
+    assert.match(text, /60日内依法申请行政复议/);
+  });
+
+  test('an illegal event is refused and nothing changes', async () => {
+    const { db } = database();
+    const { id } = await submitApplication(db, person(agencyId), { today });
+    await appendEvent(db, id, { type: 'Received', on: '2025-03-04' }, { today });
+    const before = await findApplication(db, id);
+    const auditBefore = (await listAudit(db, { agencyId })).length;
+    const attempts = [
+      { type: 'Served', on: '2025-03-05', method: '邮寄' },
+      { type: 'Decided', on: '2025-03-05', decision: 'partial', text: '' },
+      { type: 'Extension', on: '2025-03-05', workdays: 30, reason: '多', approvedBy: '王' },
+      { type: 'Decided', on: '2025-03-01', decision: 'disclose', text: '' },
+      { type: 'Decided', on: '2026-01-05', decision: 'disclose', text: '' },
+    ] as const;
+    for (const event of attempts) {
+      await assert.rejects(
+        appendEvent(db, id, event as never, { today }),
+        /不能|不予公开的内容|20个工作日|早于|晚于今天/,
+      );
+    }
+    const after = await findApplication(db, id);
+    assert.deepEqual({ ...after, updatedAt: null }, { ...before, updatedAt: null });
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, id));
+    assert.equal(n, 2);
+    assert.equal((await listAudit(db, { agencyId })).length, auditBefore);
+    assert.equal((await lettersOf(db, id)).length, 0);
+  });
+
+  test('the event log refuses updates and deletes', async () => {
+    const { db } = database();
+    const appendOnly = (error: Error & { cause?: Error }) =>
+      /append-only/.test(`${error.message} ${error.cause?.message ?? ''}`);
+    await assert.rejects(db.update(applicationEvents).set({ type: 'X' }), appendOnly);
+    await assert.rejects(db.delete(applicationEvents), appendOnly);
+  });
+
+  test('concurrent submissions are each saved once with unique query codes', async () => {
+    const { db } = database();
+    const other = (await upsertAgency(db, { code: 'cases-b', name: '某县教育局' })).id;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        submitApplication(
+          db,
+          person(other, {
+            applicant: {
+              kind: 'person',
+              name: `申请人${i}`,
+              phone: `1390000${String(i).padStart(4, '0')}`,
+            },
+          }),
+          { today },
+        ),
+      ),
+    );
+    assert.equal(new Set(results.map((r) => r.queryCode)).size, 40);
+    assert.equal(new Set(results.map((r) => r.id)).size, 40);
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(applications)
+      .where(eq(applications.agencyId, other));
+    assert.equal(n, 40);
+  });
+
+  test('T3 from records: a case received in one year and decided in the next is carried over', async () => {
+    const { db } = database();
+    const agency = (await upsertAgency(db, { code: 'cases-c', name: '某县民政局' })).id;
+    const late = await submitApplication(
+      db,
+      person(agency, {
+        channel: 'in-person',
+        submittedOn: '2024-12-20',
+        receivedOn: '2024-12-20',
+        applicantType: 'law',
+      }),
+      { today },
+    );
+    await appendEvent(
+      db,
+      late.id,
+      { type: 'Decided', on: '2025-01-10', decision: 'not-held', text: '经检索没有' },
+      { today },
+    );
+    const y2024 = await t3PlacementCounts(db, [agency], 2024);
+    assert.deepEqual(y2024, [
+      { applicantType: 'law', intake: 'new', result: 'carryOut', count: 1 },
+    ]);
+    const y2025 = await t3PlacementCounts(db, [agency], 2025);
+    assert.deepEqual(y2025, [{ applicantType: 'law', intake: 'carryIn', result: 'u1', count: 1 }]);
+    const drill = await casesInCell(db, [agency], 2025, 't3.u1.law');
+    assert.deepEqual(
+      drill.map((c) => c.id),
+      [late.id],
+    );
+    assert.deepEqual(await casesInCell(db, [agency], 2025, 't3.u1.np'), []);
+    assert.deepEqual(
+      (await casesInCell(db, [agency], 2024, 't3.carryOut.tot')).map((c) => c.id),
+      [late.id],
+    );
+  });
+});
