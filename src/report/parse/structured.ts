@@ -5,11 +5,14 @@
  */
 import iconv from 'iconv-lite';
 import { formatOf } from '../formats/index.ts';
+import type { CellKey } from '../keys.ts';
+import { type AnnualReport, isUncertain } from '../model.ts';
 import { parseDocx } from './docx.ts';
 import type { GridParseResult } from './gridReport.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parsePdf } from './pdf.ts';
+import { parseReportJson } from './reportJson.ts';
 import { type ParseOptions, type ParseResult, parseText } from './text.ts';
 import { parseXlsx } from './xlsx.ts';
 
@@ -24,6 +27,13 @@ function decode(data: Buffer): string {
   } catch {
     return iconv.decode(data, 'gb18030');
   }
+}
+
+function jsonResult(report: AnnualReport): ParseResult {
+  const uncertain = (Object.keys(report.cells) as CellKey[]).filter((k) =>
+    isUncertain(report.cells[k]),
+  );
+  return asResult({ report, uncertain, warnings: [], layout: 'grid' });
 }
 
 function complete(r: GridParseResult): boolean {
@@ -52,4 +62,5 @@ export const structuredParsers: Record<string, StructuredParser> = {
   '.xlsx': async (data, _name, opts) => asResult(await parseXlsx(data, opts)),
   '.md': markdown,
   '.markdown': markdown,
+  '.json': async (data) => jsonResult(parseReportJson(decode(data))),
 };
