@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { buildAnnualReport } from '../../src/annual/build.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import {
   changeValidity,
@@ -380,6 +381,10 @@ describeEachDatabase('catalog repository', (database) => {
       [b.id],
     );
     assert.equal((await t2Cells(db, f.agency.id, 2022)).cells['t2.norm.valid'], 1);
+    const report = await buildAnnualReport(db, f.agency, 2021);
+    assert.equal(report.cells['t2.lic.decisions'], 5);
+    assert.equal(report.cells['t2.norm.valid'], 2);
+    assert.equal(report.cells['t2.fee.amountWan'], 0.1235);
   });
 });
 

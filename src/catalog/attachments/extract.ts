@@ -134,6 +134,7 @@ async function extractPdf(data: Uint8Array): Promise<ExtractedText> {
     data: new Uint8Array(data),
     useSystemFonts: false,
     isEvalSupported: false,
+    verbosity: 0,
   }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
