@@ -1,0 +1,163 @@
+/**
+ * 年度报告 in the app: one row per agency and year (`annual_reports`, its current state), the
+ * locked snapshots taken on approval, publication and each amendment (`annual_report_versions`,
+ * append-only), their rendered files, the amendments published after the lock, previous-year
+ * reports imported from files (with per-cell confirmation) and local deadline settings.
+ */
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { agencies, users } from '../schema.ts';
+import { publications } from './catalog.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** The text sections staff edit: templates whose `{{fact}}` fields are filled from the records. */
+export interface ReportTexts {
+  S1?: string;
+  S5?: string;
+  S6?: string;
+}
+
+export const annualReportStatuses = ['draft', 'approved', 'published'] as const;
+export type AnnualReportStatus = (typeof annualReportStatuses)[number];
+
+export const annualReports = pgTable(
+  'annual_reports',
+  {
+    id: serial('id').primaryKey(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: integer('year').notNull(),
+    status: text('status', { enum: annualReportStatuses }).notNull().default('draft'),
+    texts: jsonb('texts').$type<ReportTexts>().notNull().default({}),
+    /** The snapshot approved (status approved) and the latest published one (incl. amendments). */
+    approvedVersionId: integer('approved_version_id'),
+    publishedVersionId: integer('published_version_id'),
+    /** The catalogue item in the 政府信息公开年报 category. */
+    publicationId: integer('publication_id').references(() => publications.id),
+    publishedOn: text('published_on'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('annual_reports_agency_year').on(t.agencyId, t.year)],
+);
+
+/** A locked snapshot: the AnnualReport as approved / published / amended. Append-only. */
+export const annualReportVersions = pgTable(
+  'annual_report_versions',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => annualReports.id),
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['approved', 'published', 'amendment'] }).notNull(),
+    /** The AnnualReport JSON (model.ts). */
+    report: jsonb('report').notNull().$type<Record<string, unknown>>(),
+    findings: jsonb('findings').notNull().$type<unknown[]>(),
+    note: text('note'),
+    userId: integer('user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('annual_report_versions_seq').on(t.reportId, t.seq)],
+);
+
+/** Files rendered from a snapshot (html, docx, xlsx, json, pdf); written once per format. */
+export const annualReportFiles = pgTable(
+  'annual_report_files',
+  {
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => annualReportVersions.id),
+    format: text('format').notNull(),
+    data: bytea('data').notNull(),
+    sha256: text('sha256').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.format] })],
+);
+
+/** A published amendment: the cells that the records changed after publication. */
+export interface AmendedCell {
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+
+export const annualReportAmendments = pgTable(
+  'annual_report_amendments',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => annualReports.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => annualReportVersions.id),
+    cells: jsonb('cells').notNull().$type<AmendedCell[]>(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('annual_report_amendments_report').on(t.reportId)],
+);
+
+/** A previous-year report read from a file (R8/R9 source when gongkai has none of its own). */
+export const importedReports = pgTable(
+  'imported_reports',
+  {
+    id: serial('id').primaryKey(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: integer('year').notNull(),
+    filename: text('filename').notNull(),
+    /** The parsed AnnualReport (uncertain cells kept as parsed). */
+    report: jsonb('report').notNull().$type<Record<string, unknown>>(),
+    /** Cells the parser could not determine; each must be confirmed before the report is used. */
+    uncertain: jsonb('uncertain').notNull().$type<string[]>(),
+    /** Values a person confirmed, by cell key. */
+    confirmed: jsonb('confirmed')
+      .notNull()
+      .$type<Record<string, number | 'blank' | 'slash'>>()
+      .default({}),
+    importedBy: integer('imported_by').references(() => users.id),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('imported_reports_agency_year').on(t.agencyId, t.year)],
+);
+
+/**
+ * A local deadline earlier than the statutory one (Art. 49: departments 1月31日, governments
+ * 3月31日). `scope` self: the agency's own report; members: every member agency's report.
+ */
+export const annualDeadlines = pgTable(
+  'annual_deadlines',
+  {
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    scope: text('scope', { enum: ['self', 'members'] }).notNull(),
+    /** MM-DD of the year after the report year. */
+    monthDay: text('month_day').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.scope] })],
+);
