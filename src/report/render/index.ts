@@ -11,7 +11,7 @@ export { renderDocx } from './docx.ts';
 export { renderHtml, renderHtmlFragment, renderTableHtml, reportCss } from './html.ts';
 export { renderJson, reportSchemaId, toReportJson } from './json.ts';
 export { renderMarkdown } from './markdown.ts';
-export { docxToPdf, renderPdf } from './pdf.ts';
+export { docxToPdf, docxToPdfMany, renderPdf, renderPdfMany } from './pdf.ts';
 export { renderXlsx } from './xlsx.ts';
 
 export type RenderFormat = 'html' | 'docx' | 'xlsx' | 'md' | 'json' | 'pdf';

@@ -55,27 +55,26 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
   });
 }
 
-/** Converts a DOCX to PDF with LibreOffice. */
-export async function docxToPdf(docx: Buffer): Promise<Buffer> {
+const missing = () =>
+  new GongkaiError(
+    'render.noLibreOffice',
+    '生成 PDF 需要 LibreOffice，但本机没有找到 libreoffice 命令。请安装 libreoffice-writer-nogui 和 fonts-noto-cjk（Debian/Ubuntu：apt-get install libreoffice-writer-nogui fonts-noto-cjk），或改用 --to docx / --to html。',
+  );
+
+/** Converts DOCX files to PDF in one LibreOffice run (its start-up dominates the time). */
+export async function docxToPdfMany(docs: Buffer[]): Promise<Buffer[]> {
   const office = await findLibreOffice();
-  if (!office)
-    throw new GongkaiError(
-      'render.noLibreOffice',
-      '生成 PDF 需要 LibreOffice，但本机没有找到 libreoffice 命令。请安装 libreoffice-writer-nogui 和 fonts-noto-cjk（Debian/Ubuntu：apt-get install libreoffice-writer-nogui fonts-noto-cjk），或改用 --to docx / --to html。',
-    );
+  if (!office) throw missing();
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-'));
   try {
     await writeFile(join(dir, 'fonts.conf'), fontconfigXml());
-    await writeFile(join(dir, 'report.docx'), docx);
+    const inputs = docs.map((_, i) => join(dir, `report-${i}.docx`));
+    await Promise.all(docs.map((d, i) => writeFile(inputs[i], d)));
     const profile = pathToFileURL(join(dir, 'profile')).href;
     const env = { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf'), HOME: dir };
     const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore'];
-    await run(
-      office,
-      [...args, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
-      env,
-    );
-    return await readFile(join(dir, 'report.pdf'));
+    await run(office, [...args, '--convert-to', 'pdf', '--outdir', dir, ...inputs], env);
+    return await Promise.all(docs.map((_, i) => readFile(join(dir, `report-${i}.pdf`))));
   } catch (error) {
     if (error instanceof GongkaiError) throw error;
     throw new GongkaiError(
@@ -85,6 +84,15 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+export async function docxToPdf(docx: Buffer): Promise<Buffer> {
+  return (await docxToPdfMany([docx]))[0];
+}
+
+/** Several reports to PDF in one LibreOffice run. */
+export async function renderPdfMany(reports: AnnualReport[]): Promise<Buffer[]> {
+  return docxToPdfMany(await Promise.all(reports.map(renderDocx)));
 }
 
 export async function renderPdf(report: AnnualReport): Promise<Buffer> {
