@@ -4,6 +4,7 @@
  * falls back to the text parser (PDF-to-markdown dumps) when the grid leaves cells unread.
  */
 import iconv from 'iconv-lite';
+import { GongkaiError } from '../../errors.ts';
 import { formatOf } from '../formats/index.ts';
 import type { CellKey } from '../keys.ts';
 import { type AnnualReport, isUncertain } from '../model.ts';
@@ -41,8 +42,9 @@ function complete(r: GridParseResult): boolean {
   return keys.every((k) => r.report.cells[k] !== undefined);
 }
 
-const markdown: StructuredParser = async (data, _name, opts) => {
+const markdown: StructuredParser = async (data, name, opts) => {
   const text = decode(data);
+  if (text.trim() === '') throw new GongkaiError('report.empty', `文件“${name}”是空的`);
   try {
     const grid = parseMarkdown(text, opts);
     if (complete(grid)) return asResult(grid);

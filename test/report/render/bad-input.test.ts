@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import JSZip from 'jszip';
+import { isGongkaiError } from '../../../src/errors.ts';
+import { parseDocx } from '../../../src/report/parse/docx.ts';
+import { parseHtml } from '../../../src/report/parse/html.ts';
+import { parseFile } from '../../../src/report/parse/index.ts';
+import { parsePdf } from '../../../src/report/parse/pdf.ts';
+import { parseReportJson } from '../../../src/report/parse/reportJson.ts';
+import { parseText } from '../../../src/report/parse/text.ts';
+import { parseXlsx } from '../../../src/report/parse/xlsx.ts';
+import { renderDocx } from '../../../src/report/render/docx.ts';
+
+const seedPath = new URL('../../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url);
+const seed = parseText(readFileSync(seedPath, 'utf8')).report;
+
+async function failure(run: () => unknown): Promise<{ code: string; message: string }> {
+  try {
+    await run();
+  } catch (error) {
+    assert.ok(isGongkaiError(error), `not a GongkaiError: ${String(error)}`);
+    assert.match(error.message, /[\u4e00-\u9fff]/, 'message is Chinese');
+    return { code: error.code, message: error.message };
+  }
+  assert.fail('expected a GongkaiError');
+}
+
+test('empty files are refused for every format', async () => {
+  const empty = Buffer.alloc(0);
+  for (const name of ['a.html', 'a.docx', 'a.pdf', 'a.xlsx', 'a.md', 'a.json'])
+    assert.match((await failure(() => parseFile(empty, name))).message, /空|JSON/, name);
+  assert.equal((await failure(() => parseDocx(empty))).code, 'parse.empty');
+  assert.equal((await failure(() => parsePdf(empty))).code, 'parse.empty');
+});
+
+test('random bytes as .docx, .pdf and .xlsx', async () => {
+  const junk = randomBytes(4096);
+  assert.equal((await failure(() => parseDocx(junk))).code, 'parse.badDocx');
+  assert.equal((await failure(() => parsePdf(junk))).code, 'parse.badPdf');
+  assert.equal((await failure(() => parseXlsx(junk))).code, 'parse.badXlsx');
+  const fakePdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), junk]);
+  assert.equal((await failure(() => parsePdf(fakePdf))).code, 'parse.badPdf');
+});
+
+test('a truncated docx and a zip without a document are refused', async () => {
+  const docx = await renderDocx(seed);
+  const truncated = docx.subarray(0, Math.floor(docx.length / 2));
+  assert.equal((await failure(() => parseDocx(truncated))).code, 'parse.badDocx');
+  const zip = new JSZip();
+  zip.file('hello.txt', '你好');
+  const other = await zip.generateAsync({ type: 'nodebuffer' });
+  assert.match((await failure(() => parseDocx(other))).message, /word\/document\.xml/);
+});
+
+test('a zip bomb (small file, > 100 MB inflated) is refused before mammoth reads it', async () => {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('word/document.xml', Buffer.alloc(110 * 1024 * 1024, 0x20));
+  const bomb = await zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 1 },
+  });
+  assert.ok(bomb.length < 2 * 1024 * 1024);
+  assert.match((await failure(() => parseDocx(bomb))).message, /压缩炸弹/);
+});
+
+test('huge html (> 20 MB) is refused; hostile spans are clamped, not expanded', async () => {
+  const huge = Buffer.alloc(21 * 1024 * 1024, 'a');
+  assert.equal((await failure(() => parseHtml(huge))).code, 'parse.tooLarge');
+  const spans = `<p>一、总体情况</p><table>${'<tr><td rowspan="999999999" colspan="999999">x</td></tr>'.repeat(2000)}</table>`;
+  const started = Date.now();
+  parseHtml(spans);
+  assert.ok(Date.now() - started < 5000);
+  const many = `<table><tr>${'<td>1</td>'.repeat(250_000)}</tr></table>`;
+  assert.equal((await failure(() => parseHtml(many))).code, 'parse.tooLarge');
+});
+
+test('html that is not an annual report', async () => {
+  assert.equal(
+    (await failure(() => parseHtml('<html><body><p>你好</p></body></html>'))).code,
+    'report.unrecognized',
+  );
+});
+
+test('json: invalid, wrong schema, unknown cells, index out of range', async () => {
+  assert.equal((await failure(() => parseReportJson('{'))).code, 'parse.badJson');
+  assert.match(
+    (await failure(() => parseReportJson('{"schema":"gongkai.annual-report/1"}'))).message,
+    /annual-report\/1/,
+  );
+  const doc = {
+    schema: 'gongkai.annual-report/1',
+    agency: 'x',
+    year: 2021,
+    formatVersion: '2021',
+    sections: {},
+    cells: { 't9.x.y': 1 },
+  };
+  assert.match((await failure(() => parseReportJson(JSON.stringify(doc)))).message, /t9\.x\.y/);
+  assert.match((await failure(() => parseReportJson('[{}]', 2))).message, /--index 2/);
+});
