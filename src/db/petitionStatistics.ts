@@ -6,6 +6,7 @@ import {
   type PetitionFacts,
   type PetitionStatistics,
 } from '../petitions/statistics.ts';
+import { todayInChina } from '../petitions/today.ts';
 import type { Db } from './database.ts';
 import { aggregatesOverlapping } from './petitionAggregates.ts';
 import { petitions } from './schema/petitions.ts';
@@ -20,6 +21,7 @@ export async function petitionStatistics(
   agencyId: number,
   from: IsoDate,
   to: IsoDate,
+  asOf: IsoDate = todayInChina(),
 ): Promise<PetitionStatistics> {
   const rows = await db
     .select({
@@ -47,5 +49,5 @@ export async function petitionStatistics(
     closedOn: r.closedOn,
   }));
   const aggregates = await aggregatesOverlapping(db, agencyId, from, to);
-  return computePetitionStatistics(facts, aggregates, { from, to });
+  return computePetitionStatistics(facts, aggregates, { from, to }, asOf);
 }

@@ -97,17 +97,22 @@ export function computePetitionStatistics(
   records: readonly PetitionFacts[],
   aggregates: readonly PetitionAggregate[],
   period: Period,
+  /** Today: a deadline that has not yet passed is not overdue, even in a period ending later. */
+  asOf?: IsoDate,
 ): PetitionStatistics {
   const from = toDayNumber(period.from);
   const to = toDayNumber(period.to);
   const within = (date: IsoDate | null) => date !== null && inRange(toDayNumber(date), from, to);
+  const lastKnown = asOf === undefined ? to : Math.min(to, toDayNumber(asOf));
+  const lapsed = (date: IsoDate | null) =>
+    date !== null && inRange(toDayNumber(date), from, lastKnown);
   const stats = emptyStatistics(period);
 
   for (const r of records) {
     if (within(r.receivedOn)) countReceived(stats, r);
     if (toDayNumber(r.receivedOn) > to) continue;
-    countAcceptance(stats, r, within, to);
-    countCompletion(stats, r, within, to);
+    countAcceptance(stats, r, within, lapsed, to);
+    countCompletion(stats, r, within, lapsed, to);
   }
   for (const a of aggregates) {
     const start = toDayNumber(a.periodFrom);
@@ -165,13 +170,14 @@ function countAcceptance(
   stats: PetitionStatistics,
   r: PetitionFacts,
   within: Within,
+  lapsed: Within,
   to: DayNumber,
 ) {
   const decided = r.acceptanceDecidedOn;
   if (within(decided)) {
     stats.acceptance.due += 1;
     if (toDayNumber(decided!) <= toDayNumber(r.acceptanceDue)) stats.acceptance.onTime += 1;
-  } else if (!decidedBy(decided, to) && lapsesWithin(r.acceptanceDue, within)) {
+  } else if (!decidedBy(decided, to) && lapsesWithin(r.acceptanceDue, lapsed)) {
     stats.acceptance.due += 1;
     stats.overdue.acceptance += 1;
   }
@@ -181,6 +187,7 @@ function countCompletion(
   stats: PetitionStatistics,
   r: PetitionFacts,
   within: Within,
+  lapsed: Within,
   to: DayNumber,
 ) {
   if (!r.accepted || r.handlingDue === null || !decidedBy(r.acceptanceDecidedOn, to)) return;
@@ -194,7 +201,7 @@ function countCompletion(
       f.due += 1;
       if (onTime) f.onTime += 1;
     }
-  } else if (!decidedBy(r.closedOn, to) && lapsesWithin(r.handlingDue, within)) {
+  } else if (!decidedBy(r.closedOn, to) && lapsesWithin(r.handlingDue, lapsed)) {
     for (const f of figures) f.due += 1;
     stats.overdue.handling += 1;
   }

@@ -141,6 +141,14 @@ describe('petition statistics definitions', () => {
     assert.deepEqual([q3.completion.due, q3.completion.onTime, q3.overdue.handling], [1, 0, 0]);
   });
 
+  test('a deadline that has not passed by today is not overdue, even in a period that ends later', () => {
+    const open = fact({ receivedOn: '2021-06-01', acceptanceDue: '2021-06-16' });
+    const early = computePetitionStatistics([open], [], year2021, '2021-06-10');
+    assert.deepEqual([early.acceptance.due, early.overdue.acceptance], [0, 0]);
+    const later = computePetitionStatistics([open], [], year2021, '2021-06-17');
+    assert.deepEqual([later.acceptance.due, later.overdue.acceptance], [1, 1]);
+  });
+
   test('aggregates count only when the period contains them; unstated rates are unknown, not zero', () => {
     const stats = computePetitionStatistics([], [seedAggregate], year2021);
     assert.deepEqual(stats.visits, { batches: 1119, persons: 2588 });

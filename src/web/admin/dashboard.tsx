@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
 import { accountBox } from './accountBox.tsx';
+import { petitionPanel } from './petitions/panel.tsx';
 import { roleLabels } from './roleLabels.ts';
 
 /** /admin/:agency — the agency's back-office home. Later capabilities add their panels here. */
 export const dashboardRoutes = new Hono<AppEnv>();
 
-dashboardRoutes.get('/', (c) => {
+dashboardRoutes.get('/', async (c) => {
   const agency = c.get('agency');
   const roles = c.get('roles');
   return c.html(
@@ -28,6 +29,7 @@ dashboardRoutes.get('/', (c) => {
           <h2>主动公开</h2>
           <p>待审核与待发布的信息将在此显示。</p>
         </section>
+        {await petitionPanel(c)}
         <section class="panel">
           <h2>年度报告</h2>
           <p>本年度报告的编制进度与勾稽检查结果将在此显示。</p>

@@ -4,7 +4,11 @@ import type { AppEnv } from '../env.ts';
 import { requireAgency, requireUser } from '../security/guard.ts';
 import { Layout } from '../views/layout.tsx';
 import { accountBox } from './accountBox.tsx';
+import { caseRoutes } from './cases/routes.tsx';
+import { registerAdminRoutes } from './catalog/registers.tsx';
+import { catalogAdminRoutes } from './catalog/routes.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
+import { petitionAdminRoutes } from './petitions/routes.tsx';
 
 /** The back office. Login and logout are mounted before this, outside the guards. */
 export const adminRoutes = new Hono<AppEnv>();
@@ -39,6 +43,10 @@ adminRoutes.get('/admin', (c) => {
 
 // Each capability mounts its back-office routes under /admin/:agency here.
 adminRoutes.route('/admin/:agency', dashboardRoutes);
+adminRoutes.route('/admin/:agency/cases', caseRoutes);
+adminRoutes.route('/admin/:agency/petitions', petitionAdminRoutes);
+adminRoutes.route('/admin/:agency/catalog', catalogAdminRoutes);
+adminRoutes.route('/admin/:agency/registers', registerAdminRoutes);
 
 /** Every state-changing back-office request is recorded, whatever its outcome. */
 function auditAdminWrites(): MiddlewareHandler<AppEnv> {

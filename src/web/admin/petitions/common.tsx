@@ -1,0 +1,103 @@
+import type { Context } from 'hono';
+import type { Agency } from '../../../db/agencies.ts';
+import type { AppEnv } from '../../env.ts';
+
+/** Roles that register and handle petitions (and see petitioners' personal data). */
+export const HANDLING_ROLES = ['handler', 'office'] as const;
+/** Roles that may record an approved extension. */
+export const EXTENDING_ROLES = ['office', 'reviewer'] as const;
+/** Roles that may enter aggregate totals. */
+export const AGGREGATE_ROLES = ['office'] as const;
+
+export function holds(c: Context<AppEnv>, allowed: readonly string[]): boolean {
+  return (c.get('roles') ?? []).some((r) => allowed.includes(r));
+}
+
+export const base = (agency: Agency) => `/admin/${agency.code}/petitions`;
+
+export function crumbs(agency: Agency, ...rest: { label: string; href?: string }[]) {
+  return [
+    { label: '后台', href: '/admin' },
+    { label: agency.name, href: `/admin/${agency.code}` },
+    { label: '信访登记', href: base(agency) },
+    ...rest,
+  ];
+}
+
+export function FieldError({ errors, name }: { errors: Record<string, string>; name: string }) {
+  const message = errors[name];
+  return message ? (
+    <span class="field-error" id={`${name}-error`}>
+      {message}
+    </span>
+  ) : null;
+}
+
+export function Alert({ message }: { message?: string | null }) {
+  return message ? (
+    <p class="alert" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  raw: Record<string, string>;
+  errors: Record<string, string>;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  /** Distinguishes fields of several forms on one page. */
+  idPrefix?: string;
+}
+
+/** A labelled input that shows what was typed and its error. */
+export function Field({
+  name,
+  label,
+  raw,
+  errors,
+  type = 'text',
+  required,
+  hint,
+  idPrefix = '',
+}: FieldProps) {
+  const id = `${idPrefix}${name}`;
+  return (
+    <>
+      <label for={id}>
+        {label}
+        {required ? <span class="required">（必填）</span> : null}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={raw[name] ?? ''}
+        required={required}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : undefined}
+      />
+      {hint ? <span class="muted">{hint}</span> : null}
+      <FieldError errors={errors} name={name} />
+    </>
+  );
+}
+
+export function TextArea({ name, label, raw, errors, required, idPrefix = '' }: FieldProps) {
+  const id = `${idPrefix}${name}`;
+  return (
+    <>
+      <label for={id}>
+        {label}
+        {required ? <span class="required">（必填）</span> : null}
+      </label>
+      <textarea id={id} name={name} rows={5} required={required}>
+        {raw[name] ?? ''}
+      </textarea>
+      <FieldError errors={errors} name={name} />
+    </>
+  );
+}

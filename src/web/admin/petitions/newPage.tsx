@@ -1,0 +1,68 @@
+import type { Context } from 'hono';
+import { PETITION_CHANNEL_LABELS, PETITION_CHANNELS } from '../../../petitions/channel.ts';
+import type { AppEnv } from '../../env.ts';
+import { CsrfField } from '../../views/csrfField.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { accountBox } from '../accountBox.tsx';
+import { Alert, base, crumbs, Field, FieldError, TextArea } from './common.tsx';
+
+export interface FormState {
+  raw: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string | null;
+}
+
+/** Staff registration of a visit, a letter, an online petition or a referral. */
+export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormState }) {
+  const agency = c.get('agency');
+  const { raw, errors } = form;
+  return (
+    <Layout
+      title="登记信访事项"
+      agency={agency}
+      breadcrumb={crumbs(agency, { label: '登记' })}
+      account={accountBox(c)}
+    >
+      <h1>登记信访事项</h1>
+      <Alert message={form.message} />
+      <form method="post" action={`${base(agency)}/new`} class="form">
+        <CsrfField token={c.get('csrfToken')} />
+        <label for="channel">
+          信访形式<span class="required">（必填）</span>
+        </label>
+        <select id="channel" name="channel" required>
+          {PETITION_CHANNELS.map((ch) => (
+            <option value={ch} selected={raw.channel === ch}>
+              {PETITION_CHANNEL_LABELS[ch]}
+            </option>
+          ))}
+        </select>
+        <FieldError errors={errors} name="channel" />
+        <Field name="receivedOn" label="收到日期" type="date" raw={raw} errors={errors} required />
+        <Field
+          name="persons"
+          label="来访人数（人次）"
+          type="number"
+          raw={raw}
+          errors={errors}
+          hint="仅来访填写：一批来访的人数，集体访按实际人数"
+        />
+        <label class="check">
+          <input type="checkbox" name="leaderReceived" checked={raw.leaderReceived === 'on'} />{' '}
+          领导接访
+        </label>
+        <FieldError errors={errors} name="leaderReceived" />
+        <Field name="leaderName" label="接访领导" raw={raw} errors={errors} />
+        <Field name="subject" label="信访事项标题" raw={raw} errors={errors} required />
+        <TextArea name="content" label="诉求内容" raw={raw} errors={errors} required />
+        <Field name="handlingUnit" label="承办单位" raw={raw} errors={errors} />
+        <h2>信访人</h2>
+        <Field name="petitionerName" label="姓名" raw={raw} errors={errors} required />
+        <Field name="petitionerPhone" label="联系电话" type="tel" raw={raw} errors={errors} />
+        <Field name="petitionerIdNumber" label="身份证号码" raw={raw} errors={errors} />
+        <Field name="petitionerAddress" label="住址" raw={raw} errors={errors} />
+        <button type="submit">登记</button>
+      </form>
+    </Layout>
+  );
+}

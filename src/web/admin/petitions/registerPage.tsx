@@ -1,0 +1,101 @@
+import type { Context } from 'hono';
+import type { listPetitions } from '../../../db/petitions.ts';
+import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petitions/channel.ts';
+import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
+import { canSeePetitionerData, maskName } from '../../../petitions/privacy.ts';
+import { todayInChina } from '../../../petitions/today.ts';
+import type { AppEnv } from '../../env.ts';
+import { Layout } from '../../views/layout.tsx';
+import { accountBox } from '../accountBox.tsx';
+import { base, crumbs, HANDLING_ROLES, holds } from './common.tsx';
+
+type Rows = Awaited<ReturnType<typeof listPetitions>>;
+
+/** The register: every petition of the agency, newest first, with its deadlines. */
+export function RegisterPage({
+  c,
+  rows,
+  status,
+}: {
+  c: Context<AppEnv>;
+  rows: Rows;
+  status: string;
+}) {
+  const agency = c.get('agency');
+  const seesPersonal = canSeePetitionerData(c.get('roles'));
+  const today = todayInChina();
+  return (
+    <Layout title="信访登记" agency={agency} breadcrumb={crumbs(agency)} account={accountBox(c)}>
+      <h1>信访登记簿</h1>
+      <p class="actions">
+        {holds(c, HANDLING_ROLES) ? <a href={`${base(agency)}/new`}>登记信访事项</a> : null}
+        <a href={`${base(agency)}/statistics`}>信访统计</a>
+      </p>
+      {seesPersonal ? null : (
+        <p class="muted">信访人个人信息仅信访工作人员（办理人、办公室）可见，本页已隐去。</p>
+      )}
+      <form method="get" action={base(agency)} class="filter">
+        <label for="status">状态</label>
+        <select id="status" name="status">
+          <option value="">全部</option>
+          {Object.entries(PETITION_STATUS_LABELS).map(([key, label]) => (
+            <option value={key} selected={key === status}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <button type="submit">筛选</button>
+      </form>
+      {rows.length === 0 ? (
+        <p>暂无登记的信访事项。</p>
+      ) : (
+        <table class="petition-register">
+          <thead>
+            <tr>
+              <th>查询码</th>
+              <th>收到日期</th>
+              <th>形式</th>
+              <th>事项</th>
+              <th>信访人</th>
+              <th>状态</th>
+              <th>受理告知期限</th>
+              <th>办理期限</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ petition: p, petitionerName }) => {
+              const name = petitionerName ?? '';
+              const lateAcceptance = p.acceptanceDecidedOn === null && today > p.acceptanceDue;
+              const lateHandling =
+                p.handlingDue !== null && p.closedOn === null && today > p.handlingDue;
+              return (
+                <tr>
+                  <td>
+                    <a href={`${base(agency)}/${p.id}`}>{p.queryCode}</a>
+                  </td>
+                  <td>{p.receivedOn}</td>
+                  <td>
+                    {PETITION_CHANNEL_LABELS[p.channel as PetitionChannel]}
+                    {p.channel === 'visit' ? `（${p.persons}人）` : ''}
+                    {p.leaderReceived ? ' · 领导接访' : ''}
+                  </td>
+                  <td>{p.subject}</td>
+                  <td>{seesPersonal ? name : maskName(name)}</td>
+                  <td>{PETITION_STATUS_LABELS[p.status as PetitionStatus] ?? p.status}</td>
+                  <td class={lateAcceptance ? 'overdue' : undefined}>
+                    {p.acceptanceDecidedOn ? `已告知 ${p.acceptanceDecidedOn}` : p.acceptanceDue}
+                    {lateAcceptance ? '（已逾期）' : ''}
+                  </td>
+                  <td class={lateHandling ? 'overdue' : undefined}>
+                    {p.closedOn ? `已办结 ${p.closedOn}` : (p.handlingDue ?? '—')}
+                    {lateHandling ? '（已逾期）' : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,251 @@
+import { type Context, Hono } from 'hono';
+import { audit } from '../../../db/audit.ts';
+import { listPetitionAggregates, savePetitionAggregate } from '../../../db/petitionAggregates.ts';
+import { petitionStatistics } from '../../../db/petitionStatistics.ts';
+import {
+  appendPetitionEvent,
+  getPetition,
+  listPetitions,
+  type PetitionActor,
+  registerPetition,
+} from '../../../db/petitions.ts';
+import { isGongkaiError } from '../../../errors.ts';
+import { PETITION_STATUS_LABELS } from '../../../petitions/clock.ts';
+import type { PetitionEvent } from '../../../petitions/events.ts';
+import { canSeePetitionerData } from '../../../petitions/privacy.ts';
+import { todayInChina } from '../../../petitions/today.ts';
+import type { AppEnv } from '../../env.ts';
+import { parseForm } from '../../form.ts';
+import { requireRole } from '../../security/guard.ts';
+import { AGGREGATE_ROLES, base, EXTENDING_ROLES, HANDLING_ROLES } from './common.tsx';
+import { type ActionForm, PetitionPage } from './detailPage.tsx';
+import {
+  acceptForm,
+  aggregateForm,
+  answerForm,
+  extendForm,
+  periodQuery,
+  registerForm,
+  reviewForm,
+} from './forms.ts';
+import { NewPetitionPage } from './newPage.tsx';
+import { RegisterPage } from './registerPage.tsx';
+import { StatisticsPage } from './statisticsPage.tsx';
+
+/** /admin/:agency/petitions — the 信访 register. Every role of the agency may read it (masked). */
+export const petitionAdminRoutes = new Hono<AppEnv>();
+
+const actorOf = (c: Context<AppEnv>): PetitionActor => ({
+  userId: c.get('user')?.userId,
+  ip: c.get('clientIp'),
+});
+const db = (c: Context<AppEnv>) => c.get('database').db;
+
+petitionAdminRoutes.get('/', async (c) => {
+  const requested = c.req.query('status') ?? '';
+  const status = requested in PETITION_STATUS_LABELS ? requested : '';
+  const rows = await listPetitions(db(c), c.get('agency').id, { status: status || undefined });
+  return c.html(<RegisterPage c={c} rows={rows} status={status} />);
+});
+
+petitionAdminRoutes.get('/new', requireRole(...HANDLING_ROLES), (c) =>
+  c.html(
+    <NewPetitionPage
+      c={c}
+      form={{ raw: { receivedOn: todayInChina(), persons: '1' }, errors: {} }}
+    />,
+  ),
+);
+
+petitionAdminRoutes.post('/new', requireRole(...HANDLING_ROLES), async (c) => {
+  const form = await parseForm(c, registerForm);
+  if (!form.ok) return c.html(<NewPetitionPage c={c} form={form} />, 400);
+  const f = form.data;
+  try {
+    const { id } = await registerPetition(
+      db(c),
+      {
+        agencyId: c.get('agency').id,
+        channel: f.channel,
+        receivedOn: f.receivedOn,
+        persons: f.persons,
+        leaderReceived: f.leaderReceived,
+        leaderName: f.leaderName,
+        subject: f.subject,
+        content: f.content,
+        handlingUnit: f.handlingUnit,
+        petitioners: [
+          {
+            name: f.petitionerName,
+            phone: f.petitionerPhone || null,
+            idNumber: f.petitionerIdNumber || null,
+            address: f.petitionerAddress,
+          },
+        ],
+      },
+      actorOf(c),
+    );
+    return c.redirect(`${base(c.get('agency'))}/${id}`, 303);
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    return c.html(
+      <NewPetitionPage c={c} form={{ ...form, errors: {}, message: error.message }} />,
+      400,
+    );
+  }
+});
+
+petitionAdminRoutes.get('/statistics', async (c) => {
+  const year = todayInChina().slice(0, 4);
+  const query = {
+    from: c.req.query('from') ?? `${year}-01-01`,
+    to: c.req.query('to') ?? `${year}-12-31`,
+  };
+  const parsed = periodQuery.safeParse(query);
+  const periodErrors: Record<string, string> = {};
+  let period = { from: `${year}-01-01`, to: `${year}-12-31` };
+  if (!parsed.success)
+    for (const i of parsed.error.issues) periodErrors[String(i.path[0])] = i.message;
+  else if (parsed.data.from > parsed.data.to) periodErrors.to = '结束日期不能早于开始日期';
+  else period = parsed.data;
+  return statisticsPage(c, period, periodErrors);
+});
+
+petitionAdminRoutes.post('/aggregates', requireRole(...AGGREGATE_ROLES), async (c) => {
+  const form = await parseForm(c, aggregateForm);
+  const year = todayInChina().slice(0, 4);
+  const thisYear = { from: `${year}-01-01`, to: `${year}-12-31` };
+  if (!form.ok) return statisticsPage(c, thisYear, {}, form, 400);
+  try {
+    await savePetitionAggregate(db(c), c.get('agency').id, form.data, actorOf(c));
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    return statisticsPage(c, thisYear, {}, { ...form, errors: {}, message: error.message }, 400);
+  }
+  const { periodFrom, periodTo } = form.data;
+  return c.redirect(`${base(c.get('agency'))}/statistics?from=${periodFrom}&to=${periodTo}`, 303);
+});
+
+async function statisticsPage(
+  c: Context<AppEnv>,
+  period: { from: string; to: string },
+  periodErrors: Record<string, string>,
+  form?: { raw: Record<string, string>; errors: Record<string, string>; message?: string },
+  status: 200 | 400 = 200,
+) {
+  const agencyId = c.get('agency').id;
+  const stats = await petitionStatistics(db(c), agencyId, period.from, period.to);
+  const aggregates = await listPetitionAggregates(db(c), agencyId);
+  return c.html(
+    <StatisticsPage
+      c={c}
+      stats={stats}
+      aggregates={aggregates}
+      periodErrors={periodErrors}
+      form={form}
+    />,
+    status,
+  );
+}
+
+petitionAdminRoutes.get('/:id{[0-9]{1,9}}', async (c) => {
+  const detail = await getPetition(db(c), c.get('agency').id, Number(c.req.param('id')));
+  if (!detail) return c.notFound();
+  if (canSeePetitionerData(c.get('roles'))) {
+    await audit(db(c), {
+      userId: c.get('user')?.userId,
+      agencyId: c.get('agency').id,
+      action: 'petition.view-personal',
+      target: `petition:${detail.row.id}`,
+      ip: c.get('clientIp'),
+    });
+  }
+  return c.html(<PetitionPage c={c} detail={detail} />);
+});
+
+type Action = ActionForm['action'];
+
+/** Validates an action form, turns it into one event, appends it; re-shows the page on any error. */
+function actionRoute(
+  action: Action,
+  toEvent: (data: never) => PetitionEvent,
+  schema: Parameters<typeof parseForm>[1],
+) {
+  return async (c: Context<AppEnv>) => {
+    const agencyId = c.get('agency').id;
+    const id = Number(c.req.param('id'));
+    const detail = await getPetition(db(c), agencyId, id);
+    if (!detail) return c.notFound();
+    const form = await parseForm(c, schema);
+    const again = (state: ActionForm) =>
+      c.html(<PetitionPage c={c} detail={detail} form={state} />, 400);
+    if (!form.ok) return again({ action, raw: form.raw, errors: form.errors });
+    try {
+      await appendPetitionEvent(db(c), agencyId, id, toEvent(form.data as never), actorOf(c));
+    } catch (error) {
+      if (!isGongkaiError(error)) throw error;
+      return again({ action, raw: form.raw, errors: {}, message: error.message });
+    }
+    return c.redirect(`${base(c.get('agency'))}/${id}`, 303);
+  };
+}
+
+type Data<S> = S extends { _output: infer O } ? O : never;
+
+petitionAdminRoutes.post(
+  '/:id{[0-9]{1,9}}/accept',
+  requireRole(...HANDLING_ROLES),
+  actionRoute(
+    'accept',
+    (f: Data<typeof acceptForm>) => ({
+      type: 'AcceptanceDecided',
+      on: f.on,
+      decision: f.decision,
+      ...(f.note ? { note: f.note } : {}),
+    }),
+    acceptForm,
+  ),
+);
+
+petitionAdminRoutes.post(
+  '/:id{[0-9]{1,9}}/extend',
+  requireRole(...EXTENDING_ROLES),
+  actionRoute('extend', (f: Data<typeof extendForm>) => ({ type: 'Extended', ...f }), extendForm),
+);
+
+petitionAdminRoutes.post(
+  '/:id{[0-9]{1,9}}/answer',
+  requireRole(...HANDLING_ROLES),
+  actionRoute(
+    'answer',
+    (f: Data<typeof answerForm>) => ({
+      type: 'Answered',
+      on: f.on,
+      text: f.text,
+      ...(f.servedOn ? { servedOn: f.servedOn } : {}),
+    }),
+    answerForm,
+  ),
+);
+
+petitionAdminRoutes.post(
+  '/:id{[0-9]{1,9}}/review',
+  requireRole(...HANDLING_ROLES),
+  actionRoute('review', reviewEvent, reviewForm),
+);
+
+function reviewEvent(f: Data<typeof reviewForm>): PetitionEvent {
+  const served = f.servedOn ? { servedOn: f.servedOn } : {};
+  switch (f.step) {
+    case 'review-requested':
+      return { type: 'ReviewRequested', on: f.on, stage: 'review' };
+    case 'recheck-requested':
+      return { type: 'ReviewRequested', on: f.on, stage: 'recheck' };
+    case 'review-answered':
+      return { type: 'ReviewAnswered', on: f.on, stage: 'review', ...served };
+    case 'recheck-answered':
+      return { type: 'ReviewAnswered', on: f.on, stage: 'recheck', ...served };
+    case 'hearing':
+      return { type: 'HearingHeld', on: f.on, until: f.until ?? f.on };
+  }
+}
