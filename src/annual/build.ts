@@ -12,6 +12,7 @@ import type { Finding } from '../report/finding.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { t3Provider, t4Provider } from './casesProvider.ts';
 import { t2Provider } from './catalogProvider.ts';
+import { textProvider } from './textProvider.ts';
 
 export interface ReportContext {
   db: Db;
@@ -28,7 +29,7 @@ export interface ReportProvider {
 }
 
 /** In order; each provider writes its own cells or sections. */
-export const reportProviders: ReportProvider[] = [t2Provider, t3Provider, t4Provider];
+export const reportProviders: ReportProvider[] = [t2Provider, t3Provider, t4Provider, textProvider];
 
 export interface BuildOptions {
   /** Count the member agencies' records too (a county's roll-up). Default false. */

@@ -1,0 +1,124 @@
+/**
+ * The report as the office sees it: built from the records, checked by every rule (R8/R9 against
+ * the previous year's report, from gongkai or imported and confirmed), plus the checks only the
+ * app can make: applications the tables cannot count yet, and text still to be written.
+ */
+import type { Agency } from '../db/agencies.ts';
+import {
+  findAnnualReportRow,
+  findImportedReport,
+  getVersion,
+  type ImportedReportRow,
+  versionReport,
+} from '../db/annual.ts';
+import { type UnreceivedApplication, unreceivedApplications } from '../db/annualFacts.ts';
+import type { Db } from '../db/database.ts';
+import { checkReport } from '../report/check.ts';
+import { type Finding, finding } from '../report/finding.ts';
+import type { CellKey } from '../report/keys.ts';
+import { type AnnualReport, isUncertain } from '../report/model.ts';
+import { type BuildOptions, buildAnnualReport } from './build.ts';
+import { placeholderFindings } from './templates.ts';
+
+export type PreviousSource =
+  | { source: 'gongkai'; report: AnnualReport; versionId: number }
+  | { source: 'imported'; report: AnnualReport; filename: string }
+  | { source: 'unconfirmed'; filename: string; pending: string[] }
+  | { source: 'none' };
+
+/** An imported report with its confirmed values applied; null while a cell is unconfirmed. */
+export function confirmedImport(row: ImportedReportRow): {
+  report: AnnualReport | null;
+  pending: string[];
+} {
+  const report = structuredClone(row.report) as unknown as AnnualReport;
+  const pending: string[] = [];
+  for (const key of row.uncertain) {
+    const value = row.confirmed[key];
+    if (value === undefined) pending.push(key);
+    else report.cells[key as CellKey] = value;
+  }
+  const stillUncertain = Object.values(report.cells).some((v) => isUncertain(v));
+  return { report: pending.length === 0 && !stillUncertain ? report : null, pending };
+}
+
+/** The previous year's report: gongkai's own published snapshot first, else a confirmed import. */
+export async function previousYearReport(
+  db: Db,
+  agency: Agency,
+  year: number,
+): Promise<PreviousSource> {
+  const own = await findAnnualReportRow(db, agency.id, year - 1);
+  if (own?.publishedVersionId) {
+    const version = await getVersion(db, own.publishedVersionId);
+    if (version)
+      return { source: 'gongkai', report: versionReport(version), versionId: version.id };
+  }
+  const imported = await findImportedReport(db, agency.id, year - 1);
+  if (!imported) return { source: 'none' };
+  const { report, pending } = confirmedImport(imported);
+  return report
+    ? { source: 'imported', report, filename: imported.filename }
+    : { source: 'unconfirmed', filename: imported.filename, pending };
+}
+
+export interface ComposedReport {
+  report: AnnualReport;
+  findings: Finding[];
+  previous: PreviousSource;
+  unreceived: UnreceivedApplication[];
+}
+
+export function recordFindings(year: number, unreceived: UnreceivedApplication[]): Finding[] {
+  if (unreceived.length === 0) return [];
+  const cells = new Set<CellKey>(['t3.new.tot']);
+  for (const a of unreceived) cells.add(`t3.new.${a.applicantType}` as CellKey);
+  return [
+    finding(
+      'records',
+      'error',
+      `${unreceived.length}件申请在${year}年内提交，但没有登记收到申请之日（条例第三十一条），表三未计入；请在申请记录中登记收到日期后再审核`,
+      [...cells],
+    ),
+  ];
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [
+    ...findings.filter((f) => f.severity === 'error'),
+    ...findings.filter((f) => f.severity === 'warning'),
+  ];
+}
+
+/** Builds and checks the report from the records as they are now. */
+export async function composeReport(
+  db: Db,
+  agency: Agency,
+  year: number,
+  options: BuildOptions = {},
+): Promise<ComposedReport> {
+  const report = await buildAnnualReport(db, agency, year, options);
+  const previous = options.includeMembers
+    ? ({ source: 'none' } as const)
+    : await previousYearReport(db, agency, year);
+  const ids = [agency.id];
+  const unreceived = options.includeMembers ? [] : await unreceivedApplications(db, ids, year);
+  const findings = sortFindings([
+    ...checkReport(report, {
+      previous:
+        previous.source === 'gongkai' || previous.source === 'imported'
+          ? previous.report
+          : undefined,
+    }),
+    ...recordFindings(year, unreceived),
+    ...placeholderFindings({
+      S1: report.sections.S1?.text,
+      S5: report.sections.S5?.text,
+      S6: report.sections.S6?.text,
+    }),
+  ]);
+  return { report, findings, previous, unreceived };
+}
+
+export const hasErrors = (findings: readonly Finding[]) =>
+  findings.some((f) => f.severity === 'error');
