@@ -1,0 +1,298 @@
+/** 「互联网+信访」: submit a petition online (/a/:agency/petition) and track it (/a/:agency/petition/track). */
+import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { z } from 'zod';
+import { type Agency, findAgencyByCode } from '../../../db/agencies.ts';
+import {
+  findPetitionForTracking,
+  type PetitionRow,
+  registerPetition,
+} from '../../../db/petitions.ts';
+import { hitRateLimit } from '../../../db/rateLimit.ts';
+import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petitions/channel.ts';
+import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
+import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
+import { todayInChina } from '../../../petitions/today.ts';
+import { Alert, Field, TextArea } from '../../admin/petitions/common.tsx';
+import { idNumberSchema, phoneSchema } from '../../admin/petitions/forms.ts';
+import type { AppEnv } from '../../env.ts';
+import { parseForm } from '../../form.ts';
+import { CsrfField } from '../../views/csrfField.tsx';
+import { Layout } from '../../views/layout.tsx';
+
+/** Per client address, and per query code whatever the address (stops guessing phone digits). */
+export const petitionLimits = {
+  submit: { limit: 10, windowMs: 60 * 60 * 1000 },
+  track: { limit: 20, windowMs: 10 * 60 * 1000 },
+  trackCode: { limit: 10, windowMs: 60 * 60 * 1000 },
+};
+
+export const petitionPortalRoutes = new Hono<AppEnv>();
+
+type C = Context<AppEnv>;
+type FormState = { raw: Record<string, string>; errors: Record<string, string>; message?: string };
+
+const petitionSchema = z.object({
+  name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不超过50字'),
+  phone: phoneSchema,
+  idNumber: z.union([z.literal(''), idNumberSchema]).optional(),
+  address: z.string().trim().max(200, '住址不超过200字').optional(),
+  subject: z.string().trim().min(1, '请填写事项标题').max(100, '标题不超过100字'),
+  content: z
+    .string()
+    .trim()
+    .min(10, '请具体写明诉求和事实理由（至少10字）')
+    .max(5000, '内容不超过5000字'),
+  pledge: z.literal('on', { message: '请确认所反映的情况属实' }),
+});
+
+const trackSchema = z.object({
+  code: z
+    .string()
+    .transform((v) => normalizePetitionQueryCode(v))
+    .refine((v): v is string => v !== null, '查询码格式为 XF-XXXX-XXXX-XXXX'),
+  phone4: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, '请填写联系电话的后4位数字'),
+});
+
+async function agencyOf(c: C): Promise<Agency | undefined> {
+  return findAgencyByCode(c.get('database').db, c.req.param('agency') ?? '');
+}
+
+function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
+  return c.html(
+    <Layout
+      title={title}
+      agency={agency}
+      breadcrumb={[
+        { label: '首页', href: '/' },
+        { label: agency.name, href: `/a/${agency.code}` },
+        { label: '网上信访', href: `/a/${agency.code}/petition` },
+        { label: title },
+      ]}
+    >
+      {body}
+    </Layout>,
+    status as 200,
+  );
+}
+
+function submitForm(c: C, agency: Agency, form: FormState) {
+  const { raw, errors } = form;
+  const count = Object.keys(errors).length;
+  return (
+    <>
+      <h1>网上信访</h1>
+      <p>
+        依照《信访工作条例》，我们将自收到之日起15日内告知是否受理；受理的，一般在60日内办结。
+        已经提交过的，可 <a href={`/a/${agency.code}/petition/track`}>查询办理进度</a>。
+      </p>
+      <p class="muted">
+        申请获取政府信息的，请通过 <a href={`/a/${agency.code}/apply`}>依申请公开</a>{' '}
+        提出；信访事项不按政府信息公开申请办理。
+      </p>
+      <Alert message={form.message} />
+      {count > 0 ? (
+        <p class="alert" role="alert">
+          提交的内容有{count}处需要修改，请查看标红的栏目。已填写的内容均已保留。
+        </p>
+      ) : null}
+      <form
+        method="post"
+        action={`/a/${agency.code}/petition`}
+        class="form petition-form"
+        novalidate
+      >
+        <CsrfField token={c.get('csrfToken')} />
+        <Field name="name" label="姓名" raw={raw} errors={errors} required />
+        <Field
+          name="phone"
+          label="联系电话"
+          type="tel"
+          raw={raw}
+          errors={errors}
+          required
+          hint="用于联系您，并与查询码一起查询办理进度"
+        />
+        <Field name="idNumber" label="身份证号码" raw={raw} errors={errors} />
+        <Field name="address" label="住址" raw={raw} errors={errors} />
+        <Field name="subject" label="事项标题" raw={raw} errors={errors} required />
+        <TextArea name="content" label="诉求及事实理由" raw={raw} errors={errors} required />
+        <label class="check">
+          <input type="checkbox" name="pledge" checked={raw.pledge === 'on'} />{' '}
+          本人承诺所反映的情况属实
+        </label>
+        {errors.pledge ? <span class="field-error">{errors.pledge}</span> : null}
+        <button type="submit">提交信访事项</button>
+      </form>
+    </>
+  );
+}
+
+petitionPortalRoutes.get('/a/:agency/petition', async (c) => {
+  const agency = await agencyOf(c);
+  if (!agency) return c.notFound();
+  return page(c, agency, '网上信访', submitForm(c, agency, { raw: {}, errors: {} }));
+});
+
+petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
+  const agency = await agencyOf(c);
+  if (!agency) return c.notFound();
+  const db = c.get('database').db;
+  const form = await parseForm(c, petitionSchema);
+  const limit = await hitRateLimit(db, `petition:ip:${c.get('clientIp')}`, petitionLimits.submit);
+  if (!limit.allowed) {
+    const message = '提交过于频繁，请稍后再试。已填写的内容均已保留。';
+    return page(
+      c,
+      agency,
+      '网上信访',
+      submitForm(c, agency, { raw: form.raw, errors: {}, message }),
+      429,
+    );
+  }
+  if (!form.ok) return page(c, agency, '网上信访', submitForm(c, agency, form), 400);
+  const f = form.data;
+  const today = todayInChina();
+  const { queryCode } = await registerPetition(
+    db,
+    {
+      agencyId: agency.id,
+      channel: 'online',
+      receivedOn: today,
+      subject: f.subject,
+      content: f.content,
+      petitioners: [
+        { name: f.name, phone: f.phone, idNumber: f.idNumber || null, address: f.address || null },
+      ],
+    },
+    { ip: c.get('clientIp'), today },
+  );
+  return page(
+    c,
+    agency,
+    '信访事项已提交',
+    <section class="receipt">
+      <h1>信访事项已提交</h1>
+      <p>您的查询码：</p>
+      <p class="query-code" id="query-code">
+        {queryCode}
+      </p>
+      <p>
+        请妥善保存查询码。凭查询码和联系电话后4位，可在{' '}
+        <a href={`/a/${agency.code}/petition/track`}>查询办理进度</a> 查看受理和办理情况。
+        收到日期：{today}。
+      </p>
+    </section>,
+  );
+});
+
+function trackForm(c: C, agency: Agency, form: FormState) {
+  return (
+    <>
+      <h1>查询信访办理进度</h1>
+      <Alert message={form.message} />
+      <form
+        method="post"
+        action={`/a/${agency.code}/petition/track`}
+        class="form narrow"
+        novalidate
+      >
+        <CsrfField token={c.get('csrfToken')} />
+        <Field name="code" label="查询码" raw={form.raw} errors={form.errors} required />
+        <Field name="phone4" label="联系电话后4位" raw={form.raw} errors={form.errors} required />
+        <button type="submit">查询</button>
+      </form>
+    </>
+  );
+}
+
+petitionPortalRoutes.get('/a/:agency/petition/track', async (c) => {
+  const agency = await agencyOf(c);
+  if (!agency) return c.notFound();
+  return page(c, agency, '查询办理进度', trackForm(c, agency, { raw: {}, errors: {} }));
+});
+
+petitionPortalRoutes.post('/a/:agency/petition/track', async (c) => {
+  const agency = await agencyOf(c);
+  if (!agency) return c.notFound();
+  const db = c.get('database').db;
+  const form = await parseForm(c, trackSchema);
+  const again = (state: FormState, status: number) =>
+    page(c, agency, '查询办理进度', trackForm(c, agency, state), status);
+  const byIp = await hitRateLimit(
+    db,
+    `petition-track:ip:${c.get('clientIp')}`,
+    petitionLimits.track,
+  );
+  if (!byIp.allowed)
+    return again({ raw: form.raw, errors: {}, message: '查询过于频繁，请稍后再试。' }, 429);
+  if (!form.ok) return again(form, 400);
+  const { code, phone4 } = form.data;
+  const byCode = await hitRateLimit(db, `petition-track:code:${code}`, petitionLimits.trackCode);
+  if (!byCode.allowed) {
+    return again(
+      { raw: form.raw, errors: {}, message: '该查询码的查询次数过多，请一小时后再试。' },
+      429,
+    );
+  }
+  const row = await findPetitionForTracking(db, agency.id, code, phone4);
+  if (!row)
+    return again({ raw: form.raw, errors: {}, message: '查询码或联系电话后4位不正确。' }, 404);
+  return page(c, agency, '办理进度', <TrackResult row={row} />);
+});
+
+/** What the petitioner may see: dates, deadlines, the decision and the reply. */
+function TrackResult({ row }: { row: PetitionRow }) {
+  return (
+    <section class="card">
+      <h1>办理进度</h1>
+      <dl class="facts">
+        <dt>查询码</dt>
+        <dd>{row.queryCode}</dd>
+        <dt>事项</dt>
+        <dd>{row.subject}</dd>
+        <dt>形式</dt>
+        <dd>{PETITION_CHANNEL_LABELS[row.channel as PetitionChannel]}</dd>
+        <dt>收到日期</dt>
+        <dd>{row.receivedOn}</dd>
+        <dt>状态</dt>
+        <dd id="petition-status">
+          {PETITION_STATUS_LABELS[row.status as PetitionStatus] ?? row.status}
+        </dd>
+        <dt>受理告知</dt>
+        <dd>
+          {row.acceptanceDecidedOn
+            ? `已于${row.acceptanceDecidedOn}告知`
+            : `将于${row.acceptanceDue}前告知`}
+        </dd>
+        {row.handlingDue ? (
+          <>
+            <dt>办理期限</dt>
+            <dd>
+              {row.handlingDue}
+              {row.extensionDays > 0 ? `（经批准延长${row.extensionDays}日）` : ''}
+            </dd>
+          </>
+        ) : null}
+        {row.closedOn ? (
+          <>
+            <dt>办结日期</dt>
+            <dd>{row.closedOn}</dd>
+            <dt>处理意见</dt>
+            <dd class="pre" id="petition-answer">
+              {row.answerText ?? ''}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {row.closedOn ? (
+        <p class="muted">
+          对处理意见不服的，可以自收到处理意见书之日起30日内请求原办理机关的上一级机关复查。
+        </p>
+      ) : null}
+    </section>
+  );
+}
