@@ -1,0 +1,134 @@
+/** The workbench queries: open cases by filter, dashboard counts, the staff cases can go to. */
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { IsoDate } from '../law/date.ts';
+import type { Db } from './database.ts';
+import { applications } from './schema/cases.ts';
+import { memberships, users } from './schema.ts';
+
+export const OPEN_STATUSES = ['pending', 'open', 'awaitingApplicant', 'consulting', 'decided'];
+
+export type CaseView = 'open' | 'pending' | 'due' | 'overdue' | 'applicant' | 'closed';
+
+export interface CaseFilter {
+  view: CaseView;
+  handlerId?: number;
+  today: IsoDate;
+  /** The last day that counts as "due soon" (today + 3 working days). */
+  dueBy: IsoDate;
+}
+
+function conditions(agencyId: number, f: CaseFilter): SQL[] {
+  const out: SQL[] = [eq(applications.agencyId, agencyId)];
+  const open = inArray(applications.status, OPEN_STATUSES);
+  switch (f.view) {
+    case 'open':
+      out.push(open);
+      break;
+    case 'pending':
+      out.push(eq(applications.status, 'pending'));
+      break;
+    case 'due':
+      out.push(
+        isNull(applications.outcome),
+        gte(applications.replyDue, f.today),
+        lte(applications.replyDue, f.dueBy),
+      );
+      break;
+    case 'overdue':
+      out.push(isNull(applications.outcome), lt(applications.replyDue, f.today));
+      break;
+    case 'applicant':
+      out.push(eq(applications.status, 'awaitingApplicant'));
+      break;
+    case 'closed':
+      out.push(
+        sql`${applications.status} not in ('pending','open','awaitingApplicant','consulting','decided')`,
+      );
+      break;
+  }
+  if (f.handlerId !== undefined) out.push(eq(applications.handlerId, f.handlerId));
+  return out;
+}
+
+export async function listCases(db: Db, agencyId: number, filter: CaseFilter) {
+  const order =
+    filter.view === 'closed'
+      ? [desc(applications.resolvedOn), desc(applications.id)]
+      : [sql`${applications.replyDue} asc nulls last`, asc(applications.id)];
+  return db
+    .select({
+      id: applications.id,
+      applicantName: applications.applicantName,
+      applicantType: applications.applicantType,
+      channel: applications.channel,
+      submittedOn: applications.submittedOn,
+      receivedOn: applications.receivedOn,
+      status: applications.status,
+      outcome: applications.outcome,
+      replyDue: applications.replyDue,
+      handlerId: applications.handlerId,
+      handlerName: users.displayName,
+      description: sql<string>`${applications.request}->>'description'`,
+    })
+    .from(applications)
+    .leftJoin(users, eq(users.id, applications.handlerId))
+    .where(and(...conditions(agencyId, filter)))
+    .orderBy(...order)
+    .limit(300);
+}
+
+/** How many cases each workbench view holds. */
+export async function caseCounts(
+  db: Db,
+  agencyId: number,
+  today: IsoDate,
+  dueBy: IsoDate,
+): Promise<Record<Exclude<CaseView, 'closed'>, number>> {
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${inArray(applications.status, OPEN_STATUSES)})`,
+      pending: sql<number>`count(*) filter (where ${applications.status} = 'pending')`,
+      due: sql<number>`count(*) filter (where ${applications.outcome} is null and ${applications.replyDue} between ${today} and ${dueBy})`,
+      overdue: sql<number>`count(*) filter (where ${applications.outcome} is null and ${applications.replyDue} < ${today})`,
+      applicant: sql<number>`count(*) filter (where ${applications.status} = 'awaitingApplicant')`,
+    })
+    .from(applications)
+    .where(and(eq(applications.agencyId, agencyId), isNotNull(applications.id)));
+  return {
+    open: Number(row.open),
+    pending: Number(row.pending),
+    due: Number(row.due),
+    overdue: Number(row.overdue),
+    applicant: Number(row.applicant),
+  };
+}
+
+/** Users who can handle cases in the agency (handlers and the office). */
+export async function caseStaff(db: Db, agencyId: number) {
+  const rows = await db
+    .selectDistinct({ id: users.id, displayName: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.agencyId, agencyId),
+        inArray(memberships.role, ['handler', 'office']),
+        eq(users.disabled, false),
+      ),
+    )
+    .orderBy(asc(users.id));
+  return rows;
+}

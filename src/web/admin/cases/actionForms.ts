@@ -1,0 +1,180 @@
+/** Each staff action: its form schema and the event it appends. */
+import { z } from 'zod';
+import type { CaseEvent, CaseEventType } from '../../../cases/events.ts';
+import type { CaseState } from '../../../cases/state.ts';
+import type { Role } from '../../../db/schema.ts';
+import { DECISION_IDS, type DecisionId } from '../../../law/decisions.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写日期（年-月-日）');
+const required = (label: string, max = 1000) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const optional = (max = 1000) => z.string().trim().max(max).optional().default('');
+
+export interface ActionContext {
+  state: CaseState;
+  userName: string;
+}
+
+interface ActionSpec<S extends z.ZodType> {
+  schema: S;
+  /** Roles allowed to take the action (besides the agency guard). */
+  roles: Role[];
+  toEvent(data: z.infer<S>, ctx: ActionContext): CaseEvent;
+}
+
+const staff: Role[] = ['office', 'handler'];
+
+function spec<S extends z.ZodType>(s: ActionSpec<S>) {
+  return s as unknown as ActionSpec<z.ZodType>;
+}
+
+export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
+  Received: spec({
+    schema: z.object({ on: date, method: optional(100) }),
+    roles: staff,
+    toEvent: (d) => ({ type: 'Received', on: d.on, method: d.method || undefined }),
+  }),
+  Assigned: spec({
+    schema: z.object({ on: date, handlerId: z.coerce.number().int().min(0, '请选择承办人') }),
+    roles: ['office'],
+    toEvent: (d) => ({ type: 'Assigned', on: d.on, handlerId: d.handlerId || null }),
+  }),
+  SupplementRequested: spec({
+    schema: z.object({ on: date, deadline: date, items: required('需要补正的事项') }),
+    roles: staff,
+    toEvent: (d) => ({
+      type: 'SupplementRequested',
+      on: d.on,
+      deadline: d.deadline,
+      items: d.items,
+    }),
+  }),
+  SupplementReceived: spec({
+    schema: z.object({ on: date, note: optional() }),
+    roles: staff,
+    toEvent: (d) => ({ type: 'SupplementReceived', on: d.on, note: d.note || undefined }),
+  }),
+  ConsultationSent: spec({
+    schema: z.object({
+      on: date,
+      party: z.enum(['third-party', 'agency'], { message: '请选择征求意见的对象' }),
+      name: required('被征求意见的第三方或机关名称', 100),
+    }),
+    roles: staff,
+    toEvent: (d, ctx) => ({
+      type: 'ConsultationSent',
+      on: d.on,
+      id: `c${ctx.state.consultations.length + 1}`,
+      party: d.party,
+      name: d.name,
+    }),
+  }),
+  ConsultationReplied: spec({
+    schema: z.object({ on: date, id: required('征求意见书'), opinion: optional() }),
+    roles: staff,
+    toEvent: (d) => ({
+      type: 'ConsultationReplied',
+      on: d.on,
+      id: d.id,
+      opinion: d.opinion || undefined,
+    }),
+  }),
+  Extension: spec({
+    schema: z.object({
+      on: date,
+      workdays: z.coerce
+        .number()
+        .int('请填写整数')
+        .min(1, '至少1个工作日')
+        .max(20, '最多20个工作日'),
+      reason: required('延长理由', 500),
+    }),
+    roles: ['office'],
+    toEvent: (d, ctx) => ({
+      type: 'Extension',
+      on: d.on,
+      workdays: d.workdays,
+      reason: d.reason,
+      approvedBy: ctx.userName,
+    }),
+  }),
+  ProcessingFeeNotified: spec({
+    schema: z.object({
+      on: date,
+      amount: z.coerce.number().positive('金额应大于0').max(1_000_000),
+    }),
+    roles: staff,
+    toEvent: (d) => ({ type: 'ProcessingFeeNotified', on: d.on, amount: d.amount }),
+  }),
+  ProcessingFeePaid: spec({
+    schema: z.object({ on: date }),
+    roles: staff,
+    toEvent: (d) => ({ type: 'ProcessingFeePaid', on: d.on }),
+  }),
+  Decided: spec({
+    schema: z.object({
+      on: date,
+      decision: z.enum(DECISION_IDS, { message: '请选择答复决定' }),
+      text: optional(4000),
+      withheld: optional(2000),
+      withheldReason: optional(2000),
+    }),
+    roles: staff,
+    toEvent: (d) => ({
+      type: 'Decided',
+      on: d.on,
+      decision: d.decision as DecisionId,
+      text: d.text,
+      withheld: d.withheld || undefined,
+      withheldReason: d.withheldReason || undefined,
+    }),
+  }),
+  Served: spec({
+    schema: z.object({ on: date, method: required('送达方式', 100) }),
+    roles: staff,
+    toEvent: (d) => ({ type: 'Served', on: d.on, method: d.method }),
+  }),
+  Withdrawn: spec({
+    schema: z.object({ on: date, reason: required('撤回情况', 500) }),
+    roles: staff,
+    toEvent: (d) => ({ type: 'Withdrawn', on: d.on, reason: d.reason }),
+  }),
+  Archived: spec({
+    schema: z.object({ on: date }),
+    roles: staff,
+    toEvent: (d) => ({ type: 'Archived', on: d.on }),
+  }),
+  AppealFiled: spec({
+    schema: z.object({
+      on: date,
+      kind: z.enum(['rv', 'ld', 'lr'], { message: '请选择复议或诉讼类型' }),
+      body: required('复议机关或人民法院', 100),
+      caseNumber: optional(100),
+    }),
+    roles: ['office'],
+    toEvent: (d, ctx) => ({
+      type: 'AppealFiled',
+      on: d.on,
+      appealId: `a${ctx.state.appeals.length + 1}`,
+      kind: d.kind,
+      body: d.body,
+      caseNumber: d.caseNumber || undefined,
+    }),
+  }),
+  AppealClosed: spec({
+    schema: z.object({
+      on: date,
+      appealId: required('复议或诉讼'),
+      outcome: z.enum(['upheld', 'corrected', 'other'], { message: '请选择审结结果' }),
+      note: optional(),
+    }),
+    roles: ['office'],
+    toEvent: (d) => ({
+      type: 'AppealClosed',
+      on: d.on,
+      appealId: d.appealId,
+      outcome: d.outcome,
+      note: d.note || undefined,
+    }),
+  }),
+};

@@ -1,0 +1,473 @@
+/** The case page: applicant, request, clocks with their traces, timeline, letters, appeals, actions. */
+import type { Child } from 'hono/jsx';
+import { allowedActions } from '../../../cases/actions.ts';
+import {
+  APPEAL_KIND_LABELS,
+  APPEAL_OUTCOME_LABELS,
+  type CaseEvent,
+  type CaseEventType,
+  EVENT_LABELS,
+} from '../../../cases/events.ts';
+import { maskIdNumber, maskPhone } from '../../../cases/identifiers.ts';
+import { formatQueryCode } from '../../../cases/queryCode.ts';
+import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
+import type { ApplicationRow, LetterRow, StoredEvent } from '../../../db/cases.ts';
+import { DECISIONS, decisionKind, isDecisionId } from '../../../law/decisions.ts';
+import {
+  APPLICANT_TYPE_LABELS,
+  type ApplicantType,
+  OUTCOME_ROW_LABELS,
+  type OutcomeRow,
+} from '../../../law/keys.ts';
+import { CHANNEL_LABELS, type Channel } from '../../../law/receipt.ts';
+import { type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
+import { CsrfField } from '../../views/csrfField.tsx';
+import { ACTIONS } from './actionForms.ts';
+
+export interface CasePageProps {
+  base: string;
+  csrf: string;
+  row: ApplicationRow;
+  state: CaseState;
+  timeline: StoredEvent[];
+  letters: LetterRow[];
+  staff: { id: number; displayName: string }[];
+  userNames: Map<number, string>;
+  roles: string[];
+  today: string;
+  /** The action that failed, with its message and what was typed. */
+  failed?: { action: string; message: string; values: Values; errors: Errors };
+}
+
+export const ACTION_LABELS: Record<CaseEventType, string> = {
+  ...EVENT_LABELS,
+  Received: '确认收到申请（确定收到申请之日）',
+  Extension: '延长答复期限（须办公室负责人）',
+  Decided: '作出答复决定',
+  AppealFiled: '登记行政复议或行政诉讼',
+  AppealClosed: '登记复议或诉讼审结',
+};
+
+export function CasePage(p: CasePageProps) {
+  const { row, state } = p;
+  const personal = p.roles.some((r) => r === 'office' || r === 'handler');
+  const canAct = personal;
+  const actions = canAct
+    ? allowedActions(state).filter((a) => ACTIONS[a]?.roles.some((r) => p.roles.includes(r)))
+    : [];
+  return (
+    <>
+      <h1>
+        申请 #{row.id} · {row.applicantName}
+      </h1>
+      <p class="case-status">
+        <span class={`badge status-${state.status}`} data-status={state.status}>
+          {STATUS_LABELS[state.status]}
+        </span>
+        {state.outcome ? (
+          <span class="badge outcome" data-outcome={state.outcome}>
+            表三：{rowLabel(state.outcome)}
+          </span>
+        ) : null}
+        <span class="muted"> 查询码 {formatQueryCode(row.queryCode)}</span>
+      </p>
+      {p.failed ? (
+        <p class="alert" role="alert">
+          未能{ACTION_LABELS[p.failed.action as CaseEventType] ?? '操作'}：{p.failed.message}
+          （未作任何更改）
+        </p>
+      ) : null}
+      <div class="case-grid">
+        <section class="card">
+          <h2>申请人与申请内容</h2>
+          <Applicant row={row} personal={personal} />
+          <dl class="facts">
+            <dt>所需信息</dt>
+            <dd>{row.request.description}</dd>
+            {row.request.documentNumber ? (
+              <>
+                <dt>文号</dt>
+                <dd>{row.request.documentNumber}</dd>
+              </>
+            ) : null}
+            <dt>提供形式 / 获取方式</dt>
+            <dd>
+              {row.request.form} / {row.request.delivery}
+            </dd>
+            <dt>渠道</dt>
+            <dd>{CHANNEL_LABELS[row.channel as Channel]}</dd>
+            <dt>提交日期</dt>
+            <dd>{row.submittedOn}</dd>
+            <dt>收到申请之日</dt>
+            <dd>{state.receivedOn ?? '待确认'}</dd>
+            <dt>承办人</dt>
+            <dd>
+              {state.handlerId
+                ? (p.userNames.get(state.handlerId) ?? `#${state.handlerId}`)
+                : '未分派'}
+            </dd>
+          </dl>
+        </section>
+        <Clocks state={state} today={p.today} />
+      </div>
+      {actions.length > 0 ? (
+        <section class="actions">
+          <h2>可进行的操作</h2>
+          {actions.map((a) => (
+            <ActionForm {...p} action={a} />
+          ))}
+        </section>
+      ) : null}
+      <section>
+        <h2>办理记录</h2>
+        <ol class="timeline">
+          {p.timeline.map((t) => (
+            <li>
+              <strong>{t.event.on}</strong> {EVENT_LABELS[t.event.type]}
+              <span class="muted"> {describeEvent(t.event)}</span>
+              {t.userId ? (
+                <span class="muted">（{p.userNames.get(t.userId) ?? `#${t.userId}`}）</span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section>
+        <h2>文书</h2>
+        {p.letters.length === 0 ? <p class="muted">尚未生成文书。</p> : null}
+        <ul class="letters">
+          {p.letters.map((l) => (
+            <li>
+              <a href={`${p.base}/${row.id}/letters/${l.id}`}>{l.title}</a>
+              <span class="muted">（{l.toApplicant ? '送申请人' : '送第三方或其他机关'}）</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {state.appeals.length > 0 ? (
+        <section>
+          <h2>行政复议与行政诉讼</h2>
+          <table class="data">
+            <thead>
+              <tr>
+                <th>类型</th>
+                <th>复议机关/法院</th>
+                <th>案号</th>
+                <th>立案</th>
+                <th>审结</th>
+                <th>结果</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.appeals.map((a) => (
+                <tr>
+                  <td>{APPEAL_KIND_LABELS[a.kind]}</td>
+                  <td>{a.body}</td>
+                  <td>{a.caseNumber ?? ''}</td>
+                  <td>{a.filedOn}</td>
+                  <td>{a.closedOn ?? ''}</td>
+                  <td>{APPEAL_OUTCOME_LABELS[a.outcome ?? 'pending']}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }) {
+  const a = row.applicant;
+  return (
+    <dl class="facts">
+      <dt>申请人类型</dt>
+      <dd>{APPLICANT_TYPE_LABELS[row.applicantType as ApplicantType]}</dd>
+      <dt>{a.kind === 'person' ? '姓名' : '名称'}</dt>
+      <dd>{a.name}</dd>
+      {a.idNumber ? (
+        <>
+          <dt>{a.idType ?? '证件号码'}</dt>
+          <dd>{personal ? a.idNumber : maskIdNumber(a.idNumber)}</dd>
+        </>
+      ) : null}
+      {a.uscc ? (
+        <>
+          <dt>统一社会信用代码</dt>
+          <dd>{a.uscc}</dd>
+          <dt>联系人</dt>
+          <dd>{a.contactPerson}</dd>
+        </>
+      ) : null}
+      <dt>联系电话</dt>
+      <dd>{personal ? a.phone : maskPhone(a.phone)}</dd>
+      {personal && a.address ? (
+        <>
+          <dt>通信地址</dt>
+          <dd>{a.address}</dd>
+        </>
+      ) : null}
+      {personal && a.email ? (
+        <>
+          <dt>电子邮箱</dt>
+          <dd>{a.email}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function Clocks({ state, today }: { state: CaseState; today: string }) {
+  const clock = state.clock;
+  if (!clock) {
+    return (
+      <section class="card">
+        <h2>期限</h2>
+        <p>尚未确认收到申请：答复期限自收到申请之日起计算（条例第三十一条）。</p>
+      </section>
+    );
+  }
+  const overdue = state.outcome === null && clock.due !== null && clock.due < today;
+  return (
+    <section class="card clocks">
+      <h2>期限</h2>
+      <dl class="facts">
+        <dt>答复期限</dt>
+        <dd class={overdue ? 'overdue' : undefined} data-reply-due={clock.due ?? ''}>
+          {state.outcome !== null
+            ? `已于${state.resolvedOn}作出答复（期限${clock.due ?? '—'}）`
+            : (clock.due ?? '等待补正，期限重新计算')}
+          {overdue ? '（已超期）' : ''}
+          {clock.provisional ? '（暂定：有年份尚未载入节假日安排）' : ''}
+        </dd>
+        <dt>补正告知期限</dt>
+        <dd>{clock.supplementNoticeDue}</dd>
+        {clock.lapse ? (
+          <>
+            <dt>逾期处理</dt>
+            <dd>{clock.lapse.reason}</dd>
+          </>
+        ) : null}
+      </dl>
+      <details open>
+        <summary>期限推算过程</summary>
+        <ol class="trace">
+          {clock.trace.map((line) => (
+            <li>{line}</li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  );
+}
+
+function rowLabel(row: OutcomeRow): string {
+  return OUTCOME_ROW_LABELS[row];
+}
+
+function describeEvent(e: CaseEvent): string {
+  switch (e.type) {
+    case 'Submitted':
+      return CHANNEL_LABELS[e.channel];
+    case 'Received':
+      return e.method ?? '';
+    case 'SupplementRequested':
+      return `补正期限至${e.deadline}：${e.items}`;
+    case 'ConsultationSent':
+      return `${e.name}（${e.party === 'third-party' ? '第三方' : '其他机关'}）`;
+    case 'ConsultationReplied':
+      return e.opinion ?? '';
+    case 'Extension':
+      return `${e.workdays}个工作日，${e.reason}，${e.approvedBy}同意`;
+    case 'ProcessingFeeNotified':
+      return `${e.amount}元`;
+    case 'Decided':
+      return isDecisionId(e.decision)
+        ? `${decisionKind(e.decision).label}${e.withheld ? `；不予公开：${e.withheld}（${e.withheldReason}）` : ''}`
+        : '';
+    case 'Served':
+      return e.method;
+    case 'Withdrawn':
+      return e.reason;
+    case 'AppealFiled':
+      return `${APPEAL_KIND_LABELS[e.kind]}，${e.body}`;
+    case 'AppealClosed':
+      return APPEAL_OUTCOME_LABELS[e.outcome];
+    default:
+      return '';
+  }
+}
+
+function ActionForm(p: CasePageProps & { action: CaseEventType }) {
+  const failed = p.failed?.action === p.action ? p.failed : undefined;
+  const values: Values = failed?.values ?? { on: p.today };
+  const errors: Errors = failed?.errors ?? {};
+  const f = { values, errors };
+  const fields = actionFields(p, f);
+  return (
+    <details class="action" open={failed !== undefined} data-action={p.action}>
+      <summary>{ACTION_LABELS[p.action]}</summary>
+      <form method="post" action={`${p.base}/${p.row.id}/act`} class="form">
+        <CsrfField token={p.csrf} />
+        <input type="hidden" name="action" value={p.action} />
+        <input type="hidden" name="version" value={String(p.row.version)} />
+        <Field {...f} name="on" label="日期" type="date" required />
+        {fields}
+        <button type="submit">{EVENT_LABELS[p.action]}</button>
+      </form>
+    </details>
+  );
+}
+
+function actionFields(
+  p: CasePageProps & { action: CaseEventType },
+  f: { values: Values; errors: Errors },
+): Child {
+  const { state } = p;
+  switch (p.action) {
+    case 'Received':
+      return <Field {...f} name="method" label="确认方式（如电话确认、邮件确认）" />;
+    case 'Assigned':
+      return (
+        <Field
+          {...f}
+          name="handlerId"
+          label="承办人"
+          required
+          options={p.staff.map((s) => [String(s.id), s.displayName])}
+        />
+      );
+    case 'SupplementRequested':
+      return (
+        <>
+          <Field {...f} name="deadline" label="补正期限" type="date" required />
+          <Field {...f} name="items" label="需要补正的事项" required multiline />
+        </>
+      );
+    case 'SupplementReceived':
+      return <Field {...f} name="note" label="补正内容摘要" multiline />;
+    case 'ConsultationSent':
+      return (
+        <>
+          <Field
+            {...f}
+            name="party"
+            label="征求意见对象"
+            required
+            options={[
+              ['third-party', '第三方（第三十二条）'],
+              ['agency', '其他机关（第三十四条）'],
+            ]}
+          />
+          <Field {...f} name="name" label="名称" required />
+        </>
+      );
+    case 'ConsultationReplied':
+      return (
+        <>
+          <Field
+            {...f}
+            name="id"
+            label="征求意见书"
+            required
+            options={state.consultations
+              .filter((c) => c.repliedOn === null)
+              .map((c) => [c.id, `${c.name}（${c.sentOn}发出）`])}
+          />
+          <Field {...f} name="opinion" label="意见" multiline />
+        </>
+      );
+    case 'Extension':
+      return (
+        <>
+          <Field
+            {...f}
+            name="workdays"
+            label="延长工作日数（累计不超过20个）"
+            type="number"
+            required
+          />
+          <Field {...f} name="reason" label="延长理由" required multiline />
+        </>
+      );
+    case 'ProcessingFeeNotified':
+      return <Field {...f} name="amount" label="收费金额（元）" type="number" required />;
+    case 'Decided':
+      return (
+        <>
+          <Field
+            {...f}
+            name="decision"
+            label="答复决定（决定表三中的行）"
+            required
+            options={DECISIONS.filter((d) => d.id !== 'withdrawn').map((d) => [
+              d.id,
+              `${d.label}（${d.basis}）`,
+            ])}
+          />
+          <Field {...f} name="text" label="答复内容（提供的信息、获取方式或理由）" multiline />
+          <Field {...f} name="withheld" label="部分公开：不予公开的内容" multiline />
+          <Field {...f} name="withheldReason" label="部分公开：不予公开的理由和依据" multiline />
+        </>
+      );
+    case 'Served':
+      return (
+        <Field
+          {...f}
+          name="method"
+          label="送达方式"
+          required
+          options={[
+            ['邮寄', '邮寄'],
+            ['电子邮件', '电子邮件'],
+            ['当面领取', '当面领取'],
+            ['网上送达', '网上送达（查询页面下载）'],
+          ]}
+        />
+      );
+    case 'Withdrawn':
+      return <Field {...f} name="reason" label="撤回情况" required multiline />;
+    case 'AppealFiled':
+      return (
+        <>
+          <Field
+            {...f}
+            name="kind"
+            label="类型"
+            required
+            options={Object.entries(APPEAL_KIND_LABELS) as [string, string][]}
+          />
+          <Field {...f} name="body" label="复议机关或人民法院" required />
+          <Field {...f} name="caseNumber" label="案号" />
+        </>
+      );
+    case 'AppealClosed':
+      return (
+        <>
+          <Field
+            {...f}
+            name="appealId"
+            label="复议或诉讼"
+            required
+            options={state.appeals
+              .filter((a) => a.closedOn === null)
+              .map((a) => [a.id, `${APPEAL_KIND_LABELS[a.kind]}，${a.body}（${a.filedOn}）`])}
+          />
+          <Field
+            {...f}
+            name="outcome"
+            label="结果"
+            required
+            options={[
+              ['upheld', '结果维持'],
+              ['corrected', '结果纠正'],
+              ['other', '其他结果'],
+            ]}
+          />
+          <Field {...f} name="note" label="说明" multiline />
+        </>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The application form of Art. 29, shared by the portal (online) and the back office (paper,
+ * in person, fax, post): applicant, the information wanted, the form and delivery.
+ */
+import { z } from 'zod';
+import { isValidIdCardNumber, isValidUscc } from '../../../cases/identifiers.ts';
+import type { NewApplication } from '../../../db/cases.ts';
+import type { ApplicantType } from '../../../law/keys.ts';
+
+export const ID_TYPES = [
+  '居民身份证',
+  '港澳居民来往内地通行证',
+  '台湾居民来往大陆通行证',
+  '护照',
+  '其他',
+];
+export const ORG_TYPES: [ApplicantType, string][] = [
+  ['biz', '商业企业'],
+  ['res', '科研机构'],
+  ['ngo', '社会公益组织'],
+  ['law', '法律服务机构'],
+  ['oth', '其他'],
+];
+export const FORMS = ['纸质', '电子数据'];
+export const DELIVERIES = ['邮寄', '电子邮件', '当面领取', '传真'];
+
+const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
+const phonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+
+export const applicationSchema = z
+  .object({
+    applicantKind: z.enum(['person', 'organisation'], { message: '请选择申请人类型' }),
+    name: text(50).optional().default(''),
+    idType: text(30).optional().default(''),
+    idNumber: text(30).optional().default(''),
+    orgType: text(10).optional().default(''),
+    orgName: text(100).optional().default(''),
+    uscc: text(30).optional().default(''),
+    contactPerson: text(50).optional().default(''),
+    phone: z.string().trim().regex(phonePattern, '请填写11位手机号码或带区号的固定电话'),
+    address: text(200).optional().default(''),
+    email: z
+      .string()
+      .trim()
+      .max(100)
+      .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), '电子邮箱格式不正确')
+      .optional()
+      .default(''),
+    description: z
+      .string()
+      .trim()
+      .min(5, '请描述所需政府信息的名称、文号或便于查询的特征（至少5个字）')
+      .max(2000, '不能超过2000个字'),
+    documentNumber: text(100).optional().default(''),
+    purpose: text(500).optional().default(''),
+    form: z.enum(FORMS, { message: '请选择信息的提供形式' }),
+    delivery: z.enum(DELIVERIES, { message: '请选择获取信息的方式' }),
+  })
+  .superRefine((v, ctx) => {
+    const need = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (v.applicantKind === 'person') {
+      if (!v.name) need('name', '请填写申请人姓名');
+      if (!ID_TYPES.includes(v.idType)) need('idType', '请选择身份证件类型');
+      if (!v.idNumber) need('idNumber', '请填写证件号码');
+      else if (v.idType === '居民身份证' && !isValidIdCardNumber(v.idNumber)) {
+        need('idNumber', '居民身份证号码不正确（应为18位，最后一位校验码不符）');
+      }
+    } else {
+      if (!ORG_TYPES.some(([k]) => k === v.orgType)) need('orgType', '请选择法人或其他组织的类型');
+      if (!v.orgName) need('orgName', '请填写法人或其他组织的名称');
+      if (!isValidUscc(v.uscc)) need('uscc', '统一社会信用代码不正确（应为18位，校验码须相符）');
+      if (!v.contactPerson) need('contactPerson', '请填写联系人');
+    }
+    if (v.delivery === '邮寄' && !v.address) need('address', '选择邮寄的，请填写通信地址');
+    if (v.delivery === '电子邮件' && !v.email) need('email', '选择电子邮件的，请填写电子邮箱');
+  });
+
+export type ApplicationForm = z.infer<typeof applicationSchema>;
+
+/** The validated form as a new application. */
+export function toNewApplication(
+  form: ApplicationForm,
+  base: Pick<NewApplication, 'agencyId' | 'channel' | 'submittedOn' | 'receivedOn'>,
+): NewApplication {
+  const person = form.applicantKind === 'person';
+  return {
+    ...base,
+    applicantType: person ? 'np' : (form.orgType as ApplicantType),
+    applicant: person
+      ? {
+          kind: 'person',
+          name: form.name,
+          idType: form.idType,
+          idNumber: form.idNumber.toUpperCase(),
+          phone: form.phone,
+          address: form.address || undefined,
+          email: form.email || undefined,
+        }
+      : {
+          kind: 'organisation',
+          name: form.orgName,
+          uscc: form.uscc.toUpperCase(),
+          contactPerson: form.contactPerson,
+          phone: form.phone,
+          address: form.address || undefined,
+          email: form.email || undefined,
+        },
+    request: {
+      description: form.description,
+      documentNumber: form.documentNumber || undefined,
+      purpose: form.purpose || undefined,
+      form: form.form,
+      delivery: form.delivery,
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/** Form fields that keep what was typed and show the Chinese error next to the field. */
+import type { Child } from 'hono/jsx';
+import { DELIVERIES, FORMS, ID_TYPES, ORG_TYPES } from './applicationForm.ts';
+
+export type Values = Record<string, string>;
+export type Errors = Record<string, string>;
+
+interface FieldProps {
+  name: string;
+  label: string;
+  values: Values;
+  errors: Errors;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  /** value → label */
+  options?: [string, string][];
+  multiline?: boolean;
+  placeholder?: string;
+}
+
+export function Field(p: FieldProps) {
+  const id = `f-${p.name}`;
+  const error = p.errors[p.name];
+  const value = p.values[p.name] ?? '';
+  const describedBy = error ? `${id}-error` : p.hint ? `${id}-hint` : undefined;
+  let control: Child;
+  if (p.options) {
+    control = (
+      <select
+        id={id}
+        name={p.name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        <option value="">请选择</option>
+        {p.options.map(([v, l]) => (
+          <option value={v} selected={v === value}>
+            {l}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (p.multiline) {
+    control = (
+      <textarea
+        id={id}
+        name={p.name}
+        rows={5}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        {value}
+      </textarea>
+    );
+  } else {
+    control = (
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={value}
+        placeholder={p.placeholder}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    );
+  }
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required ? <span class="required">（必填）</span> : null}
+      </label>
+      {control}
+      {p.hint && !error ? (
+        <span class="muted hint" id={`${id}-hint`}>
+          {p.hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span class="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+const pairs = (items: string[]): [string, string][] => items.map((i) => [i, i]);
+
+/** The applicant, request and delivery fields of the Art. 29 form. */
+export function ApplicationFields({ values, errors }: { values: Values; errors: Errors }) {
+  const f = { values, errors };
+  return (
+    <>
+      <fieldset>
+        <legend>申请人</legend>
+        <Field
+          {...f}
+          name="applicantKind"
+          label="申请人类型"
+          required
+          options={[
+            ['person', '自然人'],
+            ['organisation', '法人或其他组织'],
+          ]}
+        />
+        <div class="split">
+          <div>
+            <p class="muted">自然人填写：</p>
+            <Field {...f} name="name" label="姓名" />
+            <Field {...f} name="idType" label="身份证件类型" options={pairs(ID_TYPES)} />
+            <Field {...f} name="idNumber" label="证件号码" hint="居民身份证为18位" />
+          </div>
+          <div>
+            <p class="muted">法人或其他组织填写：</p>
+            <Field {...f} name="orgType" label="组织类型" options={ORG_TYPES} />
+            <Field {...f} name="orgName" label="名称" />
+            <Field {...f} name="uscc" label="统一社会信用代码" hint="18位" />
+            <Field {...f} name="contactPerson" label="联系人" />
+          </div>
+        </div>
+        <Field {...f} name="phone" label="联系电话" required hint="查询办理进度时需要填写后4位" />
+        <Field {...f} name="address" label="通信地址" />
+        <Field {...f} name="email" label="电子邮箱" type="email" />
+      </fieldset>
+      <fieldset>
+        <legend>所需政府信息</legend>
+        <Field
+          {...f}
+          name="description"
+          label="所需信息的名称、文号或便于查询的其他特征性描述"
+          required
+          multiline
+        />
+        <Field {...f} name="documentNumber" label="文号（如知道）" />
+        <Field {...f} name="purpose" label="用途（选填）" />
+      </fieldset>
+      <fieldset>
+        <legend>提供形式与获取方式</legend>
+        <Field {...f} name="form" label="信息的提供形式" required options={pairs(FORMS)} />
+        <Field {...f} name="delivery" label="获取信息的方式" required options={pairs(DELIVERIES)} />
+      </fieldset>
+    </>
+  );
+}
