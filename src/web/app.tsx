@@ -7,6 +7,7 @@ import { isGongkaiError } from '../errors.ts';
 import { loginRoutes } from './admin/login.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 import type { AppEnv } from './env.ts';
+import { applyRoutes } from './portal/apply/routes.tsx';
 import { petitionPortalRoutes } from './portal/petition/routes.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { csrfProtection } from './security/csrf.ts';
@@ -50,6 +51,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   app.use(loadSession());
   // Capabilities mount their public pages (/a/:agency/…) next to portalRoutes.
   app.route('/', portalRoutes);
+  app.route('/', applyRoutes);
   app.route('/', petitionPortalRoutes);
   app.route('/', loginRoutes);
   app.route('/', adminRoutes);
