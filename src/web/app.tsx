@@ -4,11 +4,13 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/database.ts';
 import { isGongkaiError } from '../errors.ts';
+import { ATTACHMENT_BODY_LIMIT, attachmentUploadPath } from './admin/catalog/uploads.ts';
 import { loginRoutes } from './admin/login.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 import type { AppEnv } from './env.ts';
 import { applyRoutes } from './portal/apply/routes.tsx';
 import { petitionPortalRoutes } from './portal/petition/routes.tsx';
+import { catalogPortalRoutes } from './portal/catalog/routes.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
@@ -28,12 +30,13 @@ export interface AppOptions {
 export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) =>
-        c.html(errorPage({ title: '提交内容过大', message: '提交的内容超过了大小限制。' }), 413),
-    }),
+  const tooLarge = (c: Context) =>
+    c.html(errorPage({ title: '提交内容过大', message: '提交的内容超过了大小限制。' }), 413);
+  const defaultLimit = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
+  // Only the attachment upload route accepts a large body.
+  const uploadLimit = bodyLimit({ maxSize: ATTACHMENT_BODY_LIMIT, onError: tooLarge });
+  app.use((c, next) =>
+    attachmentUploadPath.test(c.req.path) ? uploadLimit(c, next) : defaultLimit(c, next),
   );
   app.use(async (c, next) => {
     c.set('database', database);
@@ -51,6 +54,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   app.use(loadSession());
   // Capabilities mount their public pages (/a/:agency/…) next to portalRoutes.
   app.route('/', portalRoutes);
+  app.route('/', catalogPortalRoutes);
   app.route('/', applyRoutes);
   app.route('/', petitionPortalRoutes);
   app.route('/', loginRoutes);

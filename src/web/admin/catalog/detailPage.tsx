@@ -1,0 +1,365 @@
+import type { Context } from 'hono';
+import { validityLabels } from '../../../catalog/categories.ts';
+import { chinaToday, publicationDueStatus } from '../../../catalog/due.ts';
+import type { PrivacyFinding } from '../../../catalog/privacy.ts';
+import { availableActions, confidentialityLabels } from '../../../catalog/review.ts';
+import { loadCalendar } from '../../../db/calendar.ts';
+import {
+  latestConfidentialityReview,
+  listAttachments,
+  listEvents,
+  listVersions,
+  type Publication,
+} from '../../../db/catalog.ts';
+import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
+import { findUserById } from '../../../db/users.ts';
+import type { AppEnv } from '../../env.ts';
+import { CsrfField } from '../../views/csrfField.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { accountBox } from '../accountBox.tsx';
+import { Alert, actorOf, catalogBase, catalogCrumbs, Findings, statusLabels } from './common.tsx';
+import { ATTACHMENT_ACCEPT } from './uploads.ts';
+
+const eventLabels: Record<string, string> = {
+  created: '新建',
+  edited: '修改',
+  revised: '修改已发布信息（新版本）',
+  submitted: '提交审核',
+  approved: '审核通过',
+  rejected: '退回',
+  published: '发布',
+  withdrawn: '撤回',
+  'confidentiality-review': '保密审查',
+  'privacy-override': '隐私检查放行',
+  'attachment-added': '上传附件',
+  'attachment-removed': '删除附件',
+  'validity-changed': '有效性变更',
+  imported: '导入',
+};
+
+/** The staff page of one item: metadata, checks, attachments, the actions open to this user, the trail. */
+export async function detailPage(
+  c: Context<AppEnv>,
+  item: Publication,
+  message?: { error?: string; notice?: string },
+) {
+  const db = c.get('database').db;
+  const agency = c.get('agency');
+  const csrf = c.get('csrfToken');
+  const base = `${catalogBase(agency)}/${item.id}`;
+  const chain = await getReviewChain(db, agency.id);
+  const actor = actorOf(c);
+  const can = availableActions(
+    { status: item.status, step: item.step, authorId: item.authorId },
+    { chain, actor },
+  );
+  const category = (await listCategories(db, agency.id)).find((x) => x.id === item.categoryId);
+  const files = await listAttachments(db, item.id);
+  const events = await listEvents(db, item.id);
+  const versions = await listVersions(db, item.id);
+  const review = await latestConfidentialityReview(db, item.id, item.version);
+  const due = publicationDueStatus(await loadCalendar(db), item, chinaToday());
+  const findings = (item.privacyFindings ?? []) as PrivacyFinding[];
+  const names = new Map<number, string>();
+  for (const e of events)
+    if (e.userId && !names.has(e.userId))
+      names.set(e.userId, (await findUserById(db, e.userId))?.displayName ?? `#${e.userId}`);
+  const isOffice = actor.roles.includes('office');
+  const isReviewer = actor.roles.some((r) => r === 'reviewer' || r === 'office');
+  const isDrafterStep = item.status === 'draft' && actor.roles.includes(chain[0].role);
+  const stepLabel =
+    item.status === 'review' ? `待“${chain[item.step]?.label}”` : statusLabels[item.status];
+
+  return c.html(
+    <Layout
+      title={item.title}
+      agency={agency}
+      breadcrumb={catalogCrumbs(agency, { label: item.title })}
+      account={accountBox(c)}
+    >
+      <h1>{item.title}</h1>
+      <Alert message={message?.error} />
+      <Alert message={message?.notice} kind="notice" />
+      <p>
+        状态：<strong class={`status status-${item.status}`}>{stepLabel}</strong>　版本{' '}
+        {item.version}
+        {can.edit ? (
+          <>
+            {'　'}
+            <a href={`${base}/edit`}>修改</a>
+          </>
+        ) : null}
+      </p>
+      <ol class="chain" aria-label="审核流程">
+        {chain.map((s, i) => (
+          <li
+            class={
+              item.status === 'published' || (item.status === 'review' && i < item.step)
+                ? 'done'
+                : item.status === 'review' && i === item.step
+                  ? 'current'
+                  : ''
+            }
+          >
+            {s.label}
+          </li>
+        ))}
+      </ol>
+      <table class="meta">
+        <caption>信息属性</caption>
+        <tbody>
+          <tr>
+            <th scope="row">索引号</th>
+            <td>{item.indexNumber ?? '发布时生成'}</td>
+          </tr>
+          <tr>
+            <th scope="row">信息分类</th>
+            <td>{category?.name}</td>
+          </tr>
+          <tr>
+            <th scope="row">文号</th>
+            <td>{item.docNumber ?? '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">成文日期</th>
+            <td>{item.madeOn}</td>
+          </tr>
+          <tr>
+            <th scope="row">发布日期</th>
+            <td>{item.publishedOn ?? '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">发布机构</th>
+            <td>{item.issuer}</td>
+          </tr>
+          <tr>
+            <th scope="row">主题分类</th>
+            <td>{item.topic ?? '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">关键词</th>
+            <td>{item.keywords ?? '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">有效性</th>
+            <td>{validityLabels[item.validity]}</td>
+          </tr>
+          <tr>
+            <th scope="row">公开期限（第二十六条）</th>
+            <td>
+              {due.due}
+              {due.late ? <strong class="late">　已超期</strong> : null}
+              <details>
+                <summary>计算过程</summary>
+                <ol>
+                  {due.trace.map((line) => (
+                    <li>{line}</li>
+                  ))}
+                </ol>
+              </details>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {item.summary ? <p class="muted">内容概述：{item.summary}</p> : null}
+
+      <section aria-labelledby="privacy-h">
+        <h2 id="privacy-h">隐私检查</h2>
+        {findings.length === 0 ? (
+          <p class="ok">未发现身份证号、手机号、银行卡号、个人信用代码或隐藏内容。</p>
+        ) : (
+          <>
+            <p class="alert" role="alert">
+              发现{findings.length}处可能的个人信息或隐藏内容
+              {item.privacyOverride ? '，已由办公室放行' : '，修改前不能提交或发布'}：
+            </p>
+            <Findings findings={findings} />
+            {item.privacyOverride ? <p>放行理由：{item.privacyOverride.reason}</p> : null}
+            {isOffice && !item.privacyOverride && item.status !== 'published' ? (
+              <form method="post" action={`${base}/override`} class="form">
+                <CsrfField token={csrf} />
+                <label for="override-reason">放行理由（办公室）</label>
+                <input id="override-reason" name="reason" required minlength={4} />
+                <button type="submit">记录理由并放行</button>
+              </form>
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="files-h">
+        <h2 id="files-h">附件</h2>
+        {files.length === 0 ? <p class="muted">无附件。</p> : null}
+        <ul>
+          {files.map((f) => (
+            <li>
+              <a href={`${base}/attachments/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)}{' '}
+              KB）
+              {isDrafterStep ? (
+                <form method="post" action={`${base}/attachments/${f.id}/remove`} class="inline">
+                  <CsrfField token={csrf} />
+                  <button type="submit" aria-label={`删除附件 ${f.filename}`}>
+                    删除
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {isDrafterStep ? (
+          <form
+            method="post"
+            action={`${base}/attachments`}
+            enctype="multipart/form-data"
+            class="form"
+          >
+            <CsrfField token={csrf} />
+            <label for="attachment-file">上传附件（PDF、docx、xlsx、图片，不超过20 MB）</label>
+            <input
+              id="attachment-file"
+              type="file"
+              name="file"
+              required
+              accept={ATTACHMENT_ACCEPT}
+            />
+            <button type="submit">上传</button>
+          </form>
+        ) : null}
+      </section>
+
+      {item.status === 'review' ? (
+        <section aria-labelledby="secret-h">
+          <h2 id="secret-h">保密审查</h2>
+          {review ? (
+            <p>结论：{confidentialityLabels[review.conclusion]}</p>
+          ) : (
+            <p class="muted">尚未进行保密审查；发布前必须完成。</p>
+          )}
+          {isReviewer ? (
+            <form method="post" action={`${base}/confidentiality`} class="form">
+              <CsrfField token={csrf} />
+              <fieldset>
+                <legend>审查结论</legend>
+                {(['public', 'secret', 'refer'] as const).map((k) => (
+                  <label class="check">
+                    <input type="radio" name="conclusion" value={k} required />{' '}
+                    {confidentialityLabels[k]}
+                  </label>
+                ))}
+              </fieldset>
+              <label for="secret-note">审查意见</label>
+              <input id="secret-note" name="note" />
+              <button type="submit">记录保密审查</button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="actions-h">
+        <h2 id="actions-h">办理</h2>
+        {can.submit ? (
+          <form method="post" action={`${base}/submit`} class="inline">
+            <CsrfField token={csrf} />
+            <button type="submit">提交审核</button>
+          </form>
+        ) : null}
+        {can.approve ? (
+          <form method="post" action={`${base}/approve`} class="inline">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="step" value={String(item.step)} />
+            <button type="submit">
+              {item.step === chain.length - 1 ? '发布' : `${chain[item.step].label}通过`}
+            </button>
+          </form>
+        ) : null}
+        {can.reject ? (
+          <form method="post" action={`${base}/reject`} class="form">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="step" value={String(item.step)} />
+            <label for="reject-comment">退回意见</label>
+            <input id="reject-comment" name="comment" required />
+            <button type="submit">退回拟稿人</button>
+          </form>
+        ) : null}
+        {can.withdraw ? (
+          <form method="post" action={`${base}/withdraw`} class="form">
+            <CsrfField token={csrf} />
+            <label for="withdraw-reason">撤回理由</label>
+            <input id="withdraw-reason" name="reason" required />
+            <button type="submit">撤回（从门户下线，记录保留）</button>
+          </form>
+        ) : null}
+        {(isOffice || actor.roles.includes('admin')) &&
+        (item.status === 'published' || item.status === 'withdrawn') ? (
+          <form method="post" action={`${base}/validity`} class="form">
+            <CsrfField token={csrf} />
+            <label for="validity">有效性变更</label>
+            <select id="validity" name="validity">
+              {Object.entries(validityLabels).map(([k, v]) => (
+                <option value={k} selected={k === item.validity}>
+                  {v}
+                </option>
+              ))}
+            </select>
+            <label for="validity-since">生效日期</label>
+            <input id="validity-since" name="since" type="date" required />
+            <label for="validity-note">说明</label>
+            <input id="validity-note" name="note" />
+            <button type="submit">记录有效性变更</button>
+          </form>
+        ) : null}
+        {!can.submit && !can.approve && !can.reject && !can.withdraw ? (
+          <p class="muted">当前没有需要您办理的步骤。</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="trail-h">
+        <h2 id="trail-h">办理记录</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">人员</th>
+              <th scope="col">操作</th>
+              <th scope="col">说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr>
+                <td>{e.at.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                <td>{e.userId ? names.get(e.userId) : '系统'}</td>
+                <td>
+                  {eventLabels[e.kind] ?? e.kind}
+                  {e.step !== null && chain[e.step] ? `（${chain[e.step].label}）` : ''}
+                </td>
+                <td>{describe(e.details)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {versions.length > 0 ? (
+          <p class="muted">
+            历史版本：
+            {versions.map((v) => `第${v.version}版“${String(v.snapshot.title)}”`).join('；')}
+          </p>
+        ) : null}
+      </section>
+    </Layout>,
+    message?.error ? 422 : 200,
+  );
+}
+
+function describe(details: Record<string, unknown> | null): string {
+  if (!details) return '';
+  const parts: string[] = [];
+  if (details.comment) parts.push(`意见：${details.comment}`);
+  if (details.reason) parts.push(`理由：${details.reason}`);
+  if (details.conclusion)
+    parts.push(confidentialityLabels[details.conclusion as 'public'] ?? String(details.conclusion));
+  if (details.indexNumber) parts.push(`索引号 ${details.indexNumber}`);
+  if (details.filename) parts.push(String(details.filename));
+  if (details.validity)
+    parts.push(`${validityLabels[details.validity as 'valid']}，自${details.since}`);
+  return parts.join('；');
+}

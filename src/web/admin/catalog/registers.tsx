@@ -1,0 +1,247 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { registerKindLabels } from '../../../catalog/t2.ts';
+import {
+  importRegisterCsv,
+  listRegisterEntries,
+  saveRegisterEntry,
+  t2Cells,
+} from '../../../db/catalogRegisters.ts';
+import { isGongkaiError } from '../../../errors.ts';
+import type { AppEnv } from '../../env.ts';
+import { parseForm } from '../../form.ts';
+import { requireRole } from '../../security/guard.ts';
+import { CsrfField } from '../../views/csrfField.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { accountBox } from '../accountBox.tsx';
+import { Alert } from './common.tsx';
+
+/** /admin/:agency/registers — Art. 20 registers and the T2 they give, with drill-down. */
+export const registerAdminRoutes = new Hono<AppEnv>();
+
+registerAdminRoutes.use('*', requireRole('office', 'admin', 'supervisor', 'auditor'));
+
+const t2Rows: { key: string; label: string; unit?: string }[] = [
+  { key: 't2.reg.made', label: '规章 · 本年制发件数' },
+  { key: 't2.reg.repealed', label: '规章 · 本年废止件数' },
+  { key: 't2.reg.valid', label: '规章 · 现行有效件数' },
+  { key: 't2.norm.made', label: '行政规范性文件 · 本年制发件数' },
+  { key: 't2.norm.repealed', label: '行政规范性文件 · 本年废止件数' },
+  { key: 't2.norm.valid', label: '行政规范性文件 · 现行有效件数' },
+  { key: 't2.lic.decisions', label: '行政许可 · 本年处理决定数量' },
+  { key: 't2.pun.decisions', label: '行政处罚 · 本年处理决定数量' },
+  { key: 't2.coe.decisions', label: '行政强制 · 本年处理决定数量' },
+  { key: 't2.fee.amountWan', label: '行政事业性收费 · 本年收费金额', unit: '万元' },
+];
+
+const yearOf = (c: Context<AppEnv>) =>
+  z.coerce
+    .number()
+    .int()
+    .min(2008)
+    .max(2100)
+    .catch(new Date().getFullYear() - 1)
+    .parse(c.req.query('year'));
+
+registerAdminRoutes.get('/', (c) => page(c, yearOf(c)));
+
+const entrySchema = z.object({
+  kind: z.enum(['lic', 'pun', 'coe', 'fee'], { message: '请选择类别' }),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  value: z.coerce.number({ message: '请填写数值' }).min(0, '数值不能为负'),
+  note: z.string().trim().max(200).optional(),
+});
+
+registerAdminRoutes.post('/', requireRole('office'), async (c) => {
+  const form = await parseForm(c, entrySchema);
+  const year = Number((form.raw.month ?? '').slice(0, 4)) || yearOf(c);
+  if (!form.ok) return page(c, year, Object.values(form.errors)[0]);
+  const { kind, month, value, note } = form.data;
+  try {
+    await saveRegisterEntry(
+      c.get('database').db,
+      c.get('agency').id,
+      kind === 'fee'
+        ? { kind, month, amountYuan: value, note }
+        : { kind, month, count: value, note },
+      { userId: c.get('user')!.userId, ip: c.get('clientIp') },
+    );
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    return page(c, year, error.message);
+  }
+  return c.redirect(`/admin/${c.get('agency').code}/registers?year=${year}`, 303);
+});
+
+registerAdminRoutes.post('/import', requireRole('office'), async (c) => {
+  const form = await parseForm(
+    c,
+    z.object({ csv: z.string().min(1, '请粘贴CSV内容').max(200_000) }),
+  );
+  if (!form.ok) return page(c, yearOf(c), Object.values(form.errors)[0]);
+  try {
+    const n = await importRegisterCsv(c.get('database').db, c.get('agency').id, form.data.csv, {
+      userId: c.get('user')!.userId,
+      ip: c.get('clientIp'),
+    });
+    return page(c, yearOf(c), undefined, `已导入${n}条。`);
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    return page(c, yearOf(c), error.message);
+  }
+});
+
+async function page(c: Context<AppEnv>, year: number, error?: string, notice?: string) {
+  const db = c.get('database').db;
+  const agency = c.get('agency');
+  const entries = await listRegisterEntries(db, agency.id, year);
+  const t2 = await t2Cells(db, agency.id, year);
+  const canEdit = c.get('roles').includes('office');
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const cellValue = (kind: string, month: string) => {
+    const e = entries.find((x) => x.kind === kind && x.month === month);
+    return e ? (kind === 'fee' ? e.amountYuan : e.count) : null;
+  };
+  return c.html(
+    <Layout
+      title={`第二十条登记 ${year}`}
+      agency={agency}
+      breadcrumb={[
+        { label: '后台', href: '/admin' },
+        { label: agency.name, href: `/admin/${agency.code}` },
+        { label: '主动公开', href: `/admin/${agency.code}/catalog` },
+        { label: '第二十条登记' },
+      ]}
+      account={accountBox(c)}
+    >
+      <h1>第二十条登记与年报表二（{year}年）</h1>
+      <Alert message={error} />
+      <Alert message={notice} kind="notice" />
+      <form method="get" class="inline">
+        <label for="year">年度</label>{' '}
+        <input id="year" name="year" type="number" value={String(year)} min="2008" max="2100" />{' '}
+        <button type="submit">查看</button>
+      </form>
+      <h2>表二 主动公开政府信息情况</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">项目</th>
+            <th scope="col">数值</th>
+            <th scope="col">依据（可展开）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {t2Rows.map((r) => {
+            const rows = t2.drillDown[r.key as keyof typeof t2.drillDown];
+            return (
+              <tr id={r.key}>
+                <th scope="row">
+                  {r.label}
+                  {r.unit ? `（${r.unit}）` : ''}
+                </th>
+                <td class="num">{t2.cells[r.key as keyof typeof t2.cells]}</td>
+                <td>
+                  {rows.length === 0 ? (
+                    '—'
+                  ) : (
+                    <details>
+                      <summary>{rows.length}条记录</summary>
+                      <ul>
+                        {rows.map((d) => (
+                          <li>
+                            {d.publicationId ? (
+                              <a href={`/admin/${agency.code}/catalog/${d.publicationId}`}>
+                                {d.label}
+                              </a>
+                            ) : (
+                              d.label
+                            )}
+                            {d.month ? `：${d.value}` : ''}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="muted">
+        规章、行政规范性文件的件数来自主动公开目录中相应分类的信息及其有效性记录；其余来自下方按月登记。
+      </p>
+      <h2>按月登记</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">月份</th>
+            {(['lic', 'pun', 'coe', 'fee'] as const).map((k) => (
+              <th scope="col">
+                {registerKindLabels[k]}
+                {k === 'fee' ? '（元）' : '（件）'}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr>
+              <th scope="row">{m}</th>
+              {(['lic', 'pun', 'coe', 'fee'] as const).map((k) => (
+                <td class="num">{cellValue(k, m) ?? ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canEdit ? (
+        <>
+          <form method="post" action={`/admin/${agency.code}/registers`} class="form">
+            <CsrfField token={c.get('csrfToken')} />
+            <h3>登记或更正一个月的数据</h3>
+            <label for="r-kind">类别</label>
+            <select id="r-kind" name="kind">
+              {(['lic', 'pun', 'coe', 'fee'] as const).map((k) => (
+                <option value={k}>{registerKindLabels[k]}</option>
+              ))}
+            </select>
+            <label for="r-month">月份（YYYY-MM）</label>
+            <input
+              id="r-month"
+              name="month"
+              required
+              pattern="\d{4}-\d{2}"
+              placeholder={`${year}-01`}
+            />
+            <label for="r-value">数值（决定件数；收费填元）</label>
+            <input id="r-value" name="value" required inputmode="decimal" />
+            <label for="r-note">备注</label>
+            <input id="r-note" name="note" />
+            <button type="submit">保存</button>
+          </form>
+          <form
+            method="post"
+            action={`/admin/${agency.code}/registers/import?year=${year}`}
+            class="form"
+          >
+            <CsrfField token={c.get('csrfToken')} />
+            <h3>CSV 导入</h3>
+            <label for="r-csv">
+              每行：月份,类别,数值[,备注]（类别：行政许可/行政处罚/行政强制/行政事业性收费；收费单位为元）
+            </label>
+            <textarea
+              id="r-csv"
+              name="csv"
+              rows={6}
+              placeholder={`${year}-01,行政处罚,2\n${year}-01,行政事业性收费,1200.50`}
+            ></textarea>
+            <button type="submit">导入</button>
+          </form>
+        </>
+      ) : null}
+    </Layout>,
+    error ? 422 : 200,
+  );
+}

@@ -1,0 +1,492 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { chinaToday, publicationDueStatus } from '../../../catalog/due.ts';
+import type { PrivacyFinding } from '../../../catalog/privacy.ts';
+import { loadCalendar } from '../../../db/calendar.ts';
+import {
+  addAttachment,
+  changeValidity,
+  createPublication,
+  getAttachmentFile,
+  getPublication,
+  listPublications,
+  overridePrivacy,
+  type Publication,
+  recordConfidentialityReview,
+  removeAttachment,
+  reviewPublication,
+  updatePublication,
+} from '../../../db/catalog.ts';
+import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
+import { isGongkaiError } from '../../../errors.ts';
+import type { AppEnv } from '../../env.ts';
+import { parseForm } from '../../form.ts';
+import { requireRole } from '../../security/guard.ts';
+import { Layout } from '../../views/layout.tsx';
+import { accountBox } from '../accountBox.tsx';
+import { Alert, actorOf, catalogBase, catalogCrumbs, statusLabels } from './common.tsx';
+import { detailPage } from './detailPage.tsx';
+import { PublicationForm, publicationSchema } from './form.tsx';
+
+/** /admin/:agency/catalog — 主动公开: items, attachments, privacy scan, review chain. */
+export const catalogAdminRoutes = new Hono<AppEnv>();
+
+const staff = requireRole('drafter', 'reviewer', 'office', 'admin', 'supervisor', 'auditor');
+catalogAdminRoutes.use('*', staff);
+
+const statusFilter = z
+  .enum(['draft', 'review', 'published', 'withdrawn'])
+  .optional()
+  .catch(undefined);
+
+catalogAdminRoutes.get('/', async (c) => {
+  const db = c.get('database').db;
+  const agency = c.get('agency');
+  const status = statusFilter.parse(c.req.query('status'));
+  const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(c.req.query('page'));
+  const { rows, total } = await listPublications(db, agency.id, { status, page, pageSize: 50 });
+  const categories = new Map((await listCategories(db, agency.id)).map((x) => [x.id, x.name]));
+  const chain = await getReviewChain(db, agency.id);
+  const roles = c.get('roles');
+  const calendar = await loadCalendar(db);
+  const today = chinaToday();
+  const base = catalogBase(agency);
+  return c.html(
+    <Layout
+      title="主动公开"
+      agency={agency}
+      breadcrumb={catalogCrumbs(agency)}
+      account={accountBox(c)}
+    >
+      <h1>主动公开</h1>
+      <p>
+        {roles.includes('drafter') ? (
+          <a class="button" href={`${base}/new`}>
+            新建信息
+          </a>
+        ) : null}
+        　<a href={`/admin/${agency.code}/registers`}>第二十条登记（T2）</a>　
+        <a href={`/a/${agency.code}/statutory`}>查看门户</a>
+      </p>
+      <nav aria-label="按状态筛选" class="tabs">
+        <a href={base} aria-current={status ? undefined : 'page'}>
+          全部
+        </a>
+        {Object.entries(statusLabels).map(([k, v]) => (
+          <a href={`${base}?status=${k}`} aria-current={status === k ? 'page' : undefined}>
+            {v}
+          </a>
+        ))}
+      </nav>
+      <table>
+        <caption>共 {total} 条</caption>
+        <thead>
+          <tr>
+            <th scope="col">标题</th>
+            <th scope="col">分类</th>
+            <th scope="col">状态</th>
+            <th scope="col">索引号</th>
+            <th scope="col">成文日期</th>
+            <th scope="col">公开期限</th>
+            <th scope="col">隐私检查</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const due = publicationDueStatus(calendar, r, today);
+            const mine =
+              r.status === 'review' &&
+              roles.includes(chain[r.step]?.role) &&
+              r.authorId !== c.get('user')!.userId;
+            const findings = (r.privacyFindings ?? []) as PrivacyFinding[];
+            return (
+              <tr class={mine ? 'mine' : undefined}>
+                <td>
+                  <a href={`${base}/${r.id}`}>{r.title}</a>
+                  {mine ? <strong>（待我办理）</strong> : null}
+                </td>
+                <td>{categories.get(r.categoryId)}</td>
+                <td>
+                  {r.status === 'review' ? `待${chain[r.step]?.label}` : statusLabels[r.status]}
+                </td>
+                <td>{r.indexNumber ?? '—'}</td>
+                <td>{r.madeOn}</td>
+                <td>
+                  {due.due}
+                  {due.late ? <strong class="late"> 超期</strong> : null}
+                </td>
+                <td>
+                  {findings.length === 0
+                    ? '通过'
+                    : r.privacyOverride
+                      ? '已放行'
+                      : `${findings.length}处问题`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {total > page * 50 ? (
+        <a href={`${base}?${status ? `status=${status}&` : ''}page=${page + 1}`}>下一页</a>
+      ) : null}
+    </Layout>,
+  );
+});
+
+catalogAdminRoutes.get('/new', requireRole('drafter'), async (c) => {
+  const agency = c.get('agency');
+  return formPage(
+    c,
+    '新建信息',
+    `${catalogBase(agency)}/new`,
+    { issuer: agency.name, madeOn: chinaToday() },
+    {},
+  );
+});
+
+catalogAdminRoutes.post('/new', requireRole('drafter'), async (c) => {
+  const agency = c.get('agency');
+  const form = await parseForm(c, publicationSchema);
+  if (!form.ok) return formPage(c, '新建信息', `${catalogBase(agency)}/new`, form.raw, form.errors);
+  try {
+    const item = await createPublication(c.get('database').db, agency.id, form.data, actorOf(c));
+    return c.redirect(`${catalogBase(agency)}/${item.id}`, 303);
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    return formPage(c, '新建信息', `${catalogBase(agency)}/new`, form.raw, { _: error.message });
+  }
+});
+
+catalogAdminRoutes.get('/:id{[0-9]+}', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  return detailPage(c, item, { notice: notices[c.req.query('done') ?? ''] });
+});
+
+catalogAdminRoutes.get('/:id{[0-9]+}/edit', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const raw = Object.fromEntries(
+    Object.entries(item).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]),
+  );
+  return formPage(
+    c,
+    `修改：${item.title}`,
+    `${catalogBase(c.get('agency'))}/${item.id}/edit`,
+    { ...raw, changedOn: chinaToday() },
+    {},
+    item.status === 'published',
+  );
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/edit', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const agency = c.get('agency');
+  const action = `${catalogBase(agency)}/${item.id}/edit`;
+  const form = await parseForm(c, publicationSchema);
+  if (!form.ok)
+    return formPage(
+      c,
+      `修改：${item.title}`,
+      action,
+      form.raw,
+      form.errors,
+      item.status === 'published',
+    );
+  try {
+    await updatePublication(c.get('database').db, agency.id, item.id, form.data, actorOf(c), {
+      changedOn: form.data.changedOn || undefined,
+      confidentiality: form.data.confidentiality,
+    });
+    return c.redirect(`${catalogBase(agency)}/${item.id}`, 303);
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    return formPage(
+      c,
+      `修改：${item.title}`,
+      action,
+      form.raw,
+      { _: error.message },
+      item.status === 'published',
+    );
+  }
+});
+
+// Attachments ----------------------------------------------------------------------------------
+
+catalogAdminRoutes.post('/:id{[0-9]+}/attachments', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const body = await c.req.parseBody();
+  const file = body.file;
+  if (!(file instanceof File) || file.size === 0)
+    return detailPage(c, item, { error: '请选择要上传的文件。' });
+  return act(
+    c,
+    item,
+    async () => {
+      await addAttachment(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        { filename: file.name, data: Buffer.from(await file.arrayBuffer()) },
+        actorOf(c),
+      );
+    },
+    'uploaded',
+  );
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  return act(
+    c,
+    item,
+    () =>
+      removeAttachment(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        Number(c.req.param('aid')),
+        actorOf(c),
+      ),
+    'removed',
+  );
+});
+
+catalogAdminRoutes.get('/:id{[0-9]+}/attachments/:aid{[0-9]+}', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const file = await getAttachmentFile(c.get('database').db, item.id, Number(c.req.param('aid')));
+  if (!file) return c.notFound();
+  return c.body(new Uint8Array(file.data), 200, {
+    'content-type': file.mediaType,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    'x-content-type-options': 'nosniff',
+  });
+});
+
+// Review chain ---------------------------------------------------------------------------------
+
+const stepForm = z.object({ step: z.coerce.number().int().min(0).max(20) });
+
+catalogAdminRoutes.post('/:id{[0-9]+}/submit', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  return act(
+    c,
+    item,
+    () =>
+      reviewPublication(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        { type: 'submit' },
+        actorOf(c),
+      ),
+    'submitted',
+  );
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/approve', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const form = await parseForm(c, stepForm);
+  if (!form.ok) return detailPage(c, item, { error: '审核步骤无效，请刷新页面。' });
+  return act(
+    c,
+    item,
+    () =>
+      reviewPublication(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        { type: 'approve', step: form.data.step },
+        actorOf(c),
+      ),
+    'approved',
+  );
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/reject', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const form = await parseForm(
+    c,
+    stepForm.extend({ comment: z.string().trim().min(1, '请填写退回意见').max(500) }),
+  );
+  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
+  return act(
+    c,
+    item,
+    () =>
+      reviewPublication(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        { type: 'reject', step: form.data.step, comment: form.data.comment },
+        actorOf(c),
+      ),
+    'rejected',
+  );
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/withdraw', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const form = await parseForm(
+    c,
+    z.object({ reason: z.string().trim().min(1, '请填写撤回理由').max(500) }),
+  );
+  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
+  return act(
+    c,
+    item,
+    () =>
+      reviewPublication(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        { type: 'withdraw', reason: form.data.reason },
+        actorOf(c),
+      ),
+    'withdrawn',
+  );
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/confidentiality', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const form = await parseForm(
+    c,
+    z.object({
+      conclusion: z.enum(['public', 'secret', 'refer'], { message: '请选择审查结论' }),
+      note: z.string().trim().max(500).optional(),
+    }),
+  );
+  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
+  return act(
+    c,
+    item,
+    () =>
+      recordConfidentialityReview(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        form.data,
+        actorOf(c),
+      ),
+    'confidentiality',
+  );
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/override', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const form = await parseForm(
+    c,
+    z.object({ reason: z.string().trim().min(4, '请填写放行理由（至少4个字）').max(500) }),
+  );
+  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
+  return act(
+    c,
+    item,
+    () =>
+      overridePrivacy(c.get('database').db, item.agencyId, item.id, form.data.reason, actorOf(c)),
+    'override',
+  );
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/validity', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const form = await parseForm(
+    c,
+    z.object({
+      validity: z.enum(['valid', 'expired', 'repealed']),
+      since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写生效日期'),
+      note: z.string().trim().max(200).optional(),
+    }),
+  );
+  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
+  return act(
+    c,
+    item,
+    () => changeValidity(c.get('database').db, item.agencyId, item.id, form.data, actorOf(c)),
+    'validity',
+  );
+});
+
+// helpers ----------------------------------------------------------------------------------------
+
+async function itemOf(c: Context<AppEnv>): Promise<Publication | undefined> {
+  return getPublication(c.get('database').db, c.get('agency').id, Number(c.req.param('id')));
+}
+
+const notices: Record<string, string> = {
+  uploaded: '附件已上传并完成隐私检查。',
+  removed: '附件已删除。',
+  submitted: '已提交审核。',
+  approved: '已办理。',
+  rejected: '已退回拟稿人。',
+  withdrawn: '已撤回，门户不再显示，记录保留。',
+  confidentiality: '已记录保密审查。',
+  override: '已记录放行理由。',
+  validity: '已记录有效性变更。',
+};
+
+/** Runs a state change; a refusal re-shows the item with the reason, success redirects (PRG). */
+async function act(
+  c: Context<AppEnv>,
+  item: Publication,
+  run: () => Promise<unknown>,
+  notice: keyof typeof notices,
+) {
+  try {
+    await run();
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    const fresh = (await getPublication(c.get('database').db, item.agencyId, item.id)) ?? item;
+    return detailPage(c, fresh, { error: error.message });
+  }
+  return c.redirect(`${catalogBase(c.get('agency'))}/${item.id}?done=${notice}`, 303);
+}
+
+async function formPage(
+  c: Context<AppEnv>,
+  title: string,
+  action: string,
+  raw: Record<string, string>,
+  errors: Record<string, string>,
+  published = false,
+) {
+  const agency = c.get('agency');
+  const categories = await listCategories(c.get('database').db, agency.id);
+  return c.html(
+    <Layout
+      title={title}
+      agency={agency}
+      breadcrumb={catalogCrumbs(agency, { label: title })}
+      account={accountBox(c)}
+    >
+      <h1>{title}</h1>
+      <Alert message={errors._} />
+      {Object.keys(errors).length > 0 && !errors._ ? (
+        <Alert message="请按提示修改标红的项目。" />
+      ) : null}
+      <PublicationForm
+        action={action}
+        csrf={c.get('csrfToken')}
+        categories={categories}
+        raw={raw}
+        errors={errors}
+        published={published}
+        submitLabel="保存"
+      />
+    </Layout>,
+    Object.keys(errors).length > 0 ? 422 : 200,
+  );
+}
