@@ -1,7 +1,8 @@
 import type { Db } from '../db/database.ts';
+import { petitionsDemo } from './petitions.ts';
 
 /** A step adds one kind of demo record. It must be safe to run again (keep what exists). */
 export type DemoStep = (db: Db) => Promise<void>;
 
 /** Each capability appends its demo step here, in dependency order. */
-export const demoSteps: DemoStep[] = [];
+export const demoSteps: DemoStep[] = [petitionsDemo];
