@@ -7,8 +7,6 @@ import { accountBox } from './accountBox.tsx';
 import { caseRoutes } from './cases/routes.tsx';
 import { registerAdminRoutes } from './catalog/registers.tsx';
 import { catalogAdminRoutes } from './catalog/routes.tsx';
-import { registerAdminRoutes } from './catalog/registers.tsx';
-import { catalogAdminRoutes } from './catalog/routes.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { petitionAdminRoutes } from './petitions/routes.tsx';
 
@@ -45,8 +43,6 @@ adminRoutes.get('/admin', (c) => {
 
 // Each capability mounts its back-office routes under /admin/:agency here.
 adminRoutes.route('/admin/:agency', dashboardRoutes);
-adminRoutes.route('/admin/:agency/catalog', catalogAdminRoutes);
-adminRoutes.route('/admin/:agency/registers', registerAdminRoutes);
 adminRoutes.route('/admin/:agency/cases', caseRoutes);
 adminRoutes.route('/admin/:agency/petitions', petitionAdminRoutes);
 adminRoutes.route('/admin/:agency/catalog', catalogAdminRoutes);
