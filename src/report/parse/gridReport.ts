@@ -48,7 +48,8 @@ export function reportFromBlocks(blocks: DocBlock[], opts: ParseOptions = {}): G
   const version = opts.formatVersion ?? guess.version;
   const format = formatOf(version);
   const read = mapTables(tables, format);
-  const headings = findHeadings(nt, format);
+  // Both formats share the section headings: the probe usually is the answer.
+  const headings = format.sections === formatOf('2021').sections ? probe : findHeadings(nt, format);
   if (headings.length === 0 && Object.keys(read.cells).length === 0)
     throw new GongkaiError(
       'report.unrecognized',
