@@ -17,4 +17,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   fee: () => import('./fee.ts'),
   check: () => import('./check.ts'),
   render: () => import('./render.ts'),
+  report: () => import('./report.ts'),
 };

@@ -1,8 +1,9 @@
 import type { Db } from '../db/database.ts';
+import { demoCases } from './cases.ts';
 import { petitionsDemo } from './petitions.ts';
 
 /** A step adds one kind of demo record. It must be safe to run again (keep what exists). */
 export type DemoStep = (db: Db) => Promise<void>;
 
 /** Each capability appends its demo step here, in dependency order. */
-export const demoSteps: DemoStep[] = [petitionsDemo];
+export const demoSteps: DemoStep[] = [petitionsDemo, demoCases];
