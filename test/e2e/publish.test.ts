@@ -13,34 +13,37 @@ import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/br
 
 const skip = e2eUnavailable() ?? false;
 
-/** What axe-core would check first, done with Playwright queries (axe-core is not installed). */
-async function assertAccessible(page: Page) {
-  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-  const problems = await page.evaluate(() => {
-    const out: string[] = [];
+/** Runs in the page: unlabelled inputs, images without alt, heading order, nameless buttons. */
+const auditScript = `(() => {
+    const out = [];
     for (const el of document.querySelectorAll('input, select, textarea')) {
-      const input = el as HTMLInputElement;
+      const input = el;
       if (input.type === 'hidden' || input.type === 'submit') continue;
       const labelled =
-        (input.id && document.querySelector(`label[for="${input.id}"]`)) ||
+        (input.id && document.querySelector('label[for="' + input.id + '"]')) ||
         input.closest('label') ||
         input.getAttribute('aria-label');
-      if (!labelled) out.push(`unlabelled ${input.tagName} ${input.name}`);
+      if (!labelled) out.push(\`unlabelled \${input.tagName} \${input.name}\`);
     }
     for (const img of document.querySelectorAll('img'))
-      if (!img.hasAttribute('alt')) out.push(`img without alt ${img.src}`);
+      if (!img.hasAttribute('alt')) out.push(\`img without alt \${img.src}\`);
     const levels = [...document.querySelectorAll('h1, h2, h3, h4')].map((h) =>
       Number(h.tagName[1]),
     );
     if (levels.filter((l) => l === 1).length !== 1)
-      out.push(`expected one h1, got ${levels.filter((l) => l === 1).length}`);
+      out.push(\`expected one h1, got \${levels.filter((l) => l === 1).length}\`);
     levels.forEach((l, i) => {
-      if (i > 0 && l > levels[i - 1] + 1) out.push(`heading jumps from h${levels[i - 1]} to h${l}`);
+      if (i > 0 && l > levels[i - 1] + 1) out.push(\`heading jumps from h\${levels[i - 1]} to h\${l}\`);
     });
     for (const b of document.querySelectorAll('button'))
       if (!b.textContent?.trim() && !b.getAttribute('aria-label')) out.push('button without name');
     return out;
-  });
+  })()`;
+
+/** What axe-core would check first, done with Playwright queries (axe-core is not installed). */
+async function assertAccessible(page: Page) {
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  const problems = (await page.evaluate(auditScript)) as string[];
   assert.deepEqual(problems, [], `${page.url()}`);
 }
 
@@ -101,9 +104,12 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
   await drafter.getByLabel(/上传附件/).setInputFiles(leaky);
   await drafter.getByRole('button', { name: '上传', exact: true }).click();
   await drafter.waitForURL(/done=uploaded/);
-  assert.match(await drafter.locator('.findings').innerText(), /隐藏工作表[\s\S]*公民身份号码/);
+  assert.match(
+    (await drafter.locator('.findings').textContent()) ?? '',
+    /隐藏工作表[\s\S]*公民身份号码/,
+  );
   await drafter.getByRole('button', { name: '提交审核' }).click();
-  assert.match(await drafter.getByRole('alert').first().innerText(), /隐私检查发现/);
+  assert.match((await drafter.getByRole('alert').first().textContent()) ?? '', /隐私检查发现/);
   await drafter.screenshot({ path: `${shots}blocked.png`, fullPage: true });
 
   // fixed: the file is replaced by a clean one, then submitted
@@ -112,7 +118,7 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
   await drafter.getByLabel(/上传附件/).setInputFiles(clean);
   await drafter.getByRole('button', { name: '上传', exact: true }).click();
   await drafter.waitForURL(/done=uploaded/);
-  assert.match(await drafter.locator('#privacy-h + p').innerText(), /未发现/);
+  assert.match((await drafter.locator('#privacy-h + p').textContent()) ?? '', /未发现/);
   await drafter.getByRole('button', { name: '提交审核' }).click();
   await drafter.waitForURL(/done=submitted/);
 
@@ -134,7 +140,7 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
   await office.getByRole('button', { name: '发布', exact: true }).click();
   await office.waitForURL(/done=approved/);
   const index = (
-    await office.locator('table.meta tr', { hasText: '索引号' }).locator('td').innerText()
+    (await office.locator('table.meta tr', { hasText: '索引号' }).locator('td').textContent()) ?? ''
   ).trim();
   assert.match(index, new RegExp(`^11430321MB1613412X/${chinaToday().slice(0, 4)}-\\d{5}$`));
 
@@ -146,9 +152,9 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
   await visitor.getByRole('button', { name: '搜索' }).click();
   await visitor.getByRole('link', { name: '县信访局三月来信来访情况通报' }).click();
   await assertAccessible(visitor);
-  assert.equal(await visitor.locator('h1').innerText(), '县信访局三月来信来访情况通报');
+  assert.equal((await visitor.locator('h1').textContent()) ?? '', '县信访局三月来信来访情况通报');
   assert.match(
-    await visitor.locator('table.meta').innerText(),
+    (await visitor.locator('table.meta').textContent()) ?? '',
     new RegExp(index.replace('/', '\\/')),
   );
   await visitor.screenshot({ path: `${shots}published.png`, fullPage: true });
