@@ -52,11 +52,20 @@ const resultGroups: [string, string[]][] = [
   ['其他处理', ['o1', 'o2', 'o3']],
 ];
 
+/** A category as the prose names it: 政府信息公开指南 → 信息公开指南 (the subject is already 政府信息). */
+const shortName = (name: string) => name.replace(/^政府信息公开/, '信息公开');
+
+function categoryList(facts: ReportFacts): string {
+  return facts.publications
+    .filter((c) => c.count > 0)
+    .map((c) => `${shortName(c.name)}${c.count}条`)
+    .join('，');
+}
+
 export function publicationSentence(facts: ReportFacts): string {
   const total = facts.publications.reduce((s, c) => s + c.count, 0);
   if (total === 0) return `${facts.year}年未通过政务网站主动公开政府信息。`;
-  const parts = facts.publications.filter((c) => c.count > 0).map((c) => `${c.name}${c.count}条`);
-  return `${facts.year}年通过政务网站主动公开政府信息${total}条，其中：${parts.join('，')}。`;
+  return `${facts.year}年通过政务网站主动公开政府信息${total}条，其中：${categoryList(facts)}。`;
 }
 
 /** Applications received, carried, answered, carried out, and the appeals, as the tables say. */
@@ -105,10 +114,7 @@ export function factFields(facts: ReportFacts, cells: Cells): Record<string, str
     本机关: facts.self,
     主动公开情况: publicationSentence(facts),
     主动公开条数: String(total),
-    主动公开分类: facts.publications
-      .filter((c) => c.count > 0)
-      .map((c) => `${c.name}${c.count}条`)
-      .join('，'),
+    主动公开分类: categoryList(facts),
     依申请公开情况: applicationSentence(facts, cells),
     新收申请数: String(n(cells, 't3.new.tot')),
     上年结转数: String(n(cells, 't3.carryIn.tot')),
