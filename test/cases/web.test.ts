@@ -85,6 +85,11 @@ describeEachDatabase('依申请公开 on the web', (database) => {
   test('staff confirm, send a 补正 notice, record the supplement and decide; illegal actions change nothing', async () => {
     const office = new TestClient(app);
     await office.login('xfj-office', demoPassword);
+    const dashboard = await (await office.get('/admin/xiangtan-xfj')).text();
+    const pending = Number(dashboard.match(/data-count="pending">(\d+)</)?.[1]);
+    assert.ok(pending >= 1, 'the dashboard counts the pending application');
+    const list = await (await office.get(`${ADMIN}?view=pending`)).text();
+    assert.match(list, new RegExp(`>#${caseId}<`));
     const page = await office.get(`${ADMIN}/${caseId}`);
     assert.equal(page.status, 200);
     const today = todayInChina();

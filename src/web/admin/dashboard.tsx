@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
 import { accountBox } from './accountBox.tsx';
+import { casePanel } from './cases/panel.tsx';
 import { petitionPanel } from './petitions/panel.tsx';
 import { roleLabels } from './roleLabels.ts';
 
@@ -21,10 +22,7 @@ dashboardRoutes.get('/', async (c) => {
       <h1>{agency.name} · 工作台</h1>
       <p class="muted">您在本单位的角色：{roles.map((r) => roleLabels[r]).join('、')}</p>
       <div class="panels">
-        <section class="panel">
-          <h2>依申请公开</h2>
-          <p>待办申请、临近期限与已超期件将在此显示。</p>
-        </section>
+        {await casePanel(c)}
         <section class="panel">
           <h2>主动公开</h2>
           <p>待审核与待发布的信息将在此显示。</p>
