@@ -18,6 +18,8 @@ import { applications } from './schema/cases.ts';
 
 export interface PetitionFromApplication {
   applicationId: number;
+  /** When given, the application must belong to this agency (the back office's current one). */
+  agencyId?: number;
   /** The day the petition register receives the matter (the hand-over day). */
   receivedOn: IsoDate;
   /** Defaults to 网上信访 for applications made online, otherwise 来信. */
@@ -31,18 +33,18 @@ export async function createPetitionFromApplication(
   input: PetitionFromApplication,
   actor: PetitionActor = {},
 ): Promise<{ id: number; queryCode: string; created: boolean }> {
-  const existing = await findPetitionByApplication(db, input.applicationId);
-  if (existing) return { id: existing.id, queryCode: existing.queryCode, created: false };
   const [app] = await db
     .select()
     .from(applications)
     .where(eq(applications.id, input.applicationId));
-  if (!app) {
+  if (!app || (input.agencyId !== undefined && app.agencyId !== input.agencyId)) {
     throw new GongkaiError(
       'petition.handover.no-application',
       `申请不存在：${input.applicationId}`,
     );
   }
+  const existing = await findPetitionByApplication(db, input.applicationId);
+  if (existing) return { id: existing.id, queryCode: existing.queryCode, created: false };
   if (app.outcome !== 'n1') {
     throw new GongkaiError(
       'petition.handover.not-n1',

@@ -22,6 +22,7 @@ import {
 import { CHANNEL_LABELS, type Channel } from '../../../law/receipt.ts';
 import { type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { PetitionHandoverButton } from '../petitions/handoverButton.tsx';
 import { ACTIONS } from './actionForms.ts';
 
 export interface CasePageProps {
@@ -71,6 +72,9 @@ export function CasePage(p: CasePageProps) {
         ) : null}
         <span class="muted"> 查询码 {formatQueryCode(row.queryCode)}</span>
       </p>
+      {state.outcome === 'n1' && personal ? (
+        <PetitionHandoverButton casesBase={p.base} applicationId={row.id} csrf={p.csrf} />
+      ) : null}
       {p.failed ? (
         <p class="alert" role="alert">
           未能{ACTION_LABELS[p.failed.action as CaseEventType] ?? '操作'}：{p.failed.message}

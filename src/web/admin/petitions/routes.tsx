@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { audit } from '../../../db/audit.ts';
 import { listPetitionAggregates, savePetitionAggregate } from '../../../db/petitionAggregates.ts';
+import { createPetitionFromApplication } from '../../../db/petitionHandover.ts';
 import { petitionStatistics } from '../../../db/petitionStatistics.ts';
 import {
   appendPetitionEvent,
@@ -94,6 +95,32 @@ petitionAdminRoutes.post('/new', requireRole(...HANDLING_ROLES), async (c) => {
     );
   }
 });
+
+/** Row n1 hand-over from the case page: creates the petition (or finds it) and opens it. */
+petitionAdminRoutes.post(
+  '/from-application/:applicationId{[0-9]{1,9}}',
+  requireRole(...HANDLING_ROLES),
+  async (c) => {
+    const agency = c.get('agency');
+    try {
+      const { id } = await createPetitionFromApplication(
+        db(c),
+        {
+          applicationId: Number(c.req.param('applicationId')),
+          agencyId: agency.id,
+          receivedOn: todayInChina(),
+        },
+        actorOf(c),
+      );
+      return c.redirect(`${base(agency)}/${id}`, 303);
+    } catch (error) {
+      if (isGongkaiError(error) && error.code === 'petition.handover.no-application') {
+        return c.notFound();
+      }
+      throw error;
+    }
+  },
+);
 
 petitionAdminRoutes.get('/statistics', async (c) => {
   const year = todayInChina().slice(0, 4);
