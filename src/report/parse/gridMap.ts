@@ -26,6 +26,8 @@ export interface GridRead {
   warnings: string[];
 }
 
+const reviewLabel = normalizeLabel('行政复议');
+
 interface HeaderCell {
   text: string;
   col: number;
@@ -121,22 +123,19 @@ function headerRow(state: State, row: GridCell[], norm: string[]): boolean {
     state.t3Columns = {};
     state.t4Open = false;
   }
-  const applicants = row.filter((_, i) => labels.t3Columns.has(norm[i]));
+  const applicants = row.flatMap((_, i) => (labels.t3Columns.has(norm[i]) ? [i] : []));
   const hasT4 = norm.some((t) => labels.t4HeaderMarks.has(t));
   if (hasT4) {
-    if (norm.some((t) => t === normalizeLabel('行政复议'))) state.t4Header = [];
+    if (norm.includes(reviewLabel)) state.t4Header = [];
     state.t4Open = true;
   }
-  const outcomes = row.filter((_, i) => labels.t4Outcomes.has(norm[i]));
+  const outcomes = row.flatMap((_, i) => (labels.t4Outcomes.has(norm[i]) ? [i] : []));
   if (state.t4Open && outcomes.length > 0)
-    for (const c of outcomes)
-      state.t4Header.push({
-        key: labels.t4Outcomes.get(normalizeLabel(c.text)) as T4OutcomeKey,
-        col: c.col,
-      });
+    for (const i of outcomes)
+      state.t4Header.push({ key: labels.t4Outcomes.get(norm[i]) as T4OutcomeKey, col: row[i].col });
   else
-    for (const c of applicants)
-      state.t3Columns[labels.t3Columns.get(normalizeLabel(c.text)) as ApplicantKey] = c.col;
+    for (const i of applicants)
+      state.t3Columns[labels.t3Columns.get(norm[i]) as ApplicantKey] = row[i].col;
   const empty = norm.every((t) => t === '') && !state.t4Open;
   return hasT4 || outcomes.length > 0 || applicants.length > 0 || empty;
 }

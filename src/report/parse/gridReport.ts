@@ -10,8 +10,8 @@ import type { CellKey } from '../keys.ts';
 import { type AnnualReport, isUncertain } from '../model.ts';
 import type { DocBlock, GridTable } from './grid.ts';
 import { mapTables } from './gridMap.ts';
+import { normalizeText } from './gridText.ts';
 import { detectIdentity } from './identity.ts';
-import { normalizeWithOffsets } from './normalized.ts';
 import { findHeadings, sectionBodies } from './sections.ts';
 import type { ParseOptions } from './text.ts';
 import { detectVersion } from './version.ts';
@@ -41,7 +41,7 @@ export function reportFromBlocks(blocks: DocBlock[], opts: ParseOptions = {}): G
   const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n');
   const tables = blocks.flatMap((b): GridTable[] => (b.kind === 'table' ? [b.table] : []));
   const tableText = tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('|');
-  const nt = normalizeWithOffsets(text);
+  const nt = normalizeText(text);
   const probe = findHeadings(nt, formatOf('2021'));
   const identity = detectIdentity(text, probe[0]?.start ?? -1);
   const guess = detectVersion(normalizeLabel(`${text}|${tableText}`), identity.year);

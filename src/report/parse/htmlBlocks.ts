@@ -53,8 +53,13 @@ interface TableBuild {
   cellText: string[];
 }
 
-function spanOf(attrs: string, name: string): number {
-  const m = new RegExp(`${name}\\s*=\\s*["']?\\s*(\\d+)`, 'i').exec(attrs);
+const spanPattern = {
+  rowspan: /rowspan\s*=\s*["']?\s*(\d+)/i,
+  colspan: /colspan\s*=\s*["']?\s*(\d+)/i,
+};
+
+function spanOf(attrs: string, name: 'rowspan' | 'colspan'): number {
+  const m = spanPattern[name].exec(attrs);
   return m ? Math.max(1, Math.min(Number(m[1]), 10_000)) : 1;
 }
 

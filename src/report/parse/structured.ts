@@ -2,20 +2,18 @@
  * Parsers for structured files (HTML, DOCX, PDF, XLSX, Markdown with pipe tables), in the shape
  * of the `parsers` dispatch table of `index.ts`. Markdown goes through the grid reader first and
  * falls back to the text parser (PDF-to-markdown dumps) when the grid leaves cells unread.
+ * The DOCX, PDF and XLSX readers load their libraries (mammoth, pdfjs, exceljs) on first use.
  */
 import iconv from 'iconv-lite';
 import { GongkaiError } from '../../errors.ts';
 import { formatOf } from '../formats/index.ts';
 import type { CellKey } from '../keys.ts';
 import { type AnnualReport, isUncertain } from '../model.ts';
-import { parseDocx } from './docx.ts';
 import type { GridParseResult } from './gridReport.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
-import { parsePdf } from './pdf.ts';
 import { parseReportJson } from './reportJson.ts';
 import { type ParseOptions, type ParseResult, parseText } from './text.ts';
-import { parseXlsx } from './xlsx.ts';
 
 type StructuredParser = (data: Buffer, name: string, opts: ParseOptions) => Promise<ParseResult>;
 
@@ -59,9 +57,12 @@ export const structuredParsers: Record<string, StructuredParser> = {
   '.html': html,
   '.htm': html,
   '.xhtml': html,
-  '.docx': async (data, _name, opts) => asResult(await parseDocx(data, opts)),
-  '.pdf': async (data, _name, opts) => asResult(await parsePdf(data, opts)),
-  '.xlsx': async (data, _name, opts) => asResult(await parseXlsx(data, opts)),
+  '.docx': async (data, _name, opts) =>
+    asResult(await (await import('./docx.ts')).parseDocx(data, opts)),
+  '.pdf': async (data, _name, opts) =>
+    asResult(await (await import('./pdf.ts')).parsePdf(data, opts)),
+  '.xlsx': async (data, _name, opts) =>
+    asResult(await (await import('./xlsx.ts')).parseXlsx(data, opts)),
   '.md': markdown,
   '.markdown': markdown,
   '.json': async (data) => jsonResult(parseReportJson(decode(data))),
