@@ -7,7 +7,20 @@ import type { NormalizedText } from './normalized.ts';
 
 const cache = new Map<string, string>();
 
+/** Characters `normalizeLabel` never changes: ASCII letters and digits, most CJK ideographs. */
+function unchanged(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x4e00 && code <= 0x9fff && !traditional.has(code))
+  );
+}
+
+const traditional = new Set([...'總計開訊資處請報們國務與況應'].map((c) => c.charCodeAt(0)));
+
 function normalizeChar(ch: string): string {
+  if (unchanged(ch.charCodeAt(0))) return ch;
   let out = cache.get(ch);
   if (out === undefined) {
     out = normalizeLabel(ch);

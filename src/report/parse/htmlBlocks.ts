@@ -84,20 +84,21 @@ export function htmlBlocks(html: string): DocBlock[] {
     t.cell = null;
     t.cellText = [];
   };
-  const token = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!?[^>]*>|[^<]+|</g;
+  const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)([^>]*)>|<[^>]*>|[^<]+|</g;
   for (const m of html.matchAll(token)) {
     const tok = m[0];
-    if (tok[0] !== '<' || tok === '<') {
-      if (skip) continue;
-      const text = decodeEntities(tok).replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s));
+    const rawName = m[2];
+    if (rawName === undefined) {
+      if (skip || (tok[0] === '<' && tok !== '<')) continue;
+      const decoded = tok.includes('&') ? decodeEntities(tok) : tok;
+      const text = decoded.replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s));
       const t = tables[tables.length - 1];
       if (t?.cell) t.cellText.push(text);
       else if (!t) line.push(text);
       continue;
     }
-    const tag = /^<(\/?)([a-zA-Z][\w:-]*)([\s\S]*?)\/?>$/.exec(tok);
-    if (!tag) continue;
-    const [, close, rawName, attrs] = tag;
+    const close = m[1];
+    const attrs = m[3];
     const name = rawName.toLowerCase();
     if (skip) {
       if (close && name === skip) skip = null;
