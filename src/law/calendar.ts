@@ -155,8 +155,12 @@ export class Calendar {
   /** The years from `from` to `to` (inclusive) that have no notice loaded. */
   uncoveredYears(from: DayNumber, to: DayNumber): number[] {
     const years: number[] = [];
-    for (let year = yearOf(from); year <= yearOf(to); year++) {
-      if (!this.table(year).coverage.covered) years.push(year);
+    if (to < from && yearOf(to) < yearOf(from)) return years;
+    let t = this.tableOf(from);
+    while (t.first <= to) {
+      if (!t.coverage.covered) years.push(t.year);
+      if (t.last >= to) break;
+      t = this.table(t.year + 1);
     }
     return years;
   }

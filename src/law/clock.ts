@@ -10,7 +10,7 @@ import type {
   SupplementRequestedEvent,
 } from './events.ts';
 import { type ComputedDate, computePeriod, startsText } from './period.ts';
-import { CHANNEL_LABELS, receiptDate } from './receipt.ts';
+import { CHANNEL_LABELS, type Receipt, receiptDayNumber } from './receipt.ts';
 import {
   describeCount,
   formatRange,
@@ -96,7 +96,8 @@ export function feePaymentDue(calendar: Calendar, notifiedOn: IsoDate): Computed
   });
 }
 
-type Dated = { event: ClockEvent; day: DayNumber };
+/** An event with its day; `answered`: the day a consultation letter was answered or a fee paid. */
+type Dated = { event: ClockEvent; day: DayNumber; answered: DayNumber | null };
 
 class ReplyClockRun {
   private readonly trace: string[] = [];
@@ -107,87 +108,45 @@ class ReplyClockRun {
   private budget = REPLY_WORKDAYS;
   private extension = 0;
   private pauses: Pause[] = [];
+  /** Working days in `pauses`, overlaps counted once. */
+  private paused = 0;
   private pausedBefore = 0;
   private deferral: DeferralEvent | null = null;
   private supplement: SupplementRequestedEvent | null = null;
   private supplementDone = false;
   private lapse: Lapse | null = null;
   private latest = 0;
-  private readonly replies = new Map<string, DayNumber>();
-  private readonly payments = new Map<Dated, DayNumber>();
-  private readonly sent = new Set<string>();
 
+  // Every trace line is built behind `if (this.explain)`: bulk projections build no strings.
   constructor(
     private readonly calendar: Calendar,
     private readonly events: readonly ClockEvent[],
     private readonly explain: boolean,
   ) {}
 
-  private say(...lines: string[]): void {
-    if (this.explain) this.trace.push(...lines);
+  private say(line: string): void {
+    this.trace.push(line);
   }
 
   run(): ReplyClock {
     const dated = this.sorted();
-    this.pair(dated);
+    pair(dated);
     for (const d of dated) this.apply(d);
     return this.result();
   }
 
   private sorted(): Dated[] {
-    const receipts = this.events.filter((e) => e.type === 'Received');
-    if (receipts.length === 0) {
-      throw new GongkaiError('law.events.no-receipt', '缺少“收到申请”事件，无法计算答复期限');
-    }
-    if (receipts.length > 1) {
-      throw new GongkaiError('law.events.duplicate-receipt', '一件申请只能有一个“收到申请”事件');
-    }
-    const dated = this.events.map((event) => ({ event, day: toDayNumber(dateOf(event)) }));
-    const received = dated.find((d) => d.event.type === 'Received')!;
-    for (const d of dated) {
-      if (d.day < received.day) {
-        throw new GongkaiError(
-          'law.events.before-receipt',
-          `${EVENT_LABELS[d.event.type]}（${fromDayNumber(d.day)}）早于收到申请之日（${fromDayNumber(received.day)}），不属于本件申请的办理期间`,
-          { event: d.event },
-        );
-      }
+    checkOneReceipt(this.events);
+    const dated: Dated[] = [];
+    let received = 0;
+    for (const event of this.events) {
+      if (event.type === 'Received') received = dated.length;
+      dated.push({ event, day: dayOf(event), answered: null });
     }
     // Stable: events of the same day keep their log order, the receipt first.
-    return [received, ...dated.filter((d) => d !== received)].sort((a, b) => a.day - b.day);
-  }
-
-  /** Pairs consultation letters with replies and fee notices with payments. */
-  private pair(dated: Dated[]): void {
-    let openFee: Dated | null = null;
-    for (const d of dated) {
-      const e = d.event;
-      if (e.type === 'ConsultationSent') {
-        if (this.sent.has(e.id)) {
-          throw new GongkaiError('law.consultation.duplicate', `征求意见书编号重复：${e.id}`);
-        }
-        this.sent.add(e.id);
-      } else if (e.type === 'ConsultationReplied') {
-        if (!this.sent.has(e.id)) {
-          throw new GongkaiError(
-            'law.consultation.unknown',
-            `征求意见答复（${e.id}，${e.on}）没有对应的、更早发出的征求意见书`,
-          );
-        }
-        if (this.replies.has(e.id)) {
-          throw new GongkaiError('law.consultation.replied-twice', `征求意见书 ${e.id} 已记录答复`);
-        }
-        this.replies.set(e.id, d.day);
-      } else if (e.type === 'ProcessingFeeNotified') {
-        openFee = d;
-      } else if (e.type === 'ProcessingFeePaid') {
-        if (openFee === null) {
-          throw new GongkaiError('law.fee.not-notified', `缴费（${e.on}）之前没有收费通知`);
-        }
-        this.payments.set(openFee, d.day);
-        openFee = null;
-      }
-    }
+    if (received > 0) dated.unshift(...dated.splice(received, 1));
+    checkNotBeforeReceipt(dated);
+    return inOrder(dated) ? dated : dated.sort(byDay);
   }
 
   private apply(d: Dated): void {
@@ -203,7 +162,7 @@ class ReplyClockRun {
         this.onSupplementReceived(d.day);
         break;
       case 'ConsultationSent':
-        this.onConsultation(d.day, e);
+        this.onConsultation(d, e);
         break;
       case 'Extension':
         this.onExtension(d.day, e);
@@ -219,8 +178,7 @@ class ReplyClockRun {
     }
   }
 
-  private onReceived(day: DayNumber, receipt: Parameters<typeof receiptDate>[0]): void {
-    receiptDate(receipt);
+  private onReceived(day: DayNumber, receipt: Receipt): void {
     this.received = day;
     this.restart(day);
     this.noticeDue = this.calendar.periodEndOn(day, SUPPLEMENT_NOTICE_WORKDAYS);
@@ -256,25 +214,29 @@ class ReplyClockRun {
         { noticeDue: fromDayNumber(this.noticeDue) },
       );
     }
-    let line = `补正告知：${e.on}（应在收到申请之日起7个工作日内告知，最迟${fromDayNumber(this.noticeDue)}）`;
-    if (e.deadline !== undefined) {
-      const deadline = toDayNumber(e.deadline);
-      if (deadline <= day) {
-        throw new GongkaiError(
-          'law.supplement.deadline',
-          `补正期限（${e.deadline}）应晚于补正告知之日（${e.on}）`,
-        );
-      }
-      line += `，补正期限至${e.deadline}`;
-      this.latest = Math.max(this.latest, deadline);
-      this.lapse = {
-        outcome: 'o1',
-        after: e.deadline,
-        reason: `申请人无正当理由逾期（${e.deadline}后）不补正的，视为放弃申请，不再处理`,
-      };
-    }
+    if (e.deadline !== undefined) this.setSupplementDeadline(day, e.on, e.deadline);
     this.supplement = e;
-    this.say(line);
+    if (!this.explain) return;
+    const deadline = e.deadline !== undefined ? `，补正期限至${e.deadline}` : '';
+    this.say(
+      `补正告知：${e.on}（应在收到申请之日起7个工作日内告知，最迟${fromDayNumber(this.noticeDue)}）${deadline}`,
+    );
+  }
+
+  private setSupplementDeadline(day: DayNumber, on: IsoDate, date: IsoDate): void {
+    const deadline = toDayNumber(date);
+    if (deadline <= day) {
+      throw new GongkaiError(
+        'law.supplement.deadline',
+        `补正期限（${date}）应晚于补正告知之日（${on}）`,
+      );
+    }
+    this.latest = Math.max(this.latest, deadline);
+    this.lapse = {
+      outcome: 'o1',
+      after: date,
+      reason: `申请人无正当理由逾期（${date}后）不补正的，视为放弃申请，不再处理`,
+    };
   }
 
   private onSupplementReceived(day: DayNumber): void {
@@ -287,37 +249,37 @@ class ReplyClockRun {
     if (this.supplementDone) {
       throw new GongkaiError('law.supplement.received-twice', '本件已收到过补正后的申请');
     }
+    this.supplementDone = true;
+    this.lapse = null;
+    this.restart(day);
+    if (!this.explain) return;
     const deadline = this.supplement.deadline;
     const late =
       deadline !== undefined && day > toDayNumber(deadline)
         ? `（已超过补正期限${deadline}，行政机关接受逾期补正）`
         : '';
-    this.supplementDone = true;
-    this.lapse = null;
-    this.restart(day);
     this.say(`收到补正后的申请：${fromDayNumber(day)}${late}，答复期限自该日起重新计算`);
   }
 
-  private onConsultation(day: DayNumber, e: ConsultationSentEvent): void {
+  private onConsultation(d: Dated, e: ConsultationSentEvent): void {
+    const day = d.day;
     this.checkWithin(day, '征求意见', 'law.consultation.outside-case');
     const windowEnd = this.calendar.periodEndOn(day, CONSULTATION_WORKDAYS);
-    const reply = this.replies.get(e.id);
-    const end = reply === undefined ? windowEnd : Math.min(reply, windowEnd);
+    const reply = d.answered;
+    const end = reply === null ? windowEnd : Math.min(reply, windowEnd);
     this.addPause(day, end);
+    if (!this.explain) return;
     const who = e.party === 'third-party' ? '第三方' : '其他机关';
     const named = e.name ? `${who}（${e.name}）` : who;
-    const paused = this.calendar.countWorkdaysOn(day, end);
     let outcome: string;
-    if (reply === undefined) {
+    if (reply === null) {
       outcome = `尚未收到答复，按15个工作日期满（${fromDayNumber(windowEnd)}）计算`;
     } else if (reply > windowEnd) {
       outcome = `${fromDayNumber(reply)}收到答复，已超过15个工作日期限（${fromDayNumber(windowEnd)}），只计至期满之日`;
     } else {
       outcome = `${fromDayNumber(reply)}收到答复`;
     }
-    this.say(
-      `征求${named}意见：${e.on}发出征求意见书，${outcome}；不计算的工作日${paused}个${pauseRange(day, end)}`,
-    );
+    this.say(`征求${named}意见：${e.on}发出征求意见书，${outcome}；${this.pausedText(day, end)}`);
   }
 
   private onExtension(day: DayNumber, e: ExtensionEvent): void {
@@ -346,6 +308,7 @@ class ReplyClockRun {
     this.checkWithin(day, '延长答复期限', 'law.extension.late');
     this.extension += e.workdays;
     this.budget += e.workdays;
+    if (!this.explain) return;
     const who = e.approvedBy.name ? `（${e.approvedBy.name}）` : '';
     const reason = e.reason ? `，理由：${e.reason}` : '';
     this.say(
@@ -360,25 +323,33 @@ class ReplyClockRun {
       throw new GongkaiError('law.fee.pending', '上一份收费通知尚未缴费，不能再次发出收费通知');
     }
     const windowEnd = this.calendar.periodEndOn(day, FEE_PAYMENT_WORKDAYS);
-    const paid = this.payments.get(d);
-    const end = paid === undefined ? windowEnd : Math.min(paid, windowEnd);
+    const paid = d.answered;
+    const end = paid === null ? windowEnd : Math.min(paid, windowEnd);
     this.addPause(day, end);
-    const amount = e.amount !== undefined ? `，金额${e.amount}元` : '';
-    const head = `发出收费通知：${e.on}${amount}（缴费期限至${fromDayNumber(windowEnd)}）`;
-    const paused = this.calendar.countWorkdaysOn(day, end);
-    const tail = `不计算的工作日${paused}个${pauseRange(day, end)}`;
-    if (paid === undefined) {
+    if (paid === null) {
       this.lapse = {
         outcome: 'o2',
         after: fromDayNumber(windowEnd),
         reason: `申请人逾期（${fromDayNumber(windowEnd)}后）未缴纳信息处理费的，视为放弃申请，不再处理`,
       };
+    }
+    if (!this.explain) return;
+    const amount = e.amount !== undefined ? `，金额${e.amount}元` : '';
+    const head = `发出收费通知：${e.on}${amount}（缴费期限至${fromDayNumber(windowEnd)}）`;
+    const tail = this.pausedText(day, end);
+    if (paid === null) {
       this.say(`${head}；尚未缴费，按缴费期满计算，${tail}`);
     } else if (paid > windowEnd) {
       this.say(`${head}；${fromDayNumber(paid)}缴费，已逾期，只计至缴费期满之日，${tail}`);
     } else {
       this.say(`${head}；${fromDayNumber(paid)}缴费，${tail}`);
     }
+  }
+
+  private pausedText(from: DayNumber, to: DayNumber): string {
+    const paused = this.calendar.countWorkdaysOn(from, to);
+    const range = to > from ? `（${formatRange(from + 1, to)}）` : '';
+    return `不计算的工作日${paused}个${range}`;
   }
 
   private onDeferral(day: DayNumber, e: DeferralEvent): void {
@@ -394,11 +365,13 @@ class ReplyClockRun {
         `延迟答复期限（${e.due}）应晚于当前答复期限（${fromDayNumber(current)}）`,
       );
     }
-    this.pausedBefore += this.pausedSoFar();
+    this.pausedBefore += this.paused;
     this.pauses = [];
+    this.paused = 0;
     this.deferral = e;
     this.base = due;
     this.budget = 0;
+    if (!this.explain) return;
     this.say(
       `依第三十五条确定延迟答复的合理期限：${e.on}决定，期限至${e.due}（理由：${e.reason}）`,
     );
@@ -429,75 +402,152 @@ class ReplyClockRun {
 
   private addPause(from: DayNumber, to: DayNumber): void {
     this.pauses.push({ from, to });
+    this.paused = pausedWorkdays(this.calendar, mergePauses(this.pauses));
     this.latest = Math.max(this.latest, to);
   }
 
-  private pausedSoFar(): number {
-    return pausedWorkdays(this.calendar, mergePauses(this.pauses));
-  }
-
   private currentDue(): DayNumber {
-    return this.calendar.addWorkdaysOn(this.base, this.budget + this.pausedSoFar());
+    return this.calendar.addWorkdaysOn(this.base, this.budget + this.paused);
   }
 
   private result(): ReplyClock {
-    const common = {
+    if (this.supplement !== null && !this.supplementDone) return this.awaitingSupplement();
+    const due = this.currentDue();
+    this.latest = Math.max(this.latest, due);
+    const uncovered = this.calendar.uncoveredYears(this.received, this.latest);
+    if (this.explain) this.explainDue(due, this.paused, uncovered);
+    const paused = this.pausedBefore + this.paused;
+    return this.clock(fromDayNumber(due), uncovered.length > 0, null, paused);
+  }
+
+  private awaitingSupplement(): ReplyClock {
+    const uncovered = this.calendar.uncoveredYears(this.received, this.latest);
+    if (this.explain) {
+      const until = this.lapse
+        ? `；如至${this.lapse.after}仍未补正，可按“逾期不补正”（o1）不再处理`
+        : '';
+      this.trace.push(
+        ...provisionalLines(uncovered),
+        `等待申请人补正：答复期限自收到补正后的申请之日起重新计算${until}`,
+      );
+    }
+    return this.clock(null, uncovered.length > 0, 'supplement', 0);
+  }
+
+  private clock(
+    due: IsoDate | null,
+    provisional: boolean,
+    waitingFor: 'supplement' | null,
+    paused: number,
+  ): ReplyClock {
+    return {
       receivedOn: fromDayNumber(this.received),
       clockStart: fromDayNumber(this.start),
       supplementNoticeDue: fromDayNumber(this.noticeDue),
       extendedWorkdays: this.extension,
       deferred: this.deferral !== null,
       lapse: this.lapse,
+      due,
+      provisional,
+      trace: this.trace,
+      waitingFor,
+      pausedWorkdays: paused,
     };
-    if (this.supplement !== null && !this.supplementDone) {
-      const until = this.lapse
-        ? `；如至${this.lapse.after}仍未补正，可按“逾期不补正”（o1）不再处理`
-        : '';
-      const uncovered = this.calendar.uncoveredYears(this.received, this.latest);
-      this.say(
-        ...provisionalLines(uncovered),
-        `等待申请人补正：答复期限自收到补正后的申请之日起重新计算${until}`,
-      );
-      return {
-        ...common,
-        due: null,
-        provisional: uncovered.length > 0,
-        trace: this.trace,
-        waitingFor: 'supplement',
-        pausedWorkdays: 0,
-      };
-    }
-    const paused = this.pausedSoFar();
-    const due = this.currentDue();
-    this.latest = Math.max(this.latest, due);
-    if (this.explain) this.say(...this.countLines(due, paused));
-    const uncovered = this.calendar.uncoveredYears(this.received, this.latest);
-    this.say(...provisionalLines(uncovered), `答复期限：${fromDayNumber(due)}`);
+  }
+
+  private explainDue(due: DayNumber, paused: number, uncovered: number[]): void {
+    this.trace.push(
+      ...this.countLines(due, paused),
+      ...provisionalLines(uncovered),
+      `答复期限：${fromDayNumber(due)}`,
+    );
     if (this.lapse?.outcome === 'o2') {
       this.say(`如至${this.lapse.after}仍未缴费，可按“逾期未缴费”（o2）不再处理`);
     }
-    return {
-      ...common,
-      due: fromDayNumber(due),
-      provisional: uncovered.length > 0,
-      trace: this.trace,
-      waitingFor: null,
-      pausedWorkdays: this.pausedBefore + paused,
-    };
   }
 
   private countLines(due: DayNumber, paused: number): string[] {
     if (this.deferral !== null) {
       return paused > 0 ? [`延迟答复期限后另有${paused}个工作日不计算，期限顺延`] : [];
     }
-    const parts = [`${REPLY_WORKDAYS}个工作日`];
-    if (this.extension > 0) parts.push(`延长${this.extension}个工作日`);
+    const extended = this.extension > 0 ? ` + 延长${this.extension}个工作日` : '';
     const excluded = paused > 0 ? `，另有${paused}个工作日不计算` : '';
     const from = this.start === this.received ? '收到申请之日' : '收到补正之日';
     return [
-      `期限：${parts.join(' + ')}${excluded}；自${from}${startsText(this.calendar, this.start)}`,
+      `期限：${REPLY_WORKDAYS}个工作日${extended}${excluded}；自${from}${startsText(this.calendar, this.start)}`,
       ...describeCount(this.calendar, this.base, due, this.pauses),
     ];
+  }
+}
+
+function checkOneReceipt(events: readonly ClockEvent[]): void {
+  let receipts = 0;
+  for (const e of events) if (e.type === 'Received') receipts++;
+  if (receipts === 0) {
+    throw new GongkaiError('law.events.no-receipt', '缺少“收到申请”事件，无法计算答复期限');
+  }
+  if (receipts > 1) {
+    throw new GongkaiError('law.events.duplicate-receipt', '一件申请只能有一个“收到申请”事件');
+  }
+}
+
+/** `dated[0]` is the receipt. */
+function checkNotBeforeReceipt(dated: Dated[]): void {
+  const received = dated[0].day;
+  for (const d of dated) {
+    if (d.day < received) {
+      throw new GongkaiError(
+        'law.events.before-receipt',
+        `${EVENT_LABELS[d.event.type]}（${fromDayNumber(d.day)}）早于收到申请之日（${fromDayNumber(received)}），不属于本件申请的办理期间`,
+        { event: d.event },
+      );
+    }
+  }
+}
+
+/** Logs are usually appended in date order: then no sort is needed. */
+function inOrder(dated: Dated[]): boolean {
+  for (let i = 1; i < dated.length; i++) if (dated[i].day < dated[i - 1].day) return false;
+  return true;
+}
+
+function byDay(a: Dated, b: Dated): number {
+  return a.day - b.day;
+}
+
+/** Pairs consultation letters with their replies and fee notices with their payments. */
+function pair(dated: Dated[]): void {
+  let letters: Map<string, Dated> | null = null;
+  let openFee: Dated | null = null;
+  for (const d of dated) {
+    const e = d.event;
+    if (e.type === 'ConsultationSent') {
+      letters ??= new Map();
+      if (letters.has(e.id)) {
+        throw new GongkaiError('law.consultation.duplicate', `征求意见书编号重复：${e.id}`);
+      }
+      letters.set(e.id, d);
+    } else if (e.type === 'ConsultationReplied') {
+      const letter = letters?.get(e.id);
+      if (letter === undefined) {
+        throw new GongkaiError(
+          'law.consultation.unknown',
+          `征求意见答复（${e.id}，${e.on}）没有对应的、更早发出的征求意见书`,
+        );
+      }
+      if (letter.answered !== null) {
+        throw new GongkaiError('law.consultation.replied-twice', `征求意见书 ${e.id} 已记录答复`);
+      }
+      letter.answered = d.day;
+    } else if (e.type === 'ProcessingFeeNotified') {
+      openFee = d;
+    } else if (e.type === 'ProcessingFeePaid') {
+      if (openFee === null) {
+        throw new GongkaiError('law.fee.not-notified', `缴费（${e.on}）之前没有收费通知`);
+      }
+      openFee.answered = d.day;
+      openFee = null;
+    }
   }
 }
 
@@ -513,12 +563,8 @@ const EVENT_LABELS: Record<ClockEvent['type'], string> = {
   Deferral: '确定延迟答复期限',
 };
 
-function dateOf(event: ClockEvent): IsoDate {
-  return event.type === 'Received' ? receiptDate(event.receipt) : event.on;
-}
-
-function pauseRange(from: DayNumber, to: DayNumber): string {
-  return to > from ? `（${formatRange(from + 1, to)}）` : '';
+function dayOf(event: ClockEvent): DayNumber {
+  return event.type === 'Received' ? receiptDayNumber(event.receipt) : toDayNumber(event.on);
 }
 
 function restDayNote(calendar: Calendar, day: DayNumber): string {

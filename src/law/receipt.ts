@@ -1,5 +1,5 @@
 import { GongkaiError } from '../errors.ts';
-import { type IsoDate, toDayNumber } from './date.ts';
+import { type DayNumber, type IsoDate, toDayNumber } from './date.ts';
 
 /** How an application reached the agency (条例 第三十一条). */
 export type Channel = 'in-person' | 'post-signed' | 'post' | 'online' | 'fax';
@@ -28,13 +28,29 @@ export function isChannel(value: unknown): value is Channel {
 export function receiptDate(receipt: Receipt): IsoDate {
   const date = receiptDay(receipt);
   if (receipt.submittedOn !== undefined && toDayNumber(date) < toDayNumber(receipt.submittedOn)) {
-    throw new GongkaiError(
-      'law.receipt.before-submission',
-      `收到申请之日（${date}）不能早于提交之日（${receipt.submittedOn}）`,
-      { receipt },
-    );
+    throw beforeSubmission(receipt, date);
   }
   return date;
+}
+
+/** The validated `receiptDate` as a day number. */
+export function receiptDayNumber(receipt: Receipt): DayNumber {
+  const date = receiptDay(receipt);
+  const day = toDayNumber(date);
+  const submitted = receipt.submittedOn;
+  // In person the submission day is the receipt day itself: no second parse.
+  if (submitted !== undefined && submitted !== date && day < toDayNumber(submitted)) {
+    throw beforeSubmission(receipt, date);
+  }
+  return day;
+}
+
+function beforeSubmission(receipt: Receipt, date: IsoDate): GongkaiError {
+  return new GongkaiError(
+    'law.receipt.before-submission',
+    `收到申请之日（${date}）不能早于提交之日（${receipt.submittedOn}）`,
+    { receipt },
+  );
 }
 
 /** The trace line, e.g. `收到申请：2021-09-24（当面提交）`. */

@@ -10,14 +10,20 @@ export interface Pause {
 
 /** Sorts and merges overlapping or touching pauses. */
 export function mergePauses(pauses: Pause[]): Pause[] {
-  const sorted = pauses.filter((p) => p.to > p.from).sort((a, b) => a.from - b.from);
+  const sorted: Pause[] = [];
+  for (const p of pauses) if (p.to > p.from) sorted.push(p);
+  if (sorted.length > 1) sorted.sort(byFrom);
   const merged: Pause[] = [];
   for (const p of sorted) {
     const last = merged[merged.length - 1];
     if (last !== undefined && p.from <= last.to) last.to = Math.max(last.to, p.to);
-    else merged.push({ ...p });
+    else merged.push({ from: p.from, to: p.to });
   }
   return merged;
+}
+
+function byFrom(a: Pause, b: Pause): number {
+  return a.from - b.from;
 }
 
 /** Paused working days up to and including `through` (pauses merged). */
@@ -45,16 +51,14 @@ export function describeCount(
   pauses: Pause[] = [],
 ): string[] {
   const merged = mergePauses(pauses);
-  const inPause = (day: DayNumber) => merged.some((p) => day > p.from && day <= p.to);
-  const ordinal = (day: DayNumber) =>
-    calendar.countWorkdaysOn(anchor, day) - pausedWorkdays(calendar, merged, day);
-  const total = ordinal(end);
+  const total = ordinal(calendar, anchor, merged, end);
   if (total <= 0) return [];
 
   let first = calendar.addWorkdaysOn(anchor, 1);
-  while (inPause(first)) first = calendar.addWorkdaysOn(first, 1);
+  while (inPause(merged, first)) first = calendar.addWorkdaysOn(first, 1);
 
-  const listed = calendar.listedBetween(anchor, end).filter((d) => !inPause(d.day));
+  const listed: NoticeDay[] = [];
+  for (const d of calendar.listedBetween(anchor, end)) if (!inPause(merged, d.day)) listed.push(d);
   const lines: { day: DayNumber; text: string }[] = [];
   const notes = new Map<DayNumber, string>();
   for (const d of listed) if (d.workday) notes.set(d.day, makeupNote(d));
@@ -67,10 +71,29 @@ export function describeCount(
     lines.push({ day: from, text: `跳过${holidayName(group)}：${formatRange(from, to)}${days}` });
   }
   for (const [day, note] of notes) {
-    if (day !== first && day !== end) lines.push({ day, text: dayLine(ordinal(day), day, note) });
+    if (day !== first && day !== end) {
+      lines.push({ day, text: dayLine(ordinal(calendar, anchor, merged, day), day, note) });
+    }
   }
   if (end !== first) lines.push({ day: end, text: dayLine(total, end, notes.get(end)) });
-  return lines.sort((a, b) => a.day - b.day).map((l) => l.text);
+  if (lines.length > 1) lines.sort(byDay);
+  const texts: string[] = [];
+  for (const l of lines) texts.push(l.text);
+  return texts;
+}
+
+function inPause(merged: Pause[], day: DayNumber): boolean {
+  for (const p of merged) if (day > p.from && day <= p.to) return true;
+  return false;
+}
+
+/** The position of `day` in the count from `anchor`, paused days not counted. */
+function ordinal(calendar: Calendar, anchor: DayNumber, merged: Pause[], day: DayNumber): number {
+  return calendar.countWorkdaysOn(anchor, day) - pausedWorkdays(calendar, merged, day);
+}
+
+function byDay(a: { day: DayNumber }, b: { day: DayNumber }): number {
+  return a.day - b.day;
 }
 
 function dayLine(n: number, day: DayNumber, note: string | undefined): string {
@@ -93,7 +116,8 @@ function holidayGroups(listed: NoticeDay[]): NoticeDay[][] {
 }
 
 function holidayName(group: NoticeDay[]): string {
-  const names = [...new Set(group.map((d) => d.name).filter((n) => n !== ''))];
+  const names: string[] = [];
+  for (const d of group) if (d.name !== '' && !names.includes(d.name)) names.push(d.name);
   return `${names.join('、')}假期`;
 }
 
