@@ -90,19 +90,21 @@ export function sortFindings(findings: Finding[]): Finding[] {
   ];
 }
 
-/** Builds and checks the report from the records as they are now. */
+/**
+ * Builds and checks the report from the records as they are now. For a government the report is
+ * the roll-up unless `includeMembers: false` asks for its own records only.
+ */
 export async function composeReport(
   db: Db,
   agency: Agency,
   year: number,
   options: BuildOptions = {},
 ): Promise<ComposedReport> {
-  const report = await buildAnnualReport(db, agency, year, options);
-  const previous = options.includeMembers
-    ? ({ source: 'none' } as const)
-    : await previousYearReport(db, agency, year);
-  const ids = [agency.id];
-  const unreceived = options.includeMembers ? [] : await unreceivedApplications(db, ids, year);
+  // A government's report is the roll-up: its own records plus every member's (R16).
+  const includeMembers = options.includeMembers ?? agency.kind === 'government';
+  const report = await buildAnnualReport(db, agency, year, { ...options, includeMembers });
+  const previous = await previousYearReport(db, agency, year);
+  const unreceived = await unreceivedApplications(db, [agency.id], year);
   const findings = sortFindings([
     ...checkReport(report, {
       previous:

@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { checkedAnnualReport } from '../annual/build.ts';
+import { rollupFindings } from '../annual/rollup.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
@@ -57,14 +58,20 @@ export async function run(args: string[]): Promise<number> {
     try {
       const agency = await findAgencyByCode(database.db, opts.agency);
       if (!agency) throw new GongkaiError('agency.not-found', `没有代码为“${opts.agency}”的单位`);
+      // A government's report is the roll-up of its own and its members' records (R16).
+      const members = opts.members || agency.kind === 'government';
       const { report, findings, result } = await checkedAnnualReport(
         database.db,
         agency,
         opts.year,
         {
-          includeMembers: opts.members,
+          includeMembers: members,
         },
       );
+      if (members) {
+        findings.push(...(await rollupFindings(database.db, agency, opts.year, report)));
+        result.findings = findings;
+      }
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else if (opts.to) {

@@ -1,0 +1,66 @@
+/**
+ * The county roll-up (R16): a government's report = its own records plus every member agency's.
+ * Each part is built on its own, so any cell can be broken down per agency, and R16 checks that
+ * the aggregate equals the sum of the parts cell by cell.
+ */
+import { type Agency, listMemberAgencies } from '../db/agencies.ts';
+import type { Db } from '../db/database.ts';
+import type { Finding } from '../report/finding.ts';
+import type { AnnualReport } from '../report/model.ts';
+import { r16 } from '../report/rules/rollup.ts';
+import { buildAnnualReport } from './build.ts';
+
+export interface RollupPart {
+  agency: Agency;
+  /** The agency's own records only. */
+  report: AnnualReport;
+}
+
+export interface Rollup {
+  aggregate: AnnualReport;
+  parts: RollupPart[];
+  /** R16 findings (none when the aggregate is the sum of its parts). */
+  findings: Finding[];
+}
+
+export async function rollupParts(db: Db, government: Agency, year: number): Promise<RollupPart[]> {
+  const parts: RollupPart[] = [];
+  for (const agency of [government, ...(await listMemberAgencies(db, government.id))])
+    parts.push({ agency, report: await buildAnnualReport(db, agency, year) });
+  return parts;
+}
+
+/** R16 of an aggregate against the government's own and each member's report. */
+export async function rollupFindings(
+  db: Db,
+  government: Agency,
+  year: number,
+  aggregate: AnnualReport,
+): Promise<Finding[]> {
+  const parts = await rollupParts(db, government, year);
+  return r16(
+    aggregate,
+    parts.map((p) => p.report),
+  );
+}
+
+export async function rollupReport(db: Db, government: Agency, year: number): Promise<Rollup> {
+  const aggregate = await buildAnnualReport(db, government, year, { includeMembers: true });
+  const parts = await rollupParts(db, government, year);
+  return {
+    aggregate,
+    parts,
+    findings: r16(
+      aggregate,
+      parts.map((p) => p.report),
+    ),
+  };
+}
+
+/** The value of one cell per agency (for the breakdown of a roll-up cell). */
+export function cellBreakdown(parts: readonly RollupPart[], key: string) {
+  return parts.map((p) => ({
+    agency: p.agency,
+    value: p.report.cells[key as keyof AnnualReport['cells']],
+  }));
+}

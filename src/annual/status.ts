@@ -1,0 +1,77 @@
+/**
+ * Where each report stands: its deadline (statutory or an earlier local date set by the agency
+ * or its government), its state (not started / draft / approved / published / late) and its
+ * error and warning counts. Used by the dashboard and the county status table.
+ */
+import { type Agency, listMemberAgencies } from '../db/agencies.ts';
+import { deadlineSettings, findAnnualReportRow, getVersion } from '../db/annual.ts';
+import type { Db } from '../db/database.ts';
+import { composeReport } from './compose.ts';
+import { effectiveDeadline, type ReportStanding, reportStanding } from './deadline.ts';
+
+export async function reportDeadline(db: Db, agency: Agency, year: number) {
+  const settings = await deadlineSettings(
+    db,
+    agency.parentId ? [agency.id, agency.parentId] : [agency.id],
+  );
+  const own = settings.find((s) => s.agencyId === agency.id && s.scope === 'self');
+  const parent = settings.find((s) => s.agencyId === agency.parentId && s.scope === 'members');
+  return effectiveDeadline(agency.kind, year, (own ?? parent)?.monthDay);
+}
+
+export interface ReportStatusRow {
+  agency: Agency;
+  due: string;
+  localDue: boolean;
+  standing: ReportStanding;
+  publishedOn: string | null;
+  errors: number;
+  warnings: number;
+  /** Cells the records have changed since publication (pending amendments). */
+  amendments: number;
+}
+
+export async function reportStatus(
+  db: Db,
+  agency: Agency,
+  year: number,
+  today: string,
+): Promise<ReportStatusRow> {
+  const { due, local } = await reportDeadline(db, agency, year);
+  const row = await findAnnualReportRow(db, agency.id, year);
+  const standing = reportStanding(row?.status ?? null, row?.publishedOn ?? null, due, today);
+  const composed = await composeReport(db, agency, year);
+  let findings = composed.findings;
+  let amendments = 0;
+  if (row?.status === 'published' && row.publishedVersionId) {
+    const version = await getVersion(db, row.publishedVersionId);
+    findings = (version?.findings ?? []) as typeof findings;
+    const published = version?.report as { cells: Record<string, unknown> } | undefined;
+    for (const [key, value] of Object.entries(composed.report.cells))
+      if (JSON.stringify(published?.cells[key] ?? null) !== JSON.stringify(value)) amendments++;
+  }
+  return {
+    agency,
+    due,
+    localDue: local,
+    standing,
+    publishedOn: row?.publishedOn ?? null,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    amendments,
+  };
+}
+
+/** The status of every member agency of a government (and of its own report) for a year. */
+export async function memberStatuses(
+  db: Db,
+  government: Agency,
+  year: number,
+  today: string,
+): Promise<ReportStatusRow[]> {
+  const members = await listMemberAgencies(db, government.id);
+  const out: ReportStatusRow[] = [];
+  for (const agency of [government, ...members])
+    out.push(await reportStatus(db, agency, year, today));
+  return out;
+}
