@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
 import { accountBox } from './accountBox.tsx';
 import { casePanel } from './cases/panel.tsx';
+import { catalogPanel } from './catalog/panel.tsx';
 import { petitionPanel } from './petitions/panel.tsx';
 import { roleLabels } from './roleLabels.ts';
 
@@ -23,10 +24,7 @@ dashboardRoutes.get('/', async (c) => {
       <p class="muted">您在本单位的角色：{roles.map((r) => roleLabels[r]).join('、')}</p>
       <div class="panels">
         {await casePanel(c)}
-        <section class="panel">
-          <h2>主动公开</h2>
-          <p>待审核与待发布的信息将在此显示。</p>
-        </section>
+        {await catalogPanel(c)}
         {await petitionPanel(c)}
         <section class="panel">
           <h2>年度报告</h2>
