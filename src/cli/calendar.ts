@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { saveWorkdayOverrides } from '../db/calendar.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
-import { Calendar, type DayInfo, type WorkdaySchedule } from '../law/calendar.ts';
+import type { DayInfo, WorkdaySchedule } from '../law/calendar.ts';
 import { MAX_YEAR, MIN_YEAR, toDayNumber, weekdayName } from '../law/date.ts';
 import { parseScheduleFile } from '../law/schedule-file.ts';
 import { reportError } from './deadline.ts';

@@ -11,7 +11,10 @@ const lines: [string, string][] = [
   ['fee --pieces N | --pages N', '按国办函〔2020〕109号计算信息处理费'],
   ['check <file|dir>… [--previous FILE] [--json]', '检查年度报告的格式与勾稽关系'],
   ['render <file> --to html|docx|xlsx|md|json|pdf [-o FILE]', '把年度报告转换为其他格式'],
-  ['report --agency CODE --year YYYY [--json | --to FMT -o FILE]', '由办理记录生成年度报告（表三、表四）并检查'],
+  [
+    'report --agency CODE --year YYYY [--json | --to FMT -o FILE]',
+    '由办理记录生成年度报告（表三、表四）并检查',
+  ],
 ];
 
 export function printUsage(): void {

@@ -8,9 +8,10 @@ import { ATTACHMENT_BODY_LIMIT, attachmentUploadPath } from './admin/catalog/upl
 import { loginRoutes } from './admin/login.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 import type { AppEnv } from './env.ts';
+import { annualPortalRoutes } from './portal/annual.tsx';
 import { applyRoutes } from './portal/apply/routes.tsx';
-import { petitionPortalRoutes } from './portal/petition/routes.tsx';
 import { catalogPortalRoutes } from './portal/catalog/routes.tsx';
+import { petitionPortalRoutes } from './portal/petition/routes.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
@@ -54,9 +55,10 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   app.use(loadSession());
   // Capabilities mount their public pages (/a/:agency/…) next to portalRoutes.
   app.route('/', portalRoutes);
-  app.route('/', catalogPortalRoutes);
-  app.route('/', applyRoutes);
   app.route('/', petitionPortalRoutes);
+  app.route('/', applyRoutes);
+  app.route('/', catalogPortalRoutes);
+  app.route('/', annualPortalRoutes);
   app.route('/', loginRoutes);
   app.route('/', adminRoutes);
 

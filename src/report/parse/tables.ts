@@ -69,7 +69,7 @@ function assign(out: TableRead, row: RowInput, solutions: Slot[][]) {
   }
 }
 
-function readAll(out: TableRead, rows: RowInput[], layout: TextLayout) {
+function readAll(_out: TableRead, rows: RowInput[], layout: TextLayout) {
   const readings = rows.map((r) =>
     readRow(r.chunks.chunks, r.specs, solverLayout(layout), r.constraints),
   );
