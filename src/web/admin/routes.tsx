@@ -9,6 +9,8 @@ import { registerAdminRoutes } from './catalog/registers.tsx';
 import { catalogAdminRoutes } from './catalog/routes.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { petitionAdminRoutes } from './petitions/routes.tsx';
+import { countyRoutes } from './reports/county.tsx';
+import { reportRoutes } from './reports/routes.tsx';
 
 /** The back office. Login and logout are mounted before this, outside the guards. */
 export const adminRoutes = new Hono<AppEnv>();
@@ -47,6 +49,8 @@ adminRoutes.route('/admin/:agency/cases', caseRoutes);
 adminRoutes.route('/admin/:agency/petitions', petitionAdminRoutes);
 adminRoutes.route('/admin/:agency/catalog', catalogAdminRoutes);
 adminRoutes.route('/admin/:agency/registers', registerAdminRoutes);
+adminRoutes.route('/admin/:agency/reports', reportRoutes);
+adminRoutes.route('/admin/:agency/county', countyRoutes);
 
 /** Every state-changing back-office request is recorded, whatever its outcome. */
 function auditAdminWrites(): MiddlewareHandler<AppEnv> {

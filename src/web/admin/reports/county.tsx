@@ -1,0 +1,266 @@
+/**
+ * /admin/:agency/county/:year — for a government (the county office, role supervisor): the status
+ * of every member agency's report, the roll-up (R16) with a per-agency breakdown of any cell,
+ * charts, and the local deadline for the members' reports.
+ */
+import { Hono } from 'hono';
+import { raw } from 'hono/html';
+import { z } from 'zod';
+import { isMonthDay, reportStateLabels } from '../../../annual/deadline.ts';
+import { cellBreakdown, rollupReport } from '../../../annual/rollup.ts';
+import { memberStatuses } from '../../../annual/status.ts';
+import { todayInChina } from '../../../cases/today.ts';
+import { deadlineSettings, saveDeadlineSetting } from '../../../db/annual.ts';
+import { publicationCounts } from '../../../db/annualFacts.ts';
+import { audit } from '../../../db/audit.ts';
+import { formatOf } from '../../../report/formats/index.ts';
+import type { AnnualReport } from '../../../report/model.ts';
+import { certainNumber } from '../../../report/model.ts';
+import { tableLayouts } from '../../../report/render/layout.ts';
+import { cellText } from '../../../report/render/value.ts';
+import type { AppEnv } from '../../env.ts';
+import { parseForm } from '../../form.ts';
+import { requireRole } from '../../security/guard.ts';
+import { CsrfField } from '../../views/csrfField.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { accountBox } from '../accountBox.tsx';
+import { barChart, outcomeChart } from './charts.ts';
+import { type C, yearParam } from './page.tsx';
+import { FindingsPanel, flaggedCells, ReportTable } from './reportTable.tsx';
+
+export const countyRoutes = new Hono<AppEnv>();
+
+const viewers = requireRole('supervisor', 'office', 'admin', 'auditor');
+
+const groups: [string, string[]][] = [
+  ['予以公开', ['open']],
+  ['部分公开', ['partial']],
+  ['不予公开', ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']],
+  ['无法提供', ['u1', 'u2', 'u3']],
+  ['不予处理', ['n1', 'n2', 'n3', 'n4', 'n5']],
+  ['其他处理', ['o1', 'o2', 'o3']],
+  ['结转下年度', ['carryOut']],
+];
+
+const num = (r: AnnualReport, key: string) =>
+  certainNumber(r.cells[key as keyof AnnualReport['cells']]) ?? 0;
+
+function page(c: C, title: string, body: unknown, status: 200 | 400 = 200) {
+  const agency = c.get('agency');
+  return c.html(
+    <Layout
+      title={title}
+      agency={agency}
+      breadcrumb={[
+        { label: '后台', href: '/admin' },
+        { label: agency.name, href: `/admin/${agency.code}` },
+        { label: '年度报告', href: `/admin/${agency.code}/reports` },
+        { label: title },
+      ]}
+      account={accountBox(c)}
+    >
+      {body as never}
+    </Layout>,
+    status,
+  );
+}
+
+countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
+  const year = yearParam(c);
+  const government = c.get('agency');
+  if (year === null || government.kind !== 'government') return c.notFound();
+  const db = c.get('database').db;
+  const today = todayInChina();
+  const statuses = await memberStatuses(db, government, year, today);
+  const rollup = await rollupReport(db, government, year);
+  const key = c.req.query('cell');
+  const validKey =
+    key && (formatOf('2021').cellKeys as readonly string[]).includes(key) ? key : null;
+  const base = `/admin/${government.code}/county/${year}`;
+  const link = (k: string) => `${base}?cell=${k}#breakdown`;
+  const layouts = tableLayouts(formatOf('2021'));
+  const flags = flaggedCells(rollup.findings);
+  // Charts: three years of outcomes, this year's publications per category, per-agency intake.
+  const years = [year - 2, year - 1, year];
+  const perYear: AnnualReport[] = [];
+  for (const y of years.slice(0, 2))
+    perYear.push((await rollupReport(db, government, y)).aggregate);
+  perYear.push(rollup.aggregate);
+  const outcomeSvg = outcomeChart(
+    '各年度申请办理结果（全县）',
+    years,
+    groups.map(([name, rows]) => ({
+      name,
+      data: perYear.map((r) => rows.reduce((s, row) => s + num(r, `t3.${row}.tot`), 0)),
+    })),
+  );
+  const ids = rollup.parts.map((p) => p.agency.id);
+  const categories = await publicationCounts(db, ids, year);
+  const categorySvg = barChart(
+    `${year}年主动公开信息（按分类）`,
+    categories.map((x) => x.name),
+    [{ name: '条数', data: categories.map((x) => x.count) }],
+  );
+  const lastYear = await rollupReport(db, government, year - 1);
+  const agencySvg = barChart(
+    '各单位新收申请数（同比）',
+    rollup.parts.map((p) => p.agency.name),
+    [
+      { name: `${year - 1}年`, data: lastYear.parts.map((p) => num(p.report, 't3.new.tot')) },
+      { name: `${year}年`, data: rollup.parts.map((p) => num(p.report, 't3.new.tot')) },
+    ],
+  );
+  const settings = await deadlineSettings(db, [government.id]);
+  const membersDue = settings.find((s) => s.scope === 'members')?.monthDay ?? '';
+  const lateCount = statuses.filter((s) => s.standing.state === 'late').length;
+  return page(
+    c,
+    `${year}年度各单位年报情况`,
+    <>
+      <h1>
+        {government.name} · {year}年度政府信息公开工作年度报告
+      </h1>
+      <p>
+        <a href={`/admin/${government.code}/county/${year - 1}`}>← {year - 1}年度</a>{' '}
+        {year < Number(today.slice(0, 4)) ? (
+          <a href={`/admin/${government.code}/county/${year + 1}`}>{year + 1}年度 →</a>
+        ) : null}
+      </p>
+      <section class="panel" id="status">
+        <h2>
+          各单位状态（共{statuses.length}个编制主体，逾期未发布{lateCount}个）
+        </h2>
+        <table class="data status-table">
+          <thead>
+            <tr>
+              <th>单位</th>
+              <th>状态</th>
+              <th>发布期限</th>
+              <th>发布日期</th>
+              <th>错误</th>
+              <th>警告</th>
+              <th>待更正</th>
+            </tr>
+          </thead>
+          <tbody>
+            {statuses.map((s) => (
+              <tr class={`state-${s.standing.state}`} data-agency={s.agency.code}>
+                <td>
+                  <a href={`/admin/${s.agency.code}/reports/${year}`}>{s.agency.name}</a>
+                </td>
+                <td>
+                  {reportStateLabels[s.standing.state]}
+                  {s.standing.publishedLate ? '（逾期发布）' : ''}
+                </td>
+                <td>{s.due}</td>
+                <td>{s.publishedOn ?? '—'}</td>
+                <td class={s.errors > 0 ? 'late' : undefined}>{s.errors}</td>
+                <td>{s.warnings}</td>
+                <td>{s.amendments > 0 ? `${s.amendments}格` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section class="panel charts">
+        <h2>图表</h2>
+        <figure>{raw(outcomeSvg)}</figure>
+        <figure>{raw(categorySvg)}</figure>
+        <figure>{raw(agencySvg)}</figure>
+      </section>
+      <section class="panel" id="rollup">
+        <h2>汇总（本机关及所属{statuses.length - 1}个单位，R16）</h2>
+        <FindingsPanel findings={rollup.findings} />
+        <p class="muted">点击任一数字，查看各单位的构成。</p>
+        <h3>二、主动公开政府信息情况</h3>
+        <ReportTable report={rollup.aggregate} layout={layouts.t2} link={link} flags={flags} />
+        <h3>三、收到和处理政府信息公开申请情况</h3>
+        <ReportTable report={rollup.aggregate} layout={layouts.t3} link={link} flags={flags} />
+        <h3>四、政府信息公开行政复议、行政诉讼情况</h3>
+        <ReportTable report={rollup.aggregate} layout={layouts.t4} link={link} flags={flags} />
+      </section>
+      {validKey ? (
+        <section class="panel" id="breakdown">
+          <h2>单元格 {validKey} 的构成</h2>
+          <table class="data breakdown">
+            <thead>
+              <tr>
+                <th>单位</th>
+                <th>数值</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cellBreakdown(rollup.parts, validKey).map((p) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/${p.agency.code}/reports/${year}/cell/${validKey}`}>
+                      {p.agency.name}
+                    </a>
+                  </td>
+                  <td>{cellText(p.value)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">汇总</th>
+                <td>{cellText(rollup.aggregate.cells[validKey as keyof AnnualReport['cells']])}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <section class="panel" id="deadline">
+        <h2>所属单位年报发布期限</h2>
+        <p>
+          法定期限为次年1月31日（部门）；可设定更早的本地期限（月-日，如 01-25），留空则用法定期限。
+          {membersDue ? `当前：${membersDue}` : '当前：法定期限'}
+        </p>
+        {c.get('roles').some((r) => r === 'office' || r === 'admin' || r === 'supervisor') ? (
+          <form
+            method="post"
+            action={`/admin/${government.code}/county/deadline`}
+            class="form inline"
+          >
+            <CsrfField token={c.get('csrfToken')} />
+            <input type="hidden" name="year" value={String(year)} />
+            <input
+              name="monthDay"
+              value={membersDue}
+              pattern="\d{2}-\d{2}"
+              placeholder="01-25"
+              maxlength={5}
+            />
+            <button type="submit">保存</button>
+          </form>
+        ) : null}
+      </section>
+    </>,
+  );
+});
+
+const deadlineSchema = z.object({
+  year: z.string().regex(/^\d{4}$/),
+  monthDay: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isMonthDay(v), '请按“月-日”填写，如 01-25'),
+});
+
+countyRoutes.post('/deadline', requireRole('office', 'admin', 'supervisor'), async (c) => {
+  const government = c.get('agency');
+  if (government.kind !== 'government') return c.notFound();
+  const form = await parseForm(c, deadlineSchema);
+  if (!form.ok)
+    return page(c, '发布期限', <p class="alert">{Object.values(form.errors).join('；')}</p>, 400);
+  const db = c.get('database').db;
+  const userId = c.get('user')?.userId ?? null;
+  await saveDeadlineSetting(db, government.id, 'members', form.data.monthDay || null, userId);
+  await audit(db, {
+    userId,
+    agencyId: government.id,
+    action: 'annual.deadline',
+    target: `agency:${government.code}`,
+    details: { scope: 'members', monthDay: form.data.monthDay || null },
+    ip: c.get('clientIp'),
+  });
+  return c.redirect(`/admin/${government.code}/county/${form.data.year}#deadline`, 303);
+});
