@@ -3,7 +3,6 @@
  * `mapTables`; identity, sections and the format version come from the same helpers the text
  * parser uses, applied to the text outside the tables.
  */
-import { GongkaiError } from '../../errors.ts';
 import { formatOf } from '../formats/index.ts';
 import { normalizeLabel } from '../formats/normalize.ts';
 import type { CellKey } from '../keys.ts';
@@ -12,8 +11,9 @@ import type { DocBlock, GridTable } from './grid.ts';
 import { mapTables } from './gridMap.ts';
 import { normalizeText } from './gridText.ts';
 import { detectIdentity } from './identity.ts';
+import type { TextLayout } from './layout.ts';
 import { findHeadings, sectionBodies } from './sections.ts';
-import type { ParseOptions } from './text.ts';
+import { type ParseOptions, parseText } from './text.ts';
 import { detectVersion } from './version.ts';
 
 export interface GridParseResult {
@@ -22,7 +22,8 @@ export interface GridParseResult {
   uncertain: CellKey[];
   /** Chinese notes on what the parser could not read or had to assume. */
   warnings: string[];
-  layout: 'grid';
+  /** 'grid' when the tables were read as grids, else the text layout of the fallback. */
+  layout: 'grid' | TextLayout;
 }
 
 const compact = (text: string) => text.replace(/\s+/g, '');
@@ -37,7 +38,33 @@ function preambleOf(text: string, end: number, title: string | undefined): strin
     .join('\n');
 }
 
+/** The document as text, table cells one per tab-indented line (the seed's DOCX-export shape). */
+function flatText(blocks: DocBlock[]): string {
+  return blocks
+    .map((b) =>
+      b.kind === 'text'
+        ? b.text
+        : b.table.rows.map((row) => row.map((c) => `\t${c.text}`).join('\n')).join('\n\n'),
+    )
+    .join('\n');
+}
+
+/**
+ * Blocks → report. When no table maps (tables drawn without rules in a PDF, layout tables in a
+ * web page), the text parser reads the same content laid out as text.
+ */
 export function reportFromBlocks(blocks: DocBlock[], opts: ParseOptions = {}): GridParseResult {
+  const grid = gridReport(blocks, opts);
+  if (grid && Object.keys(grid.report.cells).length > 0) return grid;
+  try {
+    return parseText(flatText(blocks), opts);
+  } catch (error) {
+    if (grid) return grid;
+    throw error;
+  }
+}
+
+function gridReport(blocks: DocBlock[], opts: ParseOptions): GridParseResult | undefined {
   const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n');
   const tables = blocks.flatMap((b): GridTable[] => (b.kind === 'table' ? [b.table] : []));
   const tableText = tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('|');
@@ -50,11 +77,7 @@ export function reportFromBlocks(blocks: DocBlock[], opts: ParseOptions = {}): G
   const read = mapTables(tables, format);
   // Both formats share the section headings: the probe usually is the answer.
   const headings = format.sections === formatOf('2021').sections ? probe : findHeadings(nt, format);
-  if (headings.length === 0 && Object.keys(read.cells).length === 0)
-    throw new GongkaiError(
-      'report.unrecognized',
-      '未能识别为政府信息公开工作年度报告：既没有找到“一、总体情况”等章节标题，也没有找到报告表格。',
-    );
+  if (headings.length === 0 && Object.keys(read.cells).length === 0) return undefined;
   const warnings = [...read.warnings];
   if (!guess.fromLabels && !opts.formatVersion)
     warnings.push(`未能从表格标签判断格式版本，按报告年度推定为${version}年版`);

@@ -98,3 +98,17 @@ test('an unreadable cell is uncertain, never a guessed number', () => {
   assert.deepEqual(r.uncertain.sort(), ['t2.reg.made', 't2.reg.valid']);
   assert.equal(r.report.cells['t2.reg.repealed'], 2);
 });
+
+test('a page without report tables falls back to the text parser', () => {
+  const seedPath = new URL('../../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url);
+  const text = readFileSync(seedPath, 'utf8');
+  const html = `<html><body>${text
+    .split('\n')
+    .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('')}</body></html>`;
+  const fromHtml = parseHtml(html);
+  assert.notEqual(fromHtml.layout, 'grid');
+  assert.equal(fromHtml.report.agency, '湘潭县信访局');
+  assert.equal(Object.keys(fromHtml.report.cells).length, 200);
+  assert.equal(fromHtml.report.cells['t3.total.tot'], 0);
+});
