@@ -196,4 +196,20 @@ describeEachDatabase('依申请公开 on the web', (database) => {
       Object.assign(publicLimits.trackCode, saved);
     }
   });
+
+  test('applications are throttled per client address, keeping what was typed', async () => {
+    const saved = { ...publicLimits.apply };
+    publicLimits.apply.limit = 0;
+    try {
+      const client = new TestClient(app);
+      await client.get(`${A}/apply`);
+      const res = await client.post(`${A}/apply`, goodForm);
+      assert.equal(res.status, 429);
+      const html = await res.text();
+      assert.match(html, /提交过于频繁/);
+      assert.match(html, /value="李四"/);
+    } finally {
+      Object.assign(publicLimits.apply, saved);
+    }
+  });
 });
