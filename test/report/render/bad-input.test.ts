@@ -102,3 +102,31 @@ test('json: invalid, wrong schema, unknown cells, index out of range', async () 
   assert.match((await failure(() => parseReportJson(JSON.stringify(doc)))).message, /t9\.x\.y/);
   assert.match((await failure(() => parseReportJson('[{}]', 2))).message, /--index 2/);
 });
+
+/** A valid PDF of empty pages, written by hand. */
+function blankPdf(pages: number): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ')}] >>`,
+    ...Array.from(
+      { length: pages },
+      () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    ),
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+test('pdf: too many pages, or no text at all (a scan), are refused', async () => {
+  assert.match((await failure(() => parsePdf(blankPdf(61)))).message, /页数过多/);
+  assert.match((await failure(() => parsePdf(blankPdf(2)))).message, /没有可提取的文字/);
+});
