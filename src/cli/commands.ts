@@ -17,5 +17,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   fee: () => import('./fee.ts'),
   check: () => import('./check.ts'),
   render: () => import('./render.ts'),
+  import: () => import('./import.ts'),
   report: () => import('./report.ts'),
 };

@@ -5,6 +5,7 @@ import { accountBox } from './accountBox.tsx';
 import { casePanel } from './cases/panel.tsx';
 import { catalogPanel } from './catalog/panel.tsx';
 import { petitionPanel } from './petitions/panel.tsx';
+import { reportPanel } from './reports/panel.tsx';
 import { roleLabels } from './roleLabels.ts';
 
 /** /admin/:agency — the agency's back-office home. Later capabilities add their panels here. */
@@ -26,10 +27,7 @@ dashboardRoutes.get('/', async (c) => {
         {await casePanel(c)}
         {await catalogPanel(c)}
         {await petitionPanel(c)}
-        <section class="panel">
-          <h2>年度报告</h2>
-          <p>本年度报告的编制进度与勾稽检查结果将在此显示。</p>
-        </section>
+        {await reportPanel(c)}
       </div>
     </Layout>,
   );
