@@ -35,11 +35,25 @@ export interface RowReading {
 }
 
 const maxSolutions = 20000;
+/**
+ * Search steps allowed for one row. Long runs of chunks with few cells make the search tree
+ * exponential even when it yields few readings (found by fuzzing: a 7 KB text took seconds);
+ * past this the row is left undetermined instead.
+ */
+export const maxSearchSteps = 200_000;
+
+const patterns = new Map<string, RegExp>();
 
 function numberPattern(spec: CellSpec): RegExp {
-  const sign = spec.signed ? '[+-]?' : '';
-  const fraction = spec.decimal ? '(?:\\.\\d+)?' : '';
-  return new RegExp(`^${sign}(?:0|[1-9]\\d*)${fraction}$`);
+  const id = `${spec.signed ? 's' : ''}${spec.decimal ? 'd' : ''}`;
+  let pattern = patterns.get(id);
+  if (!pattern) {
+    const sign = spec.signed ? '[+-]?' : '';
+    const fraction = spec.decimal ? '(?:\\.\\d+)?' : '';
+    pattern = new RegExp(`^${sign}(?:0|[1-9]\\d*)${fraction}$`);
+    patterns.set(id, pattern);
+  }
+  return pattern;
 }
 
 function parseSingle(text: string, spec: CellSpec): number | undefined {
@@ -50,7 +64,8 @@ function parseSingle(text: string, spec: CellSpec): number | undefined {
 function prefixes(text: string, spec: CellSpec): { value: number; length: number }[] {
   const out: { value: number; length: number }[] = [];
   const pattern = numberPattern(spec);
-  for (let length = 1; length <= text.length; length++) {
+  // No cell holds a number of more than 24 characters; longer prefixes only cost time.
+  for (let length = 1; length <= Math.min(text.length, 24); length++) {
     const piece = text.slice(0, length);
     if (pattern.test(piece) && !/[.]$/.test(piece)) out.push({ value: Number(piece), length });
   }
@@ -83,6 +98,7 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
   const n = cells.length;
   const solutions: Slot[][] = [];
   let truncated = false;
+  let steps = 0;
   const acc: Slot[] = [];
 
   const place = (chunkIndex: number): void => {
@@ -90,6 +106,7 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
       truncated = true;
       return;
     }
+    if (++steps > maxSearchSteps) return;
     const cell = acc.length;
     if (chunkIndex === chunks.length) {
       if (cell === n) solutions.push([...acc]);
@@ -109,6 +126,7 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
   };
 
   const split = (chunkIndex: number, rest: string): void => {
+    if (++steps > maxSearchSteps) return;
     const cell = acc.length;
     if (rest === '') {
       place(chunkIndex + 1);
@@ -142,7 +160,7 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
   };
 
   place(0);
-  return { solutions, truncated };
+  return { solutions, truncated, exhausted: steps > maxSearchSteps };
 }
 
 /** Read one row: literal when the chunk count matches the cell count, otherwise enumerate. */
@@ -154,7 +172,9 @@ export function readRow(
 ): RowReading {
   const literal = literalReading(chunks, cells);
   if (literal) return { solutions: [literal], inconsistent: false, truncated: false };
-  const { solutions, truncated } = enumerate(chunks, cells, layout);
+  const { solutions, truncated, exhausted } = enumerate(chunks, cells, layout);
+  // A search cut short proves nothing: no reading, so every cell stays undetermined.
+  if (exhausted) return { solutions: [], inconsistent: false, truncated: true };
   const fitting = solutions.filter((s) => satisfies(s, constraints, layout === 'lines'));
   if (fitting.length > 0 || solutions.length === 0)
     return { solutions: fitting, inconsistent: false, truncated };

@@ -1,0 +1,40 @@
+/**
+ * Bugs found by fuzzing (docs/fuzzing.md), each with its minimised input built here. The test
+ * timeouts turn a regression into a failure instead of a stuck suite; nothing is timed.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isUncertain } from '../../src/report/model.ts';
+import { cellValues, maxSearchSteps, readRow } from '../../src/report/parse/solve.ts';
+
+const text = (s: string) => ({ kind: 'text' as const, text: s });
+const t4Constraints = [0, 5, 10].map((b) => ({ target: b + 4, parts: [b, b + 1, b + 2, b + 3] }));
+
+test('a T4 row of 12 collapsed lines: the search is cut short, every cell left undetermined', {
+  timeout: 30_000,
+}, () => {
+  // Was: an exponential search (seconds for a 7 KB text) that still called some cells certain.
+  const chunks = Array.from({ length: 12 }, (_, i) => text(String(i % 3)));
+  const reading = readRow(chunks, Array(15).fill({}), 'lines', t4Constraints);
+  assert.equal(reading.truncated, true);
+  assert.deepEqual(reading.solutions, []);
+  assert.ok(cellValues(reading.solutions, 15).every(isUncertain));
+  assert.ok(maxSearchSteps >= 100_000, 'the budget still leaves room for real rows');
+});
+
+test('a fused run of 1,000 digits in a 7-cell row returns, undetermined', {
+  timeout: 30_000,
+}, () => {
+  // Was: every split of the digits enumerated (24^7 paths with no reading) — it never returned.
+  const reading = readRow([text('7'.repeat(1000))], Array(7).fill({}), 'fused', []);
+  assert.equal(reading.truncated, true);
+  assert.deepEqual(reading.solutions, []);
+});
+
+test('the step budget leaves ordinary fused rows exact', () => {
+  const reading = readRow([text('200'), text('000121')], Array(7).fill({}), 'fused', [
+    { target: 6, parts: [0, 1, 2, 3, 4, 5] },
+  ]);
+  assert.equal(reading.truncated, false);
+  assert.deepEqual(cellValues(reading.solutions, 7), [20, 0, 0, 0, 0, 1, 21]);
+});
