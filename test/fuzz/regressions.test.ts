@@ -4,8 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isGongkaiError } from '../../src/errors.ts';
 import { isUncertain } from '../../src/report/model.ts';
+import { parseFile } from '../../src/report/parse/index.ts';
 import { cellValues, maxSearchSteps, readRow } from '../../src/report/parse/solve.ts';
+import { cleanText } from '../../src/report/parse/text.ts';
 
 const text = (s: string) => ({ kind: 'text' as const, text: s });
 const t4Constraints = [0, 5, 10].map((b) => ({ target: b + 4, parts: [b, b + 1, b + 2, b + 3] }));
@@ -37,4 +40,19 @@ test('the step budget leaves ordinary fused rows exact', () => {
   ]);
   assert.equal(reading.truncated, false);
   assert.deepEqual(cellValues(reading.solutions, 7), [20, 0, 0, 0, 0, 1, 21]);
+});
+
+test('thousands of blank tab lines: the markdown-rule cleanup stays linear', {
+  timeout: 30_000,
+}, async () => {
+  // Was: `^\s*` of the table-rule pattern matched across lines and backtracked over every run of
+  // blank lines (2,000 lines: 5 s). An HTML table of empty cells reaches it via the text fallback.
+  const html = `<p>一、总体情况</p><table>${'<tr><td></td><td> </td></tr>'.repeat(5000)}</table>`;
+  const outcome = await parseFile(Buffer.from(html), 'empty-cells.html').then(
+    (r) => r.report.formatVersion,
+    (error) => (isGongkaiError(error) ? error.code : String(error)),
+  );
+  assert.ok(['2021', '2019', 'report.unrecognized'].includes(outcome), outcome);
+  const text = `一、总体情况\n${'\t\n'.repeat(20_000)}| --- | --- |\n二、主动公开政府信息情况\n`;
+  assert.equal(cleanText(text).includes('| --- |'), false, 'a table rule is still removed');
 });

@@ -30,12 +30,16 @@ export interface ParseResult {
 }
 
 export function cleanText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u00a0/g, ' ')
-    .replace(/^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*\s*$/gm, '')
-    .replace(/\*\*/g, '');
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\u00a0/g, ' ')
+      // Markdown table rules; `[ \t]`, not `\s`, so that a match never spans lines (runs of
+      // blank lines made `\s*` backtrack quadratically — found by fuzzing).
+      .replace(/^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*[ \t]*$/gm, '')
+      .replace(/\*\*/g, '')
+  );
 }
 
 function region(
