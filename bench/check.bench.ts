@@ -16,10 +16,11 @@ import type { AnnualReport } from '../src/report/model.ts';
 import { parseFile } from '../src/report/parse/index.ts';
 import { renderDocx } from '../src/report/render/docx.ts';
 import { renderHtml } from '../src/report/render/html.ts';
+import { sharedDir } from '../test/support/shared.ts';
 
 const FILES = 1000;
 const SECTION = '## Report check throughput';
-const shared = new URL('../../shared/', import.meta.url);
+const shared = new URL(`file://${sharedDir}`);
 const self = new URL(import.meta.url).pathname;
 
 interface Row {

@@ -16,10 +16,11 @@ import { renderHtml } from '../../src/report/render/html.ts';
 import { renderJson } from '../../src/report/render/json.ts';
 import { tableLayouts } from '../../src/report/render/layout.ts';
 import { renderMarkdown, tableGrid } from '../../src/report/render/markdown.ts';
+import { sharedDir } from '../../test/support/shared.ts';
 import type { InputKind } from './mutators.ts';
 import { Prng } from './prng.ts';
 
-const shared = new URL('../../../shared/', import.meta.url).pathname;
+const shared = sharedDir;
 export const corpusDir = process.env.GONGKAI_CORPUS ?? join(shared, 'corpus');
 export const seedFile =
   process.env.GONGKAI_SEED ?? join(shared, 'seed', '000_8943cd9161ebccf1.txt');

@@ -11,8 +11,7 @@ import { findImportedReport, saveImportedReport } from '../../src/db/annual.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-
-const seedPath = new URL('../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url).pathname;
+import { seedPath } from '../support/shared.ts';
 
 describeEachDatabase('previous-year import', (database) => {
   test('the seed imports as 2021; a wrong year or agency is refused; R8 uses it', async () => {

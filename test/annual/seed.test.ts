@@ -13,11 +13,9 @@ import { formatOf } from '../../src/report/formats/index.ts';
 import type { AnnualReport } from '../../src/report/model.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { parseText } from '../../src/report/parse/text.ts';
+import { seedPath } from '../support/shared.ts';
 
-const seedText = readFileSync(
-  new URL('../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url),
-  'utf8',
-);
+const seedText = readFileSync(new URL(`file://${seedPath}`), 'utf8');
 const seed = parseText(seedText).report;
 
 /** A sentence of the seed that starts with `start` and ends at the next 。 */

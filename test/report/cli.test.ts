@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { corpusDir, seedPath } from '../support/shared.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const seed = new URL('../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url).pathname;
-const corpus = new URL('../../../shared/corpus/', import.meta.url).pathname;
+const seed = seedPath;
+const corpus = corpusDir;
 
 function check(...args: string[]) {
   const r = spawnSync('./bin/gongkai', ['check', ...args], { cwd: root, encoding: 'utf8' });

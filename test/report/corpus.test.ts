@@ -5,8 +5,9 @@ import { isGongkaiError } from '../../src/errors.ts';
 import { checkReport } from '../../src/report/check.ts';
 import type { CellKey } from '../../src/report/keys.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
+import { corpusDir } from '../support/shared.ts';
 
-const dir = new URL('../../../shared/corpus/', import.meta.url);
+const dir = new URL(`file://${corpusDir}`);
 
 /**
  * Pinned per-file results: agency, year, format, certain cells, and the rule ids found.

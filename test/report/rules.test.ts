@@ -5,11 +5,9 @@ import type { Finding } from '../../src/report/finding.ts';
 import type { AnnualReport } from '../../src/report/model.ts';
 import { parseText } from '../../src/report/parse/text.ts';
 import { r16, rules } from '../../src/report/rules/index.ts';
+import { seedPath } from '../support/shared.ts';
 
-const seedText = readFileSync(
-  new URL('../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url),
-  'utf8',
-);
+const seedText = readFileSync(new URL(`file://${seedPath}`), 'utf8');
 const base = (): AnnualReport => structuredClone(parseText(seedText).report);
 
 type Case = {

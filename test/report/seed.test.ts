@@ -4,11 +4,9 @@ import { test } from 'node:test';
 import { checkReport } from '../../src/report/check.ts';
 import { formatOf } from '../../src/report/formats/index.ts';
 import { parseText } from '../../src/report/parse/text.ts';
+import { seedPath } from '../support/shared.ts';
 
-const seed = readFileSync(
-  new URL('../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url),
-  'utf8',
-);
+const seed = readFileSync(new URL(`file://${seedPath}`), 'utf8');
 
 test('the seed parses as the 2021 report of 湘潭县信访局 with every cell certain and 0', () => {
   const { report, uncertain } = parseText(seed);

@@ -12,8 +12,8 @@ import { parseReportJson } from '../../../src/report/parse/reportJson.ts';
 import { parseText } from '../../../src/report/parse/text.ts';
 import { parseXlsx } from '../../../src/report/parse/xlsx.ts';
 import { renderDocx } from '../../../src/report/render/docx.ts';
+import { seedPath } from '../../support/shared.ts';
 
-const seedPath = new URL('../../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url);
 const seed = parseText(readFileSync(seedPath, 'utf8')).report;
 
 async function failure(run: () => unknown): Promise<{ code: string; message: string }> {

@@ -9,9 +9,10 @@ import { parseDocx } from '../../../src/report/parse/docx.ts';
 import { parseHtml } from '../../../src/report/parse/html.ts';
 import { parseText } from '../../../src/report/parse/text.ts';
 import { renderJson } from '../../../src/report/render/json.ts';
+import { seedPath } from '../../support/shared.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const seed = new URL('../../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url).pathname;
+const seed = seedPath;
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-render-'));
 const seedReport = parseText(readFileSync(seed, 'utf8')).report;
 

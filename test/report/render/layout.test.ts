@@ -11,8 +11,8 @@ import { renderHtml, renderHtmlFragment } from '../../../src/report/render/html.
 import { tableLayouts } from '../../../src/report/render/layout.ts';
 import { renderMarkdown } from '../../../src/report/render/markdown.ts';
 import { cellText } from '../../../src/report/render/value.ts';
+import { seedPath } from '../../support/shared.ts';
 
-const seedPath = new URL('../../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url);
 const seed = parseText(readFileSync(seedPath, 'utf8')).report;
 
 test('cell values print as digits, empty, / and ?', () => {

@@ -5,8 +5,9 @@ import iconv from 'iconv-lite';
 import { applicantKeys, t3Key } from '../../../src/report/keys.ts';
 import { parseHtml } from '../../../src/report/parse/html.ts';
 import { decodeHtml } from '../../../src/report/parse/htmlDecode.ts';
+import { corpusDir, seedPath } from '../../support/shared.ts';
 
-const corpus = new URL('../../../../shared/corpus/', import.meta.url);
+const corpus = new URL(`file://${corpusDir}`);
 const raw = readFileSync(new URL('030.html', corpus));
 const shanghai = parseHtml(raw);
 
@@ -100,7 +101,6 @@ test('an unreadable cell is uncertain, never a guessed number', () => {
 });
 
 test('a page without report tables falls back to the text parser', () => {
-  const seedPath = new URL('../../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url);
   const text = readFileSync(seedPath, 'utf8');
   const html = `<html><body>${text
     .split('\n')

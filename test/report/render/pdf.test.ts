@@ -6,10 +6,10 @@ import type { AnnualReport } from '../../../src/report/model.ts';
 import { parsePdf } from '../../../src/report/parse/pdf.ts';
 import { parseText } from '../../../src/report/parse/text.ts';
 import { fontconfigXml, renderPdf, renderPdfMany } from '../../../src/report/render/pdf.ts';
+import { seedPath } from '../../support/shared.ts';
 import { reportArb } from './arbitrary.ts';
 import { assertSameReport } from './roundtrip.ts';
 
-const seedPath = new URL('../../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url);
 const seed = parseText(readFileSync(seedPath, 'utf8')).report;
 
 // LibreOffice takes seconds to start: a handful of cases, one per kind, in one run.

@@ -15,10 +15,10 @@ import { renderHtml } from '../../../src/report/render/html.ts';
 import { renderJson } from '../../../src/report/render/json.ts';
 import { renderMarkdown } from '../../../src/report/render/markdown.ts';
 import { renderXlsx } from '../../../src/report/render/xlsx.ts';
+import { seedPath } from '../../support/shared.ts';
 import { reportArb } from './arbitrary.ts';
 import { assertSameReport } from './roundtrip.ts';
 
-const seedPath = new URL('../../../../shared/seed/000_8943cd9161ebccf1.txt', import.meta.url);
 const seed = parseText(readFileSync(seedPath, 'utf8')).report;
 
 const formats: [string, (r: AnnualReport) => Promise<AnnualReport>][] = [
