@@ -10,7 +10,10 @@ const lines: [string, string][] = [
   ['deadline --received YYYY-MM-DD …', '计算依申请公开答复期限并给出推算过程'],
   ['fee --pieces N | --pages N', '按国办函〔2020〕109号计算信息处理费'],
   ['check <file|dir>… [--previous FILE] [--json]', '检查年度报告的格式与勾稽关系'],
-  ['import FILE --agency CODE --year YYYY', '导入上年度报告文件（用于次年的结转与现行有效件数检查）'],
+  [
+    'import FILE --agency CODE --year YYYY',
+    '导入上年度报告文件（用于次年的结转与现行有效件数检查）',
+  ],
   ['render <file> --to html|docx|xlsx|md|json|pdf [-o FILE]', '把年度报告转换为其他格式'],
   [
     'report --agency CODE --year YYYY [--json | --to FMT -o FILE]',
