@@ -6,8 +6,14 @@
 import { type Agency, listMemberAgencies } from '../db/agencies.ts';
 import { deadlineSettings, findAnnualReportRow, getVersion } from '../db/annual.ts';
 import type { Db } from '../db/database.ts';
+import type { AnnualReportStatus } from '../db/schema/annual.ts';
 import { composeReport } from './compose.ts';
-import { effectiveDeadline, type ReportStanding, reportStanding } from './deadline.ts';
+import {
+  effectiveDeadline,
+  type ReportStanding,
+  reportStanding,
+  reportStateLabels,
+} from './deadline.ts';
 
 export async function reportDeadline(db: Db, agency: Agency, year: number) {
   const settings = await deadlineSettings(
@@ -24,6 +30,8 @@ export interface ReportStatusRow {
   due: string;
   localDue: boolean;
   standing: ReportStanding;
+  /** The stored status (null: not started), also when the standing is `late`. */
+  status: AnnualReportStatus | null;
   publishedOn: string | null;
   errors: number;
   warnings: number;
@@ -55,6 +63,7 @@ export async function reportStatus(
     due,
     localDue: local,
     standing,
+    status: row?.status ?? null,
     publishedOn: row?.publishedOn ?? null,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
@@ -74,4 +83,12 @@ export async function memberStatuses(
   for (const agency of [government, ...members])
     out.push(await reportStatus(db, agency, year, today));
   return out;
+}
+
+/** 逾期未发布（编制中） and the like: the standing with the stored status when it is late. */
+export function standingLabel(row: Pick<ReportStatusRow, 'standing' | 'status'>): string {
+  const { state, publishedLate } = row.standing;
+  if (state === 'late')
+    return `${reportStateLabels.late}（${reportStateLabels[row.status ?? 'not-started']}）`;
+  return `${reportStateLabels[state]}${publishedLate ? '（逾期发布）' : ''}`;
 }

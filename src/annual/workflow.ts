@@ -159,10 +159,10 @@ export async function reopenReport(db: Db, agency: Agency, year: number, actor: 
   });
 }
 
+/** Rendered at publication; XLSX (and PDF unless asked for) on first download (`versionFile`). */
 export interface RenderedFiles {
   html: Buffer;
   docx: Buffer;
-  xlsx: Buffer;
   json: Buffer;
   pdf?: Buffer;
 }
@@ -171,7 +171,6 @@ export async function renderFiles(report: AnnualReport, pdf: boolean): Promise<R
   return {
     html: Buffer.from(renderHtml(report)),
     docx: await renderDocx(report),
-    xlsx: await renderXlsx(report),
     json: Buffer.from(renderJson(report)),
     ...(pdf ? { pdf: await renderPdf(report) } : {}),
   };

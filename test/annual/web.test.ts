@@ -87,3 +87,22 @@ test('the county supervisor sees the status table, the roll-up, a breakdown and 
   const office = await signedIn('xfj-office');
   assert.equal((await office.get('/admin/xiangtan/county/2021')).status, 403);
 });
+
+test('示例县: 20 departments with reports in every state, a local deadline and a deliberate error', async () => {
+  const client = await signedIn('sl-supervisor');
+  const html = await (await client.get('/admin/shili/county/2025')).text();
+  assert.equal((html.match(/<tr class="state-[a-z-]+" data-agency="shili-/g) ?? []).length, 20);
+  for (const label of [
+    '已发布',
+    '已发布（逾期发布）',
+    '逾期未发布（已审核）',
+    '逾期未发布（编制中）',
+    '逾期未发布（未开始）',
+  ])
+    assert.ok(html.includes(`<td>${label}</td>`), label);
+  assert.match(html, /2026-01-25/);
+  const office = await signedIn('sl-office');
+  const draft = await (await office.get('/admin/shili-tjj/reports/2025')).text();
+  assert.match(draft, /没有登记收到申请之日/);
+  assert.match(draft, /class="gk-flag gk-flag-error" data-key="t3\.new\.tot"/);
+});

@@ -6,9 +6,9 @@
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
-import { isMonthDay, reportStateLabels } from '../../../annual/deadline.ts';
+import { isMonthDay } from '../../../annual/deadline.ts';
 import { cellBreakdown, rollupReport } from '../../../annual/rollup.ts';
-import { memberStatuses } from '../../../annual/status.ts';
+import { memberStatuses, standingLabel } from '../../../annual/status.ts';
 import { todayInChina } from '../../../cases/today.ts';
 import { deadlineSettings, saveDeadlineSetting } from '../../../db/annual.ts';
 import { publicationCounts } from '../../../db/annualFacts.ts';
@@ -148,10 +148,7 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
                 <td>
                   <a href={`/admin/${s.agency.code}/reports/${year}`}>{s.agency.name}</a>
                 </td>
-                <td>
-                  {reportStateLabels[s.standing.state]}
-                  {s.standing.publishedLate ? '（逾期发布）' : ''}
-                </td>
+                <td>{standingLabel(s)}</td>
                 <td>{s.due}</td>
                 <td>{s.publishedOn ?? '—'}</td>
                 <td class={s.errors > 0 ? 'late' : undefined}>{s.errors}</td>

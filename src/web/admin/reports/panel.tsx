@@ -1,6 +1,6 @@
 /** The dashboard panel: this season's report, its state and deadline, warned from 1月1日. */
-import { deadlineWarning, dueSeasonYear, reportStateLabels } from '../../../annual/deadline.ts';
-import { reportStatus } from '../../../annual/status.ts';
+import { deadlineWarning, dueSeasonYear } from '../../../annual/deadline.ts';
+import { reportStatus, standingLabel } from '../../../annual/status.ts';
 import { todayInChina } from '../../../cases/today.ts';
 import type { C } from './page.tsx';
 
@@ -20,9 +20,9 @@ export async function reportPanel(c: C) {
         </p>
       ) : null}
       <p>
-        <a href={`${base}/${year}`}>{year}年度报告</a>：{reportStateLabels[status.standing.state]}
-        {status.standing.publishedLate ? '（逾期发布）' : ''}；错误 {status.errors} 项，警告{' '}
-        {status.warnings} 项{status.amendments > 0 ? `；${status.amendments}个单元格待更正` : ''}。
+        <a href={`${base}/${year}`}>{year}年度报告</a>：{standingLabel(status)}；错误{' '}
+        {status.errors} 项，警告 {status.warnings} 项
+        {status.amendments > 0 ? `；${status.amendments}个单元格待更正` : ''}。
       </p>
       <p>
         <a href={base}>全部年度</a>

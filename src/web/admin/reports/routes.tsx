@@ -6,10 +6,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type ComposedReport, composeReport } from '../../../annual/compose.ts';
-import { reportStateLabels } from '../../../annual/deadline.ts';
 import { factFieldHelp, factFields } from '../../../annual/facts.ts';
 import { confirmImportedCells, importPreviousReport } from '../../../annual/import.ts';
-import { reportStatus } from '../../../annual/status.ts';
+import { reportStatus, standingLabel } from '../../../annual/status.ts';
 import { reportFacts, reportTemplates } from '../../../annual/textProvider.ts';
 import {
   approveReport,
@@ -87,8 +86,7 @@ reportRoutes.get('/', async (c) => {
                 <a href={`${reportsBase(c)}/${s.year}`}>{s.year}年度</a>
               </td>
               <td class={`state-${s.standing.state}`}>
-                {reportStateLabels[s.standing.state]}
-                {s.standing.publishedLate ? '（逾期发布）' : ''}
+                {standingLabel(s)}
                 {s.amendments > 0 ? `（${s.amendments}格待更正）` : ''}
               </td>
               <td>
@@ -156,10 +154,7 @@ async function showReport(c: C, year: number, state: PageState = {}, status: 200
       ) : null}
       <dl class="facts report-status">
         <dt>状态</dt>
-        <dd class={`state-${status_.standing.state}`}>
-          {reportStateLabels[status_.standing.state]}
-          {status_.standing.publishedLate ? '（逾期发布）' : ''}
-        </dd>
+        <dd class={`state-${status_.standing.state}`}>{standingLabel(status_)}</dd>
         <dt>发布期限</dt>
         <dd>
           {status_.due}
