@@ -5,6 +5,7 @@
 import { CONSULTATION_WORKDAYS, FEE_PAYMENT_WORKDAYS } from '../law/clock.ts';
 import type { IsoDate } from '../law/date.ts';
 import { decisionKind, REMEDY_TEXT } from '../law/decisions.ts';
+import { petitionChannelNotice } from '../petitions/handover.ts';
 import type { CaseEvent } from './events.ts';
 import type { CaseState } from './state.ts';
 
@@ -106,6 +107,8 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
         `${kind.label}。${kind.basisText}。`,
       ];
       if (event.text.trim()) paragraphs.push(event.text.trim());
+      if (kind.outcome === 'n1')
+        paragraphs.push(petitionChannelNotice({ agencyName: ctx.agencyName }));
       if (event.withheld) {
         paragraphs.push(`不予公开的内容：${event.withheld}。理由：${event.withheldReason ?? ''}`);
       }

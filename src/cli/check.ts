@@ -18,7 +18,7 @@ async function expand(paths: string[]): Promise<{ files: string[]; fromDir: bool
     if (info?.isDirectory()) {
       fromDir = true;
       const names = (await readdir(p))
-        .filter((n) => /\.(txt|md|text|html?|docx|pdf)$/i.test(n))
+        .filter((n) => /\.(txt|md|text|html?|docx|pdf|xlsx|json)$/i.test(n))
         .sort();
       files.push(...names.map((n) => join(p, n)));
     } else files.push(p);

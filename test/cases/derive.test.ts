@@ -362,4 +362,23 @@ describe('identifiers, query codes and letters', () => {
     );
     assert.equal(withdrawal, null);
   });
+
+  test('an n1 decision tells the applicant the petition channel (Art. 39)', () => {
+    const state = derive(calendar, legal[1][1]);
+    const ctx = {
+      agencyName: '湘潭县信访局',
+      applicationId: 9,
+      applicantName: '李四',
+      description: '投诉',
+      state,
+    };
+    const n1 = letterFor(ctx, decide('2025-03-05', 'petition', { text: '' }));
+    assert.ok(
+      n1?.paragraphs.some(
+        (p) => p.includes('不作为政府信息公开申请处理') && p.includes('网上信访'),
+      ),
+    );
+    const open = letterFor(ctx, decide('2025-03-05', 'disclose'));
+    assert.ok(!open?.paragraphs.some((p) => p.includes('网上信访')));
+  });
 });

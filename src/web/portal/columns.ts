@@ -30,4 +30,10 @@ export const agencyColumns = [
     title: '依申请公开',
     description: '在线提交政府信息公开申请，查询办理进度。',
   },
+  {
+    key: 'petition',
+    path: 'petition',
+    title: '网上信访',
+    description: '信访、投诉、举报请由此提交（不属于政府信息公开申请）。',
+  },
 ] as const;
