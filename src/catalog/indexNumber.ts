@@ -32,16 +32,13 @@ export function isNationalIndexNumber(value: string): boolean {
 }
 
 /**
- * The prefix for an agency: its 统一社会信用代码, or (before it has one) its 9-character
- * organisation code with the hyphen dropped.
+ * The prefix for an agency: its 统一社会信用代码, or its 9-character organisation code with the
+ * hyphen dropped. An agency with neither falls back to its site code (a form seen in practice,
+ * e.g. `tongjiju/2023-00075`), so publishing never fails; set the USCC to get the national form.
  */
 export function indexPrefix(agency: { uscc: string | null; code: string }): string {
   const code = (agency.uscc ?? '').replace(/-/g, '').toUpperCase();
-  if (prefixPattern.test(code)) return code;
-  throw new GongkaiError(
-    'catalog.index.no-prefix',
-    `单位“${agency.code}”未设置统一社会信用代码（或组织机构代码），无法生成索引号。`,
-  );
+  return prefixPattern.test(code) ? code : agency.code;
 }
 
 /** A legacy number kept on import: printable, no spaces, at most 64 characters. */

@@ -9,6 +9,7 @@ import {
   withIdCheck,
   withUsccCheck,
 } from '../../src/catalog/identifiers.ts';
+import { formatIndexNumber, indexPrefix, parseIndexNumber } from '../../src/catalog/indexNumber.ts';
 import { scanText } from '../../src/catalog/privacy.ts';
 import { docxWith, pdfWith, pngBytes, xlsxWith } from './fixtures.ts';
 
@@ -144,5 +145,40 @@ describe('attachments', () => {
       out.hidden.map((h) => h.kind),
       ['unreadable'],
     );
+  });
+});
+
+describe('索引号', () => {
+  test('national form from the USCC, tolerant parsing, fallback to the site code', () => {
+    const prefix = indexPrefix({ uscc: '11430321MB1613412X', code: 'x' });
+    assert.equal(
+      formatIndexNumber({ prefix, year: 2021, serial: 7 }),
+      '11430321MB1613412X/2021-00007',
+    );
+    assert.equal(
+      formatIndexNumber({ prefix, year: 2021, serial: 123456 }),
+      '11430321MB1613412X/2021-123456',
+    );
+    assert.deepEqual(parseIndexNumber('000014349/2018-00222'), {
+      prefix: '000014349',
+      year: 2018,
+      serial: 222,
+    });
+    assert.deepEqual(parseIndexNumber('11341702486344515H/202110-00013'), {
+      prefix: '11341702486344515H',
+      year: 2021,
+      serial: 13,
+    });
+    assert.equal(parseIndexNumber('tongjiju/2023-00075'), null);
+    assert.equal(
+      indexPrefix({ uscc: '0142768-8', code: 'x' }),
+      'x',
+      'an 8-character code is not an org code',
+    );
+    assert.equal(indexPrefix({ uscc: '01527918-X', code: 'x' }), '01527918X');
+    assert.equal(indexPrefix({ uscc: null, code: 'tongjiju' }), 'tongjiju');
+    assert.throws(() => formatIndexNumber({ prefix, year: 2021, serial: 0 }), {
+      code: 'catalog.index.serial',
+    });
   });
 });

@@ -72,7 +72,7 @@ describeEachDatabase('catalog web', (database) => {
           drafter,
           `${item}/attachments`,
           '安排.docx',
-          await docxWith({ paragraphs: ['接访安排表：3月5日花石镇'] }),
+          await docxWith({ paragraphs: ['接访安排表：3月5日琴湖社区'] }),
         )
       ).status,
       303,
@@ -111,10 +111,10 @@ describeEachDatabase('catalog web', (database) => {
     assert.match(publicPage, new RegExp(index.replace('/', '\\/')));
     assert.match(publicPage, /<th scope="row">成文日期<\/th><td>2024-03-01<\/td>/);
     const found = await (
-      await visitor.get(`/a/xiangtan-xfj/search?q=${encodeURIComponent('花石镇')}`)
+      await visitor.get(`/a/xiangtan-xfj/search?q=${encodeURIComponent('琴湖社区')}`)
     ).text();
     assert.match(found, /找到 1 条结果/);
-    assert.match(found, /<mark>花石镇<\/mark>/);
+    assert.match(found, /<mark>琴湖社区<\/mark>/);
     assert.match(
       await (await visitor.get('/a/xiangtan-xfj/feed.xml')).text(),
       /县信访局开展接访下基层活动/,
