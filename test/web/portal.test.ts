@@ -26,6 +26,7 @@ describeEachDatabase('portal', (database) => {
       '法定主动公开内容',
       '政府信息公开年报',
       '依申请公开',
+      '网上信访',
     ]) {
       assert.ok(html.includes(column), column);
     }
