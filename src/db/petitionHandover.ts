@@ -58,21 +58,34 @@ export async function createPetitionFromApplication(
     address: app.applicant.address ?? null,
   };
   const description = app.request.description;
-  const created = await registerPetition(
-    db,
-    {
-      agencyId: app.agencyId,
-      channel: input.channel ?? (app.channel === 'online' ? 'online' : 'letter'),
-      receivedOn: input.receivedOn,
-      subject: input.subject ?? subjectOf(description),
-      content: description,
-      handlingUnit: input.handlingUnit ?? null,
-      petitioners: [petitioner],
-      sourceApplicationId: app.id,
-    },
-    actor,
-  );
-  return { ...created, created: true };
+  const register = () =>
+    registerPetition(
+      db,
+      {
+        agencyId: app.agencyId,
+        channel: input.channel ?? (app.channel === 'online' ? 'online' : 'letter'),
+        receivedOn: input.receivedOn,
+        subject: input.subject ?? subjectOf(description),
+        content: description,
+        handlingUnit: input.handlingUnit ?? null,
+        petitioners: [petitioner],
+        sourceApplicationId: app.id,
+      },
+      actor,
+    );
+  try {
+    return { ...(await register()), created: true };
+  } catch (error) {
+    // Two clicks at once: the unique index on source_application_id lets only one insert win.
+    const winner = isUniqueViolation(error) && (await findPetitionByApplication(db, app.id));
+    if (!winner) throw error;
+    return { id: winner.id, queryCode: winner.queryCode, created: false };
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const codeOf = (e: unknown) => (e as { code?: string } | undefined)?.code;
+  return codeOf(error) === '23505' || codeOf((error as { cause?: unknown })?.cause) === '23505';
 }
 
 function subjectOf(description: string): string {

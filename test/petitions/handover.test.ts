@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { findAgencyByCode, upsertAgency } from '../../src/db/agencies.ts';
 import { appendEvent, submitApplication } from '../../src/db/cases.ts';
+import { createPetitionFromApplication } from '../../src/db/petitionHandover.ts';
 import { findPetitionByApplication, getPetition } from '../../src/db/petitions.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { todayInChina } from '../../src/petitions/today.ts';
@@ -82,6 +83,18 @@ describeEachDatabase('n1 hand-over from the case page', (database) => {
     assert.equal(again.headers.get('location'), location);
     const page = await (await client.get(location)).text();
     assert.match(page, new RegExp(`由政府信息公开申请（编号 ${id}）转入`));
+  });
+
+  test('simultaneous hand-overs create one petition and both get it', async () => {
+    const db = database().db;
+    const id = await application(db, agencyId, 'petition');
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        createPetitionFromApplication(db, { applicationId: id, receivedOn: today }),
+      ),
+    );
+    assert.equal(new Set(results.map((r) => r.id)).size, 1);
+    assert.equal(results.filter((r) => r.created).length, 1);
   });
 
   test('other outcomes have no button and are refused', async () => {
