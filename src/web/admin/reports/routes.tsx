@@ -333,12 +333,12 @@ function TextEditor(props: {
       <form method="post" action={props.action} class="form">
         <CsrfField token={props.token} />
         {labels.map(([key, label]) => (
-          <label>
-            {label}
-            <textarea name={key} rows={key === 'S1' ? 14 : 6} maxlength={20000}>
+          <div class="field report-text">
+            <label for={`text-${key}`}>{label}</label>
+            <textarea id={`text-${key}`} name={key} rows={key === 'S1' ? 14 : 6} maxlength={20000}>
               {props.texts[key] ?? ''}
             </textarea>
-          </label>
+          </div>
         ))}
         <button type="submit">保存正文</button>
       </form>
