@@ -61,6 +61,24 @@ function checkKeys(keys: string[], formatVersion: '2021' | '2019') {
     throw bad(`JSON 中有${formatVersion}年版格式不存在的单元格：${unknown.slice(0, 5).join('、')}`);
 }
 
+/** Counts are never negative; only the 2019 本年增/减 columns are signed. */
+function checkSigns(cells: Record<string, unknown>, formatVersion: '2021' | '2019') {
+  const signed = new Set<string>();
+  for (const group of formatOf(formatVersion).t2.groups)
+    for (const column of group.columns)
+      if (column.signed) for (const row of group.rows) signed.add(`t2.${row.key}.${column.key}`);
+  const negative = Object.entries(cells).filter(
+    ([k, v]) => typeof v === 'number' && v < 0 && !signed.has(k),
+  );
+  if (negative.length > 0)
+    throw bad(
+      `JSON 中的单元格不能为负数：${negative
+        .slice(0, 5)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('、')}`,
+    );
+}
+
 function fromCheckResult(value: unknown): AnnualReport {
   const parsed = checkResultSchema.safeParse(value);
   if (!parsed.success) throw bad(`不是 gongkai check --json 的结果：${issues(parsed.error)}`);
@@ -68,6 +86,7 @@ function fromCheckResult(value: unknown): AnnualReport {
   if (r.error) throw bad(`该检查结果没有报告内容（当时无法读取：${r.error.message}）`);
   const formatVersion = r.formatVersion ?? '2021';
   checkKeys([...Object.keys(r.cells), ...r.uncertain], formatVersion);
+  checkSigns(r.cells, formatVersion);
   const cells: Cells = { ...(r.cells as Cells) };
   for (const key of r.uncertain) cells[key as CellKey] = uncertain([]);
   return { agency: r.agency ?? '', year: r.year, formatVersion, sections: {}, cells };
@@ -79,6 +98,7 @@ function fromReportJson(value: unknown): AnnualReport {
     throw bad(`年度报告 JSON 不符合 gongkai.annual-report/1：${issues(parsed.error)}`);
   const { schema: _schema, ...report } = parsed.data;
   checkKeys(Object.keys(report.cells), report.formatVersion);
+  checkSigns(report.cells, report.formatVersion);
   return report as AnnualReport;
 }
 
