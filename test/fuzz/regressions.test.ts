@@ -56,3 +56,24 @@ test('thousands of blank tab lines: the markdown-rule cleanup stays linear', {
   const text = `一、总体情况\n${'\t\n'.repeat(20_000)}| --- | --- |\n二、主动公开政府信息情况\n`;
   assert.equal(cleanText(text).includes('| --- |'), false, 'a table rule is still removed');
 });
+
+test('a report JSON with a negative count is refused; a signed 2019 本年增/减 is kept', async () => {
+  // Was: `t3.new.np: -1` accepted as a certain cell (found by fuzzing the .json parser).
+  const doc = (formatVersion: string, cells: Record<string, number>) =>
+    Buffer.from(
+      JSON.stringify({
+        schema: 'gongkai.annual-report/1',
+        agency: '某局',
+        year: 2021,
+        formatVersion,
+        sections: {},
+        cells,
+      }),
+    );
+  await assert.rejects(
+    parseFile(doc('2021', { 't3.new.np': -1 }), 'r.json'),
+    (e) => isGongkaiError(e) && e.code === 'parse.badJson',
+  );
+  const kept = await parseFile(doc('2019', { 't2.lic.change': -3 }), 'r.json');
+  assert.equal(kept.report.cells['t2.lic.change'], -3);
+});
