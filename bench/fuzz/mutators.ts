@@ -344,6 +344,8 @@ export function decodeForMutation(data: Buffer): string {
  * (over the unzipped cap), or the main part inflated to ~60 MB of repeated XML (under the cap).
  */
 const bombs = new Map<string, Promise<Buffer>>();
+/** Switch the zip bombs off for short runs (each one costs a parser seconds). */
+export const mutationSettings = { bombs: true };
 function bomb(seed: Buffer, plan: ZipPlan, variant: number): Promise<Buffer> {
   const key = `${plan.main}:${variant}`;
   let made = bombs.get(key);
@@ -411,7 +413,9 @@ async function zipMutate(
   if (op === 0) zip.remove(plan.main);
   else if (op === 1 && names.length) zip.remove(rng.pick(names));
   else if (op === 2)
-    return rng.chance(0.1) ? bomb(data, plan, rng.int(2)) : byteMutate(data, rng, others);
+    return mutationSettings.bombs && rng.chance(0.1)
+      ? bomb(data, plan, rng.int(2))
+      : byteMutate(data, rng, others);
   else {
     const xmlParts = names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
     const part = rng.chance(0.6) || xmlParts.length === 0 ? plan.main : rng.pick(xmlParts);

@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { type InputKind, mutate } from './mutators.ts';
+import { type InputKind, mutate, mutationSettings } from './mutators.ts';
 import { Prng } from './prng.ts';
 import { loadSeeds, type SeedOptions, type Seeds } from './seeds.ts';
 import { fuzzTargets, type Target } from './targets.ts';
@@ -36,6 +36,8 @@ export interface FuzzOptions {
   only?: string[];
   outDir?: string;
   seeds?: SeedOptions;
+  /** Zip-bomb-like DOCX/XLSX inputs (default true; seconds each, so short runs leave them out). */
+  bombs?: boolean;
   /** Heap cap of a worker: exceeding it kills the worker and counts as a crash. */
   workerHeapMb?: number;
   log?: (line: string) => void;
@@ -279,6 +281,7 @@ export async function runFuzz(options: FuzzOptions = {}): Promise<FuzzStats> {
     workerHeapMb = 1536,
     log = () => {},
   } = options;
+  mutationSettings.bombs = options.bombs ?? true;
   const targets = fuzzTargets().filter((t) => !options.only || options.only.includes(t.name));
   const seeds = await loadSeeds({ seed, ...options.seeds });
   const warmUps: WarmUp[] = targets.map((t) => ({
