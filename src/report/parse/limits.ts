@@ -4,8 +4,10 @@ import { GongkaiError } from '../../errors.ts';
 export const parseLimits = {
   /** Bytes of any input file. */
   maxBytes: 20 * 1024 * 1024,
-  /** Uncompressed bytes inside a DOCX/XLSX (zip-bomb guard). */
-  maxUnzippedBytes: 100 * 1024 * 1024,
+  /** Uncompressed bytes inside a DOCX/XLSX (zip-bomb guard; a real report's XML is well under 5 MB). */
+  maxUnzippedBytes: 30 * 1024 * 1024,
+  /** Characters of text read as a report (a real one is under 100,000; reading costs ~1 µs each). */
+  maxTextChars: 1_000_000,
   /** PDF pages read. */
   maxPdfPages: 60,
 } as const;
@@ -17,5 +19,13 @@ export function checkSize(bytes: Uint8Array, kind: string): void {
     throw new GongkaiError(
       'parse.tooLarge',
       `${kind}文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），超过 ${parseLimits.maxBytes / 1048576} MB 的上限。`,
+    );
+}
+
+export function checkTextLength(text: string): void {
+  if (text.length > parseLimits.maxTextChars)
+    throw new GongkaiError(
+      'parse.textTooLong',
+      `文本过长（${text.length} 个字符），超过 ${parseLimits.maxTextChars} 个字符的上限，不像一份年度报告。`,
     );
 }

@@ -9,6 +9,7 @@ import type { CellKey, FormatVersion, SectionKey } from '../keys.ts';
 import { type AnnualReport, type Cells, isUncertain, type Section } from '../model.ts';
 import { detectIdentity } from './identity.ts';
 import { detectLayout, type TextLayout } from './layout.ts';
+import { checkTextLength } from './limits.ts';
 import { findLabel, type NormalizedText, normalizeWithOffsets } from './normalized.ts';
 import { findHeadings, type HeadingMatch, sectionBodies } from './sections.ts';
 import { type Region, readT2, readT3, readT4, type TableRead } from './tables.ts';
@@ -81,6 +82,7 @@ function trimTables(nt: NormalizedText, sections: Partial<Record<SectionKey, Sec
 }
 
 export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
+  checkTextLength(input);
   const text = cleanText(input);
   const nt = normalizeWithOffsets(text);
   const layout = detectLayout(text);

@@ -54,10 +54,10 @@ test('a truncated docx and a zip without a document are refused', async () => {
   assert.match((await failure(() => parseDocx(other))).message, /word\/document\.xml/);
 });
 
-test('a zip bomb (small file, > 100 MB inflated) is refused before mammoth reads it', async () => {
+test('a zip bomb (small file, > 30 MB inflated) is refused before mammoth reads it', async () => {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types/>');
-  zip.file('word/document.xml', Buffer.alloc(110 * 1024 * 1024, 0x20));
+  zip.file('word/document.xml', Buffer.alloc(40 * 1024 * 1024, 0x20));
   const bomb = await zip.generateAsync({
     type: 'nodebuffer',
     compression: 'DEFLATE',
@@ -65,6 +65,12 @@ test('a zip bomb (small file, > 100 MB inflated) is refused before mammoth reads
   });
   assert.ok(bomb.length < 2 * 1024 * 1024);
   assert.match((await failure(() => parseDocx(bomb))).message, /压缩炸弹/);
+});
+
+test('text over a million characters is refused at once instead of parsed for seconds', async () => {
+  const error = await failure(() => parseText('一'.repeat(1_000_001)));
+  assert.equal(error.code, 'parse.textTooLong');
+  assert.match(error.message, /超过 1000000 个字符/);
 });
 
 test('huge html (> 20 MB) is refused; hostile spans are clamped, not expanded', async () => {
