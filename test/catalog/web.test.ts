@@ -134,6 +134,8 @@ describeEachDatabase('catalog web', (database) => {
     const big = 'x'.repeat(1_200_000);
     const res = await client.post('/admin/xiangtan-xfj/registers', { csv: big });
     assert.equal(res.status, 413);
+    await client.post('/admin/logout', {});
+    await client.login('xfj-drafter', demoPassword); // only the drafter may upload
     await client.get(`${base}`);
     const form = new FormData();
     form.set('_csrf', client.csrf);

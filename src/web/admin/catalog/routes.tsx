@@ -33,6 +33,12 @@ export const catalogAdminRoutes = new Hono<AppEnv>();
 
 const staff = requireRole('drafter', 'reviewer', 'office', 'admin', 'supervisor', 'auditor');
 catalogAdminRoutes.use('*', staff);
+// Writes: the review chain's roles only (drafter first, office/admin publish); supervisor and
+// auditor read. The domain still checks the step; these make a read-only role's POST a 403.
+const drafters = requireRole('drafter');
+const editors = requireRole('drafter', 'office', 'admin');
+const reviewers = requireRole('drafter', 'reviewer', 'office', 'admin');
+const publishers = requireRole('office', 'admin');
 
 const statusFilter = z
   .enum(['draft', 'review', 'published', 'withdrawn'])
@@ -164,7 +170,7 @@ catalogAdminRoutes.get('/:id{[0-9]+}', async (c) => {
   return detailPage(c, item, { notice: notices[c.req.query('done') ?? ''] });
 });
 
-catalogAdminRoutes.get('/:id{[0-9]+}/edit', async (c) => {
+catalogAdminRoutes.get('/:id{[0-9]+}/edit', editors, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   const raw = Object.fromEntries(
@@ -180,7 +186,7 @@ catalogAdminRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/edit', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/edit', editors, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   const agency = c.get('agency');
@@ -216,7 +222,7 @@ catalogAdminRoutes.post('/:id{[0-9]+}/edit', async (c) => {
 
 // Attachments ----------------------------------------------------------------------------------
 
-catalogAdminRoutes.post('/:id{[0-9]+}/attachments', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/attachments', drafters, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   const body = await c.req.parseBody();
@@ -239,7 +245,7 @@ catalogAdminRoutes.post('/:id{[0-9]+}/attachments', async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove', drafters, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   return act(
@@ -273,7 +279,7 @@ catalogAdminRoutes.get('/:id{[0-9]+}/attachments/:aid{[0-9]+}', async (c) => {
 
 const stepForm = z.object({ step: z.coerce.number().int().min(0).max(20) });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/submit', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/submit', drafters, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   return act(
@@ -291,7 +297,7 @@ catalogAdminRoutes.post('/:id{[0-9]+}/submit', async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/approve', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/approve', reviewers, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   const form = await parseForm(c, stepForm);
@@ -311,7 +317,7 @@ catalogAdminRoutes.post('/:id{[0-9]+}/approve', async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/reject', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/reject', reviewers, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   const form = await parseForm(
@@ -334,7 +340,7 @@ catalogAdminRoutes.post('/:id{[0-9]+}/reject', async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/withdraw', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/withdraw', publishers, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   const form = await parseForm(
@@ -357,33 +363,37 @@ catalogAdminRoutes.post('/:id{[0-9]+}/withdraw', async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/confidentiality', async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  const form = await parseForm(
-    c,
-    z.object({
-      conclusion: z.enum(['public', 'secret', 'refer'], { message: '请选择审查结论' }),
-      note: z.string().trim().max(500).optional(),
-    }),
-  );
-  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
-  return act(
-    c,
-    item,
-    () =>
-      recordConfidentialityReview(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        form.data,
-        actorOf(c),
-      ),
-    'confidentiality',
-  );
-});
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/confidentiality',
+  requireRole('reviewer', 'office'),
+  async (c) => {
+    const item = await itemOf(c);
+    if (!item) return c.notFound();
+    const form = await parseForm(
+      c,
+      z.object({
+        conclusion: z.enum(['public', 'secret', 'refer'], { message: '请选择审查结论' }),
+        note: z.string().trim().max(500).optional(),
+      }),
+    );
+    if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
+    return act(
+      c,
+      item,
+      () =>
+        recordConfidentialityReview(
+          c.get('database').db,
+          item.agencyId,
+          item.id,
+          form.data,
+          actorOf(c),
+        ),
+      'confidentiality',
+    );
+  },
+);
 
-catalogAdminRoutes.post('/:id{[0-9]+}/override', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/override', requireRole('office'), async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   const form = await parseForm(
@@ -400,7 +410,7 @@ catalogAdminRoutes.post('/:id{[0-9]+}/override', async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/validity', async (c) => {
+catalogAdminRoutes.post('/:id{[0-9]+}/validity', publishers, async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   const form = await parseForm(
