@@ -15,6 +15,7 @@ import { petitionPortalRoutes } from './portal/petition/routes.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
+import { rejectNulInput } from './security/inputText.ts';
 import { clientIp, isSecure } from './security/request.ts';
 import { loadSession } from './security/session.ts';
 import { errorPage } from './views/errorPage.tsx';
@@ -51,6 +52,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
     return c.json({ status: 'ok' });
   });
   app.get('/static/:file', (c) => serveStatic(c.req.param('file'), c));
+  app.use(rejectNulInput());
   app.use(csrfProtection());
   app.use(loadSession());
   // Capabilities mount their public pages (/a/:agency/…) next to portalRoutes.
