@@ -1,8 +1,13 @@
 /** Public queries of the catalogue: only published items, never drafts or withdrawn ones. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { likePattern } from '../catalog/search.ts';
-import type { Db } from './database.ts';
-import { catalogCategories, publicationAttachments, publications } from './schema/catalog.ts';
+import { type Db, rowsOf } from './database.ts';
+import {
+  catalogCategories,
+  catalogCategoryCounts,
+  publicationAttachments,
+  publications,
+} from './schema/catalog.ts';
 import { agencies } from './schema.ts';
 
 const listColumns = {
@@ -28,38 +33,102 @@ export type PublishedListRow = {
 const published = (agencyId: number) =>
   and(eq(publications.agencyId, agencyId), eq(publications.status, 'published'));
 
+/** A position in a newest-first list: the first or last row of the page a link comes from. */
+export interface ListCursor {
+  publishedOn: string;
+  id: number;
+  /** after: the page older than the cursor row; before: the page newer than it. */
+  direction: 'after' | 'before';
+}
+
+export interface CategoryPage {
+  rows: PublishedListRow[];
+  /** Exact number of published items in the category (kept by triggers, never counted here). */
+  total: number;
+  hasNewer: boolean;
+  hasOlder: boolean;
+}
+
+/**
+ * One page of a category, newest first. With a cursor it is a keyset page: an index range of
+ * `publications_published_category_newest`, as cheap on page 5,000 as on page 1. Without one
+ * (a typed-in `?page=N`) the offset walks only that index's keys before fetching 20 rows.
+ */
 export async function listPublishedInCategory(
   db: Db,
   agencyId: number,
   categoryId: number,
-  page: number,
-  pageSize: number,
-) {
-  const where = and(published(agencyId), eq(publications.categoryId, categoryId));
-  const rows: PublishedListRow[] = await db
-    .select(listColumns)
-    .from(publications)
-    .where(where)
-    .orderBy(desc(publications.publishedOn), desc(publications.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(publications)
-    .where(where);
-  return { rows, total };
+  options: { page: number; pageSize: number; cursor?: ListCursor },
+): Promise<CategoryPage> {
+  const { page, pageSize, cursor } = options;
+  const inCategory = sql`agency_id = ${agencyId} and category_id = ${categoryId} and status = 'published'`;
+  let rows: PublishedListRow[];
+  let hasNewer: boolean;
+  let hasOlder: boolean;
+  if (cursor?.direction === 'before') {
+    const newer = await selectList(
+      db,
+      sql`${inCategory} and (published_on, id) > (${cursor.publishedOn}::date, ${cursor.id}::int)`,
+      sql`published_on asc, id asc`,
+      pageSize + 1,
+    );
+    hasNewer = newer.length > pageSize;
+    rows = newer.slice(0, pageSize).reverse();
+    hasOlder = true;
+  } else {
+    const bound = cursor
+      ? sql` and (published_on, id) < (${cursor.publishedOn}::date, ${cursor.id}::int)`
+      : page > 1
+        ? sql` and (published_on, id) <= (select published_on, id from publications
+              where ${inCategory} order by published_on desc, id desc
+              offset ${(page - 1) * pageSize} limit 1)`
+        : sql``;
+    const older = await selectList(
+      db,
+      sql`${inCategory}${bound}`,
+      sql`published_on desc, id desc`,
+      pageSize + 1,
+    );
+    hasOlder = older.length > pageSize;
+    rows = older.slice(0, pageSize);
+    hasNewer = cursor !== undefined || page > 1;
+  }
+  return { rows, total: await publishedCount(db, categoryId), hasNewer, hasOlder };
 }
 
-/** The newest `limit` items of each category (one query), for the sub-column pages. */
+async function selectList(db: Db, where: SQL, order: SQL, limit: number) {
+  return rowsOf<PublishedListRow>(
+    await db.execute(sql`
+      select id, title, index_number as "indexNumber", doc_number as "docNumber",
+             published_on::text as "publishedOn", made_on::text as "madeOn", category_id as "categoryId"
+      from publications where ${where} order by ${order} limit ${limit}`),
+  );
+}
+
+async function publishedCount(db: Db, categoryId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: catalogCategoryCounts.published })
+    .from(catalogCategoryCounts)
+    .where(eq(catalogCategoryCounts.categoryId, categoryId));
+  return row?.n ?? 0;
+}
+
+/** The newest `limit` items of each category with its total, for the sub-column pages. */
 export async function latestPerCategory(db: Db, agencyId: number, limit: number) {
   const result = await db.execute(sql`
-    select id, title, index_number as "indexNumber", published_on::text as "publishedOn", category_id as "categoryId", n
-    from (
-      select p.*, row_number() over (partition by category_id order by published_on desc, id desc) as rn,
-             count(*) over (partition by category_id) as n
-      from publications p where p.agency_id = ${agencyId} and p.status = 'published'
-    ) ranked where rn <= ${limit} order by category_id, rn`);
-  return (result as unknown as { rows: (PublishedListRow & { n: number })[] }).rows;
+    select l.id, l.title, l."indexNumber", l."publishedOn", c.id as "categoryId",
+           coalesce(n.published, 0) as n
+    from catalog_categories c
+    left join catalog_category_counts n on n.category_id = c.id
+    cross join lateral (
+      select id, title, index_number as "indexNumber", published_on::text as "publishedOn", published_on
+      from publications p
+      where p.agency_id = c.agency_id and p.category_id = c.id and p.status = 'published'
+      order by p.published_on desc, p.id desc limit ${limit}
+    ) l
+    where c.agency_id = ${agencyId}
+    order by c.id, l.published_on desc, l.id desc`);
+  return rowsOf<PublishedListRow & { n: number }>(result);
 }
 
 export async function getPublishedItem(db: Db, agencyId: number, id: number) {
@@ -95,45 +164,67 @@ export interface SearchFilter {
   pageSize: number;
 }
 
+/** Search counts matches up to this many and then reports “more than”. */
+export const SEARCH_COUNT_CAP = 1000;
+
+export type SearchHit = PublishedListRow & { excerpt: string };
+
 /**
  * Full-text search over titles, bodies and attachment text (`search_text`, lower-cased).
- * Every term is a LIKE: for 3+ characters the pg_trgm GIN index answers it; 1–2 characters
- * have no trigram and are a scan of the agency's published rows. Never ILIKE (the column is
- * already lower-cased).
+ * Every term is a LIKE on the indexed column (never ILIKE: the column is already lower-cased):
+ * for 3+ characters the pg_trgm GIN index finds the candidates; 1–2 characters have no
+ * trigram and are filtered while walking the agency's items newest first, which stops as soon
+ * as the page is full. The total is exact up to `SEARCH_COUNT_CAP`, then `capped`.
  */
-export async function searchPublished(db: Db, agencyId: number, filter: SearchFilter) {
-  if (filter.terms.length === 0) return { rows: [], total: 0 };
-  const conditions = [
-    published(agencyId),
-    ...filter.terms.map((t) => sql`${publications.searchText} like ${likePattern(t)}`),
-    filter.categoryId ? eq(publications.categoryId, filter.categoryId) : undefined,
-    filter.year
-      ? sql`${publications.publishedOn} between ${`${filter.year}-01-01`} and ${`${filter.year}-12-31`}`
-      : undefined,
-  ];
-  const first = filter.terms[0];
-  const rows = await db
-    .select({
-      ...listColumns,
-      excerpt: sql<string>`substr(${publications.searchText}, greatest(1, strpos(${publications.searchText}, ${first}) - 40), 160)`,
-      total: sql<number>`(count(*) over ())::int`,
-    })
-    .from(publications)
-    .where(and(...conditions))
-    .orderBy(desc(publications.publishedOn), desc(publications.id))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
-  return {
-    rows,
-    total: rows[0]?.total ?? (filter.page > 1 ? await countMatches(db, conditions) : 0),
-  };
+export async function searchPublished(
+  db: Db,
+  agencyId: number,
+  filter: SearchFilter,
+): Promise<{ rows: SearchHit[]; total: number; capped: boolean }> {
+  if (filter.terms.length === 0) return { rows: [], total: 0, capped: false };
+  const where = sql.join(
+    [
+      sql`agency_id = ${agencyId} and status = 'published'`,
+      ...filter.terms.map((t) => sql`search_text like ${likePattern(t)}`),
+      ...(filter.categoryId ? [sql`category_id = ${filter.categoryId}`] : []),
+      ...(filter.year
+        ? [
+            sql`published_on between ${`${filter.year}-01-01`}::date and ${`${filter.year}-12-31`}::date`,
+          ]
+        : []),
+    ],
+    sql` and `,
+  );
+  const offset = (Math.min(filter.page, searchPages(filter.pageSize)) - 1) * filter.pageSize;
+  const rows = rowsOf<SearchHit>(
+    await db.execute(sql`
+      select id, title, "indexNumber", "docNumber", "publishedOn", "madeOn", "categoryId",
+             substr(search_text, greatest(1, strpos(search_text, ${filter.terms[0]}) - 40), 160) as excerpt
+      from (
+        select id, title, index_number as "indexNumber", doc_number as "docNumber",
+               published_on::text as "publishedOn", made_on::text as "madeOn",
+               category_id as "categoryId", search_text, published_on
+        from publications where ${where}
+        order by published_on desc, id desc limit ${filter.pageSize} offset ${offset}
+      ) hits order by published_on desc, id desc`),
+  );
+  const total =
+    rows.length < filter.pageSize && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : await countUpTo(db, where, SEARCH_COUNT_CAP + 1);
+  return { rows, total: Math.min(total, SEARCH_COUNT_CAP), capped: total > SEARCH_COUNT_CAP };
 }
 
-async function countMatches(db: Db, conditions: Parameters<typeof and>) {
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(publications)
-    .where(and(...conditions));
+/** The deepest search page: results beyond the counting cap are not paged to. */
+export const searchPages = (pageSize: number) => Math.ceil(SEARCH_COUNT_CAP / pageSize);
+
+/** count(*) that stops after `cap` rows. */
+async function countUpTo(db: Db, where: SQL, cap: number): Promise<number> {
+  const [{ n }] = rowsOf<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from (select 1 from publications where ${where} limit ${cap}) m`,
+    ),
+  );
   return n;
 }
 
@@ -163,10 +254,19 @@ export async function sitemapEntries(db: Db) {
     .limit(49_000);
 }
 
-/** Published years of an agency (search filter). */
+/**
+ * Published years of an agency, newest first (search filter): one index probe per year
+ * (a skip scan of `publications_published_newest`), not a pass over every item.
+ */
 export async function publishedYears(db: Db, agencyId: number): Promise<number[]> {
+  const newestBefore = (bound: SQL) => sql`(select extract(year from published_on)::int
+    from publications where agency_id = ${agencyId} and status = 'published' and published_on is not null${bound}
+    order by published_on desc, id desc limit 1)`;
   const result = await db.execute(sql`
-    select distinct extract(year from published_on)::int as y from publications
-    where agency_id = ${agencyId} and status = 'published' and published_on is not null order by y desc`);
-  return (result as unknown as { rows: { y: number }[] }).rows.map((r) => r.y);
+    with recursive years(y) as (
+      select ${newestBefore(sql``)}
+      union all
+      select ${newestBefore(sql` and published_on < make_date(years.y, 1, 1)`)} from years where years.y is not null
+    ) select y from years where y is not null`);
+  return rowsOf<{ y: number }>(result).map((r) => r.y);
 }

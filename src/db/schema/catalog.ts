@@ -128,8 +128,26 @@ export const publications = pgTable(
     index('publications_agency_status_published').on(t.agencyId, t.status, t.publishedOn),
     index('publications_category_status_published').on(t.categoryId, t.status, t.publishedOn),
     index('publications_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Portal paging and search walk these newest-first (keyset on published_on, id).
+    index('publications_published_category_newest')
+      .on(t.agencyId, t.categoryId, t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} = 'published'`),
+    index('publications_published_newest')
+      .on(t.agencyId, t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} = 'published'`),
   ],
 );
+
+/**
+ * Published items per category, kept exact by statement-level triggers on `publications`
+ * (migration 0012_catalog_category_counts), so portal pages show totals without counting every row.
+ */
+export const catalogCategoryCounts = pgTable('catalog_category_counts', {
+  categoryId: integer('category_id')
+    .primaryKey()
+    .references(() => catalogCategories.id),
+  published: integer('published').notNull().default(0),
+});
 
 /** Append-only trail of a publication: every edit, review step, scan, override and withdrawal. */
 export const publicationEvents = pgTable(

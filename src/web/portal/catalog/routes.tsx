@@ -8,6 +8,7 @@ import { getAttachmentFile } from '../../../db/catalog.ts';
 import { listCategories } from '../../../db/catalogCategories.ts';
 import {
   getPublishedItem,
+  type ListCursor,
   latestPerCategory,
   latestPublished,
   listPublishedInCategory,
@@ -25,6 +26,21 @@ export const catalogPortalRoutes = new Hono<AppEnv>();
 
 const PAGE_SIZE = 20;
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+const cursorPattern = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}\.\d{1,9}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))));
+
+/** `?after=` / `?before=` keyset cursors: `<published_on>.<id>` of the last/first row shown. */
+const cursorParam = {
+  parse(value: string | undefined, direction: ListCursor['direction']): ListCursor | undefined {
+    const ok = cursorPattern.safeParse(value);
+    if (!ok.success) return undefined;
+    const [publishedOn, id] = ok.data.split('.');
+    return { publishedOn, id: Number(id), direction };
+  },
+  format: (row: { publishedOn: string | null; id: number }) => `${row.publishedOn}.${row.id}`,
+};
 
 async function agencyOf(c: Context<AppEnv>): Promise<Agency | undefined> {
   return findAgencyByCode(c.get('database').db, c.req.param('agency') ?? '');
@@ -77,13 +93,20 @@ catalogPortalRoutes.get('/a/:agency/catalog/:slug', async (c) => {
   );
   if (!category) return c.notFound();
   const page = pageParam.parse(c.req.query('page'));
-  const { rows, total } = await listPublishedInCategory(
-    db,
-    agency.id,
-    category.id,
+  const cursor =
+    cursorParam.parse(c.req.query('after'), 'after') ??
+    cursorParam.parse(c.req.query('before'), 'before');
+  const list = await listPublishedInCategory(db, agency.id, category.id, {
     page,
-    PAGE_SIZE,
-  );
+    pageSize: PAGE_SIZE,
+    cursor,
+  });
+  const { rows, total } = list;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const shown = list.hasNewer ? Math.min(page, pages) : 1;
+  const base = `/a/${agency.code}/catalog/${category.slug}`;
+  const first = rows[0];
+  const last = rows.at(-1);
   const column = catalogColumns.find((x) => x.key === category.column)!;
   return c.html(
     <Layout
@@ -122,9 +145,20 @@ catalogPortalRoutes.get('/a/:agency/catalog/:slug', async (c) => {
         </tbody>
       </table>
       <Pager
-        page={page}
-        pages={Math.ceil(total / PAGE_SIZE)}
-        href={(p) => `/a/${agency.code}/catalog/${category.slug}?page=${p}`}
+        page={shown}
+        pages={pages}
+        prev={
+          list.hasNewer && first
+            ? shown <= 2
+              ? base
+              : `${base}?page=${shown - 1}&before=${cursorParam.format(first)}`
+            : undefined
+        }
+        next={
+          list.hasOlder && last
+            ? `${base}?page=${shown + 1}&after=${cursorParam.format(last)}`
+            : undefined
+        }
       />
     </Layout>,
   );
@@ -226,13 +260,15 @@ catalogPortalRoutes.get('/a/:agency/search', async (c) => {
     page: c.req.query('page'),
   });
   const terms = searchTerms(query.q);
-  const { rows, total } = await searchPublished(db, agency.id, {
+  const { rows, total, capped } = await searchPublished(db, agency.id, {
     terms,
     categoryId: query.category,
     year: query.year,
     page: query.page,
     pageSize: PAGE_SIZE,
   });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(query.page, pages);
   const categories = await listCategories(db, agency.id);
   const years = await publishedYears(db, agency.id);
   const names = new Map(categories.map((x) => [x.id, x.name]));
@@ -276,7 +312,11 @@ catalogPortalRoutes.get('/a/:agency/search', async (c) => {
       {terms.length === 0 ? (
         <p class="muted">请输入关键词，可用空格分隔多个词。</p>
       ) : (
-        <p role="status">找到 {total} 条结果。</p>
+        <p role="status">
+          {capped
+            ? `找到超过 ${total} 条结果，列出最新的 ${total} 条；可增加关键词或按分类、年份筛选。`
+            : `找到 ${total} 条结果。`}
+        </p>
       )}
       <ol class="results">
         {rows.map((r) => (
@@ -295,7 +335,12 @@ catalogPortalRoutes.get('/a/:agency/search', async (c) => {
           </li>
         ))}
       </ol>
-      <Pager page={query.page} pages={Math.ceil(total / PAGE_SIZE)} href={href} />
+      <Pager
+        page={page}
+        pages={pages}
+        prev={page > 1 ? href(page - 1) : undefined}
+        next={page < pages ? href(page + 1) : undefined}
+      />
     </Layout>,
   );
 });

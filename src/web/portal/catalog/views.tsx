@@ -36,28 +36,29 @@ export function Marked({ runs }: { runs: Highlighted }) {
   return <>{runs.map((r) => (r.hit ? <mark>{r.text}</mark> : r.text))}</>;
 }
 
+/** 上一页 / 第 N / M 页 / 下一页; `pages` is omitted when only a capped count is known. */
 export function Pager({
   page,
   pages,
-  href,
+  prev,
+  next,
 }: {
   page: number;
-  pages: number;
-  href: (p: number) => string;
+  pages?: number;
+  prev?: string;
+  next?: string;
 }) {
-  if (pages <= 1) return null;
+  if (!prev && !next) return null;
   return (
     <nav class="pager" aria-label="分页">
-      {page > 1 ? (
-        <a href={href(page - 1)} rel="prev">
+      {prev ? (
+        <a href={prev} rel="prev">
           上一页
         </a>
       ) : null}
-      <span>
-        第 {page} / {pages} 页
-      </span>
-      {page < pages ? (
-        <a href={href(page + 1)} rel="next">
+      <span>{pages === undefined ? `第 ${page} 页` : `第 ${page} / ${pages} 页`}</span>
+      {next ? (
+        <a href={next} rel="next">
           下一页
         </a>
       ) : null}
