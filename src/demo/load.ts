@@ -32,6 +32,9 @@ export function demoLogins(): DemoLogin[] {
   return [
     ...roles.map((role) => ({ username: `xfj-${role}`, role, agency: demoAgency.code })),
     { username: 'xt-supervisor', role: 'supervisor' as const, agency: demoCounty.code },
+    // 示例县 (src/demo/annualShili.ts): the county office and an office user of several departments.
+    { username: 'sl-supervisor', role: 'supervisor' as const, agency: 'shili' },
+    { username: 'sl-office', role: 'office' as const, agency: 'shili' },
   ];
 }
 
