@@ -12,18 +12,42 @@ export interface NormalizedText {
   offsets: number[];
 }
 
+const charCache = new Map<string, string>();
+const traditional = new Set([...'總計開訊資處請報們國務與況應'].map((c) => c.charCodeAt(0)));
+
+/** Characters `normalizeLabel` never changes: ASCII letters and digits, most CJK ideographs. */
+function unchanged(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x4e00 && code <= 0x9fff && !traditional.has(code))
+  );
+}
+
+/** `normalizeLabel` of one character, cached: the text is normalised one character at a time. */
+function normalizeChar(ch: string): string {
+  if (unchanged(ch.charCodeAt(0))) return ch;
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    out = normalizeLabel(ch);
+    if (charCache.size < 65_536) charCache.set(ch, out);
+  }
+  return out;
+}
+
 export function normalizeWithOffsets(original: string): NormalizedText {
-  let text = '';
+  const parts: string[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < original.length; i++) {
-    const piece = normalizeLabel(original[i]);
+    const piece = normalizeChar(original[i]);
     for (const ch of piece) {
-      text += ch;
+      parts.push(ch);
       offsets.push(i);
     }
   }
   offsets.push(original.length);
-  return { original, text, offsets };
+  return { original, text: parts.join(''), offsets };
 }
 
 export interface Match {
