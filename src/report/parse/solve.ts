@@ -60,14 +60,19 @@ function parseSingle(text: string, spec: CellSpec): number | undefined {
   return numberPattern(spec).test(text) ? Number(text) : undefined;
 }
 
-/** All ways to read a prefix of `text` as one number of the given cell. */
-function prefixes(text: string, spec: CellSpec): { value: number; length: number }[] {
-  const out: { value: number; length: number }[] = [];
+interface Prefix {
+  value: number;
+  length: number;
+}
+
+/** All ways to read a prefix of `text.slice(from)` as one number of the given cell. */
+function prefixes(text: string, from: number, spec: CellSpec): Prefix[] {
+  const out: Prefix[] = [];
   const pattern = numberPattern(spec);
   // No cell holds a number of more than 24 characters; longer prefixes only cost time.
-  for (let length = 1; length <= Math.min(text.length, 24); length++) {
-    const piece = text.slice(0, length);
-    if (pattern.test(piece) && !/[.]$/.test(piece)) out.push({ value: Number(piece), length });
+  for (let length = 1; length <= Math.min(text.length - from, 24); length++) {
+    const piece = text.slice(from, from + length);
+    if (pattern.test(piece) && !piece.endsWith('.')) out.push({ value: Number(piece), length });
   }
   return out;
 }
@@ -100,6 +105,18 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
   let truncated = false;
   let steps = 0;
   const acc: Slot[] = [];
+  // The search reads the same remainder of a chunk again and again: read each one once per
+  // spec, keyed by offset and spec as one number (cheaper than building a string key each step).
+  const prefixCache = chunks.map(() => new Map<number, Prefix[]>());
+  const cachedPrefixes = (chunkIndex: number, text: string, from: number, spec: CellSpec) => {
+    const id = from * 4 + (spec.signed ? 2 : 0) + (spec.decimal ? 1 : 0);
+    let out = prefixCache[chunkIndex].get(id);
+    if (!out) {
+      out = prefixes(text, from, spec);
+      prefixCache[chunkIndex].set(id, out);
+    }
+    return out;
+  };
 
   const place = (chunkIndex: number): void => {
     if (solutions.length >= maxSolutions) {
@@ -122,20 +139,21 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
       return;
     }
     if (layout === 'lines') placeRun(chunkIndex, chunk.text);
-    else split(chunkIndex, chunk.text);
+    else split(chunkIndex, chunk.text, 0);
   };
 
-  const split = (chunkIndex: number, rest: string): void => {
+  /** Splits `text` from offset `from` into cells. */
+  const split = (chunkIndex: number, text: string, from: number): void => {
     if (++steps > maxSearchSteps) return;
     const cell = acc.length;
-    if (rest === '') {
+    if (from === text.length) {
       place(chunkIndex + 1);
       return;
     }
     if (cell >= n) return;
-    for (const p of prefixes(rest, cells[cell])) {
+    for (const p of cachedPrefixes(chunkIndex, text, from, cells[cell])) {
       acc.push(p.value);
-      split(chunkIndex, rest.slice(p.length));
+      split(chunkIndex, text, from + p.length);
       acc.pop();
     }
   };
