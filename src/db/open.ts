@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
 import { lockDataDir } from './lock.ts';
+import { DurableNodeFS, durableStartParams, pgliteFsyncEnabled } from './pgliteDurable.ts';
 import * as schema from './schema.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -71,7 +72,15 @@ async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const unlock = lockDataDir(dir);
   try {
-    const client = await PGlite.create(join(dir, 'pglite'), { extensions: { pg_trgm } });
+    const path = join(dir, 'pglite');
+    // Durable by default: commits are fsynced (see pgliteDurable.ts, docs/deployment.md).
+    const client = pgliteFsyncEnabled()
+      ? await PGlite.create({
+          fs: new DurableNodeFS(path),
+          startParams: durableStartParams,
+          extensions: { pg_trgm },
+        })
+      : await PGlite.create(path, { extensions: { pg_trgm } });
     return wrapPglite(client, async () => unlock());
   } catch (error) {
     unlock();

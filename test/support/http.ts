@@ -1,0 +1,62 @@
+/**
+ * A browser-like client over real HTTP (for a `gongkai serve` child process or a listening app):
+ * keeps cookies, reads the CSRF token from pages, does not follow redirects. The global fetch
+ * (undici) keeps connections alive between requests.
+ */
+export class HttpClient {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  /** `headers` go with every request (e.g. a distinct x-forwarded-for per simulated client). */
+  constructor(
+    readonly base: string,
+    private headers: Record<string, string> = {},
+  ) {}
+
+  async get(path: string): Promise<{ status: number; text: string; location: string | null }> {
+    const res = await this.request(path, { method: 'GET' });
+    const text = await res.text();
+    const match = text.match(/name="_csrf" value="([^"]+)"/);
+    if (match) this.csrf = match[1];
+    return { status: res.status, text, location: res.headers.get('location') };
+  }
+
+  /** Posts a form with the current CSRF token. */
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string; location: string | null }> {
+    const body = new URLSearchParams({ _csrf: this.csrf, ...fields }).toString();
+    const res = await this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body,
+    });
+    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  }
+
+  /** Opens the login form and signs in; true when the server redirected into the back office. */
+  async login(username: string, password: string): Promise<boolean> {
+    await this.get('/admin/login');
+    const res = await this.post('/admin/login', { username, password });
+    return res.status === 303 && res.location !== '/admin/login';
+  }
+
+  private async request(path: string, init: RequestInit & { headers?: Record<string, string> }) {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(`${this.base}${path}`, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...this.headers, ...init.headers, ...(cookie ? { cookie } : {}) },
+    });
+    for (const header of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = header.split(';');
+      const [name, value] = pair.split('=');
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim())) || value === '';
+      if (expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    return res;
+  }
+}
