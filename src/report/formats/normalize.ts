@@ -20,7 +20,8 @@ const traditional: Record<string, string> = {
   應: '应',
 };
 
-export function normalizeLabel(text: string): string {
+/** The rules as written; every one maps a single character, so they apply character by character. */
+function normalizeByRules(text: string): string {
   return text
     .replace(fullWidth, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u00a0\u3000]+/g, '')
@@ -28,4 +29,34 @@ export function normalizeLabel(text: string): string {
     .replace(/[“”"'‘’「」]/g, '')
     .replace(/[總計開訊資處請報們國務與況應]/g, (ch) => traditional[ch] ?? ch)
     .replace(/[：:]/g, ':');
+}
+
+const charCache = new Map<string, string>();
+const traditionalCodes = new Set(Object.keys(traditional).map((c) => c.charCodeAt(0)));
+
+/** Characters the rules never change: ASCII letters and digits, most CJK ideographs. */
+function unchanged(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x4e00 && code <= 0x9fff && !traditionalCodes.has(code))
+  );
+}
+
+/** `normalizeLabel` of one UTF-16 unit: itself, another character or '' (cached). */
+export function normalizeChar(ch: string): string {
+  if (unchanged(ch.charCodeAt(0))) return ch;
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    out = normalizeByRules(ch);
+    charCache.set(ch, out);
+  }
+  return out;
+}
+
+export function normalizeLabel(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += normalizeChar(text[i]);
+  return out;
 }

@@ -3,37 +3,13 @@
  * the offset of every character in the original, so that labels can be found in the normalised
  * text and the values between them read from the original.
  */
-import { normalizeLabel } from '../formats/normalize.ts';
+import { normalizeChar, normalizeLabel } from '../formats/normalize.ts';
 
 export interface NormalizedText {
   original: string;
   text: string;
   /** `offsets[i]` = index in `original` of normalised char i; one extra entry for the end. */
   offsets: number[];
-}
-
-const charCache = new Map<string, string>();
-const traditional = new Set([...'總計開訊資處請報們國務與況應'].map((c) => c.charCodeAt(0)));
-
-/** Characters `normalizeLabel` never changes: ASCII letters and digits, most CJK ideographs. */
-function unchanged(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x4e00 && code <= 0x9fff && !traditional.has(code))
-  );
-}
-
-/** `normalizeLabel` of one character, cached: the text is normalised one character at a time. */
-function normalizeChar(ch: string): string {
-  if (unchanged(ch.charCodeAt(0))) return ch;
-  let out = charCache.get(ch);
-  if (out === undefined) {
-    out = normalizeLabel(ch);
-    if (charCache.size < 65_536) charCache.set(ch, out);
-  }
-  return out;
 }
 
 export function normalizeWithOffsets(original: string): NormalizedText {
