@@ -31,32 +31,30 @@ function normalizeByRules(text: string): string {
     .replace(/[：:]/g, ':');
 }
 
-const charCache = new Map<string, string>();
-const traditionalCodes = new Set(Object.keys(traditional).map((c) => c.charCodeAt(0)));
+/** Per UTF-16 unit, filled on first use: 0 not seen yet, 1 removed, else normalised code + 2. */
+const table = new Uint32Array(0x10000);
 
-/** Characters the rules never change: ASCII letters and digits, most CJK ideographs. */
-function unchanged(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x4e00 && code <= 0x9fff && !traditionalCodes.has(code))
-  );
-}
-
-/** `normalizeLabel` of one UTF-16 unit: itself, another character or '' (cached). */
-export function normalizeChar(ch: string): string {
-  if (unchanged(ch.charCodeAt(0))) return ch;
-  let out = charCache.get(ch);
-  if (out === undefined) {
-    out = normalizeByRules(ch);
-    charCache.set(ch, out);
+/** The normalised code of one UTF-16 unit, or -1 when the rules remove it. */
+export function normalizeCode(code: number): number {
+  let entry = table[code];
+  if (entry === 0) {
+    const out = normalizeByRules(String.fromCharCode(code));
+    entry = out === '' ? 1 : out.charCodeAt(0) + 2;
+    table[code] = entry;
   }
-  return out;
+  return entry - 2;
 }
 
 export function normalizeLabel(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += normalizeChar(text[i]);
-  return out;
+  let unchangedFrom = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const to = normalizeCode(code);
+    if (to === code) continue;
+    out += text.slice(unchangedFrom, i);
+    if (to >= 0) out += String.fromCharCode(to);
+    unchangedFrom = i + 1;
+  }
+  return unchangedFrom === 0 ? text : out + text.slice(unchangedFrom);
 }

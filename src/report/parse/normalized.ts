@@ -3,7 +3,7 @@
  * the offset of every character in the original, so that labels can be found in the normalised
  * text and the values between them read from the original.
  */
-import { normalizeChar, normalizeLabel } from '../formats/normalize.ts';
+import { normalizeCode, normalizeLabel } from '../formats/normalize.ts';
 
 export interface NormalizedText {
   original: string;
@@ -13,17 +13,11 @@ export interface NormalizedText {
 }
 
 export function normalizeWithOffsets(original: string): NormalizedText {
-  const parts: string[] = [];
   const offsets: number[] = [];
-  for (let i = 0; i < original.length; i++) {
-    const piece = normalizeChar(original[i]);
-    for (const ch of piece) {
-      parts.push(ch);
-      offsets.push(i);
-    }
-  }
+  for (let i = 0; i < original.length; i++)
+    if (normalizeCode(original.charCodeAt(i)) >= 0) offsets.push(i);
   offsets.push(original.length);
-  return { original, text: parts.join(''), offsets };
+  return { original, text: normalizeLabel(original), offsets };
 }
 
 export interface Match {
