@@ -71,7 +71,8 @@ function gridReport(blocks: DocBlock[], opts: ParseOptions): GridParseResult | u
   const nt = normalizeWithOffsets(text);
   const probe = findHeadings(nt, formatOf('2021'));
   const identity = detectIdentity(text, probe[0]?.start ?? -1);
-  const guess = detectVersion(normalizeLabel(`${text}|${tableText}`), identity.year);
+  // normalizeLabel works character by character: the text's part is already in nt.text.
+  const guess = detectVersion(`${nt.text}|${normalizeLabel(tableText)}`, identity.year);
   const version = opts.formatVersion ?? guess.version;
   const format = formatOf(version);
   const read = mapTables(tables, format);
