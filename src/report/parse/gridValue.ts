@@ -23,6 +23,8 @@ function plainNumber(text: string): number | undefined {
 }
 
 export function readCellValue(raw: string): ReadValue {
+  // Most cells are bare digits: the same value as the general path below, without its regexes.
+  if (/^\d{1,15}$/.test(raw)) return { value: Number(raw) };
   const text = halfWidth(raw).replace(/[\s\u00a0\u3000]+/g, '');
   if (text === '') return { value: 'blank' };
   if (/^[/\\]+$/.test(text)) return { value: 'slash' };
