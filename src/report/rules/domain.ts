@@ -5,7 +5,12 @@ import type { CellKey } from '../keys.ts';
 import type { AnnualReport } from '../model.ts';
 import { label } from './cells.ts';
 
+const signedOrDecimalByVersion = new Map<string, { signed: Set<string>; decimal: Set<string> }>();
+
+/** The T2 cells that may be negative or fractional, per format version (computed once). */
 function signedOrDecimal(report: AnnualReport) {
+  const known = signedOrDecimalByVersion.get(report.formatVersion);
+  if (known) return known;
   const signed = new Set<string>();
   const decimal = new Set<string>();
   for (const g of formatOf(report.formatVersion).t2.groups)
@@ -14,6 +19,7 @@ function signedOrDecimal(report: AnnualReport) {
         if (c.signed) signed.add(`t2.${r.key}.${c.key}`);
         if (c.decimal) decimal.add(`t2.${r.key}.${c.key}`);
       }
+  signedOrDecimalByVersion.set(report.formatVersion, { signed, decimal });
   return { signed, decimal };
 }
 
