@@ -158,19 +158,19 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
     }
   };
 
+  // A `lines` chunk is one number read as any cell: parse it once per cell spec.
+  const chunkValues: (number | undefined)[][] = [];
   const placeRun = (chunkIndex: number, text: string): void => {
+    chunkValues[chunkIndex] ??= cells.map((spec) => parseSingle(text, spec));
+    const values = chunkValues[chunkIndex];
     const start = acc.length;
     for (let gap = 0; start + gap < n; gap++) {
       for (let run = 1; start + gap + run <= n; run++) {
-        const values: Slot[] = Array(gap).fill('blank');
         let ok = true;
-        for (let i = 0; i < run; i++) {
-          const v = parseSingle(text, cells[start + gap + i]);
-          if (v === undefined) ok = false;
-          values.push(v ?? 0);
-        }
+        for (let i = 0; i < run; i++) if (values[start + gap + i] === undefined) ok = false;
         if (!ok) continue;
-        acc.push(...values);
+        for (let i = 0; i < gap; i++) acc.push('blank');
+        for (let i = 0; i < run; i++) acc.push(values[start + gap + i] as number);
         place(chunkIndex + 1);
         acc.length = start;
       }
