@@ -218,9 +218,13 @@ function literalReading(chunks: readonly Chunk[], cells: readonly CellSpec[]): S
 export function cellValues(solutions: readonly Slot[][], n: number, raw?: string): CellValue[] {
   const out: CellValue[] = [];
   for (let i = 0; i < n; i++) {
+    const first = solutions[0]?.[i];
+    if (solutions.length > 0 && solutions.every((s) => s[i] === first)) {
+      out.push(first);
+      continue;
+    }
     const seen = new Set(solutions.map((s) => s[i]));
-    if (seen.size === 1) out.push([...seen][0]);
-    else out.push(uncertain([...seen].map(numeric).slice(0, 50), raw));
+    out.push(uncertain([...seen].map(numeric).slice(0, 50), raw));
   }
   return out;
 }
