@@ -91,7 +91,10 @@ export function htmlBlocks(html: string): DocBlock[] {
     if (rawName === undefined) {
       if (skip || (tok[0] === '<' && tok !== '<')) continue;
       const decoded = tok.includes('&') ? decodeEntities(tok) : tok;
-      const text = decoded.replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s));
+      // Only whitespace runs with a line break change (to one space).
+      const text = decoded.includes('\n')
+        ? decoded.replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s))
+        : decoded;
       const t = tables[tables.length - 1];
       if (t?.cell) t.cellText.push(text);
       else if (!t) line.push(text);
