@@ -9,6 +9,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (see OpenOptions.loadDataDir). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 /** The rows of a raw `db.execute(sql…)` result; both drivers return `{ rows }`. */

@@ -26,12 +26,16 @@ export interface OpenOptions {
   dataDir?: string;
   /** Apply pending migrations after opening (default true). */
   migrate?: boolean;
+  /** For `memory://`: start from a dump made by `Database.dumpDataDir()` (tests' demo template). */
+  loadDataDir?: Blob;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database, and migrates it. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
-  const database = url ? await openPostgres(url) : await openPglite(dataDirOf(options));
+  const database = url
+    ? await openPostgres(url)
+    : await openPglite(dataDirOf(options), options.loadDataDir);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(database);
@@ -63,9 +67,9 @@ async function openPostgres(url: string): Promise<Database> {
   return { db, kind: 'postgres', close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   if (dataDir === 'memory://') {
-    const client = await PGlite.create({ extensions: { pg_trgm } });
+    const client = await PGlite.create({ extensions: { pg_trgm }, loadDataDir });
     return wrapPglite(client, async () => {});
   }
   const dir = resolve(dataDir);
@@ -94,6 +98,7 @@ function wrapPglite(client: PGlite, after: () => Promise<void>): Database {
   return {
     db,
     kind: 'pglite',
+    dumpDataDir: () => client.dumpDataDir('gzip'),
     async close() {
       if (closed) return;
       closed = true;

@@ -6,13 +6,12 @@ import { versionFile } from '../../src/annual/workflow.ts';
 import { type Agency, findAgencyByCode } from '../../src/db/agencies.ts';
 import { findAnnualReportRow, getVersion, versionReport } from '../../src/db/annual.ts';
 import type { Database } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { loadDemo } from '../../src/demo/load.ts';
 import { checkReport } from '../../src/report/check.ts';
 import { formatOf } from '../../src/report/formats/index.ts';
 import type { AnnualReport } from '../../src/report/model.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { parseText } from '../../src/report/parse/text.ts';
+import { freshPglite } from '../support/databases.ts';
 import { seedPath } from '../support/shared.ts';
 
 const seedText = readFileSync(new URL(`file://${seedPath}`), 'utf8');
@@ -30,8 +29,7 @@ let agency: Agency;
 let regenerated: AnnualReport;
 
 before(async () => {
-  database = await openDatabase({ dataDir: 'memory://', url: '' });
-  await loadDemo(database.db);
+  database = await freshPglite({ demo: true });
   agency = (await findAgencyByCode(database.db, 'xiangtan-xfj'))!;
   regenerated = (await composeReport(database.db, agency, 2021)).report;
 });

@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Hono } from 'hono';
 import type { Database } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/open.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import type { AppEnv } from '../../src/web/env.ts';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
+import { freshPglite } from '../support/databases.ts';
 
 let database: Database;
 let app: Hono<AppEnv>;
 
 before(async () => {
-  database = await openDatabase({ dataDir: 'memory://', url: '' });
+  database = await freshPglite({ demo: true });
   app = await demoApp(database);
 });
 after(() => database.close());

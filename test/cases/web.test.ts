@@ -28,188 +28,192 @@ const goodForm = {
   delivery: '邮寄',
 };
 
-describeEachDatabase('依申请公开 on the web', (database) => {
-  let app: Awaited<ReturnType<typeof demoApp>>;
-  let queryCode = '';
-  let caseId = 0;
+describeEachDatabase(
+  '依申请公开 on the web',
+  (database) => {
+    let app: Awaited<ReturnType<typeof demoApp>>;
+    let queryCode = '';
+    let caseId = 0;
 
-  test('the form keeps what was typed and explains each error in Chinese', async () => {
-    app = await demoApp(database());
-    const citizen = new TestClient(app);
-    assert.equal((await citizen.get(`${A}/apply`)).status, 200);
-    const bad = await citizen.post(`${A}/apply`, {
-      ...goodForm,
-      idNumber: '110105194912310021',
-      phone: '12345',
+    test('the form keeps what was typed and explains each error in Chinese', async () => {
+      app = await demoApp(database());
+      const citizen = new TestClient(app);
+      assert.equal((await citizen.get(`${A}/apply`)).status, 200);
+      const bad = await citizen.post(`${A}/apply`, {
+        ...goodForm,
+        idNumber: '110105194912310021',
+        phone: '12345',
+      });
+      assert.equal(bad.status, 400);
+      const html = await bad.text();
+      assert.match(html, /居民身份证号码不正确/);
+      assert.match(html, /请填写11位手机号码/);
+      assert.match(html, /value="110105194912310021"/);
+      assert.match(html, /2024年湘潭县信访局受理信访事项的统计数据<\/textarea>/);
+      const org = await citizen.post(`${A}/apply`, {
+        ...goodForm,
+        applicantKind: 'organisation',
+        uscc: '914403001922038217',
+      });
+      assert.match(await org.text(), /统一社会信用代码不正确/);
     });
-    assert.equal(bad.status, 400);
-    const html = await bad.text();
-    assert.match(html, /居民身份证号码不正确/);
-    assert.match(html, /请填写11位手机号码/);
-    assert.match(html, /value="110105194912310021"/);
-    assert.match(html, /2024年湘潭县信访局受理信访事项的统计数据<\/textarea>/);
-    const org = await citizen.post(`${A}/apply`, {
-      ...goodForm,
-      applicantKind: 'organisation',
-      uscc: '914403001922038217',
-    });
-    assert.match(await org.text(), /统一社会信用代码不正确/);
-  });
 
-  test('a valid application gets a receipt with a query code and tracks as pending', async () => {
-    const citizen = new TestClient(app);
-    await citizen.get(`${A}/apply`);
-    const res = await citizen.post(`${A}/apply`, goodForm);
-    assert.equal(res.status, 200);
-    const html = await res.text();
-    queryCode = html.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
-    assert.ok(queryCode);
-    assert.match(html, /第三十一条/);
-    const agency = await findAgencyByCode(database().db, 'xiangtan-xfj');
-    const row = await findByQueryCode(database().db, agency!.id, queryCode);
-    assert.equal(row?.status, 'pending');
-    caseId = row!.id;
-
-    await citizen.get(`${A}/track`);
-    const wrong = await citizen.post(`${A}/track`, { code: queryCode, phone4: '0000' });
-    assert.equal(wrong.status, 404);
-    assert.match(await wrong.text(), /查询码或联系电话后4位不正确/);
-    const right = await citizen.post(`${A}/track`, {
-      code: queryCode.toLowerCase(),
-      phone4: '5678',
-    });
-    assert.equal(right.status, 200);
-    assert.match(await right.text(), /待确认收到/);
-  });
-
-  test('staff confirm, send a 补正 notice, record the supplement and decide; illegal actions change nothing', async () => {
-    const office = new TestClient(app);
-    await office.login('xfj-office', demoPassword);
-    const dashboard = await (await office.get('/admin/xiangtan-xfj')).text();
-    const pending = Number(dashboard.match(/data-count="pending">(\d+)</)?.[1]);
-    assert.ok(pending >= 1, 'the dashboard counts the pending application');
-    const list = await (await office.get(`${ADMIN}?view=pending`)).text();
-    assert.match(list, new RegExp(`>#${caseId}<`));
-    const page = await office.get(`${ADMIN}/${caseId}`);
-    assert.equal(page.status, 200);
-    const today = todayInChina();
-    const act = async (action: string, fields: Record<string, string>) => {
-      const html = await (await office.get(`${ADMIN}/${caseId}`)).text();
-      const version = html.match(/name="version" value="(\d+)"/)?.[1] ?? '0';
-      return office.post(`${ADMIN}/${caseId}/act`, { action, version, on: today, ...fields });
-    };
-    const early = await act('Decided', { decision: 'disclose', text: '提供' });
-    assert.equal(early.status, 400);
-    assert.match(await early.text(), /不能“作出答复决定”/);
-    assert.equal((await act('Received', { method: '电话确认' })).status, 303);
-    const deadline = new Date(Date.parse(today) + 10 * 86400_000).toISOString().slice(0, 10);
-    assert.equal(
-      (await act('SupplementRequested', { deadline, items: '请写明统计的起止时间' })).status,
-      303,
-    );
-    assert.equal((await act('SupplementReceived', { note: '2024年全年' })).status, 303);
-    const noReason = await act('Decided', { decision: 'partial', text: '提供统计表' });
-    assert.equal(noReason.status, 400);
-    assert.match(await noReason.text(), /不予公开的内容/);
-    const decided = await act('Decided', {
-      decision: 'partial',
-      text: '提供统计表',
-      withheld: '信访人姓名',
-      withheldReason: '涉及个人隐私，依条例第十五条不予公开',
-    });
-    assert.equal(decided.status, 303);
-    assert.equal((await act('Served', { method: '网上送达' })).status, 303);
-    const html = await (await office.get(`${ADMIN}/${caseId}`)).text();
-    assert.match(html, /data-outcome="partial"/);
-    assert.match(html, /期限推算过程/);
-    const letter = html.match(
-      /href="(\/admin\/xiangtan-xfj\/cases\/\d+\/letters\/\d+)">政府信息公开申请答复书/,
-    )?.[1];
-    assert.ok(letter);
-    const docx = await office.get(letter);
-    assert.equal(docx.status, 200);
-    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) }))
-      .value;
-    assert.match(text, /信访人姓名/);
-  });
-
-  test('the citizen downloads the served reply; the report counts the case in 部分公开 · 自然人', async () => {
-    const citizen = new TestClient(app);
-    await citizen.get(`${A}/track`);
-    const html = await (
-      await citizen.post(`${A}/track`, { code: queryCode, phone4: '5678' })
-    ).text();
-    assert.match(html, /部分公开/);
-    const letterId = [...html.matchAll(/name="letter" value="(\d+)"/g)].map((m) => m[1]);
-    assert.equal(letterId.length, 2, 'the 补正 notice and the reply');
-    const res = await citizen.post(`${A}/track/letter`, {
-      code: queryCode,
-      phone4: '5678',
-      letter: letterId[1],
-    });
-    assert.equal(res.status, 200);
-    assert.match(res.headers.get('content-type') ?? '', /wordprocessingml/);
-    const other = await citizen.post(`${A}/track/letter`, {
-      code: queryCode,
-      phone4: '9999',
-      letter: letterId[1],
-    });
-    assert.equal(other.status, 404);
-
-    const auditor = new TestClient(app);
-    await auditor.login('xfj-auditor', demoPassword);
-    const year = todayInChina().slice(0, 4);
-    const report = await (await auditor.get(`${ADMIN}/report?year=${year}`)).text();
-    const cell = report.match(/data-cell="t3\.partial\.np"><a href="([^"]+)">(\d+)</);
-    assert.ok(cell);
-    const drill = await (await auditor.get(cell[1].replaceAll('&amp;', '&'))).text();
-    assert.match(drill, new RegExp(`#${caseId}<`));
-    const casePage = await (await auditor.get(`${ADMIN}/${caseId}`)).text();
-    assert.match(casePage, /110105\*+002X/, 'an auditor sees the ID number masked');
-    assert.doesNotMatch(casePage, /name="action"/, 'and no actions');
-    const forbidden = await auditor.post(`${ADMIN}/${caseId}/act`, {
-      action: 'Archived',
-      version: '1',
-      on: '2025-01-01',
-    });
-    assert.equal(forbidden.status, 403);
-  });
-
-  test('tracking is throttled against guessing', async () => {
-    const saved = { ...publicLimits.trackCode };
-    publicLimits.trackCode.limit = 3;
-    try {
-      const guesser = new TestClient(app);
-      await guesser.get(`${A}/apply`);
-      const receipt = await (await guesser.post(`${A}/apply`, goodForm)).text();
-      const code = receipt.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
-      await guesser.get(`${A}/track`);
-      const codes: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        codes.push((await guesser.post(`${A}/track`, { code, phone4: String(1000 + i) })).status);
-      }
-      assert.deepEqual(codes.slice(0, 3), [404, 404, 404]);
-      assert.equal(codes[4], 429);
-      const right = await guesser.post(`${A}/track`, { code, phone4: '5678' });
-      assert.equal(right.status, 429, 'locked even with the right digits');
-    } finally {
-      Object.assign(publicLimits.trackCode, saved);
-    }
-  });
-
-  test('applications are throttled per client address, keeping what was typed', async () => {
-    const saved = { ...publicLimits.apply };
-    publicLimits.apply.limit = 0;
-    try {
-      const client = new TestClient(app);
-      await client.get(`${A}/apply`);
-      const res = await client.post(`${A}/apply`, goodForm);
-      assert.equal(res.status, 429);
+    test('a valid application gets a receipt with a query code and tracks as pending', async () => {
+      const citizen = new TestClient(app);
+      await citizen.get(`${A}/apply`);
+      const res = await citizen.post(`${A}/apply`, goodForm);
+      assert.equal(res.status, 200);
       const html = await res.text();
-      assert.match(html, /提交过于频繁/);
-      assert.match(html, /value="李四"/);
-    } finally {
-      Object.assign(publicLimits.apply, saved);
-    }
-  });
-});
+      queryCode = html.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
+      assert.ok(queryCode);
+      assert.match(html, /第三十一条/);
+      const agency = await findAgencyByCode(database().db, 'xiangtan-xfj');
+      const row = await findByQueryCode(database().db, agency!.id, queryCode);
+      assert.equal(row?.status, 'pending');
+      caseId = row!.id;
+
+      await citizen.get(`${A}/track`);
+      const wrong = await citizen.post(`${A}/track`, { code: queryCode, phone4: '0000' });
+      assert.equal(wrong.status, 404);
+      assert.match(await wrong.text(), /查询码或联系电话后4位不正确/);
+      const right = await citizen.post(`${A}/track`, {
+        code: queryCode.toLowerCase(),
+        phone4: '5678',
+      });
+      assert.equal(right.status, 200);
+      assert.match(await right.text(), /待确认收到/);
+    });
+
+    test('staff confirm, send a 补正 notice, record the supplement and decide; illegal actions change nothing', async () => {
+      const office = new TestClient(app);
+      await office.login('xfj-office', demoPassword);
+      const dashboard = await (await office.get('/admin/xiangtan-xfj')).text();
+      const pending = Number(dashboard.match(/data-count="pending">(\d+)</)?.[1]);
+      assert.ok(pending >= 1, 'the dashboard counts the pending application');
+      const list = await (await office.get(`${ADMIN}?view=pending`)).text();
+      assert.match(list, new RegExp(`>#${caseId}<`));
+      const page = await office.get(`${ADMIN}/${caseId}`);
+      assert.equal(page.status, 200);
+      const today = todayInChina();
+      const act = async (action: string, fields: Record<string, string>) => {
+        const html = await (await office.get(`${ADMIN}/${caseId}`)).text();
+        const version = html.match(/name="version" value="(\d+)"/)?.[1] ?? '0';
+        return office.post(`${ADMIN}/${caseId}/act`, { action, version, on: today, ...fields });
+      };
+      const early = await act('Decided', { decision: 'disclose', text: '提供' });
+      assert.equal(early.status, 400);
+      assert.match(await early.text(), /不能“作出答复决定”/);
+      assert.equal((await act('Received', { method: '电话确认' })).status, 303);
+      const deadline = new Date(Date.parse(today) + 10 * 86400_000).toISOString().slice(0, 10);
+      assert.equal(
+        (await act('SupplementRequested', { deadline, items: '请写明统计的起止时间' })).status,
+        303,
+      );
+      assert.equal((await act('SupplementReceived', { note: '2024年全年' })).status, 303);
+      const noReason = await act('Decided', { decision: 'partial', text: '提供统计表' });
+      assert.equal(noReason.status, 400);
+      assert.match(await noReason.text(), /不予公开的内容/);
+      const decided = await act('Decided', {
+        decision: 'partial',
+        text: '提供统计表',
+        withheld: '信访人姓名',
+        withheldReason: '涉及个人隐私，依条例第十五条不予公开',
+      });
+      assert.equal(decided.status, 303);
+      assert.equal((await act('Served', { method: '网上送达' })).status, 303);
+      const html = await (await office.get(`${ADMIN}/${caseId}`)).text();
+      assert.match(html, /data-outcome="partial"/);
+      assert.match(html, /期限推算过程/);
+      const letter = html.match(
+        /href="(\/admin\/xiangtan-xfj\/cases\/\d+\/letters\/\d+)">政府信息公开申请答复书/,
+      )?.[1];
+      assert.ok(letter);
+      const docx = await office.get(letter);
+      assert.equal(docx.status, 200);
+      const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) }))
+        .value;
+      assert.match(text, /信访人姓名/);
+    });
+
+    test('the citizen downloads the served reply; the report counts the case in 部分公开 · 自然人', async () => {
+      const citizen = new TestClient(app);
+      await citizen.get(`${A}/track`);
+      const html = await (
+        await citizen.post(`${A}/track`, { code: queryCode, phone4: '5678' })
+      ).text();
+      assert.match(html, /部分公开/);
+      const letterId = [...html.matchAll(/name="letter" value="(\d+)"/g)].map((m) => m[1]);
+      assert.equal(letterId.length, 2, 'the 补正 notice and the reply');
+      const res = await citizen.post(`${A}/track/letter`, {
+        code: queryCode,
+        phone4: '5678',
+        letter: letterId[1],
+      });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /wordprocessingml/);
+      const other = await citizen.post(`${A}/track/letter`, {
+        code: queryCode,
+        phone4: '9999',
+        letter: letterId[1],
+      });
+      assert.equal(other.status, 404);
+
+      const auditor = new TestClient(app);
+      await auditor.login('xfj-auditor', demoPassword);
+      const year = todayInChina().slice(0, 4);
+      const report = await (await auditor.get(`${ADMIN}/report?year=${year}`)).text();
+      const cell = report.match(/data-cell="t3\.partial\.np"><a href="([^"]+)">(\d+)</);
+      assert.ok(cell);
+      const drill = await (await auditor.get(cell[1].replaceAll('&amp;', '&'))).text();
+      assert.match(drill, new RegExp(`#${caseId}<`));
+      const casePage = await (await auditor.get(`${ADMIN}/${caseId}`)).text();
+      assert.match(casePage, /110105\*+002X/, 'an auditor sees the ID number masked');
+      assert.doesNotMatch(casePage, /name="action"/, 'and no actions');
+      const forbidden = await auditor.post(`${ADMIN}/${caseId}/act`, {
+        action: 'Archived',
+        version: '1',
+        on: '2025-01-01',
+      });
+      assert.equal(forbidden.status, 403);
+    });
+
+    test('tracking is throttled against guessing', async () => {
+      const saved = { ...publicLimits.trackCode };
+      publicLimits.trackCode.limit = 3;
+      try {
+        const guesser = new TestClient(app);
+        await guesser.get(`${A}/apply`);
+        const receipt = await (await guesser.post(`${A}/apply`, goodForm)).text();
+        const code = receipt.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
+        await guesser.get(`${A}/track`);
+        const codes: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          codes.push((await guesser.post(`${A}/track`, { code, phone4: String(1000 + i) })).status);
+        }
+        assert.deepEqual(codes.slice(0, 3), [404, 404, 404]);
+        assert.equal(codes[4], 429);
+        const right = await guesser.post(`${A}/track`, { code, phone4: '5678' });
+        assert.equal(right.status, 429, 'locked even with the right digits');
+      } finally {
+        Object.assign(publicLimits.trackCode, saved);
+      }
+    });
+
+    test('applications are throttled per client address, keeping what was typed', async () => {
+      const saved = { ...publicLimits.apply };
+      publicLimits.apply.limit = 0;
+      try {
+        const client = new TestClient(app);
+        await client.get(`${A}/apply`);
+        const res = await client.post(`${A}/apply`, goodForm);
+        assert.equal(res.status, 429);
+        const html = await res.text();
+        assert.match(html, /提交过于频繁/);
+        assert.match(html, /value="李四"/);
+      } finally {
+        Object.assign(publicLimits.apply, saved);
+      }
+    });
+  },
+  { demo: true },
+);

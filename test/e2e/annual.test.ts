@@ -5,10 +5,10 @@ import { saveReportTexts } from '../../src/annual/workflow.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { submitApplication } from '../../src/db/cases.ts';
 import type { Database } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/open.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { demoApp } from '../support/app.ts';
 import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
+import { freshPglite } from '../support/databases.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -24,7 +24,7 @@ test('an office user fixes the record behind a failing cell, approves and publis
   skip,
 }, async (t) => {
   process.env.GONGKAI_PUBLISH_PDF = '0';
-  const database: Database = await openDatabase({ dataDir: 'memory://', url: '' });
+  const database: Database = await freshPglite({ demo: true });
   const app = await demoApp(database);
   const db = database.db;
   // The draft of 2025: the prose is written, but an online application of November was never

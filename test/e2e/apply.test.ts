@@ -5,10 +5,10 @@ import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { todayInChina } from '../../src/cases/today.ts';
 import type { Database } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/open.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { demoApp } from '../support/app.ts';
 import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
+import { freshPglite } from '../support/databases.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -27,7 +27,7 @@ async function act(
 test('a citizen applies online, staff run the case to a partial disclosure, the citizen downloads the reply, T3 counts it', {
   skip,
 }, async (t) => {
-  const database: Database = await openDatabase({ dataDir: 'memory://', url: '' });
+  const database: Database = await freshPglite({ demo: true });
   const server = await listen(await demoApp(database));
   const browser: Browser = await launchChromium();
   t.after(async () => {

@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Database } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/open.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { demoApp } from '../support/app.ts';
 import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
+import { freshPglite } from '../support/databases.ts';
 
 const skip = e2eUnavailable() ?? false;
 
 test('a visitor opens the portal, an office user logs in and sees the dashboard', {
   skip,
 }, async (t) => {
-  const database: Database = await openDatabase({ dataDir: 'memory://', url: '' });
+  const database: Database = await freshPglite({ demo: true });
   const server = await listen(await demoApp(database));
   const browser: Browser = await launchChromium();
   t.after(async () => {

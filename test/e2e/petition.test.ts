@@ -2,18 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/open.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { todayInChina } from '../../src/petitions/today.ts';
 import { demoApp } from '../support/app.ts';
 import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
+import { freshPglite } from '../support/databases.ts';
 
 const skip = e2eUnavailable() ?? false;
 
 test('an online petition is submitted, accepted and answered; the statistics follow', {
   skip,
 }, async (t) => {
-  const database: Database = await openDatabase({ dataDir: 'memory://', url: '' });
+  const database: Database = await freshPglite({ demo: true });
   const server = await listen(await demoApp(database));
   const browser: Browser = await launchChromium();
   t.after(async () => {

@@ -5,11 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { chinaToday } from '../../src/catalog/due.ts';
 import { withIdCheck } from '../../src/catalog/identifiers.ts';
 import type { Database } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/open.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { xlsxWith } from '../catalog/fixtures.ts';
 import { demoApp } from '../support/app.ts';
 import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
+import { freshPglite } from '../support/databases.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -58,7 +58,7 @@ async function login(page: Page, url: string, username: string) {
 test('drafter → privacy scan blocks → fixed → three approvals → visible and searchable', {
   skip,
 }, async (t) => {
-  const database: Database = await openDatabase({ dataDir: 'memory://', url: '' });
+  const database: Database = await freshPglite({ demo: true });
   const server = await listen(await demoApp(database));
   const browser: Browser = await launchChromium();
   t.after(async () => {

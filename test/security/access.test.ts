@@ -208,226 +208,230 @@ async function bodyText(res: Response): Promise<string> {
   return '';
 }
 
-describeEachDatabase('access matrix', (database) => {
-  let world: World;
-  let routes: { method: string; path: string }[];
-  const clients = new Map<string, TestClient>();
-  let anonymous: TestClient;
+describeEachDatabase(
+  'access matrix',
+  (database) => {
+    let world: World;
+    let routes: { method: string; path: string }[];
+    const clients = new Map<string, TestClient>();
+    let anonymous: TestClient;
 
-  before(async () => {
-    world = await buildWorld(database());
-    const seen = new Set<string>();
-    routes = world.app.routes
-      .filter((r) => r.method !== 'ALL')
-      .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`))
-      .map((r) => ({ method: r.method, path: r.path }));
-    anonymous = new TestClient(world.app);
-    await anonymous.get('/admin/login');
-    const usernames = [
-      ...roles.map((r) => userFor('xfj', r)),
-      ...roles.map((r) => userFor('xt', r)),
-      OTHER_ALL,
-    ];
-    for (const username of usernames) {
-      const client = new TestClient(world.app);
-      const res = await client.login(username, password);
-      assert.equal(res.status, 303, `${username} signs in`);
-      clients.set(username, client);
-    }
-  });
-
-  test('every route of the app has an entry in the access policy', () => {
-    const known = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    const missing = [...known].filter((k) => !(k in POLICY));
-    assert.deepEqual(
-      missing,
-      [],
-      `routes without an access policy: add each to POLICY in test/security/access.test.ts with the roles its guard admits:\n${missing.join('\n')}`,
-    );
-    const stale = Object.keys(POLICY).filter((k) => !known.has(k));
-    assert.deepEqual(stale, [], `POLICY lists routes the app no longer has: ${stale.join(', ')}`);
-  });
-
-  test('every route × role × own/other agency answers as the policy says', async () => {
-    const failures: string[] = [];
-    const leaks: string[] = [];
-    let requests = 0;
-    const check = async (
-      label: string,
-      client: TestClient,
-      method: string,
-      path: string,
-      expected: Verdict[],
-      personalAllowed: boolean,
-    ) => {
-      requests++;
-      const res = await send(client, method, path);
-      const got = verdict(method, res);
-      if (!expected.includes(got))
-        failures.push(
-          `${label} ${method} ${path}: ${res.status} (${got}), expected ${expected.join('/')}`,
-        );
-      if (!personalAllowed && method === 'GET' && res.status === 200) {
-        const text = await bodyText(res);
-        for (const secret of PERSONAL)
-          if (text.includes(secret)) leaks.push(`${label} ${method} ${path} shows ${secret}`);
-      } else await res.arrayBuffer().catch(() => undefined);
-    };
-
-    // Reads first: the POSTs below may change the records (a drafter's empty remove succeeds).
-    const ordered = [...routes].sort(
-      (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'),
-    );
-    for (const { method, path } of ordered) {
-      const access = POLICY[`${method} ${path}`];
-      if (!access || path === '/admin/logout') continue;
-      const query = access.query ?? '';
-      if ('public' in access) {
-        const url = concretePath(path, DEPARTMENT, world.ids) + query;
-        await check('anonymous', anonymous, method, url, ['allowed'], false);
-        await check('xfj-drafter', clients.get('xfj-drafter')!, method, url, ['allowed'], false);
-        continue;
-      }
-      if ('signedIn' in access) {
-        const url = concretePath(path, DEPARTMENT, world.ids) + query;
-        await check('anonymous', anonymous, method, url, ['login'], false);
-        for (const role of roles)
-          await check(
-            userFor('xfj', role),
-            clients.get(userFor('xfj', role))!,
-            method,
-            url,
-            ['allowed'],
-            false,
-          );
-        continue;
-      }
-      const prefix = access.county ? 'xt' : 'xfj';
-      const own = concretePath(path, access.county ? COUNTY : DEPARTMENT, world.ids) + query;
-      const other = concretePath(path, OTHER, world.ids) + query;
-      await check('anonymous', anonymous, method, own, ['login'], false);
-      for (const role of roles) {
-        const username = userFor(prefix, role);
-        const client = clients.get(username)!;
-        const personal = role === 'office' || role === 'handler';
-        const allowed = access.roles.includes(role);
-        await check(username, client, method, own, [allowed ? 'allowed' : 'refused'], personal);
-        // Another agency: refused whatever the role (a record id of ours there is also not found).
-        await check(`${username}@${OTHER}`, client, method, other, ['refused'], false);
-      }
-      if (access.county) {
-        // Department users are not members of the county.
-        for (const role of ['supervisor', 'office'] as const)
-          await check(
-            `${userFor('xfj', role)}@${COUNTY}`,
-            clients.get(userFor('xfj', role))!,
-            method,
-            own,
-            ['refused'],
-            false,
-          );
-      } else {
-        // The county's supervisor/auditor oversee the department; other county roles do not.
-        for (const role of ['supervisor', 'auditor', 'office', 'handler'] as const) {
-          const overseeing = role === 'supervisor' || role === 'auditor';
-          const allowed = overseeing && access.roles.includes(role);
-          await check(
-            `${userFor('xt', role)}→${DEPARTMENT}`,
-            clients.get(userFor('xt', role))!,
-            method,
-            own,
-            [allowed ? 'allowed' : 'refused'],
-            false,
-          );
-        }
-      }
-    }
-    console.log(`access matrix: ${routes.length} routes, ${requests} requests`);
-    assert.deepEqual(failures, [], `access matrix mismatches:\n${failures.join('\n')}`);
-    assert.deepEqual(
-      leaks,
-      [],
-      `personal data shown to roles that do not handle it:\n${leaks.join('\n')}`,
-    );
-  });
-
-  test("a record of one agency is not found through another agency's URL", async () => {
-    const failures: string[] = [];
-    const client = clients.get(OTHER_ALL)!;
-    const recordRoutes = routes.filter((r) =>
-      [...r.path.matchAll(PARAM)].some((m) => RECORD_PARAMS.has(m[1])),
-    );
-    assert.ok(recordRoutes.length >= 20, 'the record routes were found');
-    for (const { method, path } of recordRoutes) {
-      const url = concretePath(path, OTHER, world.ids);
-      const res = await send(client, method, url);
-      if (res.status !== 404) failures.push(`${method} ${url}: ${res.status}`);
-      await res.arrayBuffer();
-    }
-    // Records of the right agency, but an attachment or letter of another record.
-    const { ids } = world;
-    const office = clients.get('xfj-office')!;
-    for (const url of [
-      `/admin/${DEPARTMENT}/cases/${ids.personalCaseId}/letters/${ids.letterId}`,
-      `/admin/${DEPARTMENT}/catalog/${ids.draftId}/attachments/${ids.publishedAttachmentId}`,
-      `/a/${DEPARTMENT}/items/${ids.publishedId}/files/${ids.draftAttachmentId}`,
-      `/a/${DEPARTMENT}/items/${ids.draftId}`,
-    ]) {
-      const res = await send(office, 'GET', url);
-      if (res.status !== 404) failures.push(`GET ${url}: ${res.status}`);
-      await res.arrayBuffer();
-    }
-    assert.deepEqual(
-      failures,
-      [],
-      `records reachable through the wrong URL:\n${failures.join('\n')}`,
-    );
-  });
-
-  test('ID numbers and phones: in full for office and handler, masked for every other role', async () => {
-    const { ids } = world;
-    const casePage = `/admin/${DEPARTMENT}/cases/${ids.personalCaseId}`;
-    const petitionPage = `/admin/${DEPARTMENT}/petitions/${ids.petitionId}`;
-    for (const role of roles) {
-      const client = clients.get(userFor('xfj', role))!;
-      const personal = role === 'office' || role === 'handler';
-      const pages: [string, string, string][] = [
-        [petitionPage, SECRET_PETITION_ID, SECRET_PETITION_PHONE],
+    before(async () => {
+      world = await buildWorld(database());
+      const seen = new Set<string>();
+      routes = world.app.routes
+        .filter((r) => r.method !== 'ALL')
+        .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`))
+        .map((r) => ({ method: r.method, path: r.path }));
+      anonymous = new TestClient(world.app);
+      await anonymous.get('/admin/login');
+      const usernames = [
+        ...roles.map((r) => userFor('xfj', r)),
+        ...roles.map((r) => userFor('xt', r)),
+        OTHER_ALL,
       ];
-      if (role !== 'drafter') pages.push([casePage, SECRET_ID, SECRET_PHONE]);
-      for (const [url, id, phone] of pages) {
-        const res = await client.get(url);
-        assert.equal(res.status, 200, `${role} ${url}`);
-        const html = await res.text();
-        assert.equal(
-          html.includes(id),
-          personal,
-          `${role} sees the full ID number on ${url}: ${!personal}`,
-        );
-        assert.equal(
-          html.includes(phone),
-          personal,
-          `${role} sees the full phone on ${url}: ${!personal}`,
-        );
-        if (!personal) {
-          assert.ok(
-            html.includes(`${phone.slice(0, 3)}****${phone.slice(-4)}`),
-            `${role} sees the masked phone`,
+      for (const username of usernames) {
+        const client = new TestClient(world.app);
+        const res = await client.login(username, password);
+        assert.equal(res.status, 303, `${username} signs in`);
+        clients.set(username, client);
+      }
+    });
+
+    test('every route of the app has an entry in the access policy', () => {
+      const known = new Set(routes.map((r) => `${r.method} ${r.path}`));
+      const missing = [...known].filter((k) => !(k in POLICY));
+      assert.deepEqual(
+        missing,
+        [],
+        `routes without an access policy: add each to POLICY in test/security/access.test.ts with the roles its guard admits:\n${missing.join('\n')}`,
+      );
+      const stale = Object.keys(POLICY).filter((k) => !known.has(k));
+      assert.deepEqual(stale, [], `POLICY lists routes the app no longer has: ${stale.join(', ')}`);
+    });
+
+    test('every route × role × own/other agency answers as the policy says', async () => {
+      const failures: string[] = [];
+      const leaks: string[] = [];
+      let requests = 0;
+      const check = async (
+        label: string,
+        client: TestClient,
+        method: string,
+        path: string,
+        expected: Verdict[],
+        personalAllowed: boolean,
+      ) => {
+        requests++;
+        const res = await send(client, method, path);
+        const got = verdict(method, res);
+        if (!expected.includes(got))
+          failures.push(
+            `${label} ${method} ${path}: ${res.status} (${got}), expected ${expected.join('/')}`,
           );
-          if (url === casePage)
-            assert.ok(html.includes(maskIdNumber(id)), `${role} sees the masked ID`);
+        if (!personalAllowed && method === 'GET' && res.status === 200) {
+          const text = await bodyText(res);
+          for (const secret of PERSONAL)
+            if (text.includes(secret)) leaks.push(`${label} ${method} ${path} shows ${secret}`);
+        } else await res.arrayBuffer().catch(() => undefined);
+      };
+
+      // Reads first: the POSTs below may change the records (a drafter's empty remove succeeds).
+      const ordered = [...routes].sort(
+        (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'),
+      );
+      for (const { method, path } of ordered) {
+        const access = POLICY[`${method} ${path}`];
+        if (!access || path === '/admin/logout') continue;
+        const query = access.query ?? '';
+        if ('public' in access) {
+          const url = concretePath(path, DEPARTMENT, world.ids) + query;
+          await check('anonymous', anonymous, method, url, ['allowed'], false);
+          await check('xfj-drafter', clients.get('xfj-drafter')!, method, url, ['allowed'], false);
+          continue;
+        }
+        if ('signedIn' in access) {
+          const url = concretePath(path, DEPARTMENT, world.ids) + query;
+          await check('anonymous', anonymous, method, url, ['login'], false);
+          for (const role of roles)
+            await check(
+              userFor('xfj', role),
+              clients.get(userFor('xfj', role))!,
+              method,
+              url,
+              ['allowed'],
+              false,
+            );
+          continue;
+        }
+        const prefix = access.county ? 'xt' : 'xfj';
+        const own = concretePath(path, access.county ? COUNTY : DEPARTMENT, world.ids) + query;
+        const other = concretePath(path, OTHER, world.ids) + query;
+        await check('anonymous', anonymous, method, own, ['login'], false);
+        for (const role of roles) {
+          const username = userFor(prefix, role);
+          const client = clients.get(username)!;
+          const personal = role === 'office' || role === 'handler';
+          const allowed = access.roles.includes(role);
+          await check(username, client, method, own, [allowed ? 'allowed' : 'refused'], personal);
+          // Another agency: refused whatever the role (a record id of ours there is also not found).
+          await check(`${username}@${OTHER}`, client, method, other, ['refused'], false);
+        }
+        if (access.county) {
+          // Department users are not members of the county.
+          for (const role of ['supervisor', 'office'] as const)
+            await check(
+              `${userFor('xfj', role)}@${COUNTY}`,
+              clients.get(userFor('xfj', role))!,
+              method,
+              own,
+              ['refused'],
+              false,
+            );
+        } else {
+          // The county's supervisor/auditor oversee the department; other county roles do not.
+          for (const role of ['supervisor', 'auditor', 'office', 'handler'] as const) {
+            const overseeing = role === 'supervisor' || role === 'auditor';
+            const allowed = overseeing && access.roles.includes(role);
+            await check(
+              `${userFor('xt', role)}→${DEPARTMENT}`,
+              clients.get(userFor('xt', role))!,
+              method,
+              own,
+              [allowed ? 'allowed' : 'refused'],
+              false,
+            );
+          }
         }
       }
-    }
-  });
+      console.log(`access matrix: ${routes.length} routes, ${requests} requests`);
+      assert.deepEqual(failures, [], `access matrix mismatches:\n${failures.join('\n')}`);
+      assert.deepEqual(
+        leaks,
+        [],
+        `personal data shown to roles that do not handle it:\n${leaks.join('\n')}`,
+      );
+    });
 
-  test('logout is open to anyone and ends only the session it is sent with', async () => {
-    const client = new TestClient(world.app);
-    await client.login('xfj-office', password);
-    const bystander = clients.get('xfj-handler')!;
-    assert.equal((await send(client, 'POST', '/admin/logout')).status, 303);
-    assert.ok(toLogin(await client.get(`/admin/${DEPARTMENT}`)));
-    assert.equal((await bystander.get(`/admin/${DEPARTMENT}`)).status, 200);
-    assert.equal((await send(anonymous, 'POST', '/admin/logout')).status, 303);
-  });
-});
+    test("a record of one agency is not found through another agency's URL", async () => {
+      const failures: string[] = [];
+      const client = clients.get(OTHER_ALL)!;
+      const recordRoutes = routes.filter((r) =>
+        [...r.path.matchAll(PARAM)].some((m) => RECORD_PARAMS.has(m[1])),
+      );
+      assert.ok(recordRoutes.length >= 20, 'the record routes were found');
+      for (const { method, path } of recordRoutes) {
+        const url = concretePath(path, OTHER, world.ids);
+        const res = await send(client, method, url);
+        if (res.status !== 404) failures.push(`${method} ${url}: ${res.status}`);
+        await res.arrayBuffer();
+      }
+      // Records of the right agency, but an attachment or letter of another record.
+      const { ids } = world;
+      const office = clients.get('xfj-office')!;
+      for (const url of [
+        `/admin/${DEPARTMENT}/cases/${ids.personalCaseId}/letters/${ids.letterId}`,
+        `/admin/${DEPARTMENT}/catalog/${ids.draftId}/attachments/${ids.publishedAttachmentId}`,
+        `/a/${DEPARTMENT}/items/${ids.publishedId}/files/${ids.draftAttachmentId}`,
+        `/a/${DEPARTMENT}/items/${ids.draftId}`,
+      ]) {
+        const res = await send(office, 'GET', url);
+        if (res.status !== 404) failures.push(`GET ${url}: ${res.status}`);
+        await res.arrayBuffer();
+      }
+      assert.deepEqual(
+        failures,
+        [],
+        `records reachable through the wrong URL:\n${failures.join('\n')}`,
+      );
+    });
+
+    test('ID numbers and phones: in full for office and handler, masked for every other role', async () => {
+      const { ids } = world;
+      const casePage = `/admin/${DEPARTMENT}/cases/${ids.personalCaseId}`;
+      const petitionPage = `/admin/${DEPARTMENT}/petitions/${ids.petitionId}`;
+      for (const role of roles) {
+        const client = clients.get(userFor('xfj', role))!;
+        const personal = role === 'office' || role === 'handler';
+        const pages: [string, string, string][] = [
+          [petitionPage, SECRET_PETITION_ID, SECRET_PETITION_PHONE],
+        ];
+        if (role !== 'drafter') pages.push([casePage, SECRET_ID, SECRET_PHONE]);
+        for (const [url, id, phone] of pages) {
+          const res = await client.get(url);
+          assert.equal(res.status, 200, `${role} ${url}`);
+          const html = await res.text();
+          assert.equal(
+            html.includes(id),
+            personal,
+            `${role} sees the full ID number on ${url}: ${!personal}`,
+          );
+          assert.equal(
+            html.includes(phone),
+            personal,
+            `${role} sees the full phone on ${url}: ${!personal}`,
+          );
+          if (!personal) {
+            assert.ok(
+              html.includes(`${phone.slice(0, 3)}****${phone.slice(-4)}`),
+              `${role} sees the masked phone`,
+            );
+            if (url === casePage)
+              assert.ok(html.includes(maskIdNumber(id)), `${role} sees the masked ID`);
+          }
+        }
+      }
+    });
+
+    test('logout is open to anyone and ends only the session it is sent with', async () => {
+      const client = new TestClient(world.app);
+      await client.login('xfj-office', password);
+      const bystander = clients.get('xfj-handler')!;
+      assert.equal((await send(client, 'POST', '/admin/logout')).status, 303);
+      assert.ok(toLogin(await client.get(`/admin/${DEPARTMENT}`)));
+      assert.equal((await bystander.get(`/admin/${DEPARTMENT}`)).status, 200);
+      assert.equal((await send(anonymous, 'POST', '/admin/logout')).status, 303);
+    });
+  },
+  { demo: true },
+);

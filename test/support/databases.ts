@@ -3,23 +3,34 @@ import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import type { Database } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
+import { loadDemo } from '../../src/demo/load.ts';
+import { freshPgTemplate, openDemoPglite } from './template.ts';
 
 /** The databases every repository test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const databaseKinds = (): ('pglite' | 'postgres')[] =>
   process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
+export interface DatabaseOptions {
+  /** Start with the demo loaded (copied from the prepared template when it is fresh). */
+  demo?: boolean;
+}
+
 /**
  * Declares `body` once per database kind. Each run gets a fresh, migrated database:
  * an in-memory PGlite, or a new PostgreSQL database created next to TEST_DATABASE_URL and dropped after.
  */
-export function describeEachDatabase(name: string, body: (get: () => Database) => void): void {
+export function describeEachDatabase(
+  name: string,
+  body: (get: () => Database) => void,
+  options: DatabaseOptions = {},
+): void {
   for (const kind of databaseKinds()) {
     describe(`${name} [${kind}]`, () => {
       let database: Database;
       let drop = async () => {};
       before(async () => {
-        if (kind === 'pglite') database = await openDatabase({ dataDir: 'memory://', url: '' });
-        else ({ database, drop } = await freshPostgres());
+        if (kind === 'pglite') database = await freshPglite(options);
+        else ({ database, drop } = await freshPostgres(options));
       });
       after(async () => {
         await database?.close();
@@ -30,7 +41,12 @@ export function describeEachDatabase(name: string, body: (get: () => Database) =
   }
 }
 
-export async function freshPostgres(): Promise<{
+export async function freshPglite(options: DatabaseOptions = {}): Promise<Database> {
+  if (options.demo) return openDemoPglite();
+  return openDatabase({ dataDir: 'memory://', url: '' });
+}
+
+export async function freshPostgres(options: DatabaseOptions = {}): Promise<{
   database: Database;
   url: string;
   drop: () => Promise<void>;
@@ -39,11 +55,13 @@ export async function freshPostgres(): Promise<{
   const name = `gk_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const template = options.demo ? await freshPgTemplate(admin) : null;
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
+  if (options.demo && !template) await loadDemo(database.db);
   const drop = async () => {
     const client = new pg.Client({ connectionString: base.toString() });
     await client.connect();
