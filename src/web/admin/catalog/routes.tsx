@@ -1,7 +1,8 @@
-import { type Context, Hono } from 'hono';
+import { type Context, type Handler, Hono } from 'hono';
 import { z } from 'zod';
 import { chinaToday, publicationDueStatus } from '../../../catalog/due.ts';
 import type { PrivacyFinding } from '../../../catalog/privacy.ts';
+import type { ReviewAction } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import {
   addAttachment,
@@ -279,66 +280,71 @@ catalogAdminRoutes.get('/:id{[0-9]+}/attachments/:aid{[0-9]+}', async (c) => {
 
 const stepForm = z.object({ step: z.coerce.number().int().min(0).max(20) });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/submit', drafters, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  return act(
-    c,
-    item,
-    () =>
+/**
+ * One review-chain step: validates its form, applies the action through the repository (which
+ * enforces whose step it is) and shows the item again with the result.
+ */
+function reviewRoute<S extends z.ZodType>(
+  schema: S,
+  invalid: string,
+  toAction: (data: z.infer<S>) => ReviewAction,
+  notice: keyof typeof notices,
+): Handler<AppEnv> {
+  return async (c) => {
+    const item = await itemOf(c);
+    if (!item) return c.notFound();
+    const form = await parseForm(c, schema);
+    if (!form.ok) return detailPage(c, item, { error: invalid || Object.values(form.errors)[0] });
+    const run = () =>
       reviewPublication(
         c.get('database').db,
         item.agencyId,
         item.id,
-        { type: 'submit' },
+        toAction(form.data),
         actorOf(c),
-      ),
-    'submitted',
-  );
-});
+      );
+    return act(c, item, run, notice);
+  };
+}
 
-catalogAdminRoutes.post('/:id{[0-9]+}/approve', reviewers, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  const form = await parseForm(c, stepForm);
-  if (!form.ok) return detailPage(c, item, { error: '审核步骤无效，请刷新页面。' });
-  return act(
-    c,
-    item,
-    () =>
-      reviewPublication(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        { type: 'approve', step: form.data.step },
-        actorOf(c),
-      ),
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/submit',
+  drafters,
+  reviewRoute(z.object({}), '', () => ({ type: 'submit' }), 'submitted'),
+);
+
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/approve',
+  reviewers,
+  reviewRoute(
+    stepForm,
+    '审核步骤无效，请刷新页面。',
+    (d) => ({ type: 'approve', step: d.step }),
     'approved',
-  );
-});
+  ),
+);
 
-catalogAdminRoutes.post('/:id{[0-9]+}/reject', reviewers, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  const form = await parseForm(
-    c,
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/reject',
+  reviewers,
+  reviewRoute(
     stepForm.extend({ comment: z.string().trim().min(1, '请填写退回意见').max(500) }),
-  );
-  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
-  return act(
-    c,
-    item,
-    () =>
-      reviewPublication(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        { type: 'reject', step: form.data.step, comment: form.data.comment },
-        actorOf(c),
-      ),
+    '',
+    (d) => ({ type: 'reject', step: d.step, comment: d.comment }),
     'rejected',
-  );
-});
+  ),
+);
+
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/withdraw',
+  publishers,
+  reviewRoute(
+    z.object({ reason: z.string().trim().min(1, '请填写撤回理由').max(500) }),
+    '',
+    (d) => ({ type: 'withdraw', reason: d.reason }),
+    'withdrawn',
+  ),
+);
 
 catalogAdminRoutes.post('/:id{[0-9]+}/withdraw', publishers, async (c) => {
   const item = await itemOf(c);
