@@ -129,6 +129,51 @@ describeEachDatabase(
       assert.equal((await visitor.get(`${base}`)).status, 302);
     });
 
+    test('a reviewer returns a draft with a comment; the office withdraws a published item', async () => {
+      const app = await demoApp(database());
+      const drafter = new TestClient(app);
+      await drafter.login('xfj-drafter', demoPassword);
+      const categories = await (await drafter.get(`${base}/new`)).text();
+      const gzdt = /<option value="(\d+)">工作动态<\/option>/.exec(categories)![1];
+      const created = await drafter.post(`${base}/new`, {
+        categoryId: gzdt,
+        title: '县信访局召开季度工作会',
+        madeOn: '2024-04-01',
+        issuer: '湘潭县信访局',
+        body: '会议部署二季度工作。',
+      });
+      const item = created.headers.get('location')!;
+      await drafter.get(item);
+      assert.equal((await drafter.post(`${item}/submit`, {})).status, 303);
+
+      const reviewer = new TestClient(app);
+      await reviewer.login('xfj-reviewer', demoPassword);
+      await reviewer.get(item);
+      const noComment = await reviewer.post(`${item}/reject`, { step: '1', comment: '' });
+      assert.equal(noComment.status, 422);
+      assert.match(await noComment.text(), /请填写退回意见/);
+      assert.equal(
+        (await reviewer.post(`${item}/reject`, { step: '1', comment: '标题请写明时间' })).status,
+        303,
+      );
+      assert.match(await (await drafter.get(item)).text(), /标题请写明时间/);
+
+      const visitor = new TestClient(app);
+      const listing = await (await visitor.get('/a/xiangtan-xfj/search?q=工作动态')).text();
+      const published = /\/a\/xiangtan-xfj\/items\/(\d+)/.exec(listing);
+      const id = published ? published[1] : null;
+      if (!id) return assert.fail('the demo has published items');
+      const office = new TestClient(app);
+      await office.login('xfj-office', demoPassword);
+      await office.get(`${base}/${id}`);
+      assert.equal((await office.post(`${base}/${id}/withdraw`, { reason: '' })).status, 422);
+      assert.equal(
+        (await office.post(`${base}/${id}/withdraw`, { reason: '内容已过时' })).status,
+        303,
+      );
+      assert.equal((await visitor.get(`/a/xiangtan-xfj/items/${id}`)).status, 404);
+    });
+
     test('the upload route alone accepts a body above 1 MB', async () => {
       const app = await demoApp(database());
       const client = new TestClient(app);
