@@ -29,7 +29,10 @@ const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 const cursorPattern = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}\.\d{1,9}$/)
-  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))));
+  .refine((s) => {
+    const day = new Date(`${s.slice(0, 10)}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s.slice(0, 10));
+  });
 
 /** `?after=` / `?before=` keyset cursors: `<published_on>.<id>` of the last/first row shown. */
 const cursorParam = {
