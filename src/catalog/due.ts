@@ -26,8 +26,3 @@ export function publicationDueStatus(
     late: reference > computed.date,
   };
 }
-
-/** Today's date in China (UTC+8, no daylight saving), as the law counts days. */
-export function chinaToday(now: Date = new Date()): IsoDate {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -5,7 +5,6 @@ import { extractAttachmentText } from '../catalog/attachments/extract.ts';
 import { detectAttachmentKind, mediaTypes } from '../catalog/attachments/fileType.ts';
 import { bodyText } from '../catalog/body.ts';
 import type { Validity } from '../catalog/categories.ts';
-import { chinaToday } from '../catalog/due.ts';
 import { isAcceptableLegacyIndex, parseIndexNumber } from '../catalog/indexNumber.ts';
 import { type PrivacyFinding, scanText } from '../catalog/privacy.ts';
 import {
@@ -15,6 +14,7 @@ import {
   type ReviewState,
 } from '../catalog/review.ts';
 import { GongkaiError } from '../errors.ts';
+import { todayInChina } from '../law/date.ts';
 import { findAgencyById } from './agencies.ts';
 import { audit } from './audit.ts';
 import { findCategoryById, getReviewChain } from './catalogCategories.ts';
@@ -128,7 +128,7 @@ export async function updatePublication(
         .set({
           ...values,
           version,
-          changedOn: options.changedOn ?? chinaToday(),
+          changedOn: options.changedOn ?? todayInChina(),
           privacyOverride: null,
           updatedAt: new Date(),
         })
@@ -512,7 +512,7 @@ export async function reviewPublication(
       updatedAt: new Date(),
     };
     if (outcome.event.kind === 'published') {
-      const today = options.today ?? chinaToday();
+      const today = options.today ?? todayInChina();
       set.publishedOn = item.publishedOn ?? today;
       if (!item.indexNumber) {
         const agency = (await findAgencyById(t, agencyId))!;
@@ -562,7 +562,7 @@ export async function changeValidity(
     });
     const history = await validityHistory(t, id);
     const current =
-      [...history].filter((h) => h.since <= chinaToday()).pop()?.validity ?? change.validity;
+      [...history].filter((h) => h.since <= todayInChina()).pop()?.validity ?? change.validity;
     await t
       .update(publications)
       .set({ validity: current, updatedAt: new Date() })

@@ -1,12 +1,12 @@
 import { and, eq, lte } from 'drizzle-orm';
 import type { IsoDate } from '../law/date.ts';
+import { todayInChina } from '../law/date.ts';
 import type { PetitionChannel } from '../petitions/channel.ts';
 import {
   computePetitionStatistics,
   type PetitionFacts,
   type PetitionStatistics,
 } from '../petitions/statistics.ts';
-import { todayInChina } from '../petitions/today.ts';
 import type { Db } from './database.ts';
 import { aggregatesOverlapping } from './petitionAggregates.ts';
 import { petitions } from './schema/petitions.ts';

@@ -5,13 +5,12 @@
  */
 import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
-import { type IsoDate, toDayNumber } from '../law/date.ts';
+import { type IsoDate, toDayNumber, todayInChina } from '../law/date.ts';
 import type { PetitionChannel } from '../petitions/channel.ts';
 import { type PetitionClock, petitionClock } from '../petitions/clock.ts';
 import type { PetitionEvent } from '../petitions/events.ts';
 import type { DayCountOptions } from '../petitions/period.ts';
 import { newPetitionQueryCode } from '../petitions/queryCode.ts';
-import { todayInChina } from '../petitions/today.ts';
 import { audit } from './audit.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';

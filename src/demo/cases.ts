@@ -5,14 +5,13 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import type { CaseEvent } from '../cases/events.ts';
-import { todayInChina } from '../cases/today.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { loadCalendar } from '../db/calendar.ts';
 import { appendEvent, submitApplication } from '../db/cases.ts';
 import type { Db } from '../db/database.ts';
 import { type ApplicantDetails, applications } from '../db/schema/cases.ts';
 import { findUserByUsername } from '../db/users.ts';
-import { fromDayNumber, toDayNumber } from '../law/date.ts';
+import { fromDayNumber, toDayNumber, todayInChina } from '../law/date.ts';
 import type { ApplicantType } from '../law/keys.ts';
 import type { Channel } from '../law/receipt.ts';
 import { demoAgency } from './agencies.ts';

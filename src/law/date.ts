@@ -160,3 +160,8 @@ function civilFromDays(n: DayNumber): number {
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   return (year * 16 + month) * 32 + day;
 }
+
+/** Today's date in China (UTC+8), where working days are counted and documents are dated. */
+export function todayInChina(now: Date = new Date()): IsoDate {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -8,4 +8,3 @@ export * from './privacy.ts';
 export * from './queryCode.ts';
 export * from './s6.ts';
 export * from './statistics.ts';
-export * from './today.ts';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import mammoth from 'mammoth';
-import { todayInChina } from '../../src/cases/today.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { findByQueryCode } from '../../src/db/cases.ts';
 import { demoPassword } from '../../src/demo/load.ts';
+import { todayInChina } from '../../src/law/date.ts';
 import { publicLimits } from '../../src/web/portal/apply/routes.tsx';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';

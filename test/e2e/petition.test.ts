@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/database.ts';
 import { demoPassword } from '../../src/demo/load.ts';
-import { todayInChina } from '../../src/petitions/today.ts';
+import { todayInChina } from '../../src/law/date.ts';
 import { demoApp } from '../support/app.ts';
 import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
 import { freshPglite } from '../support/databases.ts';

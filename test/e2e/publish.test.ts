@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { chinaToday } from '../../src/catalog/due.ts';
 import { withIdCheck } from '../../src/catalog/identifiers.ts';
 import type { Database } from '../../src/db/database.ts';
 import { demoPassword } from '../../src/demo/load.ts';
+import { todayInChina } from '../../src/law/date.ts';
 import { xlsxWith } from '../catalog/fixtures.ts';
 import { demoApp } from '../support/app.ts';
 import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
@@ -142,7 +142,7 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
   const index = (
     (await office.locator('table.meta tr', { hasText: '索引号' }).locator('td').textContent()) ?? ''
   ).trim();
-  assert.match(index, new RegExp(`^11430321MB1613412X/${chinaToday().slice(0, 4)}-\\d{5}$`));
+  assert.match(index, new RegExp(`^11430321MB1613412X/${todayInChina().slice(0, 4)}-\\d{5}$`));
 
   // the public sees it and finds it by a word inside the attachment
   const visitor = await (await browser.newContext()).newPage();

@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import { demoPassword } from '../../src/demo/load.ts';
-import { todayInChina } from '../../src/petitions/today.ts';
+import { todayInChina } from '../../src/law/date.ts';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';

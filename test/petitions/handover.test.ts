@@ -5,7 +5,7 @@ import { appendEvent, submitApplication } from '../../src/db/cases.ts';
 import { createPetitionFromApplication } from '../../src/db/petitionHandover.ts';
 import { findPetitionByApplication, getPetition } from '../../src/db/petitions.ts';
 import { demoPassword } from '../../src/demo/load.ts';
-import { todayInChina } from '../../src/petitions/today.ts';
+import { todayInChina } from '../../src/law/date.ts';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';

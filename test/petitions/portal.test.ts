@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { appendPetitionEvent, listPetitions } from '../../src/db/petitions.ts';
-import { todayInChina } from '../../src/petitions/today.ts';
+import { todayInChina } from '../../src/law/date.ts';
 import { petitionLimits } from '../../src/web/portal/petition/routes.tsx';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';

@@ -6,7 +6,6 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { idCardCheckChar } from '../../src/cases/identifiers.ts';
-import { todayInChina } from '../../src/cases/today.ts';
 import { type Agency, findAgencyByCode, upsertAgency } from '../../src/db/agencies.ts';
 import { submitApplication } from '../../src/db/cases.ts';
 import { addAttachment, createPublication } from '../../src/db/catalog.ts';
@@ -22,6 +21,7 @@ import {
 import { type Role, roles } from '../../src/db/schema.ts';
 import { createUser, findUserByUsername, grantRole } from '../../src/db/users.ts';
 import { demoPassword } from '../../src/demo/load.ts';
+import { todayInChina } from '../../src/law/date.ts';
 import { pngBytes } from '../catalog/fixtures.ts';
 import { demoApp } from '../support/app.ts';
 

@@ -1,8 +1,8 @@
 /** The 依申请公开 panel of the dashboard: counts of the workbench views, each a link. */
 import type { Context } from 'hono';
-import { todayInChina } from '../../../cases/today.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import { caseCounts } from '../../../db/casesList.ts';
+import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { VIEW_ROLES } from './routes.tsx';
 

@@ -4,9 +4,9 @@ import { checkedAnnualReport } from '../../../annual/build.ts';
 import { APPEAL_KIND_LABELS, APPEAL_OUTCOME_LABELS } from '../../../cases/events.ts';
 import { parseCellKey, T3_ROWS } from '../../../cases/reportCells.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
-import { todayInChina } from '../../../cases/today.ts';
 import { listMemberAgencies } from '../../../db/agencies.ts';
 import { casesInCell } from '../../../db/casesReport.ts';
+import { todayInChina } from '../../../law/date.ts';
 import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import {
   APPLICANT_TYPE_LABELS,

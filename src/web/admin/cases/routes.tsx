@@ -4,7 +4,6 @@ import { inArray } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import type { CaseEventType } from '../../../cases/events.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
-import { todayInChina } from '../../../cases/today.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import {
   appendEvent,
@@ -18,6 +17,7 @@ import { type CaseView, caseStaff, listCases } from '../../../db/casesList.ts';
 import type { Role } from '../../../db/schema.ts';
 import { users } from '../../../db/schema.ts';
 import { isGongkaiError } from '../../../errors.ts';
+import { todayInChina } from '../../../law/date.ts';
 import { APPLICANT_TYPE_LABELS, type ApplicantType } from '../../../law/keys.ts';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../law/receipt.ts';
 import type { AppEnv } from '../../env.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { validityLabels } from '../../../catalog/categories.ts';
-import { chinaToday, publicationDueStatus } from '../../../catalog/due.ts';
+import { publicationDueStatus } from '../../../catalog/due.ts';
 import type { PrivacyFinding } from '../../../catalog/privacy.ts';
 import { availableActions, confidentialityLabels } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
@@ -13,6 +13,7 @@ import {
 } from '../../../db/catalog.ts';
 import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
 import { findUserById } from '../../../db/users.ts';
+import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Layout } from '../../views/layout.tsx';
@@ -58,7 +59,7 @@ export async function detailPage(
   const events = await listEvents(db, item.id);
   const versions = await listVersions(db, item.id);
   const review = await latestConfidentialityReview(db, item.id, item.version);
-  const due = publicationDueStatus(await loadCalendar(db), item, chinaToday());
+  const due = publicationDueStatus(await loadCalendar(db), item, todayInChina());
   const findings = (item.privacyFindings ?? []) as PrivacyFinding[];
   const names = new Map<number, string>();
   for (const e of events)

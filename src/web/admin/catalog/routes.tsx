@@ -1,6 +1,6 @@
 import { type Context, type Handler, Hono } from 'hono';
 import { z } from 'zod';
-import { chinaToday, publicationDueStatus } from '../../../catalog/due.ts';
+import { publicationDueStatus } from '../../../catalog/due.ts';
 import type { PrivacyFinding } from '../../../catalog/privacy.ts';
 import type { ReviewAction } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
@@ -20,6 +20,7 @@ import {
 } from '../../../db/catalog.ts';
 import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
 import { isGongkaiError } from '../../../errors.ts';
+import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
@@ -56,7 +57,7 @@ catalogAdminRoutes.get('/', async (c) => {
   const chain = await getReviewChain(db, agency.id);
   const roles = c.get('roles');
   const calendar = await loadCalendar(db);
-  const today = chinaToday();
+  const today = todayInChina();
   const base = catalogBase(agency);
   return c.html(
     <Layout
@@ -147,7 +148,7 @@ catalogAdminRoutes.get('/new', requireRole('drafter'), async (c) => {
     c,
     '新建信息',
     `${catalogBase(agency)}/new`,
-    { issuer: agency.name, madeOn: chinaToday() },
+    { issuer: agency.name, madeOn: todayInChina() },
     {},
   );
 });
@@ -181,7 +182,7 @@ catalogAdminRoutes.get('/:id{[0-9]+}/edit', editors, async (c) => {
     c,
     `修改：${item.title}`,
     `${catalogBase(c.get('agency'))}/${item.id}/edit`,
-    { ...raw, changedOn: chinaToday() },
+    { ...raw, changedOn: todayInChina() },
     {},
     item.status === 'published',
   );

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { PetitionDetail } from '../../../db/petitions.ts';
+import { todayInChina } from '../../../law/date.ts';
 import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petitions/channel.ts';
 import {
   isOverdue,
@@ -8,7 +9,6 @@ import {
 } from '../../../petitions/clock.ts';
 import { ACCEPTANCE_DECISION_LABELS, ACCEPTANCE_DECISIONS } from '../../../petitions/events.ts';
 import { canSeePetitionerData, MASKED_TEXT, petitionerFor } from '../../../petitions/privacy.ts';
-import { todayInChina } from '../../../petitions/today.ts';
 import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Layout } from '../../views/layout.tsx';

@@ -2,8 +2,8 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { petitionStatistics } from '../../../db/petitionStatistics.ts';
 import { petitions } from '../../../db/schema/petitions.ts';
+import { todayInChina } from '../../../law/date.ts';
 import { formatRate } from '../../../petitions/statistics.ts';
-import { todayInChina } from '../../../petitions/today.ts';
 import type { AppEnv } from '../../env.ts';
 import { base } from './common.tsx';
 

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { listPetitions } from '../../../db/petitions.ts';
+import { todayInChina } from '../../../law/date.ts';
 import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petitions/channel.ts';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { canSeePetitionerData, maskName } from '../../../petitions/privacy.ts';
-import { todayInChina } from '../../../petitions/today.ts';
 import type { AppEnv } from '../../env.ts';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';

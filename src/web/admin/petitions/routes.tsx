@@ -11,10 +11,10 @@ import {
   registerPetition,
 } from '../../../db/petitions.ts';
 import { isGongkaiError } from '../../../errors.ts';
+import { todayInChina } from '../../../law/date.ts';
 import { PETITION_STATUS_LABELS } from '../../../petitions/clock.ts';
 import type { PetitionEvent } from '../../../petitions/events.ts';
 import { canSeePetitionerData } from '../../../petitions/privacy.ts';
-import { todayInChina } from '../../../petitions/today.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';

@@ -19,7 +19,6 @@ import {
   saveReportTexts,
   versionFile,
 } from '../../../annual/workflow.ts';
-import { todayInChina } from '../../../cases/today.ts';
 import {
   findAnnualReportRow,
   findImportedReport,
@@ -29,6 +28,7 @@ import {
   versionReport,
 } from '../../../db/annual.ts';
 import { GongkaiError, isGongkaiError } from '../../../errors.ts';
+import { todayInChina } from '../../../law/date.ts';
 import type { AnnualReport } from '../../../report/model.ts';
 import { render } from '../../../report/render/index.ts';
 import { cellText } from '../../../report/render/value.ts';

@@ -3,7 +3,6 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { formatQueryCode, normalizeQueryCode } from '../../../cases/queryCode.ts';
 import { STATUS_LABELS } from '../../../cases/state.ts';
-import { todayInChina } from '../../../cases/today.ts';
 import { type Agency, findAgencyByCode } from '../../../db/agencies.ts';
 import {
   type ApplicationRow,
@@ -13,6 +12,7 @@ import {
   submitApplication,
 } from '../../../db/cases.ts';
 import { hitRateLimit } from '../../../db/rateLimit.ts';
+import { todayInChina } from '../../../law/date.ts';
 import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';

@@ -9,10 +9,10 @@ import {
   registerPetition,
 } from '../../../db/petitions.ts';
 import { hitRateLimit } from '../../../db/rateLimit.ts';
+import { todayInChina } from '../../../law/date.ts';
 import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petitions/channel.ts';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
-import { todayInChina } from '../../../petitions/today.ts';
 import { Alert, Field, TextArea } from '../../admin/petitions/common.tsx';
 import { idNumberSchema, phoneSchema } from '../../admin/petitions/forms.ts';
 import type { AppEnv } from '../../env.ts';
