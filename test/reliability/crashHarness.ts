@@ -29,7 +29,7 @@ export interface CrashOptions {
   rounds: number;
   /**
    * The server is killed after a random number (1…maxAcks) of acknowledged writes in the round,
-   * at least one of them a publication edit, plus a random 0…jitterMs: random points that do not
+   * 1–3 of them publication edits, plus a random 0…jitterMs: random points that do not
    * depend on how fast the machine is.
    */
   maxAcks: number;
@@ -37,6 +37,8 @@ export interface CrashOptions {
   /** Concurrent applicants streaming submissions. */
   applicants: number;
   seed: number;
+  /** Extra environment for the server (e.g. GONGKAI_PGLITE_FSYNC=off). */
+  env?: Record<string, string>;
 }
 
 export interface CrashResult {
@@ -105,7 +107,7 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
       const t0 = performance.now();
       const server = gongkaiServer(
         ['serve', '--port', '0', '--host', '127.0.0.1'],
-        target.env,
+        { ...target.env, ...options.env },
         /http:\/\/localhost:(\d+)\//,
       );
       const port = (await server.started)[1];
@@ -121,10 +123,12 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
         drafter(base, ledger, () => stopped, next, target.categoryId, options.seed),
       ];
       const acks = 1 + Math.floor(rnd() * options.maxAcks);
+      const publicationAcks = 1 + Math.floor(rnd() * 3);
       const before = { total: ledger.acks(), publications: ledger.publicationOps };
       const deadline = Date.now() + 120_000;
       while (
-        (ledger.acks() - before.total < acks || ledger.publicationOps === before.publications) &&
+        (ledger.acks() - before.total < acks ||
+          ledger.publicationOps - before.publications < publicationAcks) &&
         Date.now() < deadline
       )
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -178,7 +182,7 @@ interface Target {
 }
 
 /** A fresh database with the demo agency, a drafter and a handler (not the whole demo: fast). */
-async function prepare(kind: 'pglite' | 'postgres'): Promise<Target> {
+export async function prepare(kind: 'pglite' | 'postgres'): Promise<Target> {
   const common = { GONGKAI_TRUST_PROXY: '1' };
   if (kind === 'pglite') {
     const dir = tempDataDir();
