@@ -73,7 +73,11 @@ export async function restoreSnapshot(db: Db, snapshot: Snapshot): Promise<void>
         );
       }
     }
+    // Rows are restored as they were: triggers that maintain projections (counters, search
+    // columns) must not fire again on top of the restored projection rows.
+    for (const dump of snapshot.tables) await setUserTriggers(t, dump.table, false);
     for (const dump of snapshot.tables) await insertRows(t, dump);
+    for (const dump of snapshot.tables) await setUserTriggers(t, dump.table, true);
     for (const dump of snapshot.tables) await resetSequences(t, dump.table);
   });
 }
@@ -134,6 +138,11 @@ async function insertRows(db: Db, dump: TableDump): Promise<void> {
     await db.execute(sql`insert into ${sql.identifier(dump.table)} (${columns})
       select ${columns} from jsonb_populate_recordset(null::${sql.identifier(dump.table)}, ${page}::jsonb)`);
   }
+}
+
+async function setUserTriggers(db: Db, table: string, enabled: boolean): Promise<void> {
+  const state = enabled ? sql`enable` : sql`disable`;
+  await db.execute(sql`alter table ${sql.identifier(table)} ${state} trigger user`);
 }
 
 async function resetSequences(db: Db, table: string): Promise<void> {
