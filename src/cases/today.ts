@@ -1,1 +1,0 @@
-export { todayInChina } from '../law/date.ts';
