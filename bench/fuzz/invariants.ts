@@ -1,27 +1,13 @@
 /**
  * The model invariants every parse result must keep, whatever the input: a known format version,
- * cell keys of that format, certain numbers finite and non-negative (signed only where the format
- * says so), uncertain cells with finite candidates and listed in `uncertain`, strings where the
+ * cell keys of that format, certain numbers finite (a printed `-1` is read as -1 and reported by
+ * rule R5, so negative numbers are not a parser failure), uncertain cells with finite candidates and listed in `uncertain`, strings where the
  * model has strings. Returns the broken ones in words; empty means the result is sound.
  */
 import { formatOf } from '../../src/report/formats/index.ts';
 import { type CellKey, formatVersions, sectionKeys } from '../../src/report/keys.ts';
 import { isUncertain } from '../../src/report/model.ts';
 import type { ParseResult } from '../../src/report/parse/index.ts';
-
-const signedKeys = new Map<string, Set<string>>();
-
-function signedOf(version: '2021' | '2019'): Set<string> {
-  let keys = signedKeys.get(version);
-  if (!keys) {
-    keys = new Set();
-    for (const group of formatOf(version).t2.groups)
-      for (const column of group.columns)
-        if (column.signed) for (const row of group.rows) keys.add(`t2.${row.key}.${column.key}`);
-    signedKeys.set(version, keys);
-  }
-  return keys;
-}
 
 export function invariantProblems(result: ParseResult): string[] {
   const problems: string[] = [];
@@ -39,7 +25,6 @@ export function invariantProblems(result: ParseResult): string[] {
   }
   const format = formatOf(report.formatVersion);
   const known = new Set<string>(format.cellKeys);
-  const signed = signedOf(report.formatVersion);
   const uncertainKeys: string[] = [];
   for (const [key, value] of Object.entries(report.cells ?? {})) {
     if (!known.has(key)) problems.push(`cell ${key} is not in the ${format.version} format`);
@@ -52,7 +37,6 @@ export function invariantProblems(result: ParseResult): string[] {
     }
     if (typeof value !== 'number') problems.push(`cell ${key} is ${JSON.stringify(value)}`);
     else if (!Number.isFinite(value)) problems.push(`cell ${key} is ${value}`);
-    else if (value < 0 && !signed.has(key)) problems.push(`cell ${key} is negative (${value})`);
   }
   for (const key of Object.keys(report.cellNotes ?? {}))
     if (!known.has(key)) problems.push(`cell note ${key} is not in the format`);
