@@ -86,6 +86,29 @@ export function Field({
   );
 }
 
+/** A labelled select over `options` (value → label) that keeps the chosen value and shows its error. */
+export function SelectField({
+  name,
+  label,
+  raw,
+  errors,
+  options,
+}: Pick<FieldProps, 'name' | 'label' | 'raw' | 'errors'> & { options: Record<string, string> }) {
+  return (
+    <>
+      <label for={name}>{label}</label>
+      <select id={name} name={name}>
+        {Object.entries(options).map(([value, text]) => (
+          <option value={value} selected={raw[name] === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldError errors={errors} name={name} />
+    </>
+  );
+}
+
 export function TextArea({ name, label, raw, errors, required, idPrefix = '' }: FieldProps) {
   const id = `${idPrefix}${name}`;
   return (

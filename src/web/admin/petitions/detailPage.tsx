@@ -19,9 +19,9 @@ import {
   crumbs,
   EXTENDING_ROLES,
   Field,
-  FieldError,
   HANDLING_ROLES,
   holds,
+  SelectField,
   TextArea,
 } from './common.tsx';
 import { REVIEW_STEP_LABELS, REVIEW_STEPS } from './forms.ts';
@@ -183,15 +183,13 @@ function AcceptForm({ c, url, form }: FormProps) {
       <p class="muted">应自收到之日起15日内书面告知信访人是否受理。</p>
       <form method="post" action={`${url}/accept`} class="form">
         <CsrfField token={c.get('csrfToken')} />
-        <label for="decision">受理结果</label>
-        <select id="decision" name="decision">
-          {ACCEPTANCE_DECISIONS.map((d) => (
-            <option value={d} selected={form.raw.decision === d}>
-              {ACCEPTANCE_DECISION_LABELS[d]}
-            </option>
-          ))}
-        </select>
-        <FieldError errors={form.errors} name="decision" />
+        <SelectField
+          name="decision"
+          label="受理结果"
+          raw={form.raw}
+          errors={form.errors}
+          options={labelsOf(ACCEPTANCE_DECISIONS, ACCEPTANCE_DECISION_LABELS)}
+        />
         <Field
           idPrefix="accept-"
           name="on"
@@ -307,15 +305,13 @@ function ReviewForm({ c, url, form }: FormProps) {
       </p>
       <form method="post" action={`${url}/review`} class="form">
         <CsrfField token={c.get('csrfToken')} />
-        <label for="step">环节</label>
-        <select id="step" name="step">
-          {REVIEW_STEPS.map((s) => (
-            <option value={s} selected={form.raw.step === s}>
-              {REVIEW_STEP_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <FieldError errors={form.errors} name="step" />
+        <SelectField
+          name="step"
+          label="环节"
+          raw={form.raw}
+          errors={form.errors}
+          options={labelsOf(REVIEW_STEPS, REVIEW_STEP_LABELS)}
+        />
         <Field
           idPrefix="review-"
           name="on"
@@ -345,4 +341,9 @@ function ReviewForm({ c, url, form }: FormProps) {
       </form>
     </section>
   );
+}
+
+/** The options of a select in the order of `keys`. */
+function labelsOf<K extends string>(keys: readonly K[], labels: Record<K, string>) {
+  return Object.fromEntries(keys.map((k) => [k, labels[k]]));
 }
