@@ -7,12 +7,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { AppealKind, AppealOutcome } from '../cases/events.ts';
 import {
   type AppealFacts,
+  type Intake,
   type PlacementCount,
   parseCellKey,
+  type Result,
   t4Column,
 } from '../cases/reportCells.ts';
 import { GongkaiError } from '../errors.ts';
-import { OUTCOME_ROWS } from '../law/keys.ts';
+import { OUTCOME_ROWS, type OutcomeRow } from '../law/keys.ts';
 import { type Db, rowsOf } from './database.ts';
 
 const inList = (ids: readonly number[]) =>
@@ -28,24 +30,71 @@ function counted(agencyIds: readonly number[], year: number): SQL {
     and received_on <= ${end} and (resolved_on is null or outcome is null or resolved_on >= ${start})`;
 }
 
-/** T3 groups for the agencies and year: one GROUP BY over the projection. */
+interface RawPlacement {
+  agencyId: number;
+  applicantType: PlacementCount['applicantType'];
+  receivedInYear: boolean;
+  outcome: OutcomeRow | null;
+  /** `resolved_on <= end`; null when there is no resolution date. */
+  resolvedByEnd: boolean | null;
+  count: number;
+}
+
+/**
+ * One GROUP BY over the raw columns (not CASE expressions: the planner estimates their groups
+ * badly and sorts on disk instead of hashing); the rows are placed by `addPlacement`.
+ */
+async function rawPlacements(
+  db: Db,
+  agencyIds: readonly number[],
+  year: number,
+  byAgency: boolean,
+): Promise<RawPlacement[]> {
+  const agency = byAgency ? sql`agency_id` : sql`0`;
+  const result = await db.execute(sql`
+    select ${agency} as "agencyId", applicant_type as "applicantType",
+      received_on >= ${`${year}-01-01`} as "receivedInYear", outcome,
+      resolved_on <= ${`${year}-12-31`} as "resolvedByEnd", count(*)::int as count
+    from applications
+    where ${counted(agencyIds, year)}
+    group by 1, 2, 3, 4, 5`);
+  return rowsOf<RawPlacement>(result);
+}
+
+/** Adds a raw group to its T3 placement (the rules of `t3Placement`). */
+function addPlacement(groups: Map<string, PlacementCount>, r: RawPlacement): void {
+  const intake: Intake = r.receivedInYear ? 'new' : 'carryIn';
+  const result: Result = r.outcome !== null && r.resolvedByEnd === true ? r.outcome : 'carryOut';
+  const key = `${r.applicantType}|${intake}|${result}`;
+  const count = Number(r.count);
+  const group = groups.get(key);
+  if (group) group.count += count;
+  else groups.set(key, { applicantType: r.applicantType, intake, result, count });
+}
+
+/** T3 groups for the agencies and year together: one GROUP BY over the projection. */
 export async function t3PlacementCounts(
   db: Db,
   agencyIds: readonly number[],
   year: number,
 ): Promise<PlacementCount[]> {
   if (agencyIds.length === 0) return [];
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const result = await db.execute(sql`
-    select applicant_type as "applicantType",
-      case when received_on >= ${start} then 'new' else 'carryIn' end as intake,
-      case when outcome is not null and resolved_on <= ${end} then outcome else 'carryOut' end as result,
-      count(*)::int as count
-    from applications
-    where ${counted(agencyIds, year)}
-    group by 1, 2, 3`);
-  return rowsOf<PlacementCount>(result).map((r) => ({ ...r, count: Number(r.count) }));
+  const groups = new Map<string, PlacementCount>();
+  for (const r of await rawPlacements(db, agencyIds, year, false)) addPlacement(groups, r);
+  return [...groups.values()];
+}
+
+/** T3 groups of each agency on its own (every id has an entry), in one GROUP BY. */
+export async function t3PlacementCountsByAgency(
+  db: Db,
+  agencyIds: readonly number[],
+  year: number,
+): Promise<Map<number, PlacementCount[]>> {
+  const perAgency = new Map(agencyIds.map((id) => [id, new Map<string, PlacementCount>()]));
+  if (agencyIds.length === 0) return new Map();
+  for (const r of await rawPlacements(db, agencyIds, year, true))
+    addPlacement(perAgency.get(Number(r.agencyId))!, r);
+  return new Map([...perAgency].map(([id, groups]) => [id, [...groups.values()]]));
 }
 
 /** The appeals T4 counts for the year (filed in the year). */
