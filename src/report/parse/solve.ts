@@ -42,19 +42,25 @@ const maxSolutions = 20000;
  */
 export const maxSearchSteps = 200_000;
 
-const patterns = new Map<string, RegExp>();
+/** The number pattern of each spec, indexed by `specIndex`. */
+const patterns = [false, true].flatMap((signed) =>
+  [false, true].map((decimal) => {
+    const sign = signed ? '[+-]?' : '';
+    const fraction = decimal ? '(?:\\.\\d+)?' : '';
+    return new RegExp(`^${sign}(?:0|[1-9]\\d*)${fraction}$`);
+  }),
+);
+
+function specIndex(spec: CellSpec): number {
+  return (spec.signed ? 2 : 0) + (spec.decimal ? 1 : 0);
+}
 
 function numberPattern(spec: CellSpec): RegExp {
-  const id = `${spec.signed ? 's' : ''}${spec.decimal ? 'd' : ''}`;
-  let pattern = patterns.get(id);
-  if (!pattern) {
-    const sign = spec.signed ? '[+-]?' : '';
-    const fraction = spec.decimal ? '(?:\\.\\d+)?' : '';
-    pattern = new RegExp(`^${sign}(?:0|[1-9]\\d*)${fraction}$`);
-    patterns.set(id, pattern);
-  }
-  return pattern;
+  return patterns[specIndex(spec)];
 }
+
+/** The pattern `literalReading` reads a chunk with: any cell, signed and decimal. */
+const literalPattern = patterns[3];
 
 function parseSingle(text: string, spec: CellSpec): number | undefined {
   return numberPattern(spec).test(text) ? Number(text) : undefined;
@@ -65,16 +71,30 @@ interface Prefix {
   length: number;
 }
 
-/** All ways to read a prefix of `text.slice(from)` as one number of the given cell. */
+/**
+ * All ways to read a prefix of `text.slice(from)` as one number of the given cell, shortest
+ * first: the prefixes that `numberPattern(spec)` matches, found in one scan. No cell holds a
+ * number of more than 24 characters; longer prefixes only cost time.
+ */
 function prefixes(text: string, from: number, spec: CellSpec): Prefix[] {
   const out: Prefix[] = [];
-  const pattern = numberPattern(spec);
-  // No cell holds a number of more than 24 characters; longer prefixes only cost time.
-  for (let length = 1; length <= Math.min(text.length - from, 24); length++) {
-    const piece = text.slice(from, from + length);
-    if (pattern.test(piece) && !piece.endsWith('.')) out.push({ value: Number(piece), length });
-  }
+  const limit = Math.min(text.length, from + 24);
+  const take = (end: number) => {
+    const length = end - from;
+    out.push({ value: Number(text.slice(from, end)), length });
+  };
+  let i = from;
+  if (spec.signed && i < limit && (text[i] === '+' || text[i] === '-')) i++;
+  if (i >= limit || !isDigit(text.charCodeAt(i))) return out;
+  if (text[i] === '0') take(++i);
+  else while (i < limit && isDigit(text.charCodeAt(i))) take(++i);
+  if (!spec.decimal || i + 1 >= limit || text[i] !== '.') return out;
+  for (i++; i < limit && isDigit(text.charCodeAt(i)); ) take(++i);
   return out;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function numeric(slot: Slot): number {
@@ -90,12 +110,14 @@ export function satisfies(
   constraints: readonly Constraint[],
   blankIsZero = false,
 ): boolean {
-  return constraints.every((c) => {
+  for (const c of constraints) {
     const target = slots[c.target];
-    if (target === 'slash' || (target === 'blank' && !blankIsZero)) return true;
-    const sum = c.parts.reduce((acc, i) => acc + numeric(slots[i]), 0);
-    return Math.abs(numeric(target) - sum) < 1e-9;
-  });
+    if (target === 'slash' || (target === 'blank' && !blankIsZero)) continue;
+    let sum = 0;
+    for (const i of c.parts) sum += numeric(slots[i]);
+    if (!(Math.abs(numeric(target) - sum) < 1e-9)) return false;
+  }
+  return true;
 }
 
 /** Enumerate structural readings of a row (no constraints). */
@@ -104,12 +126,14 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
   const solutions: Slot[][] = [];
   let truncated = false;
   let steps = 0;
-  const acc: Slot[] = [];
+  // The reading so far is `acc[0, depth)`; the rest is scratch, so no push/pop per step.
+  const acc = new Array<Slot>(n).fill('blank');
+  let depth = 0;
   // The search reads the same remainder of a chunk again and again: read each one once per
   // spec, keyed by offset and spec as one number (cheaper than building a string key each step).
   const prefixCache = chunks.map(() => new Map<number, Prefix[]>());
   const cachedPrefixes = (chunkIndex: number, text: string, from: number, spec: CellSpec) => {
-    const id = from * 4 + (spec.signed ? 2 : 0) + (spec.decimal ? 1 : 0);
+    const id = from * 4 + specIndex(spec);
     let out = prefixCache[chunkIndex].get(id);
     if (!out) {
       out = prefixes(text, from, spec);
@@ -124,18 +148,20 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
       return;
     }
     if (++steps > maxSearchSteps) return;
-    const cell = acc.length;
     if (chunkIndex === chunks.length) {
-      if (cell === n) solutions.push([...acc]);
-      else if (layout === 'lines') solutions.push([...acc, ...Array(n - cell).fill('blank')]);
+      if (depth === n) solutions.push(acc.slice());
+      else if (layout === 'lines') {
+        for (let i = depth; i < n; i++) acc[i] = 'blank';
+        solutions.push(acc.slice());
+      }
       return;
     }
-    if (cell >= n) return;
+    if (depth >= n) return;
     const chunk = chunks[chunkIndex];
     if (chunk.kind !== 'text') {
-      acc.push(chunk.kind);
+      acc[depth++] = chunk.kind;
       place(chunkIndex + 1);
-      acc.pop();
+      depth--;
       return;
     }
     if (layout === 'lines') placeRun(chunkIndex, chunk.text);
@@ -145,36 +171,37 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
   /** Splits `text` from offset `from` into cells. */
   const split = (chunkIndex: number, text: string, from: number): void => {
     if (++steps > maxSearchSteps) return;
-    const cell = acc.length;
     if (from === text.length) {
       place(chunkIndex + 1);
       return;
     }
-    if (cell >= n) return;
-    for (const p of cachedPrefixes(chunkIndex, text, from, cells[cell])) {
-      acc.push(p.value);
+    if (depth >= n) return;
+    for (const p of cachedPrefixes(chunkIndex, text, from, cells[depth])) {
+      acc[depth++] = p.value;
       split(chunkIndex, text, from + p.length);
-      acc.pop();
+      depth--;
     }
   };
 
   // A `lines` chunk is one number read as any cell: parse it once per cell spec.
   const chunkValues: (number | undefined)[][] = [];
+  /** Places a chunk as a run of equal cells after a gap of blank ones. */
   const placeRun = (chunkIndex: number, text: string): void => {
     chunkValues[chunkIndex] ??= cells.map((spec) => parseSingle(text, spec));
     const values = chunkValues[chunkIndex];
-    const start = acc.length;
+    const start = depth;
     for (let gap = 0; start + gap < n; gap++) {
+      for (let i = 0; i < gap; i++) acc[start + i] = 'blank';
       for (let run = 1; start + gap + run <= n; run++) {
-        let ok = true;
-        for (let i = 0; i < run; i++) if (values[start + gap + i] === undefined) ok = false;
-        if (!ok) continue;
-        for (let i = 0; i < gap; i++) acc.push('blank');
-        for (let i = 0; i < run; i++) acc.push(values[start + gap + i] as number);
+        // A run that covers a cell this chunk cannot fill fails, and so does every longer one.
+        const value = values[start + gap + run - 1];
+        if (value === undefined) break;
+        acc[start + gap + run - 1] = value;
+        depth = start + gap + run;
         place(chunkIndex + 1);
-        acc.length = start;
       }
     }
+    depth = start;
   };
 
   place(0);
@@ -206,9 +233,8 @@ function literalReading(chunks: readonly Chunk[], cells: readonly CellSpec[]): S
     const chunk = chunks[i];
     if (chunk.kind !== 'text') out.push(chunk.kind);
     else {
-      const value = parseSingle(chunk.text, { ...cells[i], signed: true, decimal: true });
-      if (value === undefined) return undefined;
-      out.push(value);
+      if (!literalPattern.test(chunk.text)) return undefined;
+      out.push(Number(chunk.text));
     }
   }
   return out;
@@ -219,12 +245,22 @@ export function cellValues(solutions: readonly Slot[][], n: number, raw?: string
   const out: CellValue[] = [];
   for (let i = 0; i < n; i++) {
     const first = solutions[0]?.[i];
-    if (solutions.length > 0 && solutions.every((s) => s[i] === first)) {
+    let agree = solutions.length > 0;
+    for (let k = 1; agree && k < solutions.length; k++) agree = solutions[k][i] === first;
+    if (agree) {
       out.push(first);
       continue;
     }
-    const seen = new Set(solutions.map((s) => s[i]));
-    out.push(uncertain([...seen].map(numeric).slice(0, 50), raw));
+    // The first 50 distinct slots in reading order (`uncertain` sorts and dedupes them).
+    const seen = new Set<Slot>();
+    const candidates: number[] = [];
+    for (const s of solutions) {
+      const slot = s[i];
+      if (seen.has(slot)) continue;
+      seen.add(slot);
+      if (candidates.length < 50) candidates.push(numeric(slot));
+    }
+    out.push(uncertain(candidates, raw));
   }
   return out;
 }
