@@ -52,3 +52,12 @@ export function validateReviewChain(steps: unknown): ReviewChain {
   }
   return chain;
 }
+
+/**
+ * Whether items already in review can carry on under `after`: they hold only the index of their
+ * next step, so the chain may change while they wait only if every step keeps its place and role
+ * (renaming a step is fine; adding, removing, reordering or re-assigning one is not).
+ */
+export function keepsStepsInPlace(before: ReviewChain, after: ReviewChain): boolean {
+  return before.length === after.length && before.every((s, i) => s.role === after[i].role);
+}

@@ -160,6 +160,19 @@ const POLICY: Record<string, Access> = {
     county: true,
   },
   'POST /admin/:agency/county/deadline': { roles: ['office', 'admin', 'supervisor'], county: true },
+
+  'GET /admin/:agency/settings': { roles: ['admin'] },
+  'GET /admin/:agency/settings/profile': { roles: ['admin'] },
+  'POST /admin/:agency/settings/profile': { roles: ['admin'] },
+  'GET /admin/:agency/settings/review-chain': { roles: ['admin'] },
+  'POST /admin/:agency/settings/review-chain': { roles: ['admin'] },
+  'GET /admin/:agency/settings/categories': { roles: ['admin'] },
+  'POST /admin/:agency/settings/categories': { roles: ['admin'] },
+  'POST /admin/:agency/settings/categories/update': { roles: ['admin'] },
+  'POST /admin/:agency/settings/categories/move': { roles: ['admin'] },
+  'POST /admin/:agency/settings/categories/delete': { roles: ['admin'] },
+  'GET /admin/:agency/settings/deadline': { roles: ['admin'] },
+  'POST /admin/:agency/settings/deadline': { roles: ['admin'] },
 };
 
 /** Parameters that name a record of the agency in the URL. */

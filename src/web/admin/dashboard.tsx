@@ -23,6 +23,12 @@ dashboardRoutes.get('/', async (c) => {
     >
       <h1>{agency.name} · 工作台</h1>
       <p class="muted">您在本单位的角色：{roles.map((r) => roleLabels[r]).join('、')}</p>
+      {roles.includes('admin') ? (
+        <p>
+          <a href={`/admin/${agency.code}/settings`}>单位设置</a>
+          （单位信息、审核流程、目录分类、年报期限）
+        </p>
+      ) : null}
       <div class="panels">
         {await casePanel(c)}
         {await catalogPanel(c)}

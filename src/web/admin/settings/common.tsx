@@ -1,0 +1,115 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { Agency } from '../../../db/agencies.ts';
+import type { SettingsActor } from '../../../db/catalogSettings.ts';
+import type { AppEnv } from '../../env.ts';
+import { Layout } from '../../views/layout.tsx';
+import { accountBox } from '../accountBox.tsx';
+import { Alert, FieldError } from '../catalog/common.tsx';
+
+export const settingsBase = (agency: Agency) => `/admin/${agency.code}/settings`;
+
+export function settingsActor(c: Context<AppEnv>): SettingsActor {
+  return { userId: c.get('user')!.userId, ip: c.get('clientIp') };
+}
+
+const sections = [
+  { path: '/profile', label: '单位信息' },
+  { path: '/review-chain', label: '审核流程' },
+  { path: '/categories', label: '目录分类' },
+  { path: '/deadline', label: '年报期限' },
+] as const;
+
+export type SettingsSection = (typeof sections)[number]['path'] | '';
+
+/** A settings page: breadcrumb, section tabs, a saved notice or the errors, then `body`. */
+export function settingsPage(
+  c: Context<AppEnv>,
+  section: SettingsSection,
+  title: string,
+  body: Child,
+  options: { errors?: Record<string, string>; notice?: string | null } = {},
+) {
+  const agency = c.get('agency');
+  const base = settingsBase(agency);
+  const errors = options.errors ?? {};
+  const failed = Object.keys(errors).length > 0;
+  return c.html(
+    <Layout
+      title={title}
+      agency={agency}
+      breadcrumb={[
+        { label: '后台', href: '/admin' },
+        { label: agency.name, href: `/admin/${agency.code}` },
+        { label: '单位设置', href: base },
+        ...(section ? [{ label: title }] : []),
+      ]}
+      account={accountBox(c)}
+    >
+      <h1>{title}</h1>
+      <nav aria-label="设置项目" class="tabs">
+        <a href={base} aria-current={section === '' ? 'page' : undefined}>
+          概览
+        </a>
+        {sections.map((s) => (
+          <a href={base + s.path} aria-current={section === s.path ? 'page' : undefined}>
+            {s.label}
+          </a>
+        ))}
+      </nav>
+      <Alert message={options.notice} kind="notice" />
+      <Alert message={errors._} />
+      {failed && !errors._ ? (
+        <Alert message="请按提示修改标红的项目，已填写的内容均已保留。" />
+      ) : null}
+      {body}
+    </Layout>,
+    failed ? 422 : 200,
+  );
+}
+
+/** A labelled text input that shows what was typed and its error. */
+export function Field({
+  name,
+  label,
+  raw,
+  errors,
+  required,
+  hint,
+  type = 'text',
+  maxlength,
+}: {
+  name: string;
+  label: string;
+  raw: Record<string, string>;
+  errors: Record<string, string>;
+  required?: boolean;
+  hint?: string;
+  type?: string;
+  maxlength?: number;
+}) {
+  const id = `f-${name.replace(/\W/g, '-')}`;
+  return (
+    <p>
+      <label for={id}>
+        {label}
+        {required ? <span class="required">（必填）</span> : null}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={raw[name] ?? ''}
+        required={required}
+        maxlength={maxlength}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : undefined}
+      />
+      {hint ? <span class="muted"> {hint}</span> : null}
+      <FieldError errors={errors} name={name} />
+    </p>
+  );
+}
+
+/** Trimmed optional text: blank becomes null. */
+export const blankToNull = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : null);

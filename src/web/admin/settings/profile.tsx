@@ -1,0 +1,161 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { isValidUscc } from '../../../catalog/identifiers.ts';
+import { type AgencyProfile, profileOf, updateAgencyProfile } from '../../../db/agencyProfile.ts';
+import { isGongkaiError } from '../../../errors.ts';
+import type { AppEnv } from '../../env.ts';
+import { parseForm } from '../../form.ts';
+import { CsrfField } from '../../views/csrfField.tsx';
+import { Field, settingsActor, settingsBase, settingsPage } from './common.tsx';
+
+/** /admin/:agency/settings/profile — name, 统一社会信用代码 and the 公开指南 contact details. */
+export const profileRoutes = new Hono<AppEnv>();
+
+const optional = (max: number, label: string) =>
+  z.string().trim().max(max, `${label}不超过${max}字`).optional().default('');
+
+/** A USCC typed with spaces or in lower case is read as the same code. */
+const normalUscc = (v: string) => v.replace(/\s/g, '').toUpperCase();
+
+export const profileSchema = z.object({
+  name: z
+    .string({ message: '请填写单位名称' })
+    .trim()
+    .min(2, '请填写单位名称')
+    .max(60, '单位名称不超过60字'),
+  uscc: optional(40, '统一社会信用代码'),
+  address: optional(100, '办公地址'),
+  postcode: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d{6}$/.test(v), '邮政编码为6位数字')
+    .optional()
+    .default(''),
+  officeHours: optional(60, '办公时间'),
+  phone: z
+    .string()
+    .trim()
+    .max(40, '联系电话不超过40字')
+    .refine(
+      (v) => v === '' || /^[0-9+()（）\-—、,，;； 转]+$/.test(v),
+      '联系电话只能包含数字、连字符和括号',
+    )
+    .optional()
+    .default(''),
+  fax: z
+    .string()
+    .trim()
+    .max(40, '传真不超过40字')
+    .refine((v) => v === '' || /^[0-9+()（）\-— ]+$/.test(v), '传真号码只能包含数字、连字符和括号')
+    .optional()
+    .default(''),
+  email: z
+    .string()
+    .trim()
+    .max(100, '电子邮箱不超过100字')
+    .refine((v) => v === '' || z.email().safeParse(v).success, '电子邮箱格式不正确')
+    .optional()
+    .default(''),
+  website: z
+    .string()
+    .trim()
+    .max(200, '网站地址不超过200字')
+    .refine(
+      (v) => v === '' || /^https?:\/\/[^\s<>"]+$/.test(v),
+      '网站地址应以 http:// 或 https:// 开头',
+    )
+    .optional()
+    .default(''),
+});
+
+profileRoutes.get('/', (c) => {
+  const profile = profileOf(c.get('agency'));
+  const raw = Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, v ?? '']));
+  return profilePage(c, raw, {}, c.req.query('saved') === '1' ? '已保存。' : null);
+});
+
+profileRoutes.post('/', async (c) => {
+  const agency = c.get('agency');
+  const form = await parseForm(c, profileSchema);
+  if (!form.ok) return profilePage(c, form.raw, form.errors);
+  const uscc = normalUscc(form.data.uscc);
+  // A stored code that fails the check (entered before this page existed) may be kept as it is.
+  if (uscc !== '' && uscc !== (agency.uscc ?? '') && !isValidUscc(uscc))
+    return profilePage(c, form.raw, {
+      uscc: '统一社会信用代码不正确（应为18位，末位校验码须相符），请核对。',
+    });
+  const nullable = (v: string) => (v === '' ? null : v);
+  const profile: AgencyProfile = {
+    name: form.data.name,
+    uscc: nullable(uscc),
+    address: nullable(form.data.address),
+    postcode: nullable(form.data.postcode),
+    officeHours: nullable(form.data.officeHours),
+    phone: nullable(form.data.phone),
+    fax: nullable(form.data.fax),
+    email: nullable(form.data.email),
+    website: nullable(form.data.website),
+  };
+  try {
+    await updateAgencyProfile(c.get('database').db, agency.id, profile, settingsActor(c));
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    return profilePage(c, form.raw, { _: error.message });
+  }
+  return c.redirect(`${settingsBase(agency)}/profile?saved=1`, 303);
+});
+
+function profilePage(
+  c: Context<AppEnv>,
+  raw: Record<string, string>,
+  errors: Record<string, string>,
+  notice: string | null = null,
+) {
+  const agency = c.get('agency');
+  const storedInvalid = agency.uscc && !isValidUscc(agency.uscc);
+  const p = { raw, errors };
+  return settingsPage(
+    c,
+    '/profile',
+    '单位信息',
+    <>
+      <p class="muted">
+        这些信息用于
+        <a href={`/a/${agency.code}/guide`}>政府信息公开指南</a>
+        （条例第十二条）和索引号。单位网址代码 <code>{agency.code}</code> 不可修改。
+      </p>
+      {storedInvalid ? (
+        <p class="alert" role="status">
+          当前保存的统一社会信用代码“{agency.uscc}”校验码不符，请核对后更正。
+        </p>
+      ) : null}
+      <form method="post" action={`${settingsBase(agency)}/profile`} class="form">
+        <CsrfField token={c.get('csrfToken')} />
+        <Field name="name" label="单位名称" required maxlength={60} {...p} />
+        <Field
+          name="uscc"
+          label="统一社会信用代码"
+          maxlength={40}
+          hint="18位，用作索引号前缀；已生成的索引号不随之改变"
+          {...p}
+        />
+        <Field name="address" label="办公地址" {...p} />
+        <Field name="postcode" label="邮政编码" maxlength={6} {...p} />
+        <Field
+          name="officeHours"
+          label="办公时间"
+          hint="如：工作日 8:00—12:00，14:30—17:30"
+          {...p}
+        />
+        <Field name="phone" label="联系电话" {...p} />
+        <Field name="fax" label="传真" {...p} />
+        <Field name="email" label="电子邮箱" type="email" {...p} />
+        <Field name="website" label="网站" {...p} />
+        <p>
+          <button type="submit">保存</button>
+        </p>
+      </form>
+    </>,
+    { errors, notice },
+  );
+}

@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { catalogColumns } from '../../../catalog/categories.ts';
+import { deadlineSettings } from '../../../db/annual.ts';
+import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
+import type { AppEnv } from '../../env.ts';
+import { requireRole } from '../../security/guard.ts';
+import { roleLabels } from '../roleLabels.ts';
+import { categoryRoutes } from './categories.tsx';
+import { chainRoutes } from './chain.tsx';
+import { settingsBase, settingsPage } from './common.tsx';
+import { deadlineRoutes } from './deadline.tsx';
+import { profileRoutes } from './profile.tsx';
+
+/**
+ * /admin/:agency/settings — what the issues call "configurable per agency": the profile the
+ * 公开指南 and 索引号 use, the review chain, the catalogue categories, the local report deadline.
+ * Only the agency's own `admin` may see or change them; every change is audited with before/after.
+ */
+export const settingsRoutes = new Hono<AppEnv>();
+
+settingsRoutes.use('*', requireRole('admin'));
+
+settingsRoutes.get('/', async (c) => {
+  const agency = c.get('agency');
+  const db = c.get('database').db;
+  const chain = await getReviewChain(db, agency.id);
+  const categories = await listCategories(db, agency.id);
+  const own = (await deadlineSettings(db, [agency.id])).find((s) => s.scope === 'self');
+  const base = settingsBase(agency);
+  return settingsPage(
+    c,
+    '',
+    '单位设置',
+    <dl class="settings-summary">
+      <dt>
+        <a href={`${base}/profile`}>单位信息</a>
+      </dt>
+      <dd>
+        {agency.name}；统一社会信用代码 {agency.uscc ?? '未填写'}；联系电话{' '}
+        {agency.phone ?? '未填写'}
+      </dd>
+      <dt>
+        <a href={`${base}/review-chain`}>主动公开审核流程</a>
+      </dt>
+      <dd>{chain.map((s) => `${s.label}（${roleLabels[s.role]}）`).join(' → ')}</dd>
+      <dt>
+        <a href={`${base}/categories`}>公开目录分类</a>
+      </dt>
+      <dd>
+        {catalogColumns
+          .map((col) => `${col.title} ${categories.filter((x) => x.column === col.key).length}个`)
+          .join('，')}
+      </dd>
+      <dt>
+        <a href={`${base}/deadline`}>年度报告发布期限</a>
+      </dt>
+      <dd>{own ? `本地期限：次年${own.monthDay}` : '法定期限'}</dd>
+    </dl>,
+  );
+});
+
+settingsRoutes.route('/profile', profileRoutes);
+settingsRoutes.route('/review-chain', chainRoutes);
+settingsRoutes.route('/categories', categoryRoutes);
+settingsRoutes.route('/deadline', deadlineRoutes);
