@@ -13,6 +13,7 @@ import {
   type ReviewAction,
   type ReviewState,
 } from '../catalog/review.ts';
+import { searchGrams } from '../catalog/searchGrams.ts';
 import { GongkaiError } from '../errors.ts';
 import { todayInChina } from '../law/date.ts';
 import { findAgencyById } from './agencies.ts';
@@ -23,6 +24,7 @@ import type { Db } from './database.ts';
 import {
   confidentialityReviews,
   publicationAttachments,
+  publicationColumns,
   publicationEvents,
   publications,
   publicationValidity,
@@ -30,7 +32,7 @@ import {
 } from './schema/catalog.ts';
 import type { Role } from './schema.ts';
 
-export type Publication = typeof publications.$inferSelect;
+export type Publication = Omit<typeof publications.$inferSelect, 'searchGrams'>;
 export type PublicationEvent = typeof publicationEvents.$inferSelect;
 
 /** Who acts, with their roles in the publication's agency. */
@@ -70,9 +72,9 @@ export async function createPublication(
         ...normalise(input),
         agencyId,
         authorId: actor.userId,
-        searchText: searchTextOf(input, []),
+        ...searchColumns(input, []),
       })
-      .returning();
+      .returning({ id: publications.id, title: publications.title });
     await appendEvent(tx as Tx, row.id, actor, 'created', null, { title: row.title });
     await rescan(tx as Tx, row.id);
     await audit(
@@ -175,7 +177,7 @@ export async function getPublication(
   id: number,
 ): Promise<Publication | undefined> {
   const [row] = await db
-    .select()
+    .select(publicationColumns)
     .from(publications)
     .where(and(eq(publications.agencyId, agencyId), eq(publications.id, id)));
   return row;
@@ -632,10 +634,10 @@ export async function importPublication(
         step: 0,
         validity: input.validity ?? 'valid',
         authorId: actor.userId,
-        searchText: searchTextOf(input, []),
+        ...searchColumns(input, []),
         privacyFindings: [],
       })
-      .returning();
+      .returning(publicationColumns);
     await t.insert(publicationValidity).values({
       publicationId: row.id,
       validity: 'valid',
@@ -653,7 +655,7 @@ export async function importPublication(
 
 async function lockPublication(db: Tx, agencyId: number, id: number): Promise<Publication> {
   const [row] = await db
-    .select()
+    .select(publicationColumns)
     .from(publications)
     .where(and(eq(publications.agencyId, agencyId), eq(publications.id, id)))
     .for('update');
@@ -724,7 +726,10 @@ async function rescan(db: Tx, id: number): Promise<PrivacyFinding[]> {
 }
 
 async function refreshSearchText(db: Tx, id: number) {
-  const [item] = await db.select().from(publications).where(eq(publications.id, id));
+  const [item] = await db
+    .select(publicationColumns)
+    .from(publications)
+    .where(eq(publications.id, id));
   const files = await db
     .select({ text: publicationAttachments.text })
     .from(publicationAttachments)
@@ -733,13 +738,19 @@ async function refreshSearchText(db: Tx, id: number) {
     );
   await db
     .update(publications)
-    .set({
-      searchText: searchTextOf(
+    .set(
+      searchColumns(
         item,
         files.map((f) => f.text),
       ),
-    })
+    )
     .where(eq(publications.id, id));
+}
+
+/** search_text and, computed from it, the 1–2 character grams of its index (`search_grams`). */
+function searchColumns(...args: Parameters<typeof searchTextOf>) {
+  const searchText = searchTextOf(...args);
+  return { searchText, searchGrams: searchGrams(searchText) };
 }
 
 /** What search reads: lower-cased so matching needs no ILIKE. */

@@ -1,11 +1,13 @@
 /** Public queries of the catalogue: only published items, never drafts or withdrawn ones. */
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { likePattern } from '../catalog/search.ts';
+import { gramsAreExact, gramsOfTerm } from '../catalog/searchGrams.ts';
 import { type Db, rowsOf } from './database.ts';
 import {
   catalogCategories,
   catalogCategoryCounts,
   publicationAttachments,
+  publicationColumns,
   publications,
 } from './schema/catalog.ts';
 import { agencies } from './schema.ts';
@@ -133,7 +135,7 @@ export async function latestPerCategory(db: Db, agencyId: number, limit: number)
 
 export async function getPublishedItem(db: Db, agencyId: number, id: number) {
   const [item] = await db
-    .select()
+    .select(publicationColumns)
     .from(publications)
     .where(and(published(agencyId), eq(publications.id, id)));
   if (!item) return undefined;
@@ -175,7 +177,8 @@ export type SearchHit = PublishedListRow & { excerpt: string };
 /**
  * Full-text search over titles, bodies and attachment text (`search_text`, lower-cased).
  * Terms of 3+ characters are a LIKE on the indexed column (never ILIKE: the column is already
- * lower-cased), so the pg_trgm GIN index finds rare ones; common ones are found faster by walking
+ * lower-cased), so the pg_trgm GIN index finds rare ones; shorter ones look up `search_grams`
+ * (see `termCondition`); common ones are found faster by walking
  * the agency's items newest first until the page is full, and the planner chooses between the two
  * from the column statistics. The total is exact up to `SEARCH_COUNT_CAP`, then `capped`.
  */
@@ -219,14 +222,19 @@ export async function searchPublished(
 }
 
 /**
- * 3+ letters or digits in a row: LIKE on the indexed column, which the trigram index answers. 1–2 characters
- * have no trigram; as a LIKE the planner would read the whole GIN index to no purpose, so they
- * are a plain substring test (`strpos`, also cheaper per row than LIKE) on the newest-first walk.
+ * 3+ letters or digits in a row: LIKE on the indexed column, which the trigram index answers. Other
+ * terms have no trigram to look up; they use `search_grams` (every 1–2 character substring of the
+ * text, GIN-indexed): a term of 1–2 characters is in it exactly when the text contains the term, a
+ * longer one (such as `1.5`) needs all its character pairs there and then a substring test.
+ * Common short terms are still found fastest on the newest-first walk, rare ones through the index.
  */
 function termCondition(term: string): SQL {
-  return /[\p{L}\p{N}]{3}/u.test(term)
-    ? sql`search_text like ${likePattern(term)}`
-    : sql`strpos(search_text, ${term}) > 0`;
+  if (/[\p{L}\p{N}]{3}/u.test(term)) return sql`search_text like ${likePattern(term)}`;
+  const grams = sql`search_grams @> array[${sql.join(
+    gramsOfTerm(term).map((g) => sql`${g}::text`),
+    sql`, `,
+  )}]`;
+  return gramsAreExact(term) ? grams : sql`${grams} and strpos(search_text, ${term}) > 0`;
 }
 
 /** The deepest search page: results beyond the counting cap are not paged to. */

@@ -2,7 +2,7 @@
  * 主动公开 (publications): catalogue items with 索引号, their review trail, attachments, the
  * 有效性 history, 保密审查 records, the 索引号 counters and the Art. 20 registers.
  */
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -104,6 +104,12 @@ export const publications = pgTable(
     body: text('body').notNull().default(''),
     /** Lower-cased title, summary, keywords, body and attachment text: what search reads. */
     searchText: text('search_text').notNull().default(''),
+    /**
+     * The distinct 1–2 character substrings of search_text (`searchGrams`), for short search terms.
+     * Written with search_text; a row written by SQL alone gets it from a trigger (migration 0015).
+     * Never selected by pages: see `publicationColumns`.
+     */
+    searchGrams: text('search_grams').array(),
     status: text('status', { enum: ['draft', 'review', 'published', 'withdrawn'] })
       .notNull()
       .default('draft'),
@@ -128,6 +134,7 @@ export const publications = pgTable(
     index('publications_agency_status_published').on(t.agencyId, t.status, t.publishedOn),
     index('publications_category_status_published').on(t.categoryId, t.status, t.publishedOn),
     index('publications_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('publications_search_grams').using('gin', t.searchGrams),
     // Portal paging and search walk these newest-first (keyset on published_on, id).
     index('publications_published_category_newest')
       .on(t.agencyId, t.categoryId, t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst())
@@ -137,6 +144,12 @@ export const publications = pgTable(
       .where(sql`${t.status} = 'published'`),
   ],
 );
+
+/** Every column of publications but search_grams (an index source as large as the text): what callers read. */
+export const publicationColumns = (() => {
+  const { searchGrams: _searchGrams, ...columns } = getTableColumns(publications);
+  return columns;
+})();
 
 /**
  * Published items per category, kept exact by statement-level triggers on `publications`
