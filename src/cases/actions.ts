@@ -14,12 +14,17 @@ export function allowedActions(state: CaseState): CaseEventType[] {
   if (undecided) {
     const awaitingSupplement = state.supplement === 'requested';
     const processingStarted =
-      state.consultations.length > 0 || state.feeNotified || state.extendedWorkdays > 0;
+      state.consultations.length > 0 ||
+      state.feeNotified ||
+      state.extendedWorkdays > 0 ||
+      state.deferredTo !== null;
     if (state.supplement === 'none' && !processingStarted) out.push('SupplementRequested');
     if (awaitingSupplement) out.push('SupplementReceived');
     if (!awaitingSupplement) {
       out.push('ConsultationSent');
-      if (state.extendedWorkdays < 20) out.push('Extension');
+      // Art. 33 extensions end once an Art. 35 deadline is set (the law core refuses them).
+      if (state.extendedWorkdays < 20 && state.deferredTo === null) out.push('Extension');
+      out.push('Deferral');
       if (!state.feeOpen) out.push('ProcessingFeeNotified');
     }
     if (state.consultations.some((c) => c.repliedOn === null)) out.push('ConsultationReplied');

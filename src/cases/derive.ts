@@ -32,6 +32,13 @@ export function step(state: CaseState, event: CaseEvent): CaseState {
       `${EVENT_LABELS[event.type]}的日期（${event.on}）不能早于本件上一条记录的日期（${state.lastOn}）`,
     );
   }
+  if (event.type === 'Extension' && state.deferredTo !== null && state.outcome === null) {
+    // The law core's own refusal (clock.ts, onExtension), rather than a bare "not allowed".
+    throw new GongkaiError(
+      'law.extension.after-deferral',
+      '已依第三十五条确定延迟答复期限，不能再依第三十三条延长',
+    );
+  }
   if (!allowedActions(state).includes(event.type)) {
     throw illegal('not-allowed', `本件当前状态下不能“${EVENT_LABELS[event.type]}”`, {
       status: state.status,
@@ -56,6 +63,7 @@ function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
     feeOpen: false,
     feeNotified: false,
     extendedWorkdays: 0,
+    deferredTo: null,
     decision: null,
     withdrawn: false,
     outcome: null,
@@ -114,6 +122,13 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
         throw illegal('extension-approval', '延长答复期限须经政府信息公开工作机构负责人同意');
       }
       return { ...s, extendedWorkdays: s.extendedWorkdays + e.workdays };
+    case 'Deferral':
+      // The reason, the later date and the timing are the law core's checks (withClock).
+      if (!isIsoDate(e.due)) throw illegal('date', `日期格式不正确：${String(e.due)}`);
+      if (!e.approvedBy.trim()) {
+        throw illegal('deferral-approval', '确定延迟答复期限须经政府信息公开工作机构负责人同意');
+      }
+      return { ...s, deferredTo: e.due };
     case 'ProcessingFeeNotified':
       if (!(e.amount > 0)) throw illegal('fee-amount', '收费金额应大于0');
       return { ...s, feeOpen: true, feeNotified: true };
@@ -257,6 +272,9 @@ export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): Clock
           reason: e.reason,
           approvedBy: { role: 'office-head', name: e.approvedBy },
         });
+        break;
+      case 'Deferral':
+        out.push({ type: 'Deferral', on: e.on, due: e.due, reason: e.reason });
         break;
       case 'ProcessingFeeNotified':
         out.push({ type: 'ProcessingFeeNotified', on: e.on, amount: e.amount });

@@ -70,6 +70,19 @@ export interface ExtensionEvent {
   approvedBy: string;
 }
 
+/**
+ * 延迟答复 (Art. 35): a reasoned, custom reply deadline, later than the current one and decided
+ * before it; afterwards no Art. 33 extension. Approved like an extension (role `office`).
+ */
+export interface DeferralEvent {
+  type: 'Deferral';
+  on: IsoDate;
+  /** 延迟答复的合理期限. */
+  due: IsoDate;
+  reason: string;
+  approvedBy: string;
+}
+
 /** 收费通知 (国办函〔2020〕109号). */
 export interface FeeNotifiedEvent {
   type: 'ProcessingFeeNotified';
@@ -145,6 +158,7 @@ export type CaseEvent =
   | ConsultationSentEvent
   | ConsultationRepliedEvent
   | ExtensionEvent
+  | DeferralEvent
   | FeeNotifiedEvent
   | FeePaidEvent
   | DecidedEvent
@@ -165,6 +179,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   ConsultationSent: '发出征求意见书',
   ConsultationReplied: '收到征求意见答复',
   Extension: '延长答复期限',
+  Deferral: '确定延迟答复期限',
   ProcessingFeeNotified: '发出收费通知',
   ProcessingFeePaid: '缴纳信息处理费',
   Decided: '作出答复决定',

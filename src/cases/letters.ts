@@ -9,7 +9,13 @@ import { petitionChannelNotice } from '../petitions/handover.ts';
 import type { CaseEvent } from './events.ts';
 import type { CaseState } from './state.ts';
 
-export type LetterKind = 'supplement' | 'extension' | 'consultation' | 'fee' | 'decision';
+export type LetterKind =
+  | 'supplement'
+  | 'extension'
+  | 'deferral'
+  | 'consultation'
+  | 'fee'
+  | 'decision';
 
 export interface LetterContent {
   kind: LetterKind;
@@ -72,6 +78,17 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
           `${request}，因${event.reason}，需要延长答复期限。经本机关政府信息公开工作机构负责人同意，答复期限延长${event.workdays}个工作日${state.clock?.due ? `，延长后的答复期限至${cnDate(state.clock.due)}` : ''}。`,
         ],
         basis: `依据${REG}第三十三条第二款。`,
+        remedy: null,
+      };
+    case 'Deferral':
+      return {
+        ...base,
+        kind: 'deferral',
+        title: '政府信息公开申请延迟答复告知书',
+        paragraphs: [
+          `${request}，因${event.reason}，本机关无法在${REG}第三十三条规定的期限内答复。经本机关政府信息公开工作机构负责人同意，确定延迟答复的合理期限至${cnDate(event.due)}，本机关将在该期限内作出答复。`,
+        ],
+        basis: `依据${REG}第三十五条。`,
         remedy: null,
       };
     case 'ConsultationSent':

@@ -74,6 +74,8 @@ export interface CaseState {
   feeOpen: boolean;
   feeNotified: boolean;
   extendedWorkdays: number;
+  /** The Art. 35 reply deadline, once one is decided (the latest one). */
+  deferredTo: IsoDate | null;
   decision: DecisionId | null;
   withdrawn: boolean;
   /** The T3 result row; null while undecided. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { allowedActions } from '../../src/cases/actions.ts';
-import { derive } from '../../src/cases/derive.ts';
+import { derive, toClockEvents } from '../../src/cases/derive.ts';
 import type { CaseEvent } from '../../src/cases/events.ts';
 import { isValidIdCardNumber, isValidUscc, maskIdNumber } from '../../src/cases/identifiers.ts';
 import { letterFor } from '../../src/cases/letters.ts';
@@ -15,6 +15,14 @@ const online = (on = '2025-03-03'): CaseEvent => ({ type: 'Submitted', on, chann
 const received = (on = '2025-03-04'): CaseEvent => ({ type: 'Received', on });
 const decide = (on: string, decision: string, extra: object = {}): CaseEvent =>
   ({ type: 'Decided', on, decision, text: '提供相关文件', ...extra }) as CaseEvent;
+
+const deferral = (on: string, due: string, reason = '申请数量明显超过合理范围'): CaseEvent => ({
+  type: 'Deferral',
+  on,
+  due,
+  reason,
+  approvedBy: '王主任',
+});
 
 const legal: [string, CaseEvent[], { status: string; outcome: string | null }][] = [
   [
@@ -129,6 +137,41 @@ const legal: [string, CaseEvent[], { status: string; outcome: string | null }][]
       { type: 'AppealClosed', on: '2025-05-20', appealId: 'a1', outcome: 'upheld' },
     ],
     { status: 'closed', outcome: 'u1' },
+  ],
+  [
+    'Art. 35 deferral by the office head, a consultation after it, disclosed by the new date',
+    [
+      online(),
+      received(),
+      deferral('2025-03-20', '2025-05-30'),
+      {
+        type: 'ConsultationSent',
+        on: '2025-04-01',
+        id: 'c1',
+        party: 'agency',
+        name: '县自然资源局',
+      },
+      { type: 'ConsultationReplied', on: '2025-04-08', id: 'c1' },
+      decide('2025-05-20', 'disclose'),
+    ],
+    { status: 'decided', outcome: 'open' },
+  ],
+  [
+    'an Art. 33 extension, then an Art. 35 deferral past the extended date, then a second one',
+    [
+      online(),
+      received(),
+      {
+        type: 'Extension',
+        on: '2025-03-10',
+        workdays: 10,
+        reason: '需要调取档案',
+        approvedBy: '王主任',
+      },
+      deferral('2025-04-10', '2025-06-30'),
+      deferral('2025-06-20', '2025-07-31'),
+    ],
+    { status: 'open', outcome: null },
   ],
 ];
 
@@ -297,6 +340,55 @@ const illegal: [string, CaseEvent[], RegExp][] = [
     ],
     /不能“登记行政复议/,
   ],
+  [
+    'a deferral without a reason',
+    [online(), received(), deferral('2025-03-20', '2025-05-30', '  ')],
+    /依第三十五条延迟答复须说明理由/,
+  ],
+  [
+    'a deferral not later than the current due date (2025-04-01)',
+    [online(), received(), deferral('2025-03-20', '2025-04-01')],
+    /延迟答复期限（2025-04-01）应晚于当前答复期限（2025-04-01）/,
+  ],
+  [
+    'a deferral decided after the due date',
+    [online(), received(), deferral('2025-04-02', '2025-05-30')],
+    /应在答复期限届满前作出：2025-04-02已晚于当前答复期限2025-04-01/,
+  ],
+  [
+    'an Art. 33 extension after an Art. 35 deferral',
+    [
+      online(),
+      received(),
+      deferral('2025-03-20', '2025-05-30'),
+      { type: 'Extension', on: '2025-03-21', workdays: 5, reason: '甲', approvedBy: '王主任' },
+    ],
+    /已依第三十五条确定延迟答复期限，不能再依第三十三条延长/,
+  ],
+  [
+    'a deferral while awaiting the supplement',
+    [
+      online(),
+      received(),
+      { type: 'SupplementRequested', on: '2025-03-05', deadline: '2025-03-20', items: '甲' },
+      deferral('2025-03-06', '2025-05-30'),
+    ],
+    /不能“确定延迟答复期限”/,
+  ],
+  [
+    'a deferral after the decision',
+    [online(), received(), decide('2025-03-20', 'disclose'), deferral('2025-03-21', '2025-05-30')],
+    /不能“确定延迟答复期限”/,
+  ],
+  [
+    'a deferral without the approval of the office head',
+    [
+      online(),
+      received(),
+      { ...deferral('2025-03-20', '2025-05-30'), approvedBy: ' ' } as CaseEvent,
+    ],
+    /须经政府信息公开工作机构负责人同意/,
+  ],
 ];
 
 describe('the case state machine refuses illegal sequences', () => {
@@ -312,6 +404,83 @@ describe('the case state machine refuses illegal sequences', () => {
       );
     });
   }
+});
+
+describe('Art. 35 deferral (延迟答复)', () => {
+  const deferred = [online(), received(), deferral('2025-03-20', '2025-05-30')];
+
+  test('the reply due date is the deferral date, explained by the law core trace', () => {
+    const state = derive(calendar, deferred);
+    assert.equal(state.deferredTo, '2025-05-30');
+    assert.equal(state.clock?.due, '2025-05-30');
+    assert.equal(state.clock?.deferred, true);
+    assert.ok(
+      state.clock?.trace.includes(
+        '依第三十五条确定延迟答复的合理期限：2025-03-20决定，期限至2025-05-30（理由：申请数量明显超过合理范围）',
+      ),
+    );
+    assert.equal(state.clock?.trace.at(-1), '答复期限：2025-05-30');
+  });
+
+  test('offered while the case runs; afterwards no Art. 33 extension and no 补正', () => {
+    const before = allowedActions(derive(calendar, [online(), received()]));
+    assert.ok(before.includes('Deferral'));
+    assert.ok(before.includes('Extension'));
+    const after = allowedActions(derive(calendar, deferred));
+    assert.ok(after.includes('Deferral'));
+    assert.ok(!after.includes('Extension'));
+    assert.ok(!after.includes('SupplementRequested'));
+    assert.ok(!allowedActions(derive(calendar, [online()])).includes('Deferral'));
+  });
+
+  test('the refusal of an extension after it is the law core message', () => {
+    const extension: CaseEvent = {
+      type: 'Extension',
+      on: '2025-03-21',
+      workdays: 5,
+      reason: '甲',
+      approvedBy: '王主任',
+    };
+    const state = derive(calendar, deferred);
+    let fromCases = '';
+    try {
+      derive(calendar, [...deferred, extension]);
+    } catch (error) {
+      fromCases = (error as Error).message;
+    }
+    let fromLaw = '';
+    try {
+      replyDue(calendar, [
+        ...toClockEvents(state, deferred),
+        { type: 'Extension', on: '2025-03-21', workdays: 5, approvedBy: { role: 'office-head' } },
+      ]);
+    } catch (error) {
+      fromLaw = (error as Error).message;
+    }
+    assert.ok(fromLaw.length > 0);
+    assert.equal(fromCases, fromLaw);
+  });
+
+  test('the 延迟答复告知书 names Art. 35 and the new date', () => {
+    const state = derive(calendar, deferred);
+    const letter = letterFor(
+      {
+        agencyName: '湘潭县信访局',
+        applicationId: 8,
+        applicantName: '张三',
+        description: '2024年信访统计',
+        state,
+      },
+      deferred[2],
+    );
+    assert.ok(letter);
+    assert.equal(letter.kind, 'deferral');
+    assert.equal(letter.title, '政府信息公开申请延迟答复告知书');
+    assert.equal(letter.toApplicant, true);
+    assert.equal(letter.basis, '依据《中华人民共和国政府信息公开条例》第三十五条。');
+    assert.match(letter.paragraphs[0], /因申请数量明显超过合理范围/);
+    assert.match(letter.paragraphs[0], /延迟答复的合理期限至2025年5月30日/);
+  });
 });
 
 describe('identifiers, query codes and letters', () => {

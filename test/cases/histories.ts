@@ -16,6 +16,7 @@ const KINDS = [
   'ConsultationSent',
   'ConsultationReplied',
   'Extension',
+  'Deferral',
   'ProcessingFeeNotified',
   'ProcessingFeePaid',
   'Decided',
@@ -118,6 +119,18 @@ function eventFor(
         reason: '情况复杂',
         approvedBy: '主任',
       };
+    case 'Deferral': {
+      // Usually later than the current due date; sometimes not (the law core refuses it).
+      const due = s.clock?.due;
+      if (!due) return null;
+      return {
+        type: 'Deferral',
+        on,
+        due: fromDayNumber(toDayNumber(due) + (pick % 60) - 5),
+        reason: '申请数量明显超过合理范围',
+        approvedBy: '主任',
+      };
+    }
     case 'ProcessingFeeNotified':
       return { type: 'ProcessingFeeNotified', on, amount: 10 + (pick % 200) };
     case 'ProcessingFeePaid':

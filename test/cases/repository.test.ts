@@ -142,6 +142,68 @@ describeEachDatabase('case repositories', (database) => {
     assert.equal((await lettersOf(db, id)).length, 0);
   });
 
+  test('an Art. 35 deferral: projection, letter and audit in one append; illegal uses change nothing', async () => {
+    const { db } = database();
+    const { id } = await submitApplication(db, person(agencyId), { today });
+    await appendEvent(db, id, { type: 'Received', on: '2025-03-04' }, { today });
+    const deferral = {
+      type: 'Deferral',
+      on: '2025-03-20',
+      due: '2025-05-30',
+      reason: '申请数量明显超过合理范围',
+      approvedBy: '王主任',
+    } as const;
+    const refused: [object, RegExp][] = [
+      [{ ...deferral, reason: ' ' }, /依第三十五条延迟答复须说明理由/],
+      [{ ...deferral, due: '2025-04-01' }, /应晚于当前答复期限（2025-04-01）/],
+      [{ ...deferral, on: '2025-04-02' }, /应在答复期限届满前作出/],
+    ];
+    const snapshot = async () => ({
+      row: { ...(await findApplication(db, id)), updatedAt: null },
+      events: (await eventsOf(db, id)).length,
+      audit: (await listAudit(db, { agencyId })).length,
+      letters: (await lettersOf(db, id)).length,
+    });
+    const before = await snapshot();
+    assert.equal(before.row.replyDue, '2025-04-01');
+    for (const [event, message] of refused) {
+      await assert.rejects(appendEvent(db, id, event as never, { today }), message);
+    }
+    assert.deepEqual(await snapshot(), before);
+
+    const state = await appendEvent(db, id, deferral, { today, userId: null });
+    assert.equal(state.deferredTo, '2025-05-30');
+    const row = await findApplication(db, id);
+    assert.equal(row?.replyDue, '2025-05-30', 'the projection carries the deferred due date');
+    assert.equal(row?.version, 3);
+    const audited = await listAudit(db, { agencyId, action: 'case.Deferral' });
+    assert.deepEqual(
+      audited.map((a) => a.target),
+      [`application:${id}`],
+    );
+    const list = await lettersOf(db, id);
+    assert.deepEqual(
+      list.map((l) => [l.kind, l.title, l.eventSeq, l.toApplicant]),
+      [['deferral', '政府信息公开申请延迟答复告知书', 3, true]],
+    );
+    const docx = await letterContent(db, id, list[0].id);
+    const text = (await mammoth.extractRawText({ buffer: docx!.content })).value;
+    assert.match(text, /第三十五条/);
+    assert.match(text, /延迟答复的合理期限至2025年5月30日/);
+
+    const afterDeferral = await snapshot();
+    await assert.rejects(
+      appendEvent(
+        db,
+        id,
+        { type: 'Extension', on: '2025-03-21', workdays: 5, reason: '甲', approvedBy: '王主任' },
+        { today },
+      ),
+      /已依第三十五条确定延迟答复期限，不能再依第三十三条延长/,
+    );
+    assert.deepEqual(await snapshot(), afterDeferral);
+  });
+
   test('the event log refuses updates and deletes', async () => {
     const { db } = database();
     const appendOnly = (error: Error & { cause?: Error }) =>

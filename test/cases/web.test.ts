@@ -135,6 +135,86 @@ describeEachDatabase(
       assert.match(text, /信访人姓名/);
     });
 
+    test('the office head sets an Art. 35 deferral; a handler may not; illegal uses keep what was typed', async () => {
+      const citizen = new TestClient(app);
+      await citizen.get(`${A}/apply`);
+      const receipt = await (await citizen.post(`${A}/apply`, goodForm)).text();
+      const code = receipt.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
+      const agency = await findAgencyByCode(database().db, 'xiangtan-xfj');
+      const id = (await findByQueryCode(database().db, agency!.id, code))!.id;
+      const today = todayInChina();
+      const office = new TestClient(app);
+      await office.login('xfj-office', demoPassword);
+      const handler = new TestClient(app);
+      await handler.login('xfj-handler', demoPassword);
+      const page = async (client: TestClient) => (await client.get(`${ADMIN}/${id}`)).text();
+      const act = async (client: TestClient, action: string, fields: Record<string, string>) => {
+        const version = (await page(client)).match(/name="version" value="(\d+)"/)?.[1] ?? '0';
+        return client.post(`${ADMIN}/${id}/act`, { action, version, on: today, ...fields });
+      };
+      assert.doesNotMatch(await page(office), /data-action="Deferral"/, 'not before receipt');
+      assert.equal((await act(office, 'Received', { method: '电话确认' })).status, 303);
+      const opened = await page(office);
+      assert.match(opened, /data-action="Deferral"/);
+      const currentDue = opened.match(/data-reply-due="(\d{4}-\d{2}-\d{2})"/)?.[1] ?? '';
+      assert.ok(currentDue);
+      const later = new Date(Date.parse(today) + 120 * 86400_000).toISOString().slice(0, 10);
+      const reason = '申请数量、频次明显超过合理范围，需逐件检索';
+
+      assert.doesNotMatch(await page(handler), /data-action="Deferral"/);
+      const byHandler = await act(handler, 'Deferral', { due: later, reason });
+      assert.equal(byHandler.status, 400);
+      assert.match(await byHandler.text(), /您没有进行此项操作的权限/);
+
+      const empty = await act(office, 'Deferral', { due: '', reason: '   ' });
+      assert.equal(empty.status, 400);
+      const emptyHtml = await empty.text();
+      assert.match(emptyHtml, /请填写延迟答复的期限（年-月-日）/);
+      assert.match(emptyHtml, /请填写延迟答复理由/);
+
+      const notLater = await act(office, 'Deferral', { due: currentDue, reason });
+      assert.equal(notLater.status, 400);
+      const notLaterHtml = await notLater.text();
+      assert.match(
+        notLaterHtml,
+        new RegExp(`延迟答复期限（${currentDue}）应晚于当前答复期限（${currentDue}）`),
+      );
+      assert.match(notLaterHtml, /（未作任何更改）/);
+      assert.match(notLaterHtml, new RegExp(`${reason}</textarea>`), 'the reason is kept');
+      assert.match(notLaterHtml, new RegExp(`value="${currentDue}"`));
+      assert.doesNotMatch(notLaterHtml, /延迟答复告知书/);
+
+      assert.equal((await act(office, 'Deferral', { due: later, reason })).status, 303);
+      const html = await page(office);
+      assert.match(html, new RegExp(`data-reply-due="${later}"`));
+      assert.match(html, new RegExp(`data-deferred-to="${later}"`));
+      assert.ok(
+        html.includes(
+          `<li>依第三十五条确定延迟答复的合理期限：${today}决定，期限至${later}（理由：${reason}）</li>`,
+        ),
+        'the clock trace shows the deferral line',
+      );
+      assert.doesNotMatch(html, /data-action="Extension"/, 'no extension is offered after it');
+      const extension = await act(office, 'Extension', { workdays: '5', reason: '调取档案' });
+      assert.equal(extension.status, 400);
+      assert.match(
+        await extension.text(),
+        /已依第三十五条确定延迟答复期限，不能再依第三十三条延长/,
+      );
+
+      const letter = html.match(
+        /href="(\/admin\/xiangtan-xfj\/cases\/\d+\/letters\/\d+)">政府信息公开申请延迟答复告知书/,
+      )?.[1];
+      assert.ok(letter);
+      const docx = await office.get(letter);
+      assert.equal(docx.status, 200);
+      const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) }))
+        .value;
+      assert.match(text, /第三十五条/);
+      const [y, m, d] = later.split('-').map(Number);
+      assert.match(text, new RegExp(`延迟答复的合理期限至${y}年${m}月${d}日`));
+    });
+
     test('the citizen downloads the served reply; the report counts the case in 部分公开 · 自然人', async () => {
       const citizen = new TestClient(app);
       await citizen.get(`${A}/track`);

@@ -98,6 +98,21 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       approvedBy: ctx.userName,
     }),
   }),
+  Deferral: spec({
+    schema: z.object({
+      on: date,
+      due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写延迟答复的期限（年-月-日）'),
+      reason: required('延迟答复理由', 500),
+    }),
+    roles: ['office'],
+    toEvent: (d, ctx) => ({
+      type: 'Deferral',
+      on: d.on,
+      due: d.due,
+      reason: d.reason,
+      approvedBy: ctx.userName,
+    }),
+  }),
   ProcessingFeeNotified: spec({
     schema: z.object({
       on: date,

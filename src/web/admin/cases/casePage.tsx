@@ -44,6 +44,7 @@ export const ACTION_LABELS: Record<CaseEventType, string> = {
   ...EVENT_LABELS,
   Received: '确认收到申请（确定收到申请之日）',
   Extension: '延长答复期限（须办公室负责人）',
+  Deferral: '确定延迟答复期限（第三十五条，须办公室负责人）',
   Decided: '作出答复决定',
   AppealFiled: '登记行政复议或行政诉讼',
   AppealClosed: '登记复议或诉讼审结',
@@ -244,6 +245,14 @@ function Clocks({ state, today }: { state: CaseState; today: string }) {
           {overdue ? '（已超期）' : ''}
           {clock.provisional ? '（暂定：有年份尚未载入节假日安排）' : ''}
         </dd>
+        {state.deferredTo ? (
+          <>
+            <dt>延迟答复</dt>
+            <dd data-deferred-to={state.deferredTo}>
+              依条例第三十五条确定延迟答复的合理期限至{state.deferredTo}
+            </dd>
+          </>
+        ) : null}
         <dt>补正告知期限</dt>
         <dd>{clock.supplementNoticeDue}</dd>
         {clock.lapse ? (
@@ -283,6 +292,8 @@ function describeEvent(e: CaseEvent): string {
       return e.opinion ?? '';
     case 'Extension':
       return `${e.workdays}个工作日，${e.reason}，${e.approvedBy}同意`;
+    case 'Deferral':
+      return `期限至${e.due}，${e.reason}，${e.approvedBy}同意`;
     case 'ProcessingFeeNotified':
       return `${e.amount}元`;
     case 'Decided':
@@ -392,6 +403,25 @@ function actionFields(
             required
           />
           <Field {...f} name="reason" label="延长理由" required multiline />
+        </>
+      );
+    case 'Deferral':
+      return (
+        <>
+          <Field
+            {...f}
+            name="due"
+            label={`延迟答复的合理期限（须晚于当前答复期限${state.clock?.due ?? ''}）`}
+            type="date"
+            required
+          />
+          <Field
+            {...f}
+            name="reason"
+            label="延迟答复理由（如申请数量、频次明显超过合理范围）"
+            required
+            multiline
+          />
         </>
       );
     case 'ProcessingFeeNotified':
