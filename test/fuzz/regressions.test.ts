@@ -4,9 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { simplePdf } from '../../bench/fuzz/seeds.ts';
 import { isGongkaiError } from '../../src/errors.ts';
 import { isUncertain } from '../../src/report/model.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
+import { parseLimits } from '../../src/report/parse/limits.ts';
+import { repeatedObjectReread } from '../../src/report/parse/pdfGuard.ts';
 import { cellValues, maxSearchSteps, readRow } from '../../src/report/parse/solve.ts';
 import { cleanText } from '../../src/report/parse/text.ts';
 
@@ -76,4 +79,43 @@ test('a report JSON with a negative count is refused; a signed 2019 本年增/�
   );
   const kept = await parseFile(doc('2019', { 't2.lic.change': -3 }), 'r.json');
   assert.equal(kept.report.cells['t2.lic.change'], -3);
+});
+
+test('a PDF repeating one object header 20,000 times is refused before pdfjs rebuilds its index', {
+  timeout: 30_000,
+}, async () => {
+  // Was: pdfjs re-parsed the object from every repeated header to the end of the file
+  // (fuzz pdf-s1-i533: 111,874 copies of `3 0 obj << /Type /Page /P` ran for minutes).
+  const pdf = simplePdf(['一、总体情况']).toString('latin1');
+  const at = pdf.indexOf('xref');
+  const repeated = '3 0 obj\n<< /Type /Page /P\n'.repeat(20_000);
+  const broken = Buffer.from(pdf.slice(0, at) + repeated + pdf.slice(at), 'latin1');
+  assert.ok(repeatedObjectReread(broken).reread > parseLimits.maxPdfReread);
+  await assert.rejects(
+    parseFile(broken, 'repeated.pdf'),
+    (e) => isGongkaiError(e) && e.code === 'parse.badPdf' && /重复定义/.test(e.message),
+  );
+});
+
+test('a PDF with an incremental update (objects redefined at the end) is still read', async () => {
+  const pdf = simplePdf(['一、总体情况', '二、主动公开政府信息情况']);
+  const update = Buffer.from(
+    [1, 2, 3, 5].map((n) => `${n} 0 obj\n<< /Redefined true >>\nendobj\n`).join(''),
+    'latin1',
+  );
+  const updated = Buffer.concat([pdf, update]);
+  assert.deepEqual(
+    { repeats: repeatedObjectReread(updated).repeats },
+    { repeats: 4 },
+    'the update repeats four objects',
+  );
+  // simplePdf writes ASCII only, so no heading is found; reaching the report recognizer (not
+  // parse.badPdf) shows that the guard let the file through and pdfjs read its text.
+  const outcome = (data: Buffer) =>
+    parseFile(data, 'r.pdf').then(
+      () => 'parsed',
+      (e) => (isGongkaiError(e) ? e.code : String(e)),
+    );
+  assert.equal(await outcome(pdf), 'report.unrecognized');
+  assert.equal(await outcome(updated), 'report.unrecognized');
 });

@@ -10,6 +10,11 @@ export const parseLimits = {
   maxTextChars: 1_000_000,
   /** PDF pages read. */
   maxPdfPages: 60,
+  /**
+   * Bytes pdfjs may have to re-read for repeated object headers when it rebuilds a broken
+   * cross-reference table (pdfGuard.ts; ~20 MB/s here, so under a second).
+   */
+  maxPdfReread: 16 * 1024 * 1024,
 } as const;
 
 export function checkSize(bytes: Uint8Array, kind: string): void {

@@ -8,6 +8,7 @@ import { GongkaiError } from '../../errors.ts';
 import type { DocBlock } from './grid.ts';
 import { type GridParseResult, reportFromBlocks } from './gridReport.ts';
 import { checkSize, parseLimits } from './limits.ts';
+import { checkPdfStructure } from './pdfGuard.ts';
 import { pageSegments, pageText } from './pdfPage.ts';
 import { pageBlocks } from './pdfTables.ts';
 import type { ParseOptions } from './text.ts';
@@ -21,6 +22,7 @@ function badPdf(why: string): GongkaiError {
 async function readBlocks(bytes: Uint8Array): Promise<DocBlock[]> {
   if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-'))
     throw badPdf('文件开头没有 PDF 标记，不是 PDF 文件');
+  checkPdfStructure(bytes);
   const task = getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
