@@ -9,15 +9,16 @@ export interface NormalizedText {
   original: string;
   text: string;
   /** `offsets[i]` = index in `original` of normalised char i; one extra entry for the end. */
-  offsets: number[];
+  offsets: Int32Array;
 }
 
 export function normalizeWithOffsets(original: string): NormalizedText {
-  const offsets: number[] = [];
+  const offsets = new Int32Array(original.length + 1);
+  let count = 0;
   for (let i = 0; i < original.length; i++)
-    if (normalizeCode(original.charCodeAt(i)) >= 0) offsets.push(i);
-  offsets.push(original.length);
-  return { original, text: normalizeLabel(original), offsets };
+    if (normalizeCode(original.charCodeAt(i)) >= 0) offsets[count++] = i;
+  offsets[count++] = original.length;
+  return { original, text: normalizeLabel(original), offsets: offsets.subarray(0, count) };
 }
 
 export interface Match {
@@ -35,24 +36,41 @@ export function findLabel(
   from = 0,
   before = nt.original.length,
 ): Match | undefined {
+  return findNeedle(nt, labels.map(normalizeLabel), from, before);
+}
+
+/**
+ * `findLabel` for labels already normalised (`normalizeLabel`): label lists that are searched
+ * for in every report are normalised once. Ties go to the longer label, then the earlier one.
+ */
+export function findNeedle(
+  nt: NormalizedText,
+  needles: readonly string[],
+  from = 0,
+  before = nt.original.length,
+): Match | undefined {
   const startAt = lowerBound(nt.offsets, from);
-  let best: { at: number; length: number } | undefined;
-  for (const label of labels) {
-    const needle = normalizeLabel(label);
+  let bestAt = -1;
+  let bestLength = 0;
+  for (const needle of needles) {
     if (!needle) continue;
     const at = nt.text.indexOf(needle, startAt);
     if (at < 0 || nt.offsets[at] >= before) continue;
-    if (!best || at < best.at || (at === best.at && needle.length > best.length))
-      best = { at, length: needle.length };
+    if (bestAt < 0 || at < bestAt || (at === bestAt && needle.length > bestLength)) {
+      bestAt = at;
+      bestLength = needle.length;
+    }
   }
-  if (!best) return undefined;
-  let end = nt.offsets[best.at + best.length - 1] + 1;
+  if (bestAt < 0) return undefined;
+  let end = nt.offsets[bestAt + bestLength - 1] + 1;
   // Closing quotes and the like vanish in the normalised text but belong to the label.
-  while (end < nt.original.length && /[”’"'」』]/.test(nt.original[end])) end++;
-  return { start: nt.offsets[best.at], end, at: best.at };
+  while (end < nt.original.length && closing.has(nt.original[end])) end++;
+  return { start: nt.offsets[bestAt], end, at: bestAt };
 }
 
-function lowerBound(values: number[], target: number): number {
+const closing = new Set(['”', '’', '"', "'", '」', '』']);
+
+function lowerBound(values: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -1,11 +1,20 @@
 /** Reading T2, T3 and T4 out of a text region, row by row, with per-cell certainty. */
+import { normalizeLabel } from '../formats/normalize.ts';
 import type { ReportFormat } from '../formats/types.ts';
-import { applicantKeys, type CellKey, t3Key, t4GroupKeys, t4Key, t4OutcomeKeys } from '../keys.ts';
+import {
+  applicantKeys,
+  type CellKey,
+  type T3RowKey,
+  t3Key,
+  t4GroupKeys,
+  t4Key,
+  t4OutcomeKeys,
+} from '../keys.ts';
 import type { Cells, CellValue } from '../model.ts';
 import { type Chunks, toChunks, valueText } from './chunks.ts';
 import { solveColumns } from './columns.ts';
 import type { TextLayout } from './layout.ts';
-import { findLabel, type NormalizedText } from './normalized.ts';
+import { findNeedle, type NormalizedText } from './normalized.ts';
 import { type CellSpec, type Constraint, cellValues, readRow, type Slot } from './solve.ts';
 
 export interface TableRead {
@@ -40,15 +49,75 @@ export function searchTerms(texts: readonly string[]): string[] {
   return [...out];
 }
 
+/** A label's search terms (`searchTerms`), normalised for `findNeedle`. */
+function needles(texts: readonly string[]): string[] {
+  return searchTerms(texts).map(normalizeLabel);
+}
+
+interface T2Plan {
+  caption: string[];
+  specs: CellSpec[];
+  rows: { label: string; needles: string[]; keys: CellKey[] }[];
+}
+
+interface T3Plan {
+  key: T3RowKey;
+  label: string;
+  needles: string[];
+  nextNumber: string | undefined;
+  keys: CellKey[];
+}
+
+/** What the table readers search for and fill in, per format: the same for every report. */
+interface FormatPlan {
+  t2: T2Plan[];
+  t3: T3Plan[];
+}
+
+const plans = new WeakMap<ReportFormat, FormatPlan>();
+
+function planOf(format: ReportFormat): FormatPlan {
+  let plan = plans.get(format);
+  if (plan) return plan;
+  plan = {
+    t2: format.t2.groups.map((group) => ({
+      caption: [group.caption.text, ...(group.caption.variants ?? [])].map(normalizeLabel),
+      specs: group.columns.map((c) => ({ signed: c.signed, decimal: c.decimal })),
+      rows: group.rows.map((row) => ({
+        label: row.label.text,
+        needles: needles([row.label.text, ...(row.label.variants ?? [])]),
+        keys: group.columns.map((c) => `t2.${row.key}.${c.key}` as CellKey),
+      })),
+    })),
+    t3: format.t3.rows.map((row, i) => {
+      const leaf = row.path[row.path.length - 1];
+      const next = format.t3.rows[i + 1];
+      return {
+        key: row.key,
+        label: leaf.text,
+        needles: needles([leaf.text, ...(leaf.variants ?? [])]),
+        nextNumber: next ? /^(\d+)/.exec(next.path[next.path.length - 1].text)?.[1] : undefined,
+        keys: applicantKeys.map((c) => t3Key(row.key, c)),
+      };
+    }),
+  };
+  plans.set(format, plan);
+  return plan;
+}
+
+const t3Specs: CellSpec[] = applicantKeys.map(() => ({}));
+const t4Keys = t4GroupKeys.flatMap((g) => t4OutcomeKeys.map((o) => t4Key(g, o)));
+const t4Specs: CellSpec[] = t4Keys.map(() => ({}));
+
 function rowValues(
   nt: NormalizedText,
-  terms: string[],
+  terms: readonly string[],
   cursor: number,
   region: Region,
   layout: TextLayout,
   nextNumber: string | undefined,
 ): { chunks: Chunks; end: number } | undefined {
-  const m = findLabel(nt, terms, cursor, region.to);
+  const m = findNeedle(nt, terms, cursor, region.to);
   if (!m) return undefined;
   const raw = valueText(nt.original, m.end, layout).slice(0, Math.max(0, region.to - m.end));
   return { chunks: toChunks(raw, layout, nextNumber), end: m.end };
@@ -60,9 +129,7 @@ function solverLayout(layout: TextLayout) {
 
 function assign(out: TableRead, row: RowInput, solutions: Slot[][]) {
   const values = cellValues(solutions, row.keys.length, row.chunks.raw || undefined);
-  row.keys.forEach((key, i) => {
-    out.cells[key] = values[i];
-  });
+  for (let i = 0; i < row.keys.length; i++) out.cells[row.keys[i]] = values[i];
   for (const [index, unit] of row.chunks.units) {
     const key = row.keys[Math.min(index, row.keys.length - 1)];
     out.notes[key] = `${row.chunks.raw}`.slice(0, 40) || unit;
@@ -84,39 +151,25 @@ export function readT2(
 ): TableRead {
   const out: TableRead = { cells: {}, notes: {}, warnings: [] };
   let cursor = region.from;
-  for (const group of format.t2.groups) {
-    const caption = findLabel(
-      nt,
-      [group.caption.text, ...(group.caption.variants ?? [])],
-      cursor,
-      region.to,
-    );
+  for (const group of planOf(format).t2) {
+    const caption = findNeedle(nt, group.caption, cursor, region.to);
     if (caption) cursor = caption.end;
     for (const row of group.rows) {
-      const found = rowValues(
-        nt,
-        searchTerms([row.label.text, ...(row.label.variants ?? [])]),
-        cursor,
-        region,
-        layout,
-        undefined,
-      );
+      const found = rowValues(nt, row.needles, cursor, region, layout, undefined);
       if (!found) {
-        out.warnings.push(`表2未找到「${row.label.text}」行`);
+        out.warnings.push(`表2未找到「${row.label}」行`);
         continue;
       }
       cursor = found.end;
       const input: RowInput = {
-        keys: group.columns.map((c) => `t2.${row.key}.${c.key}` as CellKey),
-        specs: group.columns.map((c) => ({ signed: c.signed, decimal: c.decimal })),
+        keys: row.keys,
+        specs: group.specs,
         constraints: [],
         chunks: found.chunks,
       };
       const [reading] = readAll(out, [input], layout);
       if (reading.solutions.length === 0) {
-        out.warnings.push(
-          `表2「${row.label.text}」行的数值无法读取：${found.chunks.raw || '（空）'}`,
-        );
+        out.warnings.push(`表2「${row.label}」行的数值无法读取：${found.chunks.raw || '（空）'}`);
         for (const key of input.keys) out.cells[key] = { uncertain: true, candidates: [] };
         continue;
       }
@@ -134,35 +187,25 @@ export function readT3(
 ): TableRead {
   const out: TableRead = { cells: {}, notes: {}, warnings: [] };
   const rowConstraint: Constraint = { target: 6, parts: [0, 1, 2, 3, 4, 5] };
-  const rows: { key: (typeof format.t3.rows)[number]['key']; input: RowInput }[] = [];
+  const rows: { key: T3RowKey; input: RowInput }[] = [];
   let cursor = region.from;
-  format.t3.rows.forEach((row, i) => {
-    const leaf = row.path[row.path.length - 1];
-    const next = format.t3.rows[i + 1];
-    const nextNumber = next ? /^(\d+)/.exec(next.path[next.path.length - 1].text)?.[1] : undefined;
-    const found = rowValues(
-      nt,
-      searchTerms([leaf.text, ...(leaf.variants ?? [])]),
-      cursor,
-      region,
-      layout,
-      nextNumber,
-    );
+  for (const row of planOf(format).t3) {
+    const found = rowValues(nt, row.needles, cursor, region, layout, row.nextNumber);
     if (!found) {
-      out.warnings.push(`表3未找到「${leaf.text}」行`);
-      return;
+      out.warnings.push(`表3未找到「${row.label}」行`);
+      continue;
     }
     cursor = found.end;
     rows.push({
       key: row.key,
       input: {
-        keys: applicantKeys.map((c) => t3Key(row.key, c)),
-        specs: applicantKeys.map(() => ({})),
+        keys: row.keys,
+        specs: t3Specs,
         constraints: [rowConstraint],
         chunks: found.chunks,
       },
     });
-  });
+  }
   const readings = readAll(
     out,
     rows.map((r) => r.input),
@@ -192,7 +235,7 @@ export function readT4(nt: NormalizedText, region: Region, layout: TextLayout): 
   const chunks: Chunks = { chunks: [], units: new Map(), raw: '' };
   let cursor = region.from;
   for (;;) {
-    const m = findLabel(nt, ['总计'], cursor, region.to);
+    const m = findNeedle(nt, ['总计'], cursor, region.to);
     if (!m) break;
     cursor = m.end;
     const part = toChunks(
@@ -203,13 +246,13 @@ export function readT4(nt: NormalizedText, region: Region, layout: TextLayout): 
     chunks.chunks.push(...part.chunks);
     chunks.raw = `${chunks.raw} ${part.raw}`.trim();
   }
-  const keys = t4GroupKeys.flatMap((g) => t4OutcomeKeys.map((o) => t4Key(g, o)));
+  const keys = t4Keys;
   if (chunks.chunks.length === 0) {
     out.warnings.push('表4未找到数值');
     return out;
   }
   const constraints = [0, 5, 10].map((b) => ({ target: b + 4, parts: [b, b + 1, b + 2, b + 3] }));
-  const input: RowInput = { keys, specs: keys.map(() => ({})), constraints, chunks };
+  const input: RowInput = { keys, specs: t4Specs, constraints, chunks };
   const reading = readRow(chunks.chunks, input.specs, solverLayout(layout), constraints);
   if (reading.solutions.length === 0) {
     out.warnings.push(`表4的数值无法读取：${chunks.raw}`);
