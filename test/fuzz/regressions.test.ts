@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { simplePdf } from '../../bench/fuzz/seeds.ts';
 import { isGongkaiError } from '../../src/errors.ts';
 import { isUncertain } from '../../src/report/model.ts';
@@ -118,4 +120,58 @@ test('a PDF with an incremental update (objects redefined at the end) is still r
     );
   assert.equal(await outcome(pdf), 'report.unrecognized');
   assert.equal(await outcome(updated), 'report.unrecognized');
+});
+
+/** A one-sheet workbook with a merged title row, its sheet XML then rewritten by `edit`. */
+async function editedXlsx(edit?: (sheetXml: string) => string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('年度报告');
+  sheet.addRow(['某局2021年政府信息公开工作年度报告']);
+  sheet.mergeCells('A1:O1');
+  sheet.getColumn(1).width = 20;
+  const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+  const name = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(name)!.async('string');
+  if (edit) {
+    const edited = edit(xml);
+    assert.notEqual(edited, xml, 'the edit applies');
+    zip.file(name, edited);
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const xlsxOutcome = (data: Buffer) =>
+  parseFile(data, 'r.xlsx').then(
+    () => 'parsed',
+    (e) => (isGongkaiError(e) ? `${e.code}: ${e.message}` : String(e)),
+  );
+
+test('an XLSX merge or column range past Excel’s grid is refused before exceljs expands it', {
+  timeout: 30_000,
+}, async () => {
+  // Was: exceljs created every cell of `A9007199254740993:O16` (fuzz xlsx-s1-i4696, endless).
+  const original = await editedXlsx();
+  assert.match(await xlsxOutcome(original), /^(parsed|report\.unrecognized)/);
+  const merge = await editedXlsx((xml) =>
+    xml.replace('<mergeCell ref="A1:O1"', '<mergeCell ref="A9007199254740993:O16"'),
+  );
+  assert.match(await xlsxOutcome(merge), /^parse\.badXlsx: .*合并单元格.*超出 Excel 表格范围/);
+  const cols = await editedXlsx((xml) =>
+    xml.replace(/(<col\b[^>]*\bmax=")\d+"/, '$19007199254740993"'),
+  );
+  assert.match(await xlsxOutcome(cols), /^parse\.badXlsx: .*列定义.*超出 Excel/);
+});
+
+test('an XLSX whose merges cover millions of cells, or are tens of thousands, is refused', {
+  timeout: 30_000,
+}, async () => {
+  const huge = await editedXlsx((xml) =>
+    xml.replace('<mergeCell ref="A1:O1"', '<mergeCell ref="A1:XFD1048576"'),
+  );
+  assert.match(await xlsxOutcome(huge), /^parse\.badXlsx: .*覆盖的单元格过多/);
+  const many = Array.from({ length: 3000 }, (_, i) => `<mergeCell ref="A${i + 2}:B${i + 2}"/>`);
+  const numerous = await editedXlsx((xml) =>
+    xml.replace(/<mergeCells count="1">/, `<mergeCells count="3001">${many.join('')}`),
+  );
+  assert.match(await xlsxOutcome(numerous), /^parse\.badXlsx: .*合并单元格过多/);
 });

@@ -15,6 +15,10 @@ export const parseLimits = {
    * cross-reference table (pdfGuard.ts; ~20 MB/s here, so under a second).
    */
   maxPdfReread: 16 * 1024 * 1024,
+  /** Merged ranges in an XLSX (a report sheet has a few hundred; exceljs compares each pair). */
+  maxXlsxMerges: 2_000,
+  /** Cells covered by merged ranges in an XLSX (exceljs creates each one). */
+  maxXlsxMergedCells: 200_000,
 } as const;
 
 export function checkSize(bytes: Uint8Array, kind: string): void {

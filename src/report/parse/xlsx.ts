@@ -13,6 +13,7 @@ import { type DocBlock, placeTable, type SourceCell } from './grid.ts';
 import { type GridParseResult, reportFromBlocks } from './gridReport.ts';
 import { checkSize } from './limits.ts';
 import type { ParseOptions } from './text.ts';
+import { checkSheets } from './xlsxGuard.ts';
 import { checkZip } from './zipGuard.ts';
 
 export interface XlsxParseOptions extends ParseOptions {
@@ -118,7 +119,7 @@ export async function parseXlsx(
   opts: XlsxParseOptions = {},
 ): Promise<GridParseResult> {
   checkSize(bytes, 'XLSX ');
-  await checkZip(bytes, 'XLSX', 'xl/workbook.xml');
+  await checkSheets(await checkZip(bytes, 'XLSX', 'xl/workbook.xml'));
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
