@@ -148,8 +148,8 @@ export function readT2(
   format: ReportFormat,
   region: Region,
   layout: TextLayout,
+  out: TableRead = { cells: {}, notes: {}, warnings: [] },
 ): TableRead {
-  const out: TableRead = { cells: {}, notes: {}, warnings: [] };
   let cursor = region.from;
   for (const group of planOf(format).t2) {
     const caption = findNeedle(nt, group.caption, cursor, region.to);
@@ -184,8 +184,8 @@ export function readT3(
   format: ReportFormat,
   region: Region,
   layout: TextLayout,
+  out: TableRead = { cells: {}, notes: {}, warnings: [] },
 ): TableRead {
-  const out: TableRead = { cells: {}, notes: {}, warnings: [] };
   const rowConstraint: Constraint = { target: 6, parts: [0, 1, 2, 3, 4, 5] };
   const rows: { key: T3RowKey; input: RowInput }[] = [];
   let cursor = region.from;
@@ -230,8 +230,12 @@ export function readT3(
   return out;
 }
 
-export function readT4(nt: NormalizedText, region: Region, layout: TextLayout): TableRead {
-  const out: TableRead = { cells: {}, notes: {}, warnings: [] };
+export function readT4(
+  nt: NormalizedText,
+  region: Region,
+  layout: TextLayout,
+  out: TableRead = { cells: {}, notes: {}, warnings: [] },
+): TableRead {
   const chunks: Chunks = { chunks: [], units: new Map(), raw: '' };
   let cursor = region.from;
   for (;;) {

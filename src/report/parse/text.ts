@@ -6,7 +6,7 @@
 import { GongkaiError } from '../../errors.ts';
 import { formatOf } from '../formats/index.ts';
 import type { CellKey, FormatVersion, SectionKey } from '../keys.ts';
-import { type AnnualReport, type Cells, isUncertain, type Section } from '../model.ts';
+import { type AnnualReport, isUncertain, type Section } from '../model.ts';
 import { detectIdentity } from './identity.ts';
 import { detectLayout, type TextLayout } from './layout.ts';
 import { checkTextLength } from './limits.ts';
@@ -92,22 +92,17 @@ export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
   const guess = detectVersion(nt.text, identity.year);
   const version = opts.formatVersion ?? guess.version;
   const format = formatOf(version);
-  const headings = findHeadings(nt, format);
+  // Both formats share the section headings: the probe usually is the answer.
+  const headings = format.sections === formatOf('2021').sections ? probe : findHeadings(nt, format);
   const t2Region = region(headings, 'S2', 0, text.length);
   const t3Region = region(headings, 'S3', t2Region.from, text.length);
   const t4Region = region(headings, 'S4', t3Region.from, text.length);
-  const reads: TableRead[] = [
-    readT2(nt, format, t2Region, layout),
-    readT3(nt, format, t3Region, layout),
-    readT4(nt, t4Region, layout),
-  ];
-  const cells: Cells = {};
-  const cellNotes: Partial<Record<CellKey, string>> = {};
-  for (const r of reads) {
-    Object.assign(cells, r.cells);
-    Object.assign(cellNotes, r.notes);
-    warnings.push(...r.warnings);
-  }
+  // The three readers fill one TableRead (their cell keys are disjoint), in table order.
+  const read: TableRead = { cells: {}, notes: {}, warnings };
+  readT2(nt, format, t2Region, layout, read);
+  readT3(nt, format, t3Region, layout, read);
+  readT4(nt, t4Region, layout, read);
+  const { cells, notes: cellNotes } = read;
   if (headings.length === 0 && Object.keys(cells).length === 0)
     throw new GongkaiError(
       'report.unrecognized',
