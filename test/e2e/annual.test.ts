@@ -123,6 +123,15 @@ test('an office user fixes the record behind a failing cell, approves and publis
   await page.waitForURL(/cell=t3\.new\.tot/);
   assert.match((await page.locator('#breakdown').textContent()) ?? '', /湘潭县信访局\s*\d+/);
   assert.ok((await page.locator('.charts svg').count()) >= 3);
+  // Each chart is one image with a name, and its figures are a table under 数据表.
+  for (const name of [/^各年度申请办理结果/, /^2025年主动公开信息/, /^各单位新收申请数/]) {
+    assert.equal(await page.getByRole('img', { name }).count(), 1, String(name));
+  }
+  const outcomes = page.locator('#chart-outcomes');
+  await outcomes.getByText('数据表', { exact: true }).click();
+  const table = outcomes.getByRole('table', { name: /各年度申请办理结果.*（数据表）/ });
+  assert.ok(await table.isVisible());
+  assert.equal(await table.getByRole('row').count(), 4, 'a header and three years');
   await page.screenshot({ path: `${shots}annual-county.png`, fullPage: true });
   assert.deepEqual(cspErrors, []);
 });

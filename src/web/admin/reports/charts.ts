@@ -1,9 +1,27 @@
 /**
  * Server-rendered ECharts (SVG) for the county page. Our CSP allows no inline style, so the SVG's
  * `<style>` block (hover effects only) is dropped and `style="…"` attributes become SVG
- * presentation attributes.
+ * presentation attributes. Each chart is drawn from a `ChartData`, the same object its data
+ * table (`chartFigure.tsx`) is printed from, and carries `role="img"`, `<title>` and `<desc>`.
  */
 import * as echarts from 'echarts';
+
+export interface ChartSeries {
+  name: string;
+  data: number[];
+}
+
+export interface ChartData {
+  /** The visible caption and the SVG's accessible name. */
+  title: string;
+  /** What the chart shows, for screen readers (`<desc>`). */
+  description: string;
+  /** Header of the category column of the data table (年度, 分类, 单位). */
+  categoryLabel: string;
+  categories: string[];
+  /** One value per category in each series. */
+  series: ChartSeries[];
+}
 
 export function cspSafeSvg(svg: string): string {
   return svg
@@ -18,6 +36,21 @@ export function cspSafeSvg(svg: string): string {
     );
 }
 
+const xmlText = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Names the SVG as one image: `role="img"`, labelled by its `<title>`, described by `<desc>`. */
+export function accessibleSvg(svg: string, id: string, title: string, description: string) {
+  const ref = xmlText(id);
+  return svg.replace(
+    /^<svg\b([^>]*)>/,
+    (_whole, attrs: string) =>
+      `<svg${attrs} role="img" aria-labelledby="${ref}-title" aria-describedby="${ref}-desc">` +
+      `<title id="${ref}-title">${xmlText(title)}</title>` +
+      `<desc id="${ref}-desc">${xmlText(description)}</desc>`,
+  );
+}
+
 export function chartSvg(option: echarts.EChartsCoreOption, width = 720, height = 320): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
@@ -29,38 +62,31 @@ export function chartSvg(option: echarts.EChartsCoreOption, width = 720, height 
 }
 
 /** Stacked bars: applications of each year by outcome group. */
-export function outcomeChart(
-  title: string,
-  years: number[],
-  series: { name: string; data: number[] }[],
-) {
-  return chartSvg({
-    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+export function outcomeChart(id: string, chart: ChartData): string {
+  const svg = chartSvg({
     legend: { bottom: 0 },
-    grid: { left: 48, right: 16, top: 40, bottom: 56 },
-    xAxis: { type: 'category', data: years.map((y) => `${y}年`) },
+    grid: { left: 48, right: 16, top: 16, bottom: 56 },
+    xAxis: { type: 'category', data: chart.categories },
     yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((s) => ({ ...s, type: 'bar', stack: 'all' })),
+    series: chart.series.map((s) => ({ ...s, type: 'bar', stack: 'all' })),
   });
+  return accessibleSvg(svg, id, chart.title, chart.description);
 }
 
 /** Horizontal bars: one value per label (categories, agencies). */
-export function barChart(
-  title: string,
-  labels: string[],
-  series: { name: string; data: number[] }[],
-) {
-  const height = Math.max(200, 60 + labels.length * (series.length > 1 ? 26 : 18));
-  return chartSvg(
+export function barChart(id: string, chart: ChartData): string {
+  const { categories, series } = chart;
+  const height = Math.max(200, 36 + categories.length * (series.length > 1 ? 26 : 18));
+  const svg = chartSvg(
     {
-      title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
       legend: series.length > 1 ? { bottom: 0 } : undefined,
-      grid: { left: 160, right: 24, top: 40, bottom: series.length > 1 ? 40 : 16 },
+      grid: { left: 160, right: 24, top: 16, bottom: series.length > 1 ? 40 : 16 },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: labels, inverse: true },
+      yAxis: { type: 'category', data: categories, inverse: true },
       series: series.map((s) => ({ ...s, type: 'bar' })),
     },
     720,
     height,
   );
+  return accessibleSvg(svg, id, chart.title, chart.description);
 }

@@ -4,18 +4,15 @@
  * charts, and the local deadline for the members' reports.
  */
 import { Hono } from 'hono';
-import { raw } from 'hono/html';
 import { z } from 'zod';
 import { isMonthDay } from '../../../annual/deadline.ts';
 import { cellBreakdown, rollupReport } from '../../../annual/rollup.ts';
 import { memberStatuses, standingLabel } from '../../../annual/status.ts';
 import { deadlineSettings, saveDeadlineSetting } from '../../../db/annual.ts';
-import { publicationCounts } from '../../../db/annualFacts.ts';
 import { audit } from '../../../db/audit.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { formatOf } from '../../../report/formats/index.ts';
 import type { AnnualReport } from '../../../report/model.ts';
-import { certainNumber } from '../../../report/model.ts';
 import { tableLayouts } from '../../../report/render/layout.ts';
 import { cellText } from '../../../report/render/value.ts';
 import type { AppEnv } from '../../env.ts';
@@ -24,26 +21,15 @@ import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
+import { ChartFigure } from './chartFigure.tsx';
 import { barChart, outcomeChart } from './charts.ts';
+import { countyCharts } from './countyCharts.ts';
 import { type C, yearParam } from './page.tsx';
 import { FindingsPanel, flaggedCells, ReportTable } from './reportTable.tsx';
 
 export const countyRoutes = new Hono<AppEnv>();
 
 const viewers = requireRole('supervisor', 'office', 'admin', 'auditor');
-
-const groups: [string, string[]][] = [
-  ['予以公开', ['open']],
-  ['部分公开', ['partial']],
-  ['不予公开', ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']],
-  ['无法提供', ['u1', 'u2', 'u3']],
-  ['不予处理', ['n1', 'n2', 'n3', 'n4', 'n5']],
-  ['其他处理', ['o1', 'o2', 'o3']],
-  ['结转下年度', ['carryOut']],
-];
-
-const num = (r: AnnualReport, key: string) =>
-  certainNumber(r.cells[key as keyof AnnualReport['cells']]) ?? 0;
 
 function page(c: C, title: string, body: unknown, status: 200 | 400 = 200) {
   const agency = c.get('agency');
@@ -80,36 +66,7 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
   const link = (k: string) => `${base}?cell=${k}#breakdown`;
   const layouts = tableLayouts(formatOf('2021'));
   const flags = flaggedCells(rollup.findings);
-  // Charts: three years of outcomes, this year's publications per category, per-agency intake.
-  const years = [year - 2, year - 1, year];
-  const perYear: AnnualReport[] = [];
-  for (const y of years.slice(0, 2))
-    perYear.push((await rollupReport(db, government, y)).aggregate);
-  perYear.push(rollup.aggregate);
-  const outcomeSvg = outcomeChart(
-    '各年度申请办理结果（全县）',
-    years,
-    groups.map(([name, rows]) => ({
-      name,
-      data: perYear.map((r) => rows.reduce((s, row) => s + num(r, `t3.${row}.tot`), 0)),
-    })),
-  );
-  const ids = rollup.parts.map((p) => p.agency.id);
-  const categories = await publicationCounts(db, ids, year);
-  const categorySvg = barChart(
-    `${year}年主动公开信息（按分类）`,
-    categories.map((x) => x.name),
-    [{ name: '条数', data: categories.map((x) => x.count) }],
-  );
-  const lastYear = await rollupReport(db, government, year - 1);
-  const agencySvg = barChart(
-    '各单位新收申请数（同比）',
-    rollup.parts.map((p) => p.agency.name),
-    [
-      { name: `${year - 1}年`, data: lastYear.parts.map((p) => num(p.report, 't3.new.tot')) },
-      { name: `${year}年`, data: rollup.parts.map((p) => num(p.report, 't3.new.tot')) },
-    ],
-  );
+  const charts = await countyCharts(db, government, year, rollup);
   const settings = await deadlineSettings(db, [government.id]);
   const membersDue = settings.find((s) => s.scope === 'members')?.monthDay ?? '';
   const lateCount = statuses.filter((s) => s.standing.state === 'late').length;
@@ -161,9 +118,21 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
       </section>
       <section class="panel charts">
         <h2>图表</h2>
-        <figure>{raw(outcomeSvg)}</figure>
-        <figure>{raw(categorySvg)}</figure>
-        <figure>{raw(agencySvg)}</figure>
+        <ChartFigure
+          id="chart-outcomes"
+          chart={charts.outcomes}
+          svg={outcomeChart('chart-outcomes', charts.outcomes)}
+        />
+        <ChartFigure
+          id="chart-categories"
+          chart={charts.categories}
+          svg={barChart('chart-categories', charts.categories)}
+        />
+        <ChartFigure
+          id="chart-agencies"
+          chart={charts.agencies}
+          svg={barChart('chart-agencies', charts.agencies)}
+        />
       </section>
       <section class="panel" id="rollup">
         <h2>汇总（本机关及所属{statuses.length - 1}个单位，R16）</h2>
@@ -219,7 +188,9 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
           >
             <CsrfField token={c.get('csrfToken')} />
             <input type="hidden" name="year" value={String(year)} />
+            <label for="members-due">本地期限（月-日）</label>{' '}
             <input
+              id="members-due"
               name="monthDay"
               value={membersDue}
               pattern="\d{2}-\d{2}"

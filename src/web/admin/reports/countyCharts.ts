@@ -1,0 +1,79 @@
+/**
+ * The figures behind the county page's three charts: outcomes of three years, this year's
+ * publications per category, new applications per agency against last year. The chart and its
+ * data table are both drawn from these objects.
+ */
+import { type Rollup, rollupReport } from '../../../annual/rollup.ts';
+import type { Agency } from '../../../db/agencies.ts';
+import { publicationCounts } from '../../../db/annualFacts.ts';
+import type { Db } from '../../../db/database.ts';
+import { type AnnualReport, certainNumber } from '../../../report/model.ts';
+import type { ChartData } from './charts.ts';
+
+export interface CountyCharts {
+  outcomes: ChartData;
+  categories: ChartData;
+  agencies: ChartData;
+}
+
+/** T3 result rows grouped as the chart shows them. */
+export const OUTCOME_GROUPS: [string, string[]][] = [
+  ['予以公开', ['open']],
+  ['部分公开', ['partial']],
+  ['不予公开', ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']],
+  ['无法提供', ['u1', 'u2', 'u3']],
+  ['不予处理', ['n1', 'n2', 'n3', 'n4', 'n5']],
+  ['其他处理', ['o1', 'o2', 'o3']],
+  ['结转下年度', ['carryOut']],
+];
+
+const num = (r: AnnualReport, key: string) =>
+  certainNumber(r.cells[key as keyof AnnualReport['cells']]) ?? 0;
+
+/** `rollup` is this year's roll-up, already computed for the page. */
+export async function countyCharts(
+  db: Db,
+  government: Agency,
+  year: number,
+  rollup: Rollup,
+): Promise<CountyCharts> {
+  const years = [year - 2, year - 1, year];
+  const twoYearsAgo = await rollupReport(db, government, year - 2);
+  const lastYear = await rollupReport(db, government, year - 1);
+  const perYear = [twoYearsAgo.aggregate, lastYear.aggregate, rollup.aggregate];
+  const outcomes: ChartData = {
+    title: `各年度申请办理结果（全县，${years[0]}—${year}年）`,
+    description: `堆叠柱状图：${years[0]}年至${year}年每年办理的政府信息公开申请，按办理结果分组（${OUTCOME_GROUPS.map(([name]) => name).join('、')}）。`,
+    categoryLabel: '年度',
+    categories: years.map((y) => `${y}年`),
+    series: OUTCOME_GROUPS.map(([name, rows]) => ({
+      name,
+      data: perYear.map((r) => rows.reduce((s, row) => s + num(r, `t3.${row}.tot`), 0)),
+    })),
+  };
+  const counts = await publicationCounts(
+    db,
+    rollup.parts.map((p) => p.agency.id),
+    year,
+  );
+  const categories: ChartData = {
+    title: `${year}年主动公开信息（按分类）`,
+    description: `条形图：${year}年全县主动公开的信息条数，每个分类一条。`,
+    categoryLabel: '分类',
+    categories: counts.map((x) => x.name),
+    series: [{ name: '条数', data: counts.map((x) => x.count) }],
+  };
+  // Matched by agency, not by position: the members of last year may differ.
+  const lastNew = new Map(lastYear.parts.map((p) => [p.agency.id, num(p.report, 't3.new.tot')]));
+  const agencies: ChartData = {
+    title: `各单位新收申请数（${year - 1}年与${year}年同比）`,
+    description: `条形图：每个单位${year - 1}年和${year}年新收的政府信息公开申请数，两年并排。`,
+    categoryLabel: '单位',
+    categories: rollup.parts.map((p) => p.agency.name),
+    series: [
+      { name: `${year - 1}年`, data: rollup.parts.map((p) => lastNew.get(p.agency.id) ?? 0) },
+      { name: `${year}年`, data: rollup.parts.map((p) => num(p.report, 't3.new.tot')) },
+    ],
+  };
+  return { outcomes, categories, agencies };
+}
