@@ -9,7 +9,6 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError } from '../catalog/common.tsx';
-import { roleLabels } from '../roleLabels.ts';
 import { settingsActor, settingsBase, settingsPage } from './common.tsx';
 
 /** /admin/:agency/settings/review-chain — the steps of 主动公开 review and the role of each. */
@@ -17,6 +16,14 @@ export const chainRoutes = new Hono<AppEnv>();
 
 const MAX_ROWS = 8;
 const stepRoles = ['drafter', 'reviewer', 'office', 'admin'] as const;
+
+/** Who performs a step, in the words of the chain (roleLabels names the roles themselves). */
+export const stepRoleLabels: Record<string, string> = {
+  drafter: '拟稿人',
+  reviewer: '分管领导',
+  office: '办公室',
+  admin: '管理员',
+};
 
 /**
  * The form has rows `label.N` / `role.N`; a row whose name is blank is left out (that is how a
@@ -138,7 +145,7 @@ async function chainPage(
                       <option value="">请选择</option>
                       {stepRoles.map((r) => (
                         <option value={r} selected={raw[role] === r}>
-                          {roleLabels[r]}
+                          {stepRoleLabels[r]}
                         </option>
                       ))}
                     </select>

@@ -4,9 +4,8 @@ import { deadlineSettings } from '../../../db/annual.ts';
 import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireRole } from '../../security/guard.ts';
-import { roleLabels } from '../roleLabels.ts';
 import { categoryRoutes } from './categories.tsx';
-import { chainRoutes } from './chain.tsx';
+import { chainRoutes, stepRoleLabels } from './chain.tsx';
 import { settingsBase, settingsPage } from './common.tsx';
 import { deadlineRoutes } from './deadline.tsx';
 import { profileRoutes } from './profile.tsx';
@@ -42,7 +41,7 @@ settingsRoutes.get('/', async (c) => {
       <dt>
         <a href={`${base}/review-chain`}>主动公开审核流程</a>
       </dt>
-      <dd>{chain.map((s) => `${s.label}（${roleLabels[s.role]}）`).join(' → ')}</dd>
+      <dd>{chain.map((s) => `${s.label}（${stepRoleLabels[s.role] ?? s.role}）`).join(' → ')}</dd>
       <dt>
         <a href={`${base}/categories`}>公开目录分类</a>
       </dt>
