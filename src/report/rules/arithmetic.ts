@@ -5,6 +5,7 @@ import {
   applicantKeys,
   applicantLeafKeys,
   type CellKey,
+  type FormatVersion,
   t3Key,
   t4GroupKeys,
   t4Key,
@@ -14,12 +15,53 @@ import { certainlyUnequal, isBlank, label, show } from './cells.ts';
 
 const uncertainNote = (exact: boolean) => (exact ? '' : '（含未能确定的单元格，按其可能取值判断）');
 
+/** A cell that must equal the sum of others. */
+interface SumCheck {
+  target: CellKey;
+  parts: CellKey[];
+}
+
+/** The cells each rule compares, per format version: the same for every report. */
+interface RuleCells {
+  r2: SumCheck[];
+  r3: SumCheck[];
+}
+
+const ruleCellsByVersion = new Map<FormatVersion, RuleCells>();
+
+function ruleCells(version: FormatVersion): RuleCells {
+  let known = ruleCellsByVersion.get(version);
+  if (known) return known;
+  const rows = formatOf(version).t3.rows.map((r) => r.key);
+  const outcomes = rows.filter((k) => !['new', 'carryIn', 'total', 'carryOut'].includes(k));
+  known = {
+    r2: applicantKeys.map((c) => ({
+      target: t3Key('total', c),
+      parts: outcomes.map((r) => t3Key(r, c)),
+    })),
+    r3: rows.map((row) => ({
+      target: t3Key(row, 'tot'),
+      parts: applicantLeafKeys.map((c) => t3Key(row, c)),
+    })),
+  };
+  ruleCellsByVersion.set(version, known);
+  return known;
+}
+
+const r1Cells = applicantKeys.map((c) => ({
+  left: [t3Key('new', c), t3Key('carryIn', c)],
+  right: [t3Key('total', c), t3Key('carryOut', c)],
+}));
+
+const r4Cells: SumCheck[] = t4GroupKeys.map((g) => ({
+  target: t4Key(g, 'total'),
+  parts: (['upheld', 'corrected', 'other', 'pending'] as const).map((o) => t4Key(g, o)),
+}));
+
 /** R1: 新收 + 上年结转 = 总计 + 结转下年度, per column. */
 export function r1(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
-  for (const c of applicantKeys) {
-    const left = [t3Key('new', c), t3Key('carryIn', c)];
-    const right = [t3Key('total', c), t3Key('carryOut', c)];
+  for (const { left, right } of r1Cells) {
     const bad = certainlyUnequal(report, left, right);
     if (!bad) continue;
     out.push(
@@ -34,19 +76,11 @@ export function r1(report: AnnualReport): Finding[] {
   return out;
 }
 
-function outcomeRows(report: AnnualReport) {
-  return formatOf(report.formatVersion)
-    .t3.rows.map((r) => r.key)
-    .filter((k) => !['new', 'carryIn', 'total', 'carryOut'].includes(k));
-}
-
 /** R2: （七）总计 = Σ 办理结果 rows, per column. */
 export function r2(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
-  for (const c of applicantKeys) {
-    const target = t3Key('total', c);
+  for (const { target, parts } of ruleCells(report.formatVersion).r2) {
     if (isBlank(report, target)) continue;
-    const parts = outcomeRows(report).map((r) => t3Key(r, c));
     const bad = certainlyUnequal(report, [target], parts);
     if (!bad) continue;
     out.push(
@@ -64,10 +98,8 @@ export function r2(report: AnnualReport): Finding[] {
 /** R3: each T3 row's 总计 = Σ applicant columns. */
 export function r3(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
-  for (const row of formatOf(report.formatVersion).t3.rows) {
-    const target = t3Key(row.key, 'tot');
+  for (const { target, parts } of ruleCells(report.formatVersion).r3) {
     if (isBlank(report, target)) continue;
-    const parts = applicantLeafKeys.map((c) => t3Key(row.key, c));
     const bad = certainlyUnequal(report, [target], parts);
     if (!bad) continue;
     out.push(
@@ -85,12 +117,8 @@ export function r3(report: AnnualReport): Finding[] {
 /** R4: each T4 group's 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
 export function r4(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
-  for (const g of t4GroupKeys) {
-    const target = t4Key(g, 'total');
+  for (const { target, parts } of r4Cells) {
     if (isBlank(report, target)) continue;
-    const parts: CellKey[] = (['upheld', 'corrected', 'other', 'pending'] as const).map((o) =>
-      t4Key(g, o),
-    );
     const bad = certainlyUnequal(report, [target], parts);
     if (!bad) continue;
     out.push(

@@ -15,19 +15,38 @@ export function range(report: AnnualReport, key: CellKey): Range | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'number') return { min: v, max: v, exact: true };
   if (v === 'blank' || v === 'slash') return { min: 0, max: 0, exact: true };
-  if (v.candidates.length === 0) return undefined;
-  return { min: Math.min(...v.candidates), max: Math.max(...v.candidates), exact: false };
+  const candidates = v.candidates;
+  if (candidates.length === 0) return undefined;
+  let min = candidates[0];
+  let max = candidates[0];
+  for (let i = 1; i < candidates.length; i++) {
+    min = Math.min(min, candidates[i]);
+    max = Math.max(max, candidates[i]);
+  }
+  return { min, max, exact: false };
 }
 
 export function sumRange(ranges: Range[]): Range {
-  return ranges.reduce(
-    (a, r) => ({ min: a.min + r.min, max: a.max + r.max, exact: a.exact && r.exact }),
-    {
-      min: 0,
-      max: 0,
-      exact: true,
-    },
-  );
+  const sum: Range = { min: 0, max: 0, exact: true };
+  for (const r of ranges) addRange(sum, r);
+  return sum;
+}
+
+function addRange(sum: Range, r: Range): void {
+  sum.min += r.min;
+  sum.max += r.max;
+  sum.exact &&= r.exact;
+}
+
+/** `sumRange` of the cells' ranges, or undefined when a cell has none. */
+function sumCells(report: AnnualReport, keys: readonly CellKey[]): Range | undefined {
+  const sum: Range = { min: 0, max: 0, exact: true };
+  for (const key of keys) {
+    const r = range(report, key);
+    if (r === undefined) return undefined;
+    addRange(sum, r);
+  }
+  return sum;
 }
 
 export function show(r: Range): string {
@@ -41,14 +60,13 @@ export function show(r: Range): string {
  */
 export function certainlyUnequal(
   report: AnnualReport,
-  left: CellKey[],
-  right: CellKey[],
+  left: readonly CellKey[],
+  right: readonly CellKey[],
 ): { left: Range; right: Range } | undefined {
-  const l = left.map((k) => range(report, k));
-  const r = right.map((k) => range(report, k));
-  if ([...l, ...r].some((x) => x === undefined)) return undefined;
-  const a = sumRange(l as Range[]);
-  const b = sumRange(r as Range[]);
+  const a = sumCells(report, left);
+  if (a === undefined) return undefined;
+  const b = sumCells(report, right);
+  if (b === undefined) return undefined;
   if (a.max + 1e-9 < b.min || b.max + 1e-9 < a.min) return { left: a, right: b };
   return undefined;
 }

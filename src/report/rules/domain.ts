@@ -27,7 +27,9 @@ function signedOrDecimal(report: AnnualReport) {
 export function r5(report: AnnualReport): Finding[] {
   const { signed, decimal } = signedOrDecimal(report);
   const out: Finding[] = [];
-  for (const [key, v] of Object.entries(report.cells) as [CellKey, unknown][]) {
+  const cells = report.cells;
+  for (const key of Object.keys(cells) as CellKey[]) {
+    const v = cells[key];
     if (typeof v !== 'number') continue;
     if (v < 0 && !signed.has(key))
       out.push(finding('R5', 'error', `${label(report, key)}为${v}，不能为负数`, [key]));
@@ -43,11 +45,11 @@ const ruleMaker =
 /** R6: an agency without rule-making power has no 规章. */
 export function r6(report: AnnualReport): Finding[] {
   if (!report.agency || ruleMaker.test(report.agency)) return [];
-  const keys = (Object.keys(report.cells) as CellKey[]).filter((k) => k.startsWith('t2.reg.'));
-  const nonZero = keys.filter((k) => {
+  const nonZero: CellKey[] = [];
+  for (const k of Object.keys(report.cells) as CellKey[]) {
     const v = report.cells[k];
-    return typeof v === 'number' && v > 0;
-  });
+    if (k.startsWith('t2.reg.') && typeof v === 'number' && v > 0) nonZero.push(k);
+  }
   if (nonZero.length === 0) return [];
   return [
     finding(
@@ -61,8 +63,13 @@ export function r6(report: AnnualReport): Finding[] {
 
 /** R7: every data cell should be filled (0 if none); blank and / are reported, not taken as 0. */
 export function r7(report: AnnualReport): Finding[] {
-  const blank = (Object.keys(report.cells) as CellKey[]).filter((k) => report.cells[k] === 'blank');
-  const slash = (Object.keys(report.cells) as CellKey[]).filter((k) => report.cells[k] === 'slash');
+  const blank: CellKey[] = [];
+  const slash: CellKey[] = [];
+  for (const k of Object.keys(report.cells) as CellKey[]) {
+    const v = report.cells[k];
+    if (v === 'blank') blank.push(k);
+    else if (v === 'slash') slash.push(k);
+  }
   const out: Finding[] = [];
   const list = (keys: CellKey[]) =>
     keys

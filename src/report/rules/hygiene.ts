@@ -72,8 +72,8 @@ export function brackets(report: AnnualReport): Finding[] {
   const text = fullText(report);
   const out: Finding[] = [];
   for (const [open, close] of pairs) {
-    const o = text.split(open).length - 1;
-    const c = text.split(close).length - 1;
+    const o = occurrences(text, open);
+    const c = occurrences(text, close);
     if (o !== c)
       out.push(
         finding(
@@ -86,6 +86,24 @@ export function brackets(report: AnnualReport): Finding[] {
   return out;
 }
 
+function occurrences(text: string, ch: string): number {
+  let n = 0;
+  for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) n++;
+  return n;
+}
+
+const partPatterns = new Map<string, RegExp>();
+
+/** `(\d+)\s*条` and the like for a unit of 条件篇个. */
+function partPattern(unit: string): RegExp {
+  let pattern = partPatterns.get(unit);
+  if (!pattern) {
+    pattern = new RegExp(`(\\d+)\\s*${unit}`, 'g');
+    partPatterns.set(unit, pattern);
+  }
+  return pattern;
+}
+
 /** A total stated in prose equals its breakdown: “共X条，其中A条、B条……”. */
 export function narrativeSum(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
@@ -93,7 +111,7 @@ export function narrativeSum(report: AnnualReport): Finding[] {
   const re = /(\d+)\s*([条件篇个])[^。；]{0,8}?其中[：:，,]?([^。；]*)/g;
   for (const m of text.matchAll(re)) {
     const unit = m[2];
-    const parts = [...m[3].matchAll(new RegExp(`(\\d+)\\s*${unit}`, 'g'))].map((x) => Number(x[1]));
+    const parts = [...m[3].matchAll(partPattern(unit))].map((x) => Number(x[1]));
     if (parts.length < 2) continue;
     if (/占|%|％|累计|全文电子化/.test(m[3])) continue;
     const sum = parts.reduce((a, b) => a + b, 0);
@@ -112,15 +130,17 @@ export function narrativeSum(report: AnnualReport): Finding[] {
 
 const ordinals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
+const enumerationItem = /([一二三四五六七八九十])是/g;
+
 /** Enumerations “一是…二是…” in order without repeats; repeated sentences. */
 export function listsAndRepeats(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
   for (const key of ['S1', 'S5', 'S6'] as const) {
     const text = report.sections[key]?.text ?? '';
+    // A paragraph needs two items to be out of order; paragraph breaks never split an item.
+    if (!hasTwoItems(text)) continue;
     for (const para of text.split(/\n|(?<=。)(?=[（(]?[一二三四五六七八九十]、)/)) {
-      const seq = [...para.matchAll(/([一二三四五六七八九十])是/g)].map(
-        (m) => ordinals.indexOf(m[1]) + 1,
-      );
+      const seq = [...para.matchAll(enumerationItem)].map((m) => ordinals.indexOf(m[1]) + 1);
       for (let i = 1; i < seq.length; i++) {
         if (seq[i] === seq[i - 1] + 1 || seq[i] === 1) continue;
         out.push(
@@ -134,17 +154,35 @@ export function listsAndRepeats(report: AnnualReport): Finding[] {
       }
     }
   }
-  const sentences = fullText(report)
-    .split(/[。！？\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length >= 15);
-  const seen = new Set<string>();
-  for (const s of sentences) {
-    if (seen.has(s)) {
-      out.push(finding('repeat', 'warning', `句子重复出现：“${s.slice(0, 30)}…”`));
-      break;
-    }
-    seen.add(s);
-  }
+  const repeated = firstRepeatedSentence(fullText(report));
+  if (repeated !== undefined)
+    out.push(finding('repeat', 'warning', `句子重复出现：“${repeated.slice(0, 30)}…”`));
   return out;
+}
+
+function hasTwoItems(text: string): boolean {
+  enumerationItem.lastIndex = 0;
+  const found = enumerationItem.test(text) && enumerationItem.test(text);
+  enumerationItem.lastIndex = 0;
+  return found;
+}
+
+/** The first sentence (split at 。！？ and line breaks, trimmed, of 15+ characters) seen twice. */
+function firstRepeatedSentence(text: string): string | undefined {
+  const seen = new Set<string>();
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (code !== 0x3002 && code !== 0xff01 && code !== 0xff1f && code !== 10) continue;
+    // Trimming only shortens: a piece shorter than 15 stays too short.
+    if (i - from >= 15) {
+      const sentence = text.slice(from, i).trim();
+      if (sentence.length >= 15) {
+        if (seen.has(sentence)) return sentence;
+        seen.add(sentence);
+      }
+    }
+    from = i + 1;
+  }
+  return undefined;
 }
