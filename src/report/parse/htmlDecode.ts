@@ -3,7 +3,6 @@
  * bytes, then strict UTF-8, and GB18030 (a superset of GBK and GB2312) when UTF-8 fails.
  */
 import iconv from 'iconv-lite';
-import { decodeUtf8 } from './utf8.ts';
 
 const gbNames = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/i;
 
@@ -21,5 +20,9 @@ export function decodeHtml(bytes: Uint8Array): string {
   if (charset && gbNames.test(charset)) return iconv.decode(buf, 'gb18030');
   if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset))
     return iconv.decode(buf, charset);
-  return decodeUtf8(buf) ?? iconv.decode(buf, 'gb18030');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return iconv.decode(buf, 'gb18030');
+  }
 }

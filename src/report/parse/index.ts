@@ -8,7 +8,6 @@ import iconv from 'iconv-lite';
 import { GongkaiError } from '../../errors.ts';
 import { structuredParsers } from './structured.ts';
 import { type ParseOptions, type ParseResult, parseText } from './text.ts';
-import { decodeUtf8 } from './utf8.ts';
 
 export type { ParseOptions, ParseResult } from './text.ts';
 
@@ -18,7 +17,12 @@ export type Parser = (data: Buffer, name: string, opts: ParseOptions) => Promise
 
 /** Decodes text as UTF-8, falling back to GB18030; rejects binary data. */
 export function decodeText(data: Buffer, name: string): string {
-  const text = decodeUtf8(data) ?? iconv.decode(data, 'gb18030');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    text = iconv.decode(data, 'gb18030');
+  }
   const controls = (text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
   if (controls > Math.max(8, text.length * 0.01))
     throw new GongkaiError('report.binary', `文件“${name}”不是文本文件，或编码无法识别`);

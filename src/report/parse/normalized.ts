@@ -12,13 +12,21 @@ export interface NormalizedText {
   offsets: Int32Array;
 }
 
+/** `normalizeLabel(original)` with offsets, in one pass: the code units go to a buffer read as UTF-16. */
 export function normalizeWithOffsets(original: string): NormalizedText {
-  const offsets = new Int32Array(original.length + 1);
+  const n = original.length;
+  const offsets = new Int32Array(n + 1);
+  const codes = new Uint16Array(n);
   let count = 0;
-  for (let i = 0; i < original.length; i++)
-    if (normalizeCode(original.charCodeAt(i)) >= 0) offsets[count++] = i;
-  offsets[count++] = original.length;
-  return { original, text: normalizeLabel(original), offsets: offsets.subarray(0, count) };
+  for (let i = 0; i < n; i++) {
+    const to = normalizeCode(original.charCodeAt(i));
+    if (to < 0) continue;
+    codes[count] = to;
+    offsets[count++] = i;
+  }
+  offsets[count] = n;
+  const text = Buffer.from(codes.buffer, 0, count * 2).toString('utf16le');
+  return { original, text, offsets: offsets.subarray(0, count + 1) };
 }
 
 export interface Match {

@@ -14,7 +14,6 @@ import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseReportJson } from './reportJson.ts';
 import { type ParseOptions, type ParseResult, parseText } from './text.ts';
-import { decodeUtf8 } from './utf8.ts';
 
 type StructuredParser = (data: Buffer, name: string, opts: ParseOptions) => Promise<ParseResult>;
 
@@ -22,7 +21,11 @@ type StructuredParser = (data: Buffer, name: string, opts: ParseOptions) => Prom
 const asResult = (r: GridParseResult) => r as unknown as ParseResult;
 
 function decode(data: Buffer): string {
-  return decodeUtf8(data) ?? iconv.decode(data, 'gb18030');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return iconv.decode(data, 'gb18030');
+  }
 }
 
 function jsonResult(report: AnnualReport): ParseResult {
