@@ -2,7 +2,7 @@
  * The agency's profile as its `admin` edits it: the name, the 统一社会信用代码 (prefix of every new
  * 索引号) and the contact details the 公开指南 shows (Art. 12).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { isValidUscc } from '../catalog/identifiers.ts';
 import { GongkaiError } from '../errors.ts';
 import type { Agency } from './agencies.ts';
@@ -58,6 +58,17 @@ export async function updateAgencyProfile(
         'agency.uscc',
         '统一社会信用代码不正确（应为18位，末位校验码须相符），请核对。',
       );
+    if (uscc !== before.uscc && uscc !== null) {
+      const [holder] = await t
+        .select({ name: agencies.name })
+        .from(agencies)
+        .where(and(eq(agencies.uscc, uscc), ne(agencies.id, agencyId)));
+      if (holder)
+        throw new GongkaiError(
+          'agency.uscc-taken',
+          `该统一社会信用代码已登记为“${holder.name}”的代码，请核对。`,
+        );
+    }
     const after: AgencyProfile = { ...profile, uscc };
     const changed = profileFields.filter((f) => (before[f] ?? null) !== (after[f] ?? null));
     if (changed.length === 0) return { agency: current, changed };

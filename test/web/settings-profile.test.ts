@@ -4,12 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { reportDeadline } from '../../src/annual/status.ts';
 import { withUsccCheck } from '../../src/catalog/identifiers.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import { getReviewChain } from '../../src/db/catalogCategories.ts';
-import type { Role } from '../../src/db/schema.ts';
+import { agencies, type Role } from '../../src/db/schema.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
@@ -118,6 +119,16 @@ describeEachDatabase(
       const blankName = await admin.post(`${settings}/profile`, { ...form, name: ' ' });
       assert.equal(blankName.status, 422);
       assert.match(await blankName.text(), /id="name-error">请填写单位名称</);
+
+      const county = (await findAgencyByCode(db, 'xiangtan'))!;
+      const countyCode = withUsccCheck(county.uscc!.slice(0, 17));
+      await db.update(agencies).set({ uscc: countyCode }).where(eq(agencies.id, county.id));
+      const taken = await admin.post(`${settings}/profile`, { ...form, uscc: countyCode });
+      assert.equal(taken.status, 422);
+      assert.match(
+        await taken.text(),
+        /id="uscc-error">该统一社会信用代码已登记为“湘潭县人民政府”的代码/,
+      );
 
       const ok = await admin.post(`${settings}/profile`, { ...form, uscc: good.toLowerCase() });
       assert.equal(ok.status, 303);

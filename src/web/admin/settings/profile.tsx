@@ -100,7 +100,8 @@ profileRoutes.post('/', async (c) => {
     await updateAgencyProfile(c.get('database').db, agency.id, profile, settingsActor(c));
   } catch (error) {
     if (!isGongkaiError(error)) throw error;
-    return profilePage(c, form.raw, { _: error.message });
+    const field = error.code.startsWith('agency.uscc') ? 'uscc' : '_';
+    return profilePage(c, form.raw, { [field]: error.message });
   }
   return c.redirect(`${settingsBase(agency)}/profile?saved=1`, 303);
 });
