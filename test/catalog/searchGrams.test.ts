@@ -260,6 +260,13 @@ describeEachDatabase('catalog search: the 1–2 character index', (database) => 
       );
     });
     assert.match(plan, /publications_search_grams/);
+    // without a pending list, which a search would read in full (nothing flushes it on PGlite)
+    const [{ options }] = rowsOf<{ options: string[] }>(
+      await db.execute(
+        sql`select reloptions as options from pg_class where relname = 'publications_search_grams'`,
+      ),
+    );
+    assert.deepEqual(options, ['fastupdate=off']);
   });
 });
 

@@ -134,7 +134,9 @@ export const publications = pgTable(
     index('publications_agency_status_published').on(t.agencyId, t.status, t.publishedOn),
     index('publications_category_status_published').on(t.categoryId, t.status, t.publishedOn),
     index('publications_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('publications_search_grams').using('gin', t.searchGrams),
+    // no pending list: a search would read all of it (there is no autovacuum on PGlite to flush it),
+    // and the planner then prefers to walk every row; items are written far less often than searched
+    index('publications_search_grams').using('gin', t.searchGrams).with({ fastupdate: false }),
     // Portal paging and search walk these newest-first (keyset on published_on, id).
     index('publications_published_category_newest')
       .on(t.agencyId, t.categoryId, t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst())
