@@ -12,6 +12,8 @@ import { isUncertain } from '../../src/report/model.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { parseLimits } from '../../src/report/parse/limits.ts';
 import { repeatedObjectReread } from '../../src/report/parse/pdfGuard.ts';
+import type { Segment } from '../../src/report/parse/pdfPage.ts';
+import { pageBlocks } from '../../src/report/parse/pdfTables.ts';
 import { cellValues, maxSearchSteps, readRow } from '../../src/report/parse/solve.ts';
 import { cleanText } from '../../src/report/parse/text.ts';
 
@@ -174,4 +176,47 @@ test('an XLSX whose merges cover millions of cells, or are tens of thousands, is
     xml.replace(/<mergeCells count="1">/, `<mergeCells count="3001">${many.join('')}`),
   );
   assert.match(await xlsxOutcome(numerous), /^parse\.badXlsx: .*合并单元格过多/);
+});
+
+/** A ruled grid: `rows` + 1 horizontal and `cols` + 1 vertical rules, 10 pt apart. */
+function ruledGrid(rows: number, cols: number): Segment[] {
+  const h = Array.from({ length: rows + 1 }, (_, i) => ({
+    dir: 'h' as const,
+    at: i * 10,
+    a: 0,
+    b: cols * 10,
+  }));
+  const v = Array.from({ length: cols + 1 }, (_, j) => ({
+    dir: 'v' as const,
+    at: j * 10,
+    a: 0,
+    b: rows * 10,
+  }));
+  return [...h, ...v];
+}
+
+test('a PDF page of 1,000 ruled rows and 20,000 text items: every item lands in its own cell', {
+  timeout: 60_000,
+}, () => {
+  // Was: each item searched every cell box of every table and each cell's item list was copied
+  // per item (seconds here; a page of 25,000 × 25,000 rules visited 625 million rule pairs).
+  const items = Array.from({ length: 20_000 }, (_, k) => ({
+    str: String(k),
+    x: (k % 20) * 10 + 2,
+    y: Math.floor(k / 20) * 10 + 2,
+    width: 4,
+    height: 4,
+  }));
+  const blocks = pageBlocks(items, ruledGrid(1000, 20));
+  assert.equal(blocks.length, 1);
+  const table = blocks[0].kind === 'table' ? blocks[0].table : undefined;
+  assert.equal(table?.rows.length, 1000);
+  // Rows run top to bottom, so the top row holds the items with the largest y.
+  assert.deepEqual(
+    table?.rows[0].slice(0, 3).map((c) => c.text),
+    ['19980', '19981', '19982'],
+  );
+  assert.equal(table?.rows[999][19].text, '19');
+  const dense = pageBlocks([], ruledGrid(4999, 4999));
+  assert.deepEqual(dense, [], 'a 5,000 × 5,000 grid is too wide for a table and gives no block');
 });

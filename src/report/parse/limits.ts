@@ -15,6 +15,11 @@ export const parseLimits = {
    * cross-reference table (pdfGuard.ts; ~20 MB/s here, so under a second).
    */
   maxPdfReread: 16 * 1024 * 1024,
+  /**
+   * Ruling-line segments read per PDF page; later ones are ignored (a report page draws about
+   * 1,000; the table rebuild visits each crossing pair).
+   */
+  maxPdfPageRules: 10_000,
   /** Merged ranges in an XLSX (a report sheet has a few hundred; exceljs compares each pair). */
   maxXlsxMerges: 2_000,
   /** Cells covered by merged ranges in an XLSX (exceljs creates each one). */

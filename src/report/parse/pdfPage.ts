@@ -5,6 +5,7 @@
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { parseLimits } from './limits.ts';
 
 export interface TextItem {
   str: string;
@@ -121,7 +122,7 @@ export async function pageSegments(page: PDFPageProxy): Promise<Segment[]> {
     else if (fn === OPS.transform) m = multiply(m, args as Matrix);
     else if (fn === OPS.constructPath && args?.[1]?.[0])
       pathSegments(args[0], pathPolygons(args[1][0], m), out);
-    if (out.length > 50_000) break;
+    if (out.length > parseLimits.maxPdfPageRules) break;
   }
   return out;
 }

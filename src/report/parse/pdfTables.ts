@@ -25,6 +25,31 @@ function covers(segs: Segment[], at: number, from: number, to: number): boolean 
   return segs.some((s) => Math.abs(s.at - at) <= tol && s.a - tol <= mid && mid <= s.b + tol);
 }
 
+/** First index of the sorted `values` that is >= `x`. */
+function lowerBound(values: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The segments lying on each grid line (a cluster centre), so a rule test reads only those. */
+function byLine(segs: Segment[], lines: number[]): Segment[][] {
+  const out: Segment[][] = lines.map(() => []);
+  for (const s of segs)
+    for (
+      let i = lowerBound(lines, s.at - tol - 1e-9);
+      i < lines.length && lines[i] <= s.at + tol + 1e-9;
+      i++
+    )
+      out[i].push(s);
+  return out;
+}
+
 /** Groups of segments that touch each other: one group per table. */
 function groups(segs: Segment[]): Segment[][] {
   const parent = segs.map((_, i) => i);
@@ -36,15 +61,23 @@ function groups(segs: Segment[]): Segment[][] {
     return i;
   };
   const hs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === 'h');
-  const vs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === 'v');
+  // Vertical segments by x, so each horizontal one visits only those within its span.
+  const vs = segs
+    .map((s, i) => [s, i] as const)
+    .filter(([s]) => s.dir === 'v')
+    .sort((p, q) => p[0].at - q[0].at);
+  const vAt = vs.map(([v]) => v.at);
   for (const [h, hi] of hs)
-    for (const [v, vi] of vs)
-      if (v.at >= h.a - tol && v.at <= h.b + tol && h.at >= v.a - tol && h.at <= v.b + tol)
-        parent[find(hi)] = find(vi);
+    for (let k = lowerBound(vAt, h.a - tol); k < vs.length && vAt[k] <= h.b + tol; k++) {
+      const [v, vi] = vs[k];
+      if (h.at >= v.a - tol && h.at <= v.b + tol) parent[find(hi)] = find(vi);
+    }
   const byRoot = new Map<number, Segment[]>();
   segs.forEach((s, i) => {
     const r = find(i);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), s]);
+    const group = byRoot.get(r);
+    if (group) group.push(s);
+    else byRoot.set(r, [s]);
   });
   return [...byRoot.values()].filter(
     (g) => g.filter((s) => s.dir === 'h').length >= 2 && g.filter((s) => s.dir === 'v').length >= 2,
@@ -60,8 +93,12 @@ interface Box {
 
 interface PlacedTable {
   table: GridTable;
-  boxes: Box[][];
   bounds: Box;
+  /** Grid line positions: x ascending, y descending (top first). */
+  xs: number[];
+  ys: number[];
+  /** The cell covering each grid box, by [row][column]. */
+  owner: GridCell[][];
 }
 
 function buildTable(segs: Segment[]): PlacedTable | undefined {
@@ -72,35 +109,31 @@ function buildTable(segs: Segment[]): PlacedTable | undefined {
   if (xs.length < 2 || ys.length < 2 || xs.length > 257 || ys.length > 2000) return undefined;
   const rowsN = ys.length - 1;
   const colsN = xs.length - 1;
-  const owner: number[][] = Array.from({ length: rowsN }, () => new Array(colsN).fill(-1));
+  const vOn = byLine(v, xs);
+  const hOn = byLine(h, [...ys].reverse()).reverse();
+  const owner: GridCell[][] = Array.from({ length: rowsN }, () => new Array(colsN));
   const rows: GridCell[][] = Array.from({ length: rowsN }, () => []);
-  const boxes: Box[][] = Array.from({ length: rowsN }, () => []);
-  let id = 0;
   for (let r = 0; r < rowsN; r++)
     for (let c = 0; c < colsN; c++) {
-      if (owner[r][c] >= 0) continue;
+      if (owner[r][c]) continue;
       let colspan = 1;
-      while (c + colspan < colsN && !covers(v, xs[c + colspan], ys[r + 1], ys[r])) colspan++;
+      while (c + colspan < colsN && !covers(vOn[c + colspan], xs[c + colspan], ys[r + 1], ys[r]))
+        colspan++;
       let rowspan = 1;
       const open = (rr: number) => {
         for (let k = c; k < c + colspan; k++)
-          if (covers(h, ys[rr + 1], xs[k], xs[k + 1]) || owner[rr + 1][k] >= 0) return false;
+          if (covers(hOn[rr + 1], ys[rr + 1], xs[k], xs[k + 1]) || owner[rr + 1][k]) return false;
         return true;
       };
       while (r + rowspan < rowsN && open(r + rowspan - 1)) rowspan++;
+      const cell: GridCell = { text: '', row: r, col: c, rowspan, colspan };
+      // A colspan may run over a rowspan from above; the earlier cell keeps the shared boxes.
       for (let dr = 0; dr < rowspan; dr++)
-        for (let dc = 0; dc < colspan; dc++) owner[r + dr][c + dc] = id;
-      id++;
-      rows[r].push({ text: '', row: r, col: c, rowspan, colspan });
-      boxes[r].push({
-        top: ys[r],
-        bottom: ys[r + rowspan],
-        left: xs[c],
-        right: xs[c + colspan],
-      });
+        for (let dc = 0; dc < colspan; dc++) owner[r + dr][c + dc] ??= cell;
+      rows[r].push(cell);
     }
   const bounds = { top: ys[0], bottom: ys[rowsN], left: xs[0], right: xs[colsN] };
-  return { table: { rows, width: colsN }, boxes, bounds };
+  return { table: { rows, width: colsN }, bounds, xs, ys, owner };
 }
 
 function inside(b: Box, x: number, y: number): boolean {
@@ -125,11 +158,20 @@ function joinItems(items: TextItem[]): string[] {
   );
 }
 
+/** The cell containing a point, found by binary search of the grid lines. */
 function cellAt(tables: PlacedTable[], x: number, y: number): GridCell | undefined {
   for (const t of tables) {
     if (!inside(t.bounds, x, y)) continue;
-    for (const [r, row] of t.table.rows.entries())
-      for (const [k, cell] of row.entries()) if (inside(t.boxes[r][k], x, y)) return cell;
+    // Box c spans xs[c]..xs[c+1]; on a shared line the earlier box (left, top) wins, as before.
+    const c = Math.max(0, lowerBound(t.xs, x) - 1);
+    let lo = 0;
+    let hi = t.ys.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t.ys[mid] > y) lo = mid + 1;
+      else hi = mid;
+    }
+    return t.owner[Math.max(0, lo - 1)]?.[c];
   }
   return undefined;
 }
@@ -144,7 +186,9 @@ export function pageBlocks(items: TextItem[], segments: Segment[]): DocBlock[] {
     const cx = it.x + it.width / 2;
     const cy = it.y + it.height * 0.3;
     const cell = cellAt(tables, cx, cy);
-    if (cell) cellItems.set(cell, [...(cellItems.get(cell) ?? []), it]);
+    const list = cell && cellItems.get(cell);
+    if (list) list.push(it);
+    else if (cell) cellItems.set(cell, [it]);
     else loose.push(it);
   }
   for (const [cell, its] of cellItems) cell.text = joinItems(its).join('');
