@@ -85,7 +85,11 @@ export function isCertain(value: CellValue | undefined): value is number | 'blan
 }
 
 export function uncertain(candidates: number[], raw?: string): Uncertain {
-  const unique = [...new Set(candidates)].sort((a, b) => a - b);
+  // A pair of equal candidates (a lines reading's 0 and blank) is the common case.
+  const unique =
+    candidates.length === 2 && candidates[0] === candidates[1]
+      ? [candidates[0]]
+      : [...new Set(candidates)].sort((a, b) => a - b);
   return raw === undefined
     ? { uncertain: true, candidates: unique }
     : { uncertain: true, candidates: unique, raw };

@@ -251,16 +251,28 @@ export function cellValues(solutions: readonly Slot[][], n: number, raw?: string
       out.push(first);
       continue;
     }
-    // The first 50 distinct slots in reading order (`uncertain` sorts and dedupes them).
-    const seen = new Set<Slot>();
-    const candidates: number[] = [];
-    for (const s of solutions) {
-      const slot = s[i];
-      if (seen.has(slot)) continue;
-      seen.add(slot);
-      if (candidates.length < 50) candidates.push(numeric(slot));
-    }
-    out.push(uncertain(candidates, raw));
+    out.push(uncertain(distinctSlots(solutions, i).map(numeric), raw));
   }
   return out;
+}
+
+/**
+ * The first 50 distinct slots of cell `i` in reading order (`uncertain` sorts and dedupes their
+ * numbers). Usually there are two or three: a list is faster than a Set until it grows.
+ */
+function distinctSlots(solutions: readonly Slot[][], i: number): Slot[] {
+  const seen: Slot[] = [];
+  let many: Set<Slot> | undefined;
+  for (const s of solutions) {
+    const slot = s[i];
+    if (many) {
+      if (many.has(slot)) continue;
+      many.add(slot);
+    } else {
+      if (seen.includes(slot)) continue;
+      if (seen.length === 16) many = new Set(seen).add(slot);
+    }
+    if (seen.length < 50) seen.push(slot);
+  }
+  return seen;
 }
