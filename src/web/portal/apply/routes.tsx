@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { formatQueryCode, normalizeQueryCode } from '../../../cases/queryCode.ts';
 import { STATUS_LABELS } from '../../../cases/state.ts';
-import { type Agency, findAgencyByCode } from '../../../db/agencies.ts';
+import type { Agency } from '../../../db/agencies.ts';
 import {
   type ApplicationRow,
   findByQueryCode,
@@ -17,7 +17,7 @@ import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { Layout } from '../../views/layout.tsx';
+import { agencyPage, portalAgency } from '../agencyPage.tsx';
 import { applicationSchema, toNewApplication } from './applicationForm.ts';
 import { docxResponse } from './download.ts';
 import { ApplicationFields, type Errors, Field, type Values } from './fields.tsx';
@@ -34,25 +34,14 @@ export const applyRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
 
-async function agencyOf(c: C): Promise<Agency | undefined> {
-  return findAgencyByCode(c.get('database').db, c.req.param('agency') ?? '');
-}
-
 function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
-  return c.html(
-    <Layout
-      title={title}
-      agency={agency}
-      breadcrumb={[
-        { label: '首页', href: '/' },
-        { label: agency.name, href: `/a/${agency.code}` },
-        { label: '依申请公开', href: `/a/${agency.code}/apply` },
-        { label: title },
-      ]}
-    >
-      {body}
-    </Layout>,
-    status as 200,
+  return agencyPage(
+    c,
+    agency,
+    { label: '依申请公开', href: `/a/${agency.code}/apply` },
+    title,
+    body,
+    status,
   );
 }
 
@@ -85,7 +74,7 @@ function applyForm(c: C, agency: Agency, values: Values, errors: Errors, alert?:
 }
 
 applyRoutes.get('/a/:agency/apply', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   return page(
     c,
@@ -96,7 +85,7 @@ applyRoutes.get('/a/:agency/apply', async (c) => {
 });
 
 applyRoutes.post('/a/:agency/apply', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   const db = c.get('database').db;
   const form = await parseForm(c, applicationSchema);
@@ -169,7 +158,7 @@ function trackForm(c: C, agency: Agency, values: Values, errors: Errors, alert?:
 }
 
 applyRoutes.get('/a/:agency/track', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   return page(c, agency, '查询办理进度', trackForm(c, agency, {}, {}));
 });
@@ -201,37 +190,32 @@ async function verify(c: C, agency: Agency, raw: Record<string, string>) {
   return { ok: true, row, phone4 } as const;
 }
 
+/** The tracking form again, with what was typed and why it was refused. */
+function trackRefused(
+  c: C,
+  agency: Agency,
+  raw: Record<string, string>,
+  refusal: { errors: Errors; error: string | undefined; status: number },
+) {
+  const form = trackForm(c, agency, raw, refusal.errors, refusal.error);
+  return page(c, agency, '查询办理进度', form, refusal.status);
+}
+
 applyRoutes.post('/a/:agency/track', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   const raw = (await c.req.parseBody()) as Record<string, string>;
   const found = await verify(c, agency, raw);
-  if (!found.ok) {
-    return page(
-      c,
-      agency,
-      '查询办理进度',
-      trackForm(c, agency, raw, found.errors, found.error),
-      found.status,
-    );
-  }
+  if (!found.ok) return trackRefused(c, agency, raw, found);
   return page(c, agency, '办理进度', await trackResult(c, agency, found.row, found.phone4));
 });
 
 applyRoutes.post('/a/:agency/track/letter', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   const raw = (await c.req.parseBody()) as Record<string, string>;
   const found = await verify(c, agency, raw);
-  if (!found.ok) {
-    return page(
-      c,
-      agency,
-      '查询办理进度',
-      trackForm(c, agency, raw, found.errors, found.error),
-      found.status,
-    );
-  }
+  if (!found.ok) return trackRefused(c, agency, raw, found);
   const letter = await letterContent(c.get('database').db, found.row.id, Number(raw.letter));
   if (!letter || !visibleToApplicant(found.row, letter)) return c.notFound();
   return docxResponse(c, letter.content, `${letter.title}.docx`);

@@ -2,7 +2,7 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
-import { type Agency, findAgencyByCode } from '../../../db/agencies.ts';
+import type { Agency } from '../../../db/agencies.ts';
 import {
   findPetitionForTracking,
   type PetitionRow,
@@ -18,7 +18,7 @@ import { idNumberSchema, phoneSchema } from '../../admin/petitions/forms.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { Layout } from '../../views/layout.tsx';
+import { agencyPage, portalAgency } from '../agencyPage.tsx';
 
 /** Per client address, and per query code whatever the address (stops guessing phone digits). */
 export const petitionLimits = {
@@ -57,25 +57,14 @@ const trackSchema = z.object({
     .regex(/^\d{4}$/, '请填写联系电话的后4位数字'),
 });
 
-async function agencyOf(c: C): Promise<Agency | undefined> {
-  return findAgencyByCode(c.get('database').db, c.req.param('agency') ?? '');
-}
-
 function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
-  return c.html(
-    <Layout
-      title={title}
-      agency={agency}
-      breadcrumb={[
-        { label: '首页', href: '/' },
-        { label: agency.name, href: `/a/${agency.code}` },
-        { label: '网上信访', href: `/a/${agency.code}/petition` },
-        { label: title },
-      ]}
-    >
-      {body}
-    </Layout>,
-    status as 200,
+  return agencyPage(
+    c,
+    agency,
+    { label: '网上信访', href: `/a/${agency.code}/petition` },
+    title,
+    body,
+    status,
   );
 }
 
@@ -132,13 +121,13 @@ function submitForm(c: C, agency: Agency, form: FormState) {
 }
 
 petitionPortalRoutes.get('/a/:agency/petition', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   return page(c, agency, '网上信访', submitForm(c, agency, { raw: {}, errors: {} }));
 });
 
 petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   const db = c.get('database').db;
   const form = await parseForm(c, petitionSchema);
@@ -210,13 +199,13 @@ function trackForm(c: C, agency: Agency, form: FormState) {
 }
 
 petitionPortalRoutes.get('/a/:agency/petition/track', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   return page(c, agency, '查询办理进度', trackForm(c, agency, { raw: {}, errors: {} }));
 });
 
 petitionPortalRoutes.post('/a/:agency/petition/track', async (c) => {
-  const agency = await agencyOf(c);
+  const agency = await portalAgency(c);
   if (!agency) return c.notFound();
   const db = c.get('database').db;
   const form = await parseForm(c, trackSchema);
