@@ -317,7 +317,7 @@ function ActionForm(p: CasePageProps & { action: CaseEventType }) {
   const failed = p.failed?.action === p.action ? p.failed : undefined;
   const values: Values = failed?.values ?? { on: p.today };
   const errors: Errors = failed?.errors ?? {};
-  const f = { values, errors };
+  const f = { values, errors, idPrefix: `f-${p.action}` };
   const fields = actionFields(p, f);
   return (
     <details class="action" open={failed !== undefined} data-action={p.action}>
@@ -336,7 +336,7 @@ function ActionForm(p: CasePageProps & { action: CaseEventType }) {
 
 function actionFields(
   p: CasePageProps & { action: CaseEventType },
-  f: { values: Values; errors: Errors },
+  f: { values: Values; errors: Errors; idPrefix: string },
 ): Child {
   const { state } = p;
   switch (p.action) {

@@ -17,10 +17,12 @@ interface FieldProps {
   options?: [string, string][];
   multiline?: boolean;
   placeholder?: string;
+  /** Makes ids unique where several forms on one page share field names. */
+  idPrefix?: string;
 }
 
 export function Field(p: FieldProps) {
-  const id = `f-${p.name}`;
+  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   const error = p.errors[p.name];
   const value = p.values[p.name] ?? '';
   const describedBy = error ? `${id}-error` : p.hint ? `${id}-hint` : undefined;
