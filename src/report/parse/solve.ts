@@ -79,18 +79,18 @@ interface Prefix {
 function prefixes(text: string, from: number, spec: CellSpec): Prefix[] {
   const out: Prefix[] = [];
   const limit = Math.min(text.length, from + 24);
-  const take = (end: number) => {
-    const length = end - from;
-    out.push({ value: Number(text.slice(from, end)), length });
-  };
   let i = from;
   if (spec.signed && i < limit && (text[i] === '+' || text[i] === '-')) i++;
   if (i >= limit || !isDigit(text.charCodeAt(i))) return out;
-  if (text[i] === '0') take(++i);
-  else while (i < limit && isDigit(text.charCodeAt(i))) take(++i);
+  if (text[i] === '0') take(out, text, from, ++i);
+  else while (i < limit && isDigit(text.charCodeAt(i))) take(out, text, from, ++i);
   if (!spec.decimal || i + 1 >= limit || text[i] !== '.') return out;
-  for (i++; i < limit && isDigit(text.charCodeAt(i)); ) take(++i);
+  for (i++; i < limit && isDigit(text.charCodeAt(i)); ) take(out, text, from, ++i);
   return out;
+}
+
+function take(out: Prefix[], text: string, from: number, end: number): void {
+  out.push({ value: Number(text.slice(from, end)), length: end - from });
 }
 
 function isDigit(code: number): boolean {
@@ -120,76 +120,101 @@ export function satisfies(
   return true;
 }
 
-/** Enumerate structural readings of a row (no constraints). */
-function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout: Layout) {
-  const n = cells.length;
-  const solutions: Slot[][] = [];
-  let truncated = false;
-  let steps = 0;
-  // The reading so far is `acc[0, depth)`; the rest is scratch, so no push/pop per step.
-  const acc = new Array<Slot>(n).fill('blank');
-  let depth = 0;
-  // The search reads the same remainder of a chunk again and again: read each one once per
-  // spec, keyed by offset and spec as one number (cheaper than building a string key each step).
-  const prefixCache = chunks.map(() => new Map<number, Prefix[]>());
-  const cachedPrefixes = (chunkIndex: number, text: string, from: number, spec: CellSpec) => {
-    const id = from * 4 + specIndex(spec);
-    let out = prefixCache[chunkIndex].get(id);
-    if (!out) {
-      out = prefixes(text, from, spec);
-      prefixCache[chunkIndex].set(id, out);
-    }
-    return out;
-  };
+/**
+ * The structural readings of a row (no constraints), by depth-first search. A class rather than
+ * closures: the search runs for every row of every report, and its methods are made once.
+ */
+class RowSearch {
+  readonly solutions: Slot[][] = [];
+  truncated = false;
+  steps = 0;
+  private readonly chunks: readonly Chunk[];
+  private readonly cells: readonly CellSpec[];
+  private readonly lines: boolean;
+  private readonly n: number;
+  /** The reading so far is `acc[0, depth)`; the rest is scratch, so no push/pop per step. */
+  private readonly acc: Slot[];
+  private depth = 0;
+  /**
+   * The search reads the same remainder of a chunk again and again: read each one once per
+   * spec, keyed by offset and spec as one number (cheaper than building a string key each step).
+   */
+  private readonly prefixCache: Map<number, Prefix[]>[];
+  /** A `lines` chunk is one number read as any cell: parsed once per cell spec. */
+  private readonly chunkValues: (number | undefined)[][] = [];
 
-  const place = (chunkIndex: number): void => {
-    if (solutions.length >= maxSolutions) {
-      truncated = true;
+  constructor(chunks: readonly Chunk[], cells: readonly CellSpec[], layout: Layout) {
+    this.chunks = chunks;
+    this.cells = cells;
+    this.lines = layout === 'lines';
+    this.n = cells.length;
+    this.acc = new Array<Slot>(cells.length).fill('blank');
+    this.prefixCache = chunks.map(() => new Map<number, Prefix[]>());
+  }
+
+  get exhausted(): boolean {
+    return this.steps > maxSearchSteps;
+  }
+
+  place(chunkIndex: number): void {
+    if (this.solutions.length >= maxSolutions) {
+      this.truncated = true;
       return;
     }
-    if (++steps > maxSearchSteps) return;
-    if (chunkIndex === chunks.length) {
-      if (depth === n) solutions.push(acc.slice());
-      else if (layout === 'lines') {
-        for (let i = depth; i < n; i++) acc[i] = 'blank';
-        solutions.push(acc.slice());
+    if (++this.steps > maxSearchSteps) return;
+    const { acc, n } = this;
+    if (chunkIndex === this.chunks.length) {
+      if (this.depth === n) this.solutions.push(acc.slice());
+      else if (this.lines) {
+        for (let i = this.depth; i < n; i++) acc[i] = 'blank';
+        this.solutions.push(acc.slice());
       }
       return;
     }
-    if (depth >= n) return;
-    const chunk = chunks[chunkIndex];
+    if (this.depth >= n) return;
+    const chunk = this.chunks[chunkIndex];
     if (chunk.kind !== 'text') {
-      acc[depth++] = chunk.kind;
-      place(chunkIndex + 1);
-      depth--;
+      acc[this.depth++] = chunk.kind;
+      this.place(chunkIndex + 1);
+      this.depth--;
       return;
     }
-    if (layout === 'lines') placeRun(chunkIndex, chunk.text);
-    else split(chunkIndex, chunk.text, 0);
-  };
+    if (this.lines) this.placeRun(chunkIndex, chunk.text);
+    else this.split(chunkIndex, chunk.text, 0);
+  }
 
   /** Splits `text` from offset `from` into cells. */
-  const split = (chunkIndex: number, text: string, from: number): void => {
-    if (++steps > maxSearchSteps) return;
+  private split(chunkIndex: number, text: string, from: number): void {
+    if (++this.steps > maxSearchSteps) return;
     if (from === text.length) {
-      place(chunkIndex + 1);
+      this.place(chunkIndex + 1);
       return;
     }
-    if (depth >= n) return;
-    for (const p of cachedPrefixes(chunkIndex, text, from, cells[depth])) {
-      acc[depth++] = p.value;
-      split(chunkIndex, text, from + p.length);
-      depth--;
+    if (this.depth >= this.n) return;
+    for (const p of this.prefixes(chunkIndex, text, from, this.cells[this.depth])) {
+      this.acc[this.depth++] = p.value;
+      this.split(chunkIndex, text, from + p.length);
+      this.depth--;
     }
-  };
+  }
 
-  // A `lines` chunk is one number read as any cell: parse it once per cell spec.
-  const chunkValues: (number | undefined)[][] = [];
-  /** Places a chunk as a run of equal cells after a gap of blank ones. */
-  const placeRun = (chunkIndex: number, text: string): void => {
-    chunkValues[chunkIndex] ??= cells.map((spec) => parseSingle(text, spec));
-    const values = chunkValues[chunkIndex];
-    const start = depth;
+  private prefixes(chunkIndex: number, text: string, from: number, spec: CellSpec): Prefix[] {
+    const id = from * 4 + specIndex(spec);
+    const cache = this.prefixCache[chunkIndex];
+    let out = cache.get(id);
+    if (!out) {
+      out = prefixes(text, from, spec);
+      cache.set(id, out);
+    }
+    return out;
+  }
+
+  /** Places a `lines` chunk as a run of equal cells after a gap of blank ones. */
+  private placeRun(chunkIndex: number, text: string): void {
+    const { acc, n } = this;
+    this.chunkValues[chunkIndex] ??= this.cells.map((spec) => parseSingle(text, spec));
+    const values = this.chunkValues[chunkIndex];
+    const start = this.depth;
     for (let gap = 0; start + gap < n; gap++) {
       for (let i = 0; i < gap; i++) acc[start + i] = 'blank';
       for (let run = 1; start + gap + run <= n; run++) {
@@ -197,15 +222,19 @@ function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout:
         const value = values[start + gap + run - 1];
         if (value === undefined) break;
         acc[start + gap + run - 1] = value;
-        depth = start + gap + run;
-        place(chunkIndex + 1);
+        this.depth = start + gap + run;
+        this.place(chunkIndex + 1);
       }
     }
-    depth = start;
-  };
+    this.depth = start;
+  }
+}
 
-  place(0);
-  return { solutions, truncated, exhausted: steps > maxSearchSteps };
+/** Enumerate structural readings of a row (no constraints). */
+function enumerate(chunks: readonly Chunk[], cells: readonly CellSpec[], layout: Layout) {
+  const search = new RowSearch(chunks, cells, layout);
+  search.place(0);
+  return { solutions: search.solutions, truncated: search.truncated, exhausted: search.exhausted };
 }
 
 /** Read one row: literal when the chunk count matches the cell count, otherwise enumerate. */
