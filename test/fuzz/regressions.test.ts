@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { simplePdf } from '../../bench/fuzz/seeds.ts';
 import { isGongkaiError } from '../../src/errors.ts';
 import { isUncertain } from '../../src/report/model.ts';
+import { readCellValue } from '../../src/report/parse/gridValue.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { parseLimits } from '../../src/report/parse/limits.ts';
 import { repeatedObjectReread } from '../../src/report/parse/pdfGuard.ts';
@@ -219,4 +220,17 @@ test('a PDF page of 1,000 ruled rows and 20,000 text items: every item lands in 
   assert.equal(table?.rows[999][19].text, '19');
   const dense = pageBlocks([], ruledGrid(4999, 4999));
   assert.deepEqual(dense, [], 'a 5,000 × 5,000 grid is too wide for a table and gives no block');
+});
+
+test('a table cell of 400 digits is uncertain with no candidate, never a certain or candidate Infinity', () => {
+  // Was: `Number('8080…')` past float range gave the candidate Infinity (fuzz html-s2-i369),
+  // and with a unit (`999…件`) a certain Infinity.
+  for (const raw of ['80'.repeat(200), `${'9'.repeat(400)}件`, `约${'7'.repeat(400)}，另 3 件`]) {
+    const { value } = readCellValue(raw);
+    assert.ok(isUncertain(value), raw.slice(-8));
+    assert.ok(value.candidates.every(Number.isFinite), JSON.stringify(value.candidates));
+  }
+  const mixed = readCellValue(`约${'7'.repeat(400)}，另 3 件`).value;
+  assert.deepEqual(isUncertain(mixed) && mixed.candidates, [3], 'finite numbers stay candidates');
+  assert.equal(readCellValue('1,234').value, 1234, 'ordinary numbers are unchanged');
 });

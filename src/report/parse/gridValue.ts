@@ -16,10 +16,12 @@ function halfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+/** A number written plainly; undefined if it is not one or is past float range (400 digits). */
 function plainNumber(text: string): number | undefined {
-  if (/^[+-]?\d+(\.\d+)?$/.test(text)) return Number(text);
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
-  return undefined;
+  let n: number | undefined;
+  if (/^[+-]?\d+(\.\d+)?$/.test(text)) n = Number(text);
+  else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) n = Number(text.replace(/,/g, ''));
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
 
 export function readCellValue(raw: string): ReadValue {
@@ -31,12 +33,15 @@ export function readCellValue(raw: string): ReadValue {
   if (/^[-—–]+$/.test(text)) return { value: 'slash', note: raw.trim() };
   if (/^[?？]$/.test(text)) return { value: uncertain([]) };
   const number = plainNumber(text);
-  if (number !== undefined && Number.isFinite(number)) return { value: number };
+  if (number !== undefined) return { value: number };
   const unit = units.exec(text);
   if (unit) {
     const bare = plainNumber(text.slice(0, unit.index));
     if (bare !== undefined) return { value: bare, note: raw.trim() };
   }
-  const numbers = (text.match(/\d+(\.\d+)?/g) ?? []).map(Number).slice(0, 8);
+  const numbers = (text.match(/\d+(\.\d+)?/g) ?? [])
+    .map(Number)
+    .filter(Number.isFinite)
+    .slice(0, 8);
   return { value: uncertain(numbers, raw.trim().slice(0, 80)) };
 }
