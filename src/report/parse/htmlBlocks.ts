@@ -67,6 +67,65 @@ function clean(text: string): string {
   return text.replace(/[ \t\r\f\v\u00a0\u3000]+/g, ' ').trim();
 }
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** `[\w:-]`: letters, digits, `_`, `:` and `-`. */
+const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 58) || c === 95 || c === 45;
+
+/**
+ * The tokens of `/<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)([^>]*)>|<[^>]*>|[^<]+|</g`, read
+ * by hand (the regex's match arrays were a tenth of the HTML parse): a comment, a tag (with
+ * `close`, `name` and `attrs`), another `<…>`, a text run, or a lone `<`.
+ */
+export class Tokens {
+  token = '';
+  /** `/` for a closing tag, else empty. */
+  close = '';
+  /** The tag name as written; undefined for anything but a tag. */
+  name: string | undefined;
+  attrs = '';
+  private at = 0;
+  private readonly html: string;
+
+  constructor(html: string) {
+    this.html = html;
+  }
+
+  next(): boolean {
+    const { html, at } = this;
+    if (at >= html.length) return false;
+    this.name = undefined;
+    if (html.charCodeAt(at) !== 60) {
+      const end = html.indexOf('<', at);
+      return this.take(end < 0 ? html.length : end);
+    }
+    if (html.startsWith('!--', at + 1)) {
+      const end = html.indexOf('-->', at + 4);
+      if (end >= 0) return this.take(end + 3);
+    }
+    const slash = html.charCodeAt(at + 1) === 47;
+    const from = slash ? at + 2 : at + 1;
+    if (isLetter(html.charCodeAt(from))) {
+      let to = from + 1;
+      while (to < html.length && isNameChar(html.charCodeAt(to))) to++;
+      const gt = html.indexOf('>', to);
+      if (gt >= 0) {
+        this.close = slash ? '/' : '';
+        this.name = html.slice(from, to);
+        this.attrs = html.slice(to, gt);
+        return this.take(gt + 1);
+      }
+    }
+    const gt = html.indexOf('>', at + 1);
+    return this.take(gt < 0 ? at + 1 : gt + 1);
+  }
+
+  private take(end: number): boolean {
+    this.token = this.html.slice(this.at, end);
+    this.at = end;
+    return true;
+  }
+}
+
 export function htmlBlocks(html: string): DocBlock[] {
   const blocks: DocBlock[] = [];
   const tables: TableBuild[] = [];
@@ -84,10 +143,10 @@ export function htmlBlocks(html: string): DocBlock[] {
     t.cell = null;
     t.cellText = [];
   };
-  const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)([^>]*)>|<[^>]*>|[^<]+|</g;
-  for (const m of html.matchAll(token)) {
-    const tok = m[0];
-    const rawName = m[2];
+  const tokens = new Tokens(html);
+  while (tokens.next()) {
+    const tok = tokens.token;
+    const rawName = tokens.name;
     if (rawName === undefined) {
       if (skip || (tok[0] === '<' && tok !== '<')) continue;
       const decoded = tok.includes('&') ? decodeEntities(tok) : tok;
@@ -100,8 +159,8 @@ export function htmlBlocks(html: string): DocBlock[] {
       else if (!t) line.push(text);
       continue;
     }
-    const close = m[1];
-    const attrs = m[3];
+    const close = tokens.close;
+    const attrs = tokens.attrs;
     const name = rawName.toLowerCase();
     if (skip) {
       if (close && name === skip) skip = null;
