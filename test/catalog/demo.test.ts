@@ -31,8 +31,8 @@ describeEachDatabase('catalog demo', (database) => {
       ),
     );
     assert.equal(numbers.length, 64);
-    assert.equal(numbers[0].index_number, '11430321MB1613412X/2021-00001');
-    assert.equal(numbers[63].index_number, '11430321MB1613412X/2021-00064');
+    assert.equal(numbers[0].index_number, '11430321MB16134126/2021-00001');
+    assert.equal(numbers[63].index_number, '11430321MB16134126/2021-00064');
     const county = (await findAgencyByCode(db, 'xiangtan'))!;
     const t2 = await t2Cells(db, county.id, 2021);
     assert.equal(t2.cells['t2.norm.made'], 2);

@@ -150,14 +150,14 @@ describe('attachments', () => {
 
 describe('索引号', () => {
   test('national form from the USCC, tolerant parsing, fallback to the site code', () => {
-    const prefix = indexPrefix({ uscc: '11430321MB1613412X', code: 'x' });
+    const prefix = indexPrefix({ uscc: '11430321MB16134126', code: 'x' });
     assert.equal(
       formatIndexNumber({ prefix, year: 2021, serial: 7 }),
-      '11430321MB1613412X/2021-00007',
+      '11430321MB16134126/2021-00007',
     );
     assert.equal(
       formatIndexNumber({ prefix, year: 2021, serial: 123456 }),
-      '11430321MB1613412X/2021-123456',
+      '11430321MB16134126/2021-123456',
     );
     assert.deepEqual(parseIndexNumber('000014349/2018-00222'), {
       prefix: '000014349',

@@ -7,7 +7,7 @@ import { createUser, grantRole } from '../../src/db/users.ts';
 
 /** An agency with one user per review role, and its categories. */
 export async function catalogFixture(db: Db, code: string) {
-  const agency = await upsertAgency(db, { code, name: `${code}局`, uscc: '11430321MB1613412X' });
+  const agency = await upsertAgency(db, { code, name: `${code}局`, uscc: '11430321MB16134126' });
   const actor = async (name: string, roles: Role[]): Promise<Actor> => {
     const user = await createUser(db, { username: `${code}-${name}`, password: 'password-123' });
     for (const role of roles) await grantRole(db, user.id, agency.id, role);

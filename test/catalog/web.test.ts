@@ -105,7 +105,7 @@ describeEachDatabase(
       );
       assert.equal((await office.post(`${item}/approve`, { step: '3' })).status, 303);
       const done = await (await office.get(item)).text();
-      const index = /11430321MB1613412X\/\d{4}-\d{5}/.exec(done)![0];
+      const index = /11430321MB16134126\/\d{4}-\d{5}/.exec(done)![0];
 
       const visitor = new TestClient(app);
       const id = item.split('/').pop();

@@ -142,7 +142,7 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
   const index = (
     (await office.locator('table.meta tr', { hasText: '索引号' }).locator('td').textContent()) ?? ''
   ).trim();
-  assert.match(index, new RegExp(`^11430321MB1613412X/${todayInChina().slice(0, 4)}-\\d{5}$`));
+  assert.match(index, new RegExp(`^11430321MB16134126/${todayInChina().slice(0, 4)}-\\d{5}$`));
 
   // the public sees it and finds it by a word inside the attachment
   const visitor = await (await browser.newContext()).newPage();
