@@ -3,6 +3,7 @@
  * projection (`applications`, updated in the same transaction), the letters generated from it and
  * the appeals (行政复议/诉讼) raised against it (also a projection of the same log).
  */
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -103,7 +104,13 @@ export const applicationEvents = pgTable(
     userId: integer('user_id').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('application_events_seq').on(t.applicationId, t.seq)],
+  (t) => [
+    uniqueIndex('application_events_seq').on(t.applicationId, t.seq),
+    // The report's fee facts read only these rare events; without it a county scans every event.
+    index('application_events_fees')
+      .on(t.applicationId, t.seq)
+      .where(sql`${t.type} in ('ProcessingFeeNotified', 'ProcessingFeePaid')`),
+  ],
 );
 
 /** A generated 告知书 (.docx), kept with the event that produced it. */
