@@ -14,11 +14,16 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { buildAnnualReport } from '../src/annual/build.ts';
+import { rollupReport } from '../src/annual/rollup.ts';
 import { memberStatuses } from '../src/annual/status.ts';
 import { type Agency, findAgencyByCode, upsertAgency } from '../src/db/agencies.ts';
 import { findByQueryCode } from '../src/db/cases.ts';
 import { listCases } from '../src/db/casesList.ts';
-import { casesInCell, t3PlacementCounts } from '../src/db/casesReport.ts';
+import {
+  casesInCell,
+  t3PlacementCounts,
+  t3PlacementCountsByAgency,
+} from '../src/db/casesReport.ts';
 import { type Database, rowsOf } from '../src/db/database.ts';
 import { demoCounty } from '../src/demo/agencies.ts';
 import { DECISION_IDS, decisionKind } from '../src/law/decisions.ts';
@@ -155,8 +160,18 @@ async function measure(database: Database, county: Agency, members: number[]) {
     ],
     ['county T3 query alone (t3PlacementCounts)', () => t3PlacementCounts(db, ids, YEAR), floor.t3],
     [
+      'T3 of each of the 101 agencies (t3PlacementCountsByAgency)',
+      () => t3PlacementCountsByAgency(db, ids, YEAR),
+      floor.perAgency,
+    ],
+    [
       'county status table (memberStatuses, 101 reports)',
       () => memberStatuses(db, county, YEAR, today),
+      floor.perAgency,
+    ],
+    [
+      'county roll-up with its 101 parts and R16 (rollupReport)',
+      () => rollupReport(db, county, YEAR),
       floor.perAgency,
     ],
     [
@@ -214,7 +229,7 @@ export async function run() {
     const explain = async () =>
       rowsOf<{ 'QUERY PLAN': string }>(
         await database.db.execute(
-          sql`explain (analyze, buffers) select applicant_type, case when received_on >= '2024-01-01' then 'new' else 'carryIn' end, case when outcome is not null and resolved_on <= '2024-12-31' then outcome else 'carryOut' end, count(*) from applications where agency_id in (${inList([county.id, ...members])}) and received_on is not null and received_on <= '2024-12-31' and (resolved_on is null or outcome is null or resolved_on >= '2024-01-01') group by 1, 2, 3`,
+          sql`explain (analyze, buffers) select agency_id, applicant_type, outcome, count(*) filter (where received_on >= '2024-01-01' and resolved_on <= '2024-12-31'), count(*) filter (where received_on >= '2024-01-01' and (resolved_on > '2024-12-31' or resolved_on is null)), count(*) filter (where received_on < '2024-01-01' and resolved_on <= '2024-12-31'), count(*) filter (where received_on < '2024-01-01' and (resolved_on > '2024-12-31' or resolved_on is null)) from applications where agency_id in (${inList([county.id, ...members])}) and received_on is not null and received_on <= '2024-12-31' and (resolved_on is null or outcome is null or resolved_on >= '2024-01-01') group by 1, 2, 3`,
         ),
       )
         .map((r) => r['QUERY PLAN'])
@@ -269,7 +284,7 @@ export async function run() {
       lines.push('');
     }
     lines.push(
-      'Floors: T3 and the roll-up — `select applicant_type, outcome, count(*) … group by 1, 2` over the same rows; the status table — one `group by agency_id, applicant_type, outcome` for all 101 agencies; the case lists — the same filter and order with `limit 300`; tracking — `select * … where query_code = …`; the drill-down — the same cell filter with `limit 1000`. The roll-up also builds T2, T4 and the text sections; the status table composes and checks each of the 101 reports.',
+      'Floors: T3 and the roll-up — `select applicant_type, outcome, count(*) … group by 1, 2` over the same rows; T3 per agency, the status table and the roll-up with its parts — one `group by agency_id, applicant_type, outcome` for all 101 agencies; the case lists — the same filter and order with `limit 300`; tracking — `select * … where query_code = …`; the drill-down — the same cell filter with `limit 1000`. The roll-up also builds T2, T4 and the text sections; the status table composes and checks each of the 101 reports (and the county roll-up) from one query per table for all of them.',
       '',
     );
     const table = lines.join('\n');

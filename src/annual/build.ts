@@ -26,6 +26,11 @@ export interface ReportContext {
 export interface ReportProvider {
   name: string;
   provide(ctx: ReportContext, report: AnnualReport): Promise<void>;
+  /**
+   * The same for many reports of one year at once (`reports[i]` belongs to `contexts[i]`), with
+   * one query per table for all their agencies; the results equal `provide` for each.
+   */
+  provideMany?(contexts: readonly ReportContext[], reports: readonly AnnualReport[]): Promise<void>;
 }
 
 /** In order; each provider writes its own cells or sections. */
@@ -47,7 +52,14 @@ export async function buildAnnualReport(
   if (options.includeMembers) {
     agencyIds.push(...(await listMemberAgencies(db, agency.id)).map((a) => a.id));
   }
-  const report: AnnualReport = {
+  const report = emptyReport(agency, year);
+  const ctx: ReportContext = { db, agency, year, agencyIds };
+  for (const provider of options.providers ?? reportProviders) await provider.provide(ctx, report);
+  return report;
+}
+
+export function emptyReport(agency: Agency, year: number): AnnualReport {
+  return {
     agency: agency.name,
     year,
     formatVersion: '2021',
@@ -55,9 +67,37 @@ export async function buildAnnualReport(
     sections: {},
     cells: {},
   };
-  const ctx: ReportContext = { db, agency, year, agencyIds };
-  for (const provider of options.providers ?? reportProviders) await provider.provide(ctx, report);
-  return report;
+}
+
+/** What to build: an agency's report over its own records, or over `agencyIds` (a roll-up). */
+export interface ReportTarget {
+  agency: Agency;
+  agencyIds?: number[];
+}
+
+/**
+ * Many reports of one year at once, equal to `buildAnnualReport` for each: every provider fills
+ * all of them with one query per table (`provideMany`), or one by one when it has none.
+ */
+export async function buildAnnualReports(
+  db: Db,
+  targets: readonly ReportTarget[],
+  year: number,
+  providers: readonly ReportProvider[] = reportProviders,
+): Promise<AnnualReport[]> {
+  const contexts: ReportContext[] = targets.map((t) => ({
+    db,
+    agency: t.agency,
+    year,
+    agencyIds: t.agencyIds ?? [t.agency.id],
+  }));
+  const reports = targets.map((t) => emptyReport(t.agency, year));
+  if (targets.length === 0) return reports;
+  for (const provider of providers) {
+    if (provider.provideMany) await provider.provideMany(contexts, reports);
+    else for (const [i, ctx] of contexts.entries()) await provider.provide(ctx, reports[i]);
+  }
+  return reports;
 }
 
 /** The report with the findings of every rule, as one `gongkai check --json` object. */

@@ -3,12 +3,16 @@
  * the previous year's report, from gongkai or imported and confirmed), plus the checks only the
  * app can make: applications the tables cannot count yet, and text still to be written.
  */
-import type { Agency } from '../db/agencies.ts';
+import { type Agency, listMemberAgencies } from '../db/agencies.ts';
 import {
+  type AnnualReportVersion,
   findAnnualReportRow,
   findImportedReport,
   getVersion,
+  getVersions,
   type ImportedReportRow,
+  listAnnualReportRows,
+  listImportedReports,
   versionReport,
 } from '../db/annual.ts';
 import { type UnreceivedApplication, unreceivedApplications } from '../db/annualFacts.ts';
@@ -17,7 +21,12 @@ import { checkReport } from '../report/check.ts';
 import { type Finding, finding } from '../report/finding.ts';
 import type { CellKey } from '../report/keys.ts';
 import { type AnnualReport, isUncertain } from '../report/model.ts';
-import { type BuildOptions, buildAnnualReport } from './build.ts';
+import {
+  type BuildOptions,
+  buildAnnualReport,
+  buildAnnualReports,
+  type ReportTarget,
+} from './build.ts';
 import { placeholderFindings } from './templates.ts';
 
 export type PreviousSource =
@@ -49,12 +58,39 @@ export async function previousYearReport(
   year: number,
 ): Promise<PreviousSource> {
   const own = await findAnnualReportRow(db, agency.id, year - 1);
-  if (own?.publishedVersionId) {
-    const version = await getVersion(db, own.publishedVersionId);
-    if (version)
-      return { source: 'gongkai', report: versionReport(version), versionId: version.id };
-  }
-  const imported = await findImportedReport(db, agency.id, year - 1);
+  const version = own?.publishedVersionId
+    ? await getVersion(db, own.publishedVersionId)
+    : undefined;
+  const imported = version ? undefined : await findImportedReport(db, agency.id, year - 1);
+  return previousSource(version, imported);
+}
+
+/** `previousYearReport` of many agencies, with three queries for all of them. */
+export async function previousYearReports(
+  db: Db,
+  agencies: readonly Agency[],
+  year: number,
+): Promise<PreviousSource[]> {
+  const ids = agencies.map((a) => a.id);
+  const rows = await listAnnualReportRows(db, ids, year - 1);
+  const versionIds = rows.flatMap((r) => (r.publishedVersionId ? [r.publishedVersionId] : []));
+  const versions = await getVersions(db, versionIds);
+  const imported = await listImportedReports(db, ids, year - 1);
+  return agencies.map((agency) => {
+    const own = rows.find((r) => r.agencyId === agency.id);
+    const version = versions.find((v) => v.id === own?.publishedVersionId);
+    return previousSource(
+      version,
+      imported.find((r) => r.agencyId === agency.id),
+    );
+  });
+}
+
+function previousSource(
+  version: AnnualReportVersion | undefined,
+  imported: ImportedReportRow | undefined,
+): PreviousSource {
+  if (version) return { source: 'gongkai', report: versionReport(version), versionId: version.id };
   if (!imported) return { source: 'none' };
   const { report, pending } = confirmedImport(imported);
   return report
@@ -105,7 +141,54 @@ export async function composeReport(
   const report = await buildAnnualReport(db, agency, year, { ...options, includeMembers });
   const previous = await previousYearReport(db, agency, year);
   const unreceived = await unreceivedApplications(db, [agency.id], year);
-  const findings = sortFindings([
+  return {
+    report,
+    findings: composedFindings(year, report, previous, unreceived),
+    previous,
+    unreceived,
+  };
+}
+
+/**
+ * `composeReport` (with its default roll-up for governments) of many agencies of one year, with
+ * one query per table or fact for all of them.
+ */
+export async function composeReports(
+  db: Db,
+  agencies: readonly Agency[],
+  year: number,
+): Promise<ComposedReport[]> {
+  const targets: ReportTarget[] = [];
+  for (const agency of agencies) {
+    const members = agency.kind === 'government' ? await listMemberAgencies(db, agency.id) : [];
+    targets.push({ agency, agencyIds: [agency.id, ...members.map((m) => m.id)] });
+  }
+  const reports = await buildAnnualReports(db, targets, year);
+  const previous = await previousYearReports(db, agencies, year);
+  const unreceived = await unreceivedApplications(
+    db,
+    agencies.map((a) => a.id),
+    year,
+  );
+  return agencies.map((agency, i) => {
+    const own = unreceived.filter((u) => u.agencyId === agency.id);
+    return {
+      report: reports[i],
+      findings: composedFindings(year, reports[i], previous[i], own),
+      previous: previous[i],
+      unreceived: own,
+    };
+  });
+}
+
+/** Every rule's findings (R8/R9 against the previous report) and the app's own checks. */
+function composedFindings(
+  year: number,
+  report: AnnualReport,
+  previous: PreviousSource,
+  unreceived: UnreceivedApplication[],
+): Finding[] {
+  return sortFindings([
     ...checkReport(report, {
       previous:
         previous.source === 'gongkai' || previous.source === 'imported'
@@ -119,7 +202,6 @@ export async function composeReport(
       S6: report.sections.S6?.text,
     }),
   ]);
-  return { report, findings, previous, unreceived };
 }
 
 export const hasErrors = (findings: readonly Finding[]) =>

@@ -8,7 +8,7 @@ import type { Db } from '../db/database.ts';
 import type { Finding } from '../report/finding.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { r16 } from '../report/rules/rollup.ts';
-import { buildAnnualReport } from './build.ts';
+import { buildAnnualReport, buildAnnualReports } from './build.ts';
 
 export interface RollupPart {
   agency: Agency;
@@ -23,11 +23,15 @@ export interface Rollup {
   findings: Finding[];
 }
 
+/** Each agency's own report, built together (one query per table for all of them). */
 export async function rollupParts(db: Db, government: Agency, year: number): Promise<RollupPart[]> {
-  const parts: RollupPart[] = [];
-  for (const agency of [government, ...(await listMemberAgencies(db, government.id))])
-    parts.push({ agency, report: await buildAnnualReport(db, agency, year) });
-  return parts;
+  const agencies = [government, ...(await listMemberAgencies(db, government.id))];
+  const reports = await buildAnnualReports(
+    db,
+    agencies.map((agency) => ({ agency })),
+    year,
+  );
+  return agencies.map((agency, i) => ({ agency, report: reports[i] }));
 }
 
 /** R16 of an aggregate against the government's own and each member's report. */

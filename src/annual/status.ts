@@ -4,10 +4,19 @@
  * error and warning counts. Used by the dashboard and the county status table.
  */
 import { type Agency, listMemberAgencies } from '../db/agencies.ts';
-import { deadlineSettings, findAnnualReportRow, getVersion } from '../db/annual.ts';
+import {
+  type AnnualReportRow,
+  type AnnualReportVersion,
+  type DeadlineSetting,
+  deadlineSettings,
+  findAnnualReportRow,
+  getVersion,
+  getVersions,
+  listAnnualReportRows,
+} from '../db/annual.ts';
 import type { Db } from '../db/database.ts';
 import type { AnnualReportStatus } from '../db/schema/annual.ts';
-import { composeReport } from './compose.ts';
+import { type ComposedReport, composeReport, composeReports } from './compose.ts';
 import {
   effectiveDeadline,
   type ReportStanding,
@@ -20,6 +29,10 @@ export async function reportDeadline(db: Db, agency: Agency, year: number) {
     db,
     agency.parentId ? [agency.id, agency.parentId] : [agency.id],
   );
+  return deadlineOf(agency, year, settings);
+}
+
+function deadlineOf(agency: Agency, year: number, settings: readonly DeadlineSetting[]) {
   const own = settings.find((s) => s.agencyId === agency.id && s.scope === 'self');
   const parent = settings.find((s) => s.agencyId === agency.parentId && s.scope === 'members');
   return effectiveDeadline(agency.kind, year, (own ?? parent)?.monthDay);
@@ -47,21 +60,64 @@ export async function reportStatus(
 ): Promise<ReportStatusRow> {
   const { due, local } = await reportDeadline(db, agency, year);
   const row = await findAnnualReportRow(db, agency.id, year);
-  const standing = reportStanding(row?.status ?? null, row?.publishedOn ?? null, due, today);
   const composed = await composeReport(db, agency, year);
+  const published = row?.status === 'published' && row.publishedVersionId;
+  const version = published ? await getVersion(db, row.publishedVersionId!) : undefined;
+  return statusRow({ agency, due, local, today, row, composed, version });
+}
+
+/** `reportStatus` of many agencies of one year, with one query per table for all of them. */
+export async function reportStatuses(
+  db: Db,
+  agencies: readonly Agency[],
+  year: number,
+  today: string,
+): Promise<ReportStatusRow[]> {
+  const ids = agencies.map((a) => a.id);
+  const parents = agencies.flatMap((a) => (a.parentId ? [a.parentId] : []));
+  const settings = await deadlineSettings(db, [...new Set([...ids, ...parents])]);
+  const rows = await listAnnualReportRows(db, ids, year);
+  const composed = await composeReports(db, agencies, year);
+  const versions = await getVersions(
+    db,
+    rows.flatMap((r) =>
+      r.status === 'published' && r.publishedVersionId ? [r.publishedVersionId] : [],
+    ),
+  );
+  return agencies.map((agency, i) => {
+    const row = rows.find((r) => r.agencyId === agency.id);
+    const { due, local } = deadlineOf(agency, year, settings);
+    const version =
+      row?.status === 'published'
+        ? versions.find((v) => v.id === row.publishedVersionId)
+        : undefined;
+    return statusRow({ agency, due, local, today, row, composed: composed[i], version });
+  });
+}
+
+function statusRow(s: {
+  agency: Agency;
+  due: string;
+  local: boolean;
+  today: string;
+  row: AnnualReportRow | undefined;
+  composed: ComposedReport;
+  version: AnnualReportVersion | undefined;
+}): ReportStatusRow {
+  const { row, composed, version } = s;
+  const standing = reportStanding(row?.status ?? null, row?.publishedOn ?? null, s.due, s.today);
   let findings = composed.findings;
   let amendments = 0;
   if (row?.status === 'published' && row.publishedVersionId) {
-    const version = await getVersion(db, row.publishedVersionId);
     findings = (version?.findings ?? []) as typeof findings;
     const published = version?.report as { cells: Record<string, unknown> } | undefined;
     for (const [key, value] of Object.entries(composed.report.cells))
       if (JSON.stringify(published?.cells[key] ?? null) !== JSON.stringify(value)) amendments++;
   }
   return {
-    agency,
-    due,
-    localDue: local,
+    agency: s.agency,
+    due: s.due,
+    localDue: s.local,
     standing,
     status: row?.status ?? null,
     publishedOn: row?.publishedOn ?? null,
@@ -79,10 +135,7 @@ export async function memberStatuses(
   today: string,
 ): Promise<ReportStatusRow[]> {
   const members = await listMemberAgencies(db, government.id);
-  const out: ReportStatusRow[] = [];
-  for (const agency of [government, ...members])
-    out.push(await reportStatus(db, agency, year, today));
-  return out;
+  return reportStatuses(db, [government, ...members], year, today);
 }
 
 /** 逾期未发布（编制中） and the like: the standing with the stored status when it is late. */

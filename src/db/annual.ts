@@ -24,6 +24,7 @@ export type AnnualReportRow = typeof annualReports.$inferSelect;
 export type AnnualReportVersion = typeof annualReportVersions.$inferSelect;
 export type ImportedReportRow = typeof importedReports.$inferSelect;
 export type AmendmentRow = typeof annualReportAmendments.$inferSelect;
+export type DeadlineSetting = typeof annualDeadlines.$inferSelect;
 
 export async function findAnnualReportRow(
   db: Db,
@@ -128,6 +129,15 @@ export async function getVersion(db: Db, id: number): Promise<AnnualReportVersio
   return row;
 }
 
+/** The snapshots with these ids (in no particular order). */
+export async function getVersions(db: Db, ids: readonly number[]): Promise<AnnualReportVersion[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(annualReportVersions)
+    .where(inArray(annualReportVersions.id, [...ids]));
+}
+
 export async function listVersions(db: Db, reportId: number): Promise<AnnualReportVersion[]> {
   return db
     .select()
@@ -192,6 +202,18 @@ export async function findImportedReport(db: Db, agencyId: number, year: number)
     .from(importedReports)
     .where(and(eq(importedReports.agencyId, agencyId), eq(importedReports.year, year)));
   return row;
+}
+
+export async function listImportedReports(
+  db: Db,
+  agencyIds: readonly number[],
+  year: number,
+): Promise<ImportedReportRow[]> {
+  if (agencyIds.length === 0) return [];
+  return db
+    .select()
+    .from(importedReports)
+    .where(and(inArray(importedReports.agencyId, [...agencyIds]), eq(importedReports.year, year)));
 }
 
 /** Saves (or replaces) the parsed file; earlier confirmations are dropped with the old file. */

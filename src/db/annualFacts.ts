@@ -5,8 +5,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { CategoryCount, FeeFacts } from '../annual/facts.ts';
 import { s6PetitionText } from '../petitions/s6.ts';
+import type { PetitionStatistics } from '../petitions/statistics.ts';
 import { type Db, rowsOf } from './database.ts';
-import { petitionStatistics } from './petitionStatistics.ts';
+import { petitionStatisticsByAgency } from './petitionStatistics.ts';
 
 const inList = (ids: readonly number[]): SQL =>
   sql.join(
@@ -26,14 +27,47 @@ export async function publicationCounts(
   year: number,
 ): Promise<CategoryCount[]> {
   if (agencyIds.length === 0) return [];
-  const rows = rowsOf<{ name: string; column: string; position: number; count: number }>(
+  const rows = rowsOf<CategoryRow>(
     await db.execute(sql`
       select c.name, min(c."column") as "column", min(c.position)::int as position, count(*)::int as count
-      from publications p join catalog_categories c on c.id = p.category_id
-      where p.agency_id in (${inList(agencyIds)}) and p.status in ('published', 'withdrawn')
-        and p.published_on >= ${`${year}-01-01`} and p.published_on <= ${`${year}-12-31`}
+      from ${publishedInYear(agencyIds, year)}
       group by c.name`),
   );
+  return categoryOrder(rows);
+}
+
+/** The counts of each agency on its own (every id has an entry), in one query. */
+export async function publicationCountsByAgency(
+  db: Db,
+  agencyIds: readonly number[],
+  year: number,
+): Promise<Map<number, CategoryCount[]>> {
+  const perAgency = new Map(agencyIds.map((id) => [id, [] as CategoryRow[]]));
+  if (agencyIds.length === 0) return new Map();
+  const rows = rowsOf<CategoryRow & { agencyId: number }>(
+    await db.execute(sql`
+      select p.agency_id as "agencyId", c.name, min(c."column") as "column",
+        min(c.position)::int as position, count(*)::int as count
+      from ${publishedInYear(agencyIds, year)}
+      group by p.agency_id, c.name`),
+  );
+  for (const { agencyId, ...row } of rows) perAgency.get(Number(agencyId))!.push(row);
+  return new Map([...perAgency].map(([id, list]) => [id, categoryOrder(list)]));
+}
+
+interface CategoryRow {
+  name: string;
+  column: string;
+  position: number;
+  count: number;
+}
+
+const publishedInYear = (agencyIds: readonly number[], year: number) => sql`
+  publications p join catalog_categories c on c.id = p.category_id
+  where p.agency_id in (${inList(agencyIds)}) and p.status in ('published', 'withdrawn')
+    and p.published_on >= ${`${year}-01-01`} and p.published_on <= ${`${year}-12-31`}`;
+
+function categoryOrder(rows: readonly CategoryRow[]): CategoryCount[] {
   return rows
     .map((r) => ({ ...r, count: Number(r.count) }))
     .sort(
@@ -51,21 +85,38 @@ export async function feeFacts(
   agencyIds: readonly number[],
   year: number,
 ): Promise<FeeFacts> {
-  const facts: FeeFacts = { notices: 0, paid: 0, collectedYuan: 0 };
-  if (agencyIds.length === 0) return facts;
-  const rows = rowsOf<{
-    applicationId: number;
-    type: string;
-    on: string;
-    data: { amount?: number };
-  }>(
+  return feeFactsOf(await feeEvents(db, agencyIds, year), year);
+}
+
+export interface FeeEvent {
+  agencyId: number;
+  applicationId: number;
+  type: string;
+  on: string;
+  data: { amount?: number };
+}
+
+/** The fee events up to the year's end of the agencies' applications, in log order. */
+export async function feeEvents(
+  db: Db,
+  agencyIds: readonly number[],
+  year: number,
+): Promise<FeeEvent[]> {
+  if (agencyIds.length === 0) return [];
+  return rowsOf<FeeEvent>(
     await db.execute(sql`
-      select e.application_id as "applicationId", e.type, e.on::text as "on", e.data
+      select a.agency_id as "agencyId", e.application_id as "applicationId", e.type,
+        e.on::text as "on", e.data
       from application_events e join applications a on a.id = e.application_id
       where a.agency_id in (${inList(agencyIds)})
         and e.type in ('ProcessingFeeNotified', 'ProcessingFeePaid') and e.on <= ${`${year}-12-31`}
       order by e.application_id, e.seq`),
   );
+}
+
+/** The year's fee facts from fee events in log order. */
+export function feeFactsOf(rows: readonly FeeEvent[], year: number): FeeFacts {
+  const facts: FeeFacts = { notices: 0, paid: 0, collectedYuan: 0 };
   const lastAmount = new Map<number, number>();
   const inYear = (on: string) => on.startsWith(`${year}-`);
   for (const r of rows) {
@@ -113,9 +164,22 @@ export async function petitionSentences(
   agencyIds: readonly number[],
   year: number,
 ): Promise<string | undefined> {
+  return petitionSentencesOf(await petitionStatisticsOf(db, agencyIds, year), agencyIds, year);
+}
+
+/** Each agency's petition statistics for the year (two queries for all). */
+export const petitionStatisticsOf = (db: Db, agencyIds: readonly number[], year: number) =>
+  petitionStatisticsByAgency(db, agencyIds, `${year}-01-01`, `${year}-12-31`);
+
+/** The sentences of the agencies with petition records, in the order of `agencyIds`. */
+export function petitionSentencesOf(
+  statistics: ReadonlyMap<number, PetitionStatistics>,
+  agencyIds: readonly number[],
+  year: number,
+): string | undefined {
   const texts: string[] = [];
   for (const agencyId of agencyIds) {
-    const stats = await petitionStatistics(db, agencyId, `${year}-01-01`, `${year}-12-31`);
+    const stats = statistics.get(agencyId)!;
     const empty =
       stats.sources.records === 0 &&
       stats.sources.aggregates.length === 0 &&

@@ -137,8 +137,20 @@ export async function importRegisterCsv(
  * and their 有效性 history; decisions and fees from the registers.
  */
 export async function t2Cells(db: Db, agencyId: number, year: number): Promise<T2Cells> {
+  return (await t2CellsByAgency(db, [agencyId], year)).get(agencyId)!;
+}
+
+/** T2 of each agency on its own (every id has an entry), with three queries for all of them. */
+export async function t2CellsByAgency(
+  db: Db,
+  agencyIds: readonly number[],
+  year: number,
+): Promise<Map<number, T2Cells>> {
+  if (agencyIds.length === 0) return new Map();
+  const ids = [...agencyIds];
   const docs = await db
     .select({
+      agencyId: publications.agencyId,
       publicationId: publications.id,
       title: publications.title,
       indexNumber: publications.indexNumber,
@@ -150,7 +162,7 @@ export async function t2Cells(db: Db, agencyId: number, year: number): Promise<T
     .innerJoin(catalogCategories, eq(catalogCategories.id, publications.categoryId))
     .where(
       and(
-        eq(publications.agencyId, agencyId),
+        inArray(publications.agencyId, ids),
         inArray(publications.status, ['published', 'withdrawn']),
         sql`${catalogCategories.t2Kind} is not null`,
       ),
@@ -166,20 +178,47 @@ export async function t2Cells(db: Db, agencyId: number, year: number): Promise<T
           ),
         )
     : [];
-  const records: NormativeRecord[] = docs.map((d) => ({
-    ...d,
-    kind: d.kind as NormativeRecord['kind'],
-    history: history
-      .filter((h) => h.publicationId === d.publicationId)
-      .map((h) => ({ validity: h.validity, since: h.since })),
-  }));
-  const registers: RegisterRecord[] = (await listRegisterEntries(db, agencyId, year)).map((r) => ({
-    kind: r.kind,
-    month: r.month,
-    count: r.count,
-    amountYuan: r.amountYuan === null ? null : Number(r.amountYuan),
-  }));
-  return computeT2(year, records, registers);
+  const entries = await db
+    .select()
+    .from(registerEntries)
+    .where(and(inArray(registerEntries.agencyId, ids), like(registerEntries.month, `${year}-%`)))
+    .orderBy(asc(registerEntries.agencyId), asc(registerEntries.month), asc(registerEntries.kind));
+  const historyOf = groupBy(history, (h) => h.publicationId);
+  const docsOf = groupBy(docs, (d) => d.agencyId);
+  const entriesOf = groupBy(entries, (r) => r.agencyId);
+  const out = new Map<number, T2Cells>();
+  for (const agencyId of ids) {
+    const records: NormativeRecord[] = (docsOf.get(agencyId) ?? []).map((d) => ({
+      publicationId: d.publicationId,
+      title: d.title,
+      indexNumber: d.indexNumber,
+      docNumber: d.docNumber,
+      kind: d.kind as NormativeRecord['kind'],
+      madeOn: d.madeOn,
+      history: (historyOf.get(d.publicationId) ?? []).map((h) => ({
+        validity: h.validity,
+        since: h.since,
+      })),
+    }));
+    const registers: RegisterRecord[] = (entriesOf.get(agencyId) ?? []).map((r) => ({
+      kind: r.kind,
+      month: r.month,
+      count: r.count,
+      amountYuan: r.amountYuan === null ? null : Number(r.amountYuan),
+    }));
+    out.set(agencyId, computeT2(year, records, registers));
+  }
+  return out;
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 function validEntry(e: RegisterEntryInput) {

@@ -1,5 +1,5 @@
 /** Aggregate petition totals for periods without individual records (e.g. a year before gongkai). */
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
 import { type IsoDate, toDayNumber } from '../law/date.ts';
 import type { PetitionAggregate } from '../petitions/statistics.ts';
@@ -104,20 +104,33 @@ export async function aggregatesOverlapping(
   from: IsoDate,
   to: IsoDate,
 ): Promise<PetitionAggregate[]> {
+  return (await aggregatesOverlappingByAgency(db, [agencyId], from, to)).get(agencyId)!;
+}
+
+/** The same for each agency (every id has an entry), in one query. */
+export async function aggregatesOverlappingByAgency(
+  db: Db,
+  agencyIds: readonly number[],
+  from: IsoDate,
+  to: IsoDate,
+): Promise<Map<number, PetitionAggregate[]>> {
+  const perAgency = new Map(agencyIds.map((id) => [id, [] as PetitionAggregate[]]));
+  if (agencyIds.length === 0) return perAgency;
   const rows = await db
     .select()
     .from(petitionAggregates)
     .where(
       and(
-        eq(petitionAggregates.agencyId, agencyId),
+        inArray(petitionAggregates.agencyId, [...agencyIds]),
         lte(petitionAggregates.periodFrom, to),
         gte(petitionAggregates.periodTo, from),
       ),
     );
-  return rows.map(({ id, agencyId: _a, createdBy: _c, updatedAt: _u, ...a }) => {
+  for (const { id, agencyId, createdBy: _c, updatedAt: _u, ...a } of rows) {
     void id;
-    return a;
-  });
+    perAgency.get(agencyId)!.push(a);
+  }
+  return perAgency;
 }
 
 function valuesOf(a: PetitionAggregate) {
