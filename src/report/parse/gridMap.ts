@@ -5,11 +5,12 @@
  * exactly the expected number of value cells, otherwise by the grid columns of the header labels.
  */
 import { normalizeLabel } from '../formats/normalize.ts';
-import type { ReportFormat } from '../formats/types.ts';
+import type { ReportFormat, T2Group, T2Row } from '../formats/types.ts';
 import {
   type ApplicantKey,
   applicantKeys,
   type CellKey,
+  type T3RowKey,
   type T4OutcomeKey,
   t3Key,
   t4GroupKeys,
@@ -77,6 +78,46 @@ function assign(
   for (const [i, k] of keys.entries()) put(state, k, take[i]);
 }
 
+// The cell keys and column labels of a row are the same in every report: built once.
+const t3Keys = new Map<T3RowKey, CellKey[]>();
+const t2Keys = new WeakMap<T2Group, Map<T2Row, CellKey[]>>();
+const t2Names = new WeakMap<T2Group, string[][]>();
+
+function t3RowKeys(row: T3RowKey): CellKey[] {
+  let keys = t3Keys.get(row);
+  if (!keys) {
+    keys = applicantKeys.map((a) => t3Key(row, a));
+    t3Keys.set(row, keys);
+  }
+  return keys;
+}
+
+function t2RowKeys(group: T2Group, row: T2Row): CellKey[] {
+  let byRow = t2Keys.get(group);
+  if (!byRow) {
+    byRow = new Map();
+    t2Keys.set(group, byRow);
+  }
+  let keys = byRow.get(row);
+  if (!keys) {
+    keys = group.columns.map((c) => `t2.${row.key}.${c.key}` as CellKey);
+    byRow.set(row, keys);
+  }
+  return keys;
+}
+
+/** Each column's label and variants, normalised. */
+function t2ColumnNames(group: T2Group): string[][] {
+  let names = t2Names.get(group);
+  if (!names) {
+    names = group.columns.map((c) =>
+      [c.label.text, ...(c.label.variants ?? [])].map(normalizeLabel),
+    );
+    t2Names.set(group, names);
+  }
+  return names;
+}
+
 function t3Row(state: State, row: GridCell[], norm: string[]): boolean {
   let at = -1;
   for (let i = norm.length - 1; i >= 0; i--)
@@ -87,7 +128,7 @@ function t3Row(state: State, row: GridCell[], norm: string[]): boolean {
   if (at < 0 || at === row.length - 1) return false;
   const spec = state.labels.t3Rows.get(norm[at]);
   if (!spec) return false;
-  const keys = applicantKeys.map((a) => t3Key(spec.key, a));
+  const keys = t3RowKeys(spec.key);
   assign(
     state,
     keys,
@@ -103,11 +144,10 @@ function t2Row(state: State, row: GridCell[], norm: string[]): boolean {
   const hit = state.labels.t2Rows.get(norm[at]);
   if (!hit) return false;
   const { group, row: spec } = hit;
-  const keys = group.columns.map((c) => `t2.${spec.key}.${c.key}` as CellKey);
-  const columns = group.columns.map((c) => {
-    const names = [c.label.text, ...(c.label.variants ?? [])].map(normalizeLabel);
-    return state.t2Header.find((h) => names.includes(h.text))?.col;
-  });
+  const keys = t2RowKeys(group, spec);
+  const columns = t2ColumnNames(group).map(
+    (names) => state.t2Header.find((h) => names.includes(h.text))?.col,
+  );
   assign(state, keys, row.slice(at + 1), columns);
   return true;
 }
@@ -140,11 +180,12 @@ function headerRow(state: State, row: GridCell[], norm: string[]): boolean {
   return hasT4 || outcomes.length > 0 || applicants.length > 0 || empty;
 }
 
+const t4RowKeys: CellKey[] = t4GroupKeys.flatMap((g) =>
+  (['upheld', 'corrected', 'other', 'pending', 'total'] as const).map((o) => t4Key(g, o)),
+);
+
 function t4Row(state: State, row: GridCell[]) {
-  const keys: CellKey[] = [];
-  for (const g of t4GroupKeys)
-    for (const o of ['upheld', 'corrected', 'other', 'pending', 'total'] as const)
-      keys.push(t4Key(g, o));
+  const keys = t4RowKeys;
   const header = [...state.t4Header].sort((a, b) => a.col - b.col);
   const columns =
     header.length === keys.length ? header.map((h) => h.col) : keys.map(() => undefined);

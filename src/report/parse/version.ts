@@ -10,11 +10,21 @@ export interface VersionGuess {
   fromLabels: boolean;
 }
 
+/** Each format's fingerprints, normalised once. */
+const fingerprints: Record<FormatVersion, string[]> = {
+  '2021': formats['2021'].fingerprints.map(normalizeLabel),
+  '2019': formats['2019'].fingerprints.map(normalizeLabel),
+};
+
+function score(normalized: string, version: FormatVersion): number {
+  let n = 0;
+  for (const f of fingerprints[version]) if (normalized.includes(f)) n++;
+  return n;
+}
+
 export function detectVersion(normalized: string, year: number | null): VersionGuess {
-  const score = (v: FormatVersion) =>
-    formats[v].fingerprints.filter((f) => normalized.includes(normalizeLabel(f))).length;
-  const s2021 = score('2021');
-  const s2019 = score('2019');
+  const s2021 = score(normalized, '2021');
+  const s2019 = score(normalized, '2019');
   if (s2021 !== s2019) return { version: s2021 > s2019 ? '2021' : '2019', fromLabels: true };
   return { version: year ? expectedVersion(year) : '2021', fromLabels: false };
 }
