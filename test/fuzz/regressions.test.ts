@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { simplePdf } from '../../bench/fuzz/seeds.ts';
+import { extractAttachmentText } from '../../src/catalog/attachments/extract.ts';
 import { isGongkaiError } from '../../src/errors.ts';
 import { isUncertain } from '../../src/report/model.ts';
 import { readCellValue } from '../../src/report/parse/gridValue.ts';
@@ -233,4 +234,30 @@ test('a table cell of 400 digits is uncertain with no candidate, never a certain
   const mixed = readCellValue(`约${'7'.repeat(400)}，另 3 件`).value;
   assert.deepEqual(isUncertain(mixed) && mixed.candidates, [3], 'finite numbers stay candidates');
   assert.equal(readCellValue('1,234').value, 1234, 'ordinary numbers are unchanged');
+});
+
+test('the attachment readers refuse the same PDF and XLSX as the report parsers (unreadable, not stuck)', {
+  timeout: 60_000,
+}, async () => {
+  const pdf = simplePdf(['x']).toString('latin1');
+  const repeated = Buffer.from(
+    pdf.replace('xref', `${'3 0 obj\n<< /Type /Page /P\n'.repeat(20_000)}xref`),
+    'latin1',
+  );
+  const merge = await editedXlsx((xml) =>
+    xml.replace('<mergeCell ref="A1:O1"', '<mergeCell ref="A9007199254740993:O16"'),
+  );
+  for (const [kind, data] of [
+    ['pdf', repeated],
+    ['xlsx', merge],
+  ] as const) {
+    const out = await extractAttachmentText(kind, data, `附件.${kind}`);
+    assert.deepEqual(
+      out.hidden.map((h) => h.kind),
+      ['unreadable'],
+      kind,
+    );
+  }
+  const readable = await extractAttachmentText('xlsx', await editedXlsx(), '附件.xlsx');
+  assert.match(readable.text, /年度报告/, 'an ordinary workbook is still read');
 });

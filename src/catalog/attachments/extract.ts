@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { checkPdfStructure } from '../../report/parse/pdfGuard.ts';
+import { checkSheets } from '../../report/parse/xlsxGuard.ts';
+import { checkZip } from '../../report/parse/zipGuard.ts';
 import type { PrivacyFinding } from '../privacy.ts';
 import type { AttachmentKind } from './fileType.ts';
 
@@ -28,6 +31,8 @@ export async function extractAttachmentText(
 }
 
 async function extractXlsx(data: Uint8Array, name: string): Promise<ExtractedText> {
+  // The report parser's guards: no zip bomb, no merge or column range exceljs cannot bound.
+  await checkSheets(await checkZip(data, 'XLSX', 'xl/workbook.xml'));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const lines: string[] = [];
@@ -74,6 +79,7 @@ async function extractXlsx(data: Uint8Array, name: string): Promise<ExtractedTex
 }
 
 async function extractDocx(data: Uint8Array, name: string): Promise<ExtractedText> {
+  await checkZip(data, 'DOCX', 'word/document.xml');
   const zip = await JSZip.loadAsync(data);
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   const hidden: PrivacyFinding[] = [];
@@ -129,6 +135,7 @@ function decodeXml(s: string): string {
 }
 
 async function extractPdf(data: Uint8Array): Promise<ExtractedText> {
+  checkPdfStructure(data);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(data),
