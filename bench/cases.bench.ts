@@ -188,8 +188,8 @@ export async function run() {
         `| ${r.kind} | ${r.sub.saved} / ${r.sub.unique} | ${r.sub.p50.toFixed(0)} | ${r.sub.p99.toFixed(0)} | ${r.sub.wall.toFixed(0)} | ${r.one.ours.toFixed(0)} (${r.agencyN.toLocaleString('en')}) | ${r.one.floor.toFixed(0)} | ${(r.one.ours / r.one.floor).toFixed(2)}× | ${r.all.ours.toFixed(0)} (${(r.agencyN * 10).toLocaleString('en')}) | ${r.all.floor.toFixed(0)} | ${(r.all.ours / r.all.floor).toFixed(2)}× |`,
     ),
     '',
-    'The floor is `select applicant_type, outcome, count(*) … group by 1, 2` over the agencies\' rows; our query groups the',
-    'same columns with the year\'s filter and four filtered counts (new/carried-in × resolved in the year/carried out), placed',
+    "The floor is `select applicant_type, outcome, count(*) … group by 1, 2` over the agencies' rows; our query groups the",
+    "same columns with the year's filter and four filtered counts (new/carried-in × resolved in the year/carried out), placed",
     'in TypeScript. Median of 5 runs after a warm-up.',
   ];
   console.log(lines.join('\n'));
