@@ -65,9 +65,15 @@ export function reportFromBlocks(blocks: DocBlock[], opts: ParseOptions = {}): G
 }
 
 function gridReport(blocks: DocBlock[], opts: ParseOptions): GridParseResult | undefined {
-  const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n');
-  const tables = blocks.flatMap((b): GridTable[] => (b.kind === 'table' ? [b.table] : []));
-  const tableText = tables.flatMap((t) => t.rows.flatMap((r) => r.map((c) => c.text))).join('|');
+  const lines: string[] = [];
+  const tables: GridTable[] = [];
+  for (const b of blocks)
+    if (b.kind === 'text') lines.push(b.text);
+    else if (b.kind === 'table') tables.push(b.table);
+  const text = lines.join('\n');
+  const cellTexts: string[] = [];
+  for (const t of tables) for (const r of t.rows) for (const c of r) cellTexts.push(c.text);
+  const tableText = cellTexts.join('|');
   const nt = normalizeWithOffsets(text);
   const probe = findHeadings(nt, formatOf('2021'));
   const identity = detectIdentity(text, probe[0]?.start ?? -1);

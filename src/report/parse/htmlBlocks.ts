@@ -126,6 +126,15 @@ export class Tokens {
   }
 }
 
+/** `toLowerCase`, without a new string for the usual name that is lower case already. */
+function lowerCase(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return name.toLowerCase();
+  }
+  return name;
+}
+
 export function htmlBlocks(html: string): DocBlock[] {
   const blocks: DocBlock[] = [];
   const tables: TableBuild[] = [];
@@ -150,10 +159,13 @@ export function htmlBlocks(html: string): DocBlock[] {
     if (rawName === undefined) {
       if (skip || (tok[0] === '<' && tok !== '<')) continue;
       const decoded = tok.includes('&') ? decodeEntities(tok) : tok;
-      // Only whitespace runs with a line break change (to one space).
-      const text = decoded.includes('\n')
-        ? decoded.replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s))
-        : decoded;
+      // Only whitespace runs with a line break change (to one space); most such tokens are
+      // nothing but the indentation between two tags.
+      const text = !decoded.includes('\n')
+        ? decoded
+        : decoded.trim() === ''
+          ? ' '
+          : decoded.replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s));
       const t = tables[tables.length - 1];
       if (t?.cell) t.cellText.push(text);
       else if (!t) line.push(text);
@@ -161,7 +173,7 @@ export function htmlBlocks(html: string): DocBlock[] {
     }
     const close = tokens.close;
     const attrs = tokens.attrs;
-    const name = rawName.toLowerCase();
+    const name = lowerCase(rawName);
     if (skip) {
       if (close && name === skip) skip = null;
       continue;
