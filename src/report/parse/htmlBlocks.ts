@@ -77,23 +77,44 @@ const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 58) || c === 9
  * `close`, `name` and `attrs`), another `<…>`, a text run, or a lone `<`.
  */
 export class Tokens {
-  token = '';
   /** `/` for a closing tag, else empty. */
   close = '';
   /** The tag name as written; undefined for anything but a tag. */
   name: string | undefined;
-  attrs = '';
   private at = 0;
+  private start = 0;
+  private attrsFrom = 0;
+  private attrsTo = 0;
   private readonly html: string;
 
   constructor(html: string) {
     this.html = html;
   }
 
+  /** The token's text (sliced on demand: a tag's is seldom needed). */
+  get token(): string {
+    return this.html.slice(this.start, this.at);
+  }
+
+  get attrs(): string {
+    return this.html.slice(this.attrsFrom, this.attrsTo);
+  }
+
+  /** True for a comment or another `<…>` that is not a tag (a lone `<` is text). */
+  get isOtherMarkup(): boolean {
+    return this.html.charCodeAt(this.start) === 60 && this.at - this.start > 1;
+  }
+
+  /** True for a tag written `<…/>`. */
+  get selfClosing(): boolean {
+    return this.html.charCodeAt(this.at - 2) === 47;
+  }
+
   next(): boolean {
     const { html, at } = this;
     if (at >= html.length) return false;
     this.name = undefined;
+    this.start = at;
     if (html.charCodeAt(at) !== 60) {
       const end = html.indexOf('<', at);
       return this.take(end < 0 ? html.length : end);
@@ -111,7 +132,8 @@ export class Tokens {
       if (gt >= 0) {
         this.close = slash ? '/' : '';
         this.name = html.slice(from, to);
-        this.attrs = html.slice(to, gt);
+        this.attrsFrom = to;
+        this.attrsTo = gt;
         return this.take(gt + 1);
       }
     }
@@ -120,7 +142,6 @@ export class Tokens {
   }
 
   private take(end: number): boolean {
-    this.token = this.html.slice(this.at, end);
     this.at = end;
     return true;
   }
@@ -154,10 +175,10 @@ export function htmlBlocks(html: string): DocBlock[] {
   };
   const tokens = new Tokens(html);
   while (tokens.next()) {
-    const tok = tokens.token;
     const rawName = tokens.name;
     if (rawName === undefined) {
-      if (skip || (tok[0] === '<' && tok !== '<')) continue;
+      if (skip || tokens.isOtherMarkup) continue;
+      const tok = tokens.token;
       const decoded = tok.includes('&') ? decodeEntities(tok) : tok;
       // Only whitespace runs with a line break change (to one space); most such tokens are
       // nothing but the indentation between two tags.
@@ -172,13 +193,12 @@ export function htmlBlocks(html: string): DocBlock[] {
       continue;
     }
     const close = tokens.close;
-    const attrs = tokens.attrs;
     const name = lowerCase(rawName);
     if (skip) {
       if (close && name === skip) skip = null;
       continue;
     }
-    if (!close && skipTags.has(name) && !tok.endsWith('/>')) {
+    if (!close && skipTags.has(name) && !tokens.selfClosing) {
       skip = name;
       continue;
     }
@@ -209,6 +229,7 @@ export function htmlBlocks(html: string): DocBlock[] {
           'parse.tooLarge',
           `表格单元格超过 ${gridLimits.maxCells} 个，不像年度报告，已停止读取。`,
         );
+      const attrs = tokens.attrs;
       t.cell = { text: '', rowspan: spanOf(attrs, 'rowspan'), colspan: spanOf(attrs, 'colspan') };
       t.rows[t.rows.length - 1].push(t.cell);
     } else if ((name === 'td' || name === 'th' || name === 'tr') && close) closeCell(t);
