@@ -5,7 +5,7 @@
  */
 import { GongkaiError } from '../errors.ts';
 import type { Calendar } from '../law/calendar.ts';
-import { replyDue } from '../law/clock.ts';
+import { extensionAfterDeferral, replyDue } from '../law/clock.ts';
 import { type IsoDate, isIsoDate, toDayNumber } from '../law/date.ts';
 import { decisionKind, isDecisionId } from '../law/decisions.ts';
 import type { ClockEvent } from '../law/events.ts';
@@ -33,11 +33,7 @@ export function step(state: CaseState, event: CaseEvent): CaseState {
     );
   }
   if (event.type === 'Extension' && state.deferredTo !== null && state.outcome === null) {
-    // The law core's own refusal (clock.ts, onExtension), rather than a bare "not allowed".
-    throw new GongkaiError(
-      'law.extension.after-deferral',
-      '已依第三十五条确定延迟答复期限，不能再依第三十三条延长',
-    );
+    throw extensionAfterDeferral(); // the law's reason rather than a bare "not allowed"
   }
   if (!allowedActions(state).includes(event.type)) {
     throw illegal('not-allowed', `本件当前状态下不能“${EVENT_LABELS[event.type]}”`, {

@@ -66,6 +66,14 @@ export interface ReplyClockOptions {
   explain?: boolean;
 }
 
+/** Art. 35 replaces the Art. 33 extension: once deferred, no extension. */
+export function extensionAfterDeferral(): GongkaiError {
+  return new GongkaiError(
+    'law.extension.after-deferral',
+    '已依第三十五条确定延迟答复期限，不能再依第三十三条延长',
+  );
+}
+
 /** The last day for the one-time supplement notice: receipt + 7 working days (Art. 30). */
 export function supplementNoticeDue(calendar: Calendar, receivedOn: IsoDate): ComputedDate {
   return computePeriod(calendar, {
@@ -283,12 +291,7 @@ class ReplyClockRun {
   }
 
   private onExtension(day: DayNumber, e: ExtensionEvent): void {
-    if (this.deferral !== null) {
-      throw new GongkaiError(
-        'law.extension.after-deferral',
-        '已依第三十五条确定延迟答复期限，不能再依第三十三条延长',
-      );
-    }
+    if (this.deferral !== null) throw extensionAfterDeferral();
     if (!Number.isInteger(e.workdays) || e.workdays < 1) {
       throw new GongkaiError('law.extension.invalid', `延长的工作日数应为正整数：${e.workdays}`);
     }
