@@ -69,17 +69,19 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 export function fromDayNumber(n: DayNumber): IsoDate {
-  let iso = formatted.get(n);
+  if (n < FIRST_DAY || n > LAST_DAY) return format(n);
+  const i = n - FIRST_DAY;
+  let iso = formatted[i];
   if (iso === undefined) {
     iso = format(n);
-    if (n >= FIRST_DAY && n <= LAST_DAY) formatted.set(n, iso);
+    formatted[i] = iso;
   }
   return iso;
 }
 
 // Every clock result formats several dates and the same days recur: keeping them is ten times
-// cheaper than formatting again. Bounded to the supported years (at most 109,573 entries).
-const formatted = new Map<DayNumber, IsoDate>();
+// cheaper than formatting again. Indexed by day within the supported years (at most 109,573).
+const formatted: (IsoDate | undefined)[] = new Array(LAST_DAY - FIRST_DAY + 1).fill(undefined);
 
 function format(n: DayNumber): IsoDate {
   const civil = civilFromDays(n);
