@@ -1,7 +1,8 @@
 /**
  * The full fuzz run (issue 9): at least 10,000 mutated inputs per registered report parser and
- * 100,000 in all, bounded to ~10 minutes of wall time; appends the numbers to the `## Fuzzing`
- * section of bench/RESULTS.md. Run: npm run bench fuzz (FUZZ_MINUTES, FUZZ_SEED to change).
+ * 100,000 in all, bounded to ~10 minutes of wall time; writes the numbers into the `## Fuzzing`
+ * section of bench/RESULTS.md (between its fuzz-run markers, replacing the previous run).
+ * Run: npm run bench fuzz (FUZZ_MINUTES, FUZZ_SEED to change).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -44,9 +45,24 @@ export async function run(): Promise<FuzzStats> {
   });
   const text = section(stats, minutes, [loadStart, loadavg()[0]]);
   console.log(text);
-  let results = readFileSync(resultsFile, 'utf8');
-  if (!results.includes('\n## Fuzzing\n'))
-    results += `\n## Fuzzing\n\nEvery registered report parser (\`src/report/parse/index.ts\`) fed mutated inputs, see docs/fuzzing.md.\n`;
-  writeFileSync(resultsFile, `${results.trimEnd()}\n\n${text}`);
+  writeFileSync(resultsFile, withRun(readFileSync(resultsFile, 'utf8'), text));
   return stats;
+}
+
+const begin = '<!-- fuzz run (bench/fuzz.bench.ts rewrites from here) -->';
+const end = '<!-- end: fuzz run -->';
+
+/** The results file with the latest run between the markers of the `## Fuzzing` section. */
+export function withRun(results: string, text: string): string {
+  const block = `${begin}\n\n${text.trimEnd()}\n\n${end}`;
+  const from = results.indexOf(begin);
+  const to = results.indexOf(end);
+  if (from >= 0 && to > from)
+    return results.slice(0, from) + block + results.slice(to + end.length);
+  const heading = results.indexOf('\n## Fuzzing\n');
+  if (heading < 0)
+    return `${results.trimEnd()}\n\n## Fuzzing\n\nEvery registered report parser (\`src/report/parse/index.ts\`) fed mutated inputs, see docs/fuzzing.md.\n\n${block}\n`;
+  const next = results.indexOf('\n## ', heading + 1);
+  const at = next < 0 ? results.length : next;
+  return `${results.slice(0, at).trimEnd()}\n\n${block}\n${results.slice(at)}`;
 }
