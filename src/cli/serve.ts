@@ -2,6 +2,7 @@ import { serve as serveNode } from '@hono/node-server';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
 import { appSecret } from '../db/settings.ts';
+import { keepStatisticsFresh } from '../db/statistics.ts';
 import { GongkaiError } from '../errors.ts';
 import { createApp } from '../web/app.tsx';
 import { parseCliArgs, runCommand } from './args.ts';
@@ -26,6 +27,7 @@ export async function serveUntilStopped(
   }
   const hostname = options.host ?? process.env.HOST ?? '0.0.0.0';
   const app = createApp({ database, secret: await appSecret(database.db) });
+  const statistics = keepStatisticsFresh(database);
   const server = serveNode({ fetch: app.fetch, port, hostname }, (info) => {
     console.log(
       `gongkai 已启动：http://localhost:${info.port}/  （后台 http://localhost:${info.port}/admin）`,
@@ -39,5 +41,6 @@ export async function serveUntilStopped(
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await statistics.stop();
   await database.close();
 }
