@@ -133,9 +133,12 @@ export const publications = pgTable(
     uniqueIndex('publications_agency_index_number').on(t.agencyId, t.indexNumber),
     index('publications_agency_status_published').on(t.agencyId, t.status, t.publishedOn),
     index('publications_category_status_published').on(t.categoryId, t.status, t.publishedOn),
-    index('publications_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    // no pending list: a search would read all of it (there is no autovacuum on PGlite to flush it),
-    // and the planner then prefers to walk every row; items are written far less often than searched
+    // No pending list on either search index: a search would read all of it (there is no
+    // autovacuum on PGlite to flush it), and the planner then prefers to walk every row; items
+    // are written far less often than searched.
+    index('publications_search_trgm')
+      .using('gin', sql`${t.searchText} gin_trgm_ops`)
+      .with({ fastupdate: false }),
     index('publications_search_grams').using('gin', t.searchGrams).with({ fastupdate: false }),
     // Portal paging and search walk these newest-first (keyset on published_on, id).
     index('publications_published_category_newest')
