@@ -261,3 +261,25 @@ test('the attachment readers refuse the same PDF and XLSX as the report parsers 
   const readable = await extractAttachmentText('xlsx', await editedXlsx(), '附件.xlsx');
   assert.match(readable.text, /年度报告/, 'an ordinary workbook is still read');
 });
+
+test('a report JSON with a cell note on a key the format does not have is refused', async () => {
+  // Was: accepted, leaving a note on a cell that does not exist (fuzz json-s3-i6857).
+  const doc = (cellNotes: Record<string, string>) =>
+    Buffer.from(
+      JSON.stringify({
+        schema: 'gongkai.annual-report/1',
+        agency: '某局',
+        year: 2021,
+        formatVersion: '2021',
+        sections: {},
+        cells: { 't3.new.np': 1 },
+        cellNotes,
+      }),
+    );
+  await assert.rejects(
+    parseFile(doc({ 't2.proc.projects': '见附件' }), 'r.json'),
+    (e) => isGongkaiError(e) && e.code === 'parse.badJson' && /t2\.proc\.projects/.test(e.message),
+  );
+  const kept = await parseFile(doc({ 't3.new.np': '含转办 1 件' }), 'r.json');
+  assert.equal(kept.report.cellNotes?.['t3.new.np'], '含转办 1 件');
+});

@@ -97,7 +97,10 @@ function fromReportJson(value: unknown): AnnualReport {
   if (!parsed.success)
     throw bad(`年度报告 JSON 不符合 gongkai.annual-report/1：${issues(parsed.error)}`);
   const { schema: _schema, ...report } = parsed.data;
-  checkKeys(Object.keys(report.cells), report.formatVersion);
+  checkKeys(
+    [...Object.keys(report.cells), ...Object.keys(report.cellNotes ?? {})],
+    report.formatVersion,
+  );
   checkSigns(report.cells, report.formatVersion);
   return report as AnnualReport;
 }
