@@ -6,7 +6,7 @@ import { demoPassword } from '../../src/demo/load.ts';
 import { type AnnualReport, certainNumber } from '../../src/report/model.ts';
 import { ChartFigure } from '../../src/web/admin/reports/chartFigure.tsx';
 import { accessibleSvg, barChart, type ChartData } from '../../src/web/admin/reports/charts.ts';
-import { countyCharts } from '../../src/web/admin/reports/countyCharts.ts';
+import { countyCharts, OUTCOME_GROUPS } from '../../src/web/admin/reports/countyCharts.ts';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -130,7 +130,7 @@ describeEachDatabase(
 
         const government = (await findAgencyByCode(db, county))!;
         const rollup = await rollupReport(db, government, year);
-        const charts = await countyCharts(db, government, year, rollup);
+        const charts = await countyCharts(db, year, rollup);
         const data = [charts.outcomes, charts.categories, charts.agencies];
         for (const [i, figure] of printed.entries()) {
           const chart = data[i];
@@ -169,6 +169,31 @@ describeEachDatabase(
           printed[2].table.rows.map((r) => [r.label, r.values[1]]),
           rollup.parts.map((p) => [p.agency.name, num(p.report, 't3.new.tot')]),
         );
+        // The earlier years come from one grouped query, not from roll-ups: they must equal the
+        // full roll-up of each year (the outcome groups of its aggregate, each part's new count).
+        const perYear = [
+          await rollupReport(db, government, year - 2),
+          await rollupReport(db, government, year - 1),
+          rollup,
+        ];
+        assert.deepEqual(
+          printed[0].table.rows.map((r) => r.values),
+          perYear.map((r) =>
+            OUTCOME_GROUPS.map(([, rows]) =>
+              rows.reduce((s, row) => s + num(r.aggregate, `t3.${row}.tot`), 0),
+            ),
+          ),
+        );
+        assert.deepEqual(
+          printed[2].table.rows.map((r) => [r.label, r.values[0]]),
+          perYear[1].parts.map((p) => [p.agency.name, num(p.report, 't3.new.tot')]),
+        );
+        if (county === 'shili') {
+          assert.ok(
+            perYear[1].parts.some((p) => num(p.report, 't3.new.tot') > 0),
+            '示例县 received applications last year',
+          );
+        }
         const section = html.slice(html.indexOf('<section class="panel charts">'));
         assert.doesNotMatch(section.slice(0, section.indexOf('</section>')), /\sstyle="|<script/);
       });

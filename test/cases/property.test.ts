@@ -14,6 +14,7 @@ import {
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { appendEvent, submitApplication } from '../../src/db/cases.ts';
 import { t3PlacementCounts, t4AppealFacts } from '../../src/db/casesReport.ts';
+import { t3ChartCounts } from '../../src/db/countyChartCounts.ts';
 import { Calendar } from '../../src/law/calendar.ts';
 import { OUTCOME_ROWS } from '../../src/law/keys.ts';
 import { applicantLeafKeys } from '../../src/report/keys.ts';
@@ -124,6 +125,15 @@ describeEachDatabase('random case histories in the database', (database) => {
           assert.deepEqual(fromDb, t3CellsFromCounts(placementCounts(cases, year)));
           const t4 = t4Cells(await t4AppealFacts(db, [agency.id], year), year);
           assert.deepEqual(t4, t4Cells(appeals, year));
+        }
+        // The county charts' several-year query places the cases as T3 does.
+        const charted = await t3ChartCounts(db, [agency.id], YEARS);
+        for (const year of YEARS) {
+          const cells = t3CellsFromCounts(placementCounts(cases, year));
+          const { received, results } = charted.get(year)!.get(agency.id)!;
+          assert.equal(received, cells['t3.new.tot'], `${year} new`);
+          for (const row of [...OUTCOME_ROWS, 'carryOut'] as const)
+            assert.equal(results[row] ?? 0, cells[`t3.${row}.tot`], `${year} ${row}`);
         }
       }),
       { numRuns: 6 },

@@ -66,7 +66,7 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
   const link = (k: string) => `${base}?cell=${k}#breakdown`;
   const layouts = tableLayouts(formatOf('2021'));
   const flags = flaggedCells(rollup.findings);
-  const charts = await countyCharts(db, government, year, rollup);
+  const charts = await countyCharts(db, year, rollup);
   const settings = await deadlineSettings(db, [government.id]);
   const membersDue = settings.find((s) => s.scope === 'members')?.monthDay ?? '';
   const lateCount = statuses.filter((s) => s.standing.state === 'late').length;

@@ -1,11 +1,14 @@
 /**
  * The figures behind the county page's three charts: outcomes of three years, this year's
  * publications per category, new applications per agency against last year. The chart and its
- * data table are both drawn from these objects.
+ * data table are both drawn from these objects. This year's figures come from the roll-up the
+ * page has already built; the two earlier years from one grouped query (`t3ChartCounts`), not
+ * from two more roll-ups.
  */
-import { type Rollup, rollupReport } from '../../../annual/rollup.ts';
-import type { Agency } from '../../../db/agencies.ts';
+import type { Rollup } from '../../../annual/rollup.ts';
+import type { Result } from '../../../cases/reportCells.ts';
 import { publicationCounts } from '../../../db/annualFacts.ts';
+import { type AgencyYearCounts, t3ChartCounts } from '../../../db/countyChartCounts.ts';
 import type { Db } from '../../../db/database.ts';
 import { type AnnualReport, certainNumber } from '../../../report/model.ts';
 import type { ChartData } from './charts.ts';
@@ -31,16 +34,20 @@ const num = (r: AnnualReport, key: string) =>
   certainNumber(r.cells[key as keyof AnnualReport['cells']]) ?? 0;
 
 /** `rollup` is this year's roll-up, already computed for the page. */
-export async function countyCharts(
-  db: Db,
-  government: Agency,
-  year: number,
-  rollup: Rollup,
-): Promise<CountyCharts> {
+export async function countyCharts(db: Db, year: number, rollup: Rollup): Promise<CountyCharts> {
   const years = [year - 2, year - 1, year];
-  const twoYearsAgo = await rollupReport(db, government, year - 2);
-  const lastYear = await rollupReport(db, government, year - 1);
-  const perYear = [twoYearsAgo.aggregate, lastYear.aggregate, rollup.aggregate];
+  const ids = rollup.parts.map((p) => p.agency.id);
+  const earlier = await t3ChartCounts(db, ids, [year - 2, year - 1]);
+  const resultsOf = (y: number) => (row: string) => {
+    let n = 0;
+    for (const c of earlier.get(y)!.values()) n += c.results[row as Result] ?? 0;
+    return n;
+  };
+  const perYear = [
+    resultsOf(year - 2),
+    resultsOf(year - 1),
+    (row: string) => num(rollup.aggregate, `t3.${row}.tot`),
+  ];
   const outcomes: ChartData = {
     title: `各年度申请办理结果（全县，${years[0]}—${year}年）`,
     description: `堆叠柱状图：${years[0]}年至${year}年每年办理的政府信息公开申请，按办理结果分组（${OUTCOME_GROUPS.map(([name]) => name).join('、')}）。`,
@@ -48,14 +55,10 @@ export async function countyCharts(
     categories: years.map((y) => `${y}年`),
     series: OUTCOME_GROUPS.map(([name, rows]) => ({
       name,
-      data: perYear.map((r) => rows.reduce((s, row) => s + num(r, `t3.${row}.tot`), 0)),
+      data: perYear.map((count) => rows.reduce((s, row) => s + count(row), 0)),
     })),
   };
-  const counts = await publicationCounts(
-    db,
-    rollup.parts.map((p) => p.agency.id),
-    year,
-  );
+  const counts = await publicationCounts(db, ids, year);
   const categories: ChartData = {
     title: `${year}年主动公开信息（按分类）`,
     description: `条形图：${year}年全县主动公开的信息条数，每个分类一条。`,
@@ -63,15 +66,15 @@ export async function countyCharts(
     categories: counts.map((x) => x.name),
     series: [{ name: '条数', data: counts.map((x) => x.count) }],
   };
-  // Matched by agency, not by position: the members of last year may differ.
-  const lastNew = new Map(lastYear.parts.map((p) => [p.agency.id, num(p.report, 't3.new.tot')]));
+  // Matched by agency id: every part has an entry.
+  const lastYear: Map<number, AgencyYearCounts> = earlier.get(year - 1)!;
   const agencies: ChartData = {
     title: `各单位新收申请数（${year - 1}年与${year}年同比）`,
     description: `条形图：每个单位${year - 1}年和${year}年新收的政府信息公开申请数，两年并排。`,
     categoryLabel: '单位',
     categories: rollup.parts.map((p) => p.agency.name),
     series: [
-      { name: `${year - 1}年`, data: rollup.parts.map((p) => lastNew.get(p.agency.id) ?? 0) },
+      { name: `${year - 1}年`, data: rollup.parts.map((p) => lastYear.get(p.agency.id)!.received) },
       { name: `${year}年`, data: rollup.parts.map((p) => num(p.report, 't3.new.tot')) },
     ],
   };
