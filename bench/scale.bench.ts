@@ -17,6 +17,7 @@ import { buildAnnualReport } from '../src/annual/build.ts';
 import { rollupReport } from '../src/annual/rollup.ts';
 import { memberStatuses } from '../src/annual/status.ts';
 import { type Agency, findAgencyByCode, upsertAgency } from '../src/db/agencies.ts';
+import { publicationCounts } from '../src/db/annualFacts.ts';
 import { findByQueryCode } from '../src/db/cases.ts';
 import { listCases } from '../src/db/casesList.ts';
 import {
@@ -27,6 +28,7 @@ import {
 import { type Database, rowsOf } from '../src/db/database.ts';
 import { demoCounty } from '../src/demo/agencies.ts';
 import { DECISION_IDS, decisionKind } from '../src/law/decisions.ts';
+import { countyPageFigures } from '../src/web/admin/reports/county.tsx';
 import { freshPostgres } from '../test/support/databases.ts';
 
 const CASES = Number(process.env.BENCH_SCALE_CASES ?? 1_000_000);
@@ -123,6 +125,23 @@ function floors(db: Database['db'], ids: number[], one: number) {
         where agency_id in (${inList(ids)}) and received_on <= ${end}
           and (resolved_on is null or outcome is null or resolved_on >= ${start})
         group by 1, 2, 3`),
+    /** The county page: this year per agency, the two earlier years per agency and outcome. */
+    countyPage: async () => {
+      const first = `${YEAR - 2}-01-01`;
+      const before = `${YEAR - 1}-01-01`;
+      const last = `${YEAR - 1}-12-31`;
+      await db.execute(sql`select agency_id, applicant_type, outcome, count(*) from applications
+        where agency_id in (${inList(ids)}) and received_on <= ${end}
+          and (resolved_on is null or outcome is null or resolved_on >= ${start})
+        group by 1, 2, 3`);
+      await db.execute(sql`select agency_id, outcome,
+          count(*) filter (where received_on < ${before}), count(*) filter (where received_on >= ${before})
+        from applications
+        where agency_id in (${inList(ids)}) and received_on <= ${last}
+          and (resolved_on is null or outcome is null or resolved_on >= ${first})
+        group by 1, 2`);
+      await publicationCounts(db, ids, YEAR);
+    },
     open: () =>
       db.execute(sql`select id, applicant_name, reply_due from applications
         where agency_id = ${one} and status in ('pending','open','awaitingApplicant','consulting','decided')
@@ -173,6 +192,20 @@ async function measure(database: Database, county: Agency, members: number[]) {
       'county roll-up with its 101 parts and R16 (rollupReport)',
       () => rollupReport(db, county, YEAR),
       floor.perAgency,
+    ],
+    [
+      'county page (charts + status table), one request (countyPageFigures)',
+      () => countyPageFigures(db, county, YEAR, today),
+      floor.countyPage,
+    ],
+    [
+      'county page as before: charts from three roll-ups (rollupReport × 3)',
+      async () => {
+        await memberStatuses(db, county, YEAR, today);
+        for (const y of [YEAR, YEAR - 1, YEAR - 2]) await rollupReport(db, county, y);
+        await publicationCounts(db, ids, YEAR);
+      },
+      floor.countyPage,
     ],
     [
       'case list “open” of one agency (listCases)',
@@ -284,7 +317,7 @@ export async function run() {
       lines.push('');
     }
     lines.push(
-      'Floors: T3 and the roll-up — `select applicant_type, outcome, count(*) … group by 1, 2` over the same rows; T3 per agency, the status table and the roll-up with its parts — one `group by agency_id, applicant_type, outcome` for all 101 agencies; the case lists — the same filter and order with `limit 300`; tracking — `select * … where query_code = …`; the drill-down — the same cell filter with `limit 1000`. The roll-up also builds T2, T4 and the text sections; the status table composes and checks each of the 101 reports (and the county roll-up) from one query per table for all of them.',
+      'Floors: T3 and the roll-up — `select applicant_type, outcome, count(*) … group by 1, 2` over the same rows; T3 per agency, the status table and the roll-up with its parts — one `group by agency_id, applicant_type, outcome` for all 101 agencies; the case lists — the same filter and order with `limit 300`; tracking — `select * … where query_code = …`; the drill-down — the same cell filter with `limit 1000`; the county page — that per-agency query for the year, one `group by agency_id, outcome` over the rows of the two earlier years and the publication counts. The roll-up also builds T2, T4 and the text sections; the status table composes and checks each of the 101 reports (and the county roll-up) from one query per table for all of them.',
       '',
     );
     const table = lines.join('\n');

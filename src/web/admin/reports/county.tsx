@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { isMonthDay } from '../../../annual/deadline.ts';
 import { cellBreakdown, rollupReport } from '../../../annual/rollup.ts';
 import { memberStatuses, standingLabel } from '../../../annual/status.ts';
+import type { Agency } from '../../../db/agencies.ts';
 import { deadlineSettings, saveDeadlineSetting } from '../../../db/annual.ts';
 import { audit } from '../../../db/audit.ts';
+import type { Db } from '../../../db/database.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { formatOf } from '../../../report/formats/index.ts';
 import type { AnnualReport } from '../../../report/model.ts';
@@ -51,14 +53,26 @@ function page(c: C, title: string, body: unknown, status: 200 | 400 = 200) {
   );
 }
 
+/** Everything the county page shows for a year (the benchmark measures this too). */
+export async function countyPageFigures(db: Db, government: Agency, year: number, today: string) {
+  const statuses = await memberStatuses(db, government, year, today);
+  const rollup = await rollupReport(db, government, year);
+  const charts = await countyCharts(db, year, rollup);
+  const settings = await deadlineSettings(db, [government.id]);
+  return { statuses, rollup, charts, settings };
+}
+
 countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
   const year = yearParam(c);
   const government = c.get('agency');
   if (year === null || government.kind !== 'government') return c.notFound();
-  const db = c.get('database').db;
   const today = todayInChina();
-  const statuses = await memberStatuses(db, government, year, today);
-  const rollup = await rollupReport(db, government, year);
+  const { statuses, rollup, charts, settings } = await countyPageFigures(
+    c.get('database').db,
+    government,
+    year,
+    today,
+  );
   const key = c.req.query('cell');
   const validKey =
     key && (formatOf('2021').cellKeys as readonly string[]).includes(key) ? key : null;
@@ -66,8 +80,6 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
   const link = (k: string) => `${base}?cell=${k}#breakdown`;
   const layouts = tableLayouts(formatOf('2021'));
   const flags = flaggedCells(rollup.findings);
-  const charts = await countyCharts(db, year, rollup);
-  const settings = await deadlineSettings(db, [government.id]);
   const membersDue = settings.find((s) => s.scope === 'members')?.monthDay ?? '';
   const lateCount = statuses.filter((s) => s.standing.state === 'late').length;
   return page(
