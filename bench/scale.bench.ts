@@ -5,7 +5,8 @@
  * projection and three events each: Submitted, Received, Decided; 2 % still open), then:
  * the county roll-up (buildAnnualReport with the members, and its T3 query alone), the county
  * status table (memberStatuses), the case search views (listCases: open, overdue) and the
- * tracking lookup (findByQueryCode), and the drill-down behind a cell (casesInCell) — each against
+ * tracking lookup (findByQueryCode), the drill-down behind a cell (casesInCell), and the county
+ * page's figures in one request (countyPageFigures; and as before, with three roll-ups) — each against
  * a hand-written plain-SQL floor in the same run (median of BENCH_SCALE_RUNS, default 5, after a
  * warm-up). Appends its table to bench/RESULTS.md.
  */
