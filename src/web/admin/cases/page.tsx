@@ -2,8 +2,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../env.ts';
-import { Layout } from '../../views/layout.tsx';
-import { accountBox } from '../accountBox.tsx';
+import { adminPage, areaCrumbs } from '../adminPage.tsx';
 
 type C = Context<AppEnv>;
 
@@ -14,24 +13,9 @@ export function casesPage(
   crumbs: { label: string; href?: string }[] = [],
   status = 200,
 ) {
-  const agency = c.get('agency');
-  return c.html(
-    <Layout
-      title={title}
-      agency={agency}
-      breadcrumb={[
-        { label: '后台', href: '/admin' },
-        { label: agency.name, href: `/admin/${agency.code}` },
-        { label: '依申请公开', href: base(c) },
-        ...crumbs,
-        { label: title },
-      ]}
-      account={accountBox(c)}
-    >
-      {body}
-    </Layout>,
-    status as 200,
-  );
+  const area = { label: '依申请公开', href: base(c) };
+  const breadcrumb = areaCrumbs(c.get('agency'), area, ...crumbs, { label: title });
+  return adminPage(c, title, breadcrumb, body, status);
 }
 
 export const base = (c: C) => `/admin/${c.get('agency').code}/cases`;

@@ -4,6 +4,7 @@ import { privacyKindLabels } from '../../../catalog/privacy.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import type { Actor } from '../../../db/catalog.ts';
 import type { AppEnv } from '../../env.ts';
+import { areaCrumbs } from '../adminPage.tsx';
 
 export const catalogBase = (agency: Agency) => `/admin/${agency.code}/catalog`;
 
@@ -12,12 +13,7 @@ export function actorOf(c: Context<AppEnv>): Actor {
 }
 
 export function catalogCrumbs(agency: Agency, ...rest: { label: string; href?: string }[]) {
-  return [
-    { label: '后台', href: '/admin' },
-    { label: agency.name, href: `/admin/${agency.code}` },
-    { label: '主动公开', href: catalogBase(agency) },
-    ...rest,
-  ];
+  return areaCrumbs(agency, { label: '主动公开', href: catalogBase(agency) }, ...rest);
 }
 
 export const statusLabels = {

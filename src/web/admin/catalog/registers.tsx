@@ -14,7 +14,7 @@ import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
-import { Alert } from './common.tsx';
+import { Alert, catalogCrumbs } from './common.tsx';
 
 /** /admin/:agency/registers — Art. 20 registers and the T2 they give, with drill-down. */
 export const registerAdminRoutes = new Hono<AppEnv>();
@@ -106,12 +106,7 @@ async function page(c: Context<AppEnv>, year: number, error?: string, notice?: s
     <Layout
       title={`第二十条登记 ${year}`}
       agency={agency}
-      breadcrumb={[
-        { label: '后台', href: '/admin' },
-        { label: agency.name, href: `/admin/${agency.code}` },
-        { label: '主动公开', href: `/admin/${agency.code}/catalog` },
-        { label: '第二十条登记' },
-      ]}
+      breadcrumb={catalogCrumbs(agency, { label: '第二十条登记' })}
       account={accountBox(c)}
     >
       <h1>第二十条登记与年报表二（{year}年）</h1>

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Agency } from '../../../db/agencies.ts';
 import type { AppEnv } from '../../env.ts';
+import { areaCrumbs } from '../adminPage.tsx';
 
 /** Roles that register and handle petitions (and see petitioners' personal data). */
 export const HANDLING_ROLES = ['handler', 'office'] as const;
@@ -16,12 +17,7 @@ export function holds(c: Context<AppEnv>, allowed: readonly string[]): boolean {
 export const base = (agency: Agency) => `/admin/${agency.code}/petitions`;
 
 export function crumbs(agency: Agency, ...rest: { label: string; href?: string }[]) {
-  return [
-    { label: '后台', href: '/admin' },
-    { label: agency.name, href: `/admin/${agency.code}` },
-    { label: '信访登记', href: base(agency) },
-    ...rest,
-  ];
+  return areaCrumbs(agency, { label: '信访登记', href: base(agency) }, ...rest);
 }
 
 export function FieldError({ errors, name }: { errors: Record<string, string>; name: string }) {

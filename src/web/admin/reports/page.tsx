@@ -4,8 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { Role } from '../../../db/schema.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
-import { Layout } from '../../views/layout.tsx';
-import { accountBox } from '../accountBox.tsx';
+import { adminPage, areaCrumbs } from '../adminPage.tsx';
 
 export type C = Context<AppEnv>;
 
@@ -18,24 +17,9 @@ export function reportsPage(
   crumbs: { label: string; href?: string }[] = [],
   status: 200 | 400 | 404 = 200,
 ) {
-  const agency = c.get('agency');
-  return c.html(
-    <Layout
-      title={title}
-      agency={agency}
-      breadcrumb={[
-        { label: '后台', href: '/admin' },
-        { label: agency.name, href: `/admin/${agency.code}` },
-        { label: '年度报告', href: reportsBase(c) },
-        ...crumbs,
-        { label: title },
-      ]}
-      account={accountBox(c)}
-    >
-      {body}
-    </Layout>,
-    status,
-  );
+  const area = { label: '年度报告', href: reportsBase(c) };
+  const breadcrumb = areaCrumbs(c.get('agency'), area, ...crumbs, { label: title });
+  return adminPage(c, title, breadcrumb, body, status);
 }
 
 export const hasRole = (c: C, ...roles: Role[]) => c.get('roles').some((r) => roles.includes(r));

@@ -3,8 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { Agency } from '../../../db/agencies.ts';
 import type { SettingsActor } from '../../../db/catalogSettings.ts';
 import type { AppEnv } from '../../env.ts';
-import { Layout } from '../../views/layout.tsx';
-import { accountBox } from '../accountBox.tsx';
+import { adminPage, areaCrumbs } from '../adminPage.tsx';
 import { Alert, FieldError } from '../catalog/common.tsx';
 
 export const settingsBase = (agency: Agency) => `/admin/${agency.code}/settings`;
@@ -34,18 +33,13 @@ export function settingsPage(
   const base = settingsBase(agency);
   const errors = options.errors ?? {};
   const failed = Object.keys(errors).length > 0;
-  return c.html(
-    <Layout
-      title={title}
-      agency={agency}
-      breadcrumb={[
-        { label: '后台', href: '/admin' },
-        { label: agency.name, href: `/admin/${agency.code}` },
-        { label: '单位设置', href: base },
-        ...(section ? [{ label: title }] : []),
-      ]}
-      account={accountBox(c)}
-    >
+  const area = { label: '单位设置', href: base };
+  const breadcrumb = areaCrumbs(agency, area, ...(section ? [{ label: title }] : []));
+  return adminPage(
+    c,
+    title,
+    breadcrumb,
+    <>
       <h1>{title}</h1>
       <nav aria-label="设置项目" class="tabs">
         <a href={base} aria-current={section === '' ? 'page' : undefined}>
@@ -63,7 +57,7 @@ export function settingsPage(
         <Alert message="请按提示修改标红的项目，已填写的内容均已保留。" />
       ) : null}
       {body}
-    </Layout>,
+    </>,
     failed ? 422 : 200,
   );
 }
