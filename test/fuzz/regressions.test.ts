@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { simplePdf } from '../../bench/fuzz/seeds.ts';
@@ -13,6 +14,7 @@ import { isUncertain } from '../../src/report/model.ts';
 import { readCellValue } from '../../src/report/parse/gridValue.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { parseLimits } from '../../src/report/parse/limits.ts';
+import { drawingBytes } from '../../src/report/parse/pdfContent.ts';
 import { repeatedObjectReread } from '../../src/report/parse/pdfGuard.ts';
 import type { Segment } from '../../src/report/parse/pdfPage.ts';
 import { pageBlocks } from '../../src/report/parse/pdfTables.ts';
@@ -124,6 +126,63 @@ test('a PDF with an incremental update (objects redefined at the end) is still r
     );
   assert.equal(await outcome(pdf), 'report.unrecognized');
   assert.equal(await outcome(updated), 'report.unrecognized');
+});
+
+/** simplePdf with its page's content stream replaced by `content`, FlateDecode-compressed. */
+function flatePdf(content: string): Buffer {
+  const pdf = simplePdf(['x']).toString('latin1');
+  const packed = deflateSync(Buffer.from(content, 'latin1')).toString('latin1');
+  const start = pdf.indexOf('4 0 obj');
+  const end = pdf.indexOf('endobj', start) + 'endobj\n'.length;
+  const stream = `4 0 obj\n<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed}\nendstream\nendobj\n`;
+  const body = pdf.slice(0, start) + stream + pdf.slice(end, pdf.indexOf('xref'));
+  const shift = stream.length - (end - start);
+  const xref = pdf
+    .slice(pdf.indexOf('xref'), pdf.indexOf('startxref'))
+    .replace(/^(\d{10}) 00000 n $/gm, (line, at) =>
+      Number(at) > start ? `${String(Number(at) + shift).padStart(10, '0')} 00000 n ` : line,
+    );
+  return Buffer.from(`${body}${xref}startxref\n${body.length}\n%%EOF\n`, 'latin1');
+}
+
+test('a PDF whose drawing inflates to megabytes is refused before pdfjs reads it', {
+  timeout: 30_000,
+}, async () => {
+  // Was: seconds in pdfjs, growing with the decoded size (fuzz pdf-s3-i1380: one 4 MB string of
+  // `?`, stored uncompressed under a wrong /Length); compressed, a few KB of file suffice.
+  const outcome = (data: Buffer) =>
+    parseFile(data, 'r.pdf').then(
+      () => 'parsed',
+      (e) => (isGongkaiError(e) ? `${e.code} ${e.message}` : String(e)),
+    );
+  const millionOps = flatePdf('q Q\n'.repeat(1_000_000));
+  assert.ok(millionOps.byteLength < 20_000, `${millionOps.byteLength} bytes`);
+  assert.equal(drawingBytes(millionOps), parseLimits.maxPdfDrawingBytes + 1);
+  const damaged = Buffer.from(millionOps);
+  damaged.fill(0xff, damaged.indexOf('endstream') - 40, damaged.indexOf('endstream') - 1);
+  const wrongLength = Buffer.from(
+    simplePdf(['?'.repeat(3_000_000)])
+      .toString('latin1')
+      .replace(/\/Length \d+/, '/Length 100'),
+    'latin1',
+  );
+  for (const [name, pdf] of [
+    ['million ops', millionOps],
+    ['damaged tail', damaged],
+    ['long string', wrongLength],
+  ] as const)
+    assert.match(await outcome(pdf), /^parse\.badPdf .*页面内容过于复杂.*2 MB/, name);
+  // The same builder with an ordinary page is read: pdfjs gets to the text (no heading in ASCII).
+  const ordinary = flatePdf(
+    'BT /F1 10 Tf 40 800 Td (hello) Tj ET\n40 400 m 550 400 l S\n'.repeat(200),
+  );
+  assert.ok(drawingBytes(ordinary) > 10_000);
+  assert.match(await outcome(ordinary), /^report\.unrecognized /);
+  // A damaged stream counts what inflates before the damage, as pdfjs draws that much.
+  const cut = Buffer.from(ordinary);
+  cut.fill(0xff, cut.indexOf('endstream') - 30, cut.indexOf('endstream') - 1);
+  const counted = drawingBytes(cut);
+  assert.ok(counted > 0 && counted < drawingBytes(ordinary), String(counted));
 });
 
 /** A one-sheet workbook with a merged title row, its sheet XML then rewritten by `edit`. */

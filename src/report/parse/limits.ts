@@ -20,6 +20,12 @@ export const parseLimits = {
    * 1,000; the table rebuild visits each crossing pair).
    */
   maxPdfPageRules: 10_000,
+  /**
+   * Decoded bytes of a PDF's drawing streams (page contents, forms), summed (pdfContent.ts).
+   * pdfjs lexes them twice at ~0.5 µs a byte, so this is about a second; a rendered report page
+   * draws ~11 KB, a report well under 1 MB.
+   */
+  maxPdfDrawingBytes: 2 * 1024 * 1024,
   /** Merged ranges in an XLSX (a report sheet has a few hundred; exceljs compares each pair). */
   maxXlsxMerges: 2_000,
   /** Cells covered by merged ranges in an XLSX (exceljs creates each one). */

@@ -1,13 +1,15 @@
 /**
  * PDF → AnnualReport with pdfjs-dist (legacy build for Node 20): per page, text items and ruling
  * lines rebuild the tables with their merged cells, then the grid mapper reads them. Bounded:
- * file size, page count and a time limit; broken or encrypted files give a GongkaiError.
+ * file size, page count, decoded drawing size and a time limit; broken or encrypted files give a
+ * GongkaiError.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { GongkaiError } from '../../errors.ts';
 import type { DocBlock } from './grid.ts';
 import { type GridParseResult, reportFromBlocks } from './gridReport.ts';
 import { checkSize, parseLimits } from './limits.ts';
+import { checkPdfDrawing } from './pdfContent.ts';
 import { checkPdfStructure } from './pdfGuard.ts';
 import { pageSegments, pageText } from './pdfPage.ts';
 import { pageBlocks } from './pdfTables.ts';
@@ -23,6 +25,7 @@ async function readBlocks(bytes: Uint8Array): Promise<DocBlock[]> {
   if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-'))
     throw badPdf('文件开头没有 PDF 标记，不是 PDF 文件');
   checkPdfStructure(bytes);
+  checkPdfDrawing(bytes);
   const task = getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
