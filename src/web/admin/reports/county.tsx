@@ -21,37 +21,15 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { Layout } from '../../views/layout.tsx';
-import { accountBox } from '../accountBox.tsx';
 import { ChartFigure } from './chartFigure.tsx';
 import { barChart, outcomeChart } from './charts.ts';
 import { countyCharts } from './countyCharts.ts';
-import { type C, yearParam } from './page.tsx';
+import { reportsPage, yearParam } from './page.tsx';
 import { FindingsPanel, flaggedCells, ReportTable } from './reportTable.tsx';
 
 export const countyRoutes = new Hono<AppEnv>();
 
 const viewers = requireRole('supervisor', 'office', 'admin', 'auditor');
-
-function page(c: C, title: string, body: unknown, status: 200 | 400 = 200) {
-  const agency = c.get('agency');
-  return c.html(
-    <Layout
-      title={title}
-      agency={agency}
-      breadcrumb={[
-        { label: '后台', href: '/admin' },
-        { label: agency.name, href: `/admin/${agency.code}` },
-        { label: '年度报告', href: `/admin/${agency.code}/reports` },
-        { label: title },
-      ]}
-      account={accountBox(c)}
-    >
-      {body as never}
-    </Layout>,
-    status,
-  );
-}
 
 /** Everything the county page shows for a year (the benchmark measures this too). */
 export async function countyPageFigures(db: Db, government: Agency, year: number, today: string) {
@@ -82,7 +60,7 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
   const flags = flaggedCells(rollup.findings);
   const membersDue = settings.find((s) => s.scope === 'members')?.monthDay ?? '';
   const lateCount = statuses.filter((s) => s.standing.state === 'late').length;
-  return page(
+  return reportsPage(
     c,
     `${year}年度各单位年报情况`,
     <>
@@ -229,8 +207,10 @@ countyRoutes.post('/deadline', requireRole('office', 'admin', 'supervisor'), asy
   const government = c.get('agency');
   if (government.kind !== 'government') return c.notFound();
   const form = await parseForm(c, deadlineSchema);
-  if (!form.ok)
-    return page(c, '发布期限', <p class="alert">{Object.values(form.errors).join('；')}</p>, 400);
+  if (!form.ok) {
+    const errors = <p class="alert">{Object.values(form.errors).join('；')}</p>;
+    return reportsPage(c, '发布期限', errors, [], 400);
+  }
   const db = c.get('database').db;
   const userId = c.get('user')?.userId ?? null;
   await saveDeadlineSetting(db, government.id, 'members', form.data.monthDay || null, userId);
