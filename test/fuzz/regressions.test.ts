@@ -14,7 +14,7 @@ import { isUncertain } from '../../src/report/model.ts';
 import { readCellValue } from '../../src/report/parse/gridValue.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { parseLimits } from '../../src/report/parse/limits.ts';
-import { drawingBytes } from '../../src/report/parse/pdfContent.ts';
+import { drawingSize } from '../../src/report/parse/pdfContent.ts';
 import { repeatedObjectReread } from '../../src/report/parse/pdfGuard.ts';
 import type { Segment } from '../../src/report/parse/pdfPage.ts';
 import { pageBlocks } from '../../src/report/parse/pdfTables.ts';
@@ -157,7 +157,7 @@ test('a PDF whose drawing inflates to megabytes is refused before pdfjs reads it
     );
   const millionOps = flatePdf('q Q\n'.repeat(1_000_000));
   assert.ok(millionOps.byteLength < 20_000, `${millionOps.byteLength} bytes`);
-  assert.equal(drawingBytes(millionOps), parseLimits.maxPdfDrawingBytes + 1);
+  assert.equal(drawingSize(millionOps).bytes, parseLimits.maxPdfDrawingBytes + 1);
   const damaged = Buffer.from(millionOps);
   damaged.fill(0xff, damaged.indexOf('endstream') - 40, damaged.indexOf('endstream') - 1);
   const wrongLength = Buffer.from(
@@ -176,13 +176,40 @@ test('a PDF whose drawing inflates to megabytes is refused before pdfjs reads it
   const ordinary = flatePdf(
     'BT /F1 10 Tf 40 800 Td (hello) Tj ET\n40 400 m 550 400 l S\n'.repeat(200),
   );
-  assert.ok(drawingBytes(ordinary) > 10_000);
+  assert.ok(drawingSize(ordinary).bytes > 10_000);
   assert.match(await outcome(ordinary), /^report\.unrecognized /);
   // A damaged stream counts what inflates before the damage, as pdfjs draws that much.
   const cut = Buffer.from(ordinary);
   cut.fill(0xff, cut.indexOf('endstream') - 30, cut.indexOf('endstream') - 1);
-  const counted = drawingBytes(cut);
-  assert.ok(counted > 0 && counted < drawingBytes(ordinary), String(counted));
+  const counted = drawingSize(cut);
+  assert.ok(
+    counted.bytes > 0 && counted.bytes < drawingSize(ordinary).bytes,
+    String(counted.bytes),
+  );
+  // Sizing costs a zlib call per stream, more for a damaged one: both counts are bounded too.
+  const appended = (n: number, dict: string, body: string) =>
+    Buffer.concat([
+      simplePdf(['x']),
+      Buffer.from(
+        Array.from(
+          { length: n },
+          (_, k) => `${100 + k} 0 obj\n${dict}\nstream\n${body}\nendstream\nendobj\n`,
+        ).join(''),
+        'latin1',
+      ),
+    ]);
+  const damagedMany = appended(
+    parseLimits.maxPdfDamagedStreams + 1,
+    '<< /Filter /FlateDecode >>',
+    'zz',
+  );
+  assert.match(await outcome(damagedMany), /^parse\.badPdf .*无法完整解压/);
+  const streamsMany = appended(parseLimits.maxPdfDrawingStreams + 1, '<< >>', 'q Q');
+  assert.match(await outcome(streamsMany), /^parse\.badPdf .*数据流过多/);
+  assert.match(
+    await outcome(appended(50, '<< /Filter /FlateDecode >>', 'zz')),
+    /^report\.unrecognized /,
+  );
 });
 
 /** A one-sheet workbook with a merged title row, its sheet XML then rewritten by `edit`. */

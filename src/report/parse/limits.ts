@@ -26,6 +26,10 @@ export const parseLimits = {
    * draws ~11 KB, a report well under 1 MB.
    */
   maxPdfDrawingBytes: 2 * 1024 * 1024,
+  /** Drawing streams sized for that (each costs a zlib call; a report has a few hundred). */
+  maxPdfDrawingStreams: 20_000,
+  /** Of those, compressed ones that do not inflate to their end (each is sized by bisection). */
+  maxPdfDamagedStreams: 100,
   /** Merged ranges in an XLSX (a report sheet has a few hundred; exceljs compares each pair). */
   maxXlsxMerges: 2_000,
   /** Cells covered by merged ranges in an XLSX (exceljs creates each one). */
