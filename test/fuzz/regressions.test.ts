@@ -333,8 +333,11 @@ test('the attachment readers refuse the same PDF and XLSX as the report parsers 
   const merge = await editedXlsx((xml) =>
     xml.replace('<mergeCell ref="A1:O1"', '<mergeCell ref="A9007199254740993:O16"'),
   );
+  // 12 MB of drawing commands: over the attachment bound (8 MB), compressed to a few KB.
+  const drawing = flatePdf('q Q\n'.repeat(3_000_000));
   for (const [kind, data] of [
     ['pdf', repeated],
+    ['pdf', drawing],
     ['xlsx', merge],
   ] as const) {
     const out = await extractAttachmentText(kind, data, `附件.${kind}`);

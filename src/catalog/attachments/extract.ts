@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { checkPdfDrawing } from '../../report/parse/pdfContent.ts';
 import { checkPdfStructure } from '../../report/parse/pdfGuard.ts';
 import { checkSheets } from '../../report/parse/xlsxGuard.ts';
 import { checkZip } from '../../report/parse/zipGuard.ts';
@@ -134,8 +135,12 @@ function decodeXml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Decoded drawing bytes of an attached PDF: more than a report's (long documents), still bounded. */
+const maxAttachmentDrawingBytes = 8 * 1024 * 1024;
+
 async function extractPdf(data: Uint8Array): Promise<ExtractedText> {
   checkPdfStructure(data);
+  checkPdfDrawing(data, maxAttachmentDrawingBytes);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(data),

@@ -107,8 +107,8 @@ function refuse(why: string): GongkaiError {
   );
 }
 
-export function checkPdfDrawing(bytes: Uint8Array): void {
-  const { maxPdfDrawingBytes: limit, maxPdfDrawingStreams, maxPdfDamagedStreams } = parseLimits;
+export function checkPdfDrawing(bytes: Uint8Array, limit = parseLimits.maxPdfDrawingBytes): void {
+  const { maxPdfDrawingStreams, maxPdfDamagedStreams } = parseLimits;
   const size = drawingSize(bytes, limit);
   if (size.bytes > limit)
     throw refuse(
