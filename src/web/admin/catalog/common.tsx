@@ -23,28 +23,6 @@ export const statusLabels = {
   withdrawn: '已撤回',
 } as const;
 
-export function Alert({
-  message,
-  kind = 'alert',
-}: {
-  message?: string | null;
-  kind?: 'alert' | 'notice';
-}) {
-  return message ? (
-    <p class={kind} role={kind === 'alert' ? 'alert' : 'status'}>
-      {message}
-    </p>
-  ) : null;
-}
-
-export function FieldError({ errors, name }: { errors: Record<string, string>; name: string }) {
-  return errors[name] ? (
-    <span class="field-error" id={`${name}-error`}>
-      {errors[name]}
-    </span>
-  ) : null;
-}
-
 export function Findings({ findings }: { findings: PrivacyFinding[] }) {
   return (
     <ul class="findings">

@@ -16,9 +16,10 @@ import { findUserById } from '../../../db/users.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
-import { Alert, actorOf, catalogBase, catalogCrumbs, Findings, statusLabels } from './common.tsx';
+import { actorOf, catalogBase, catalogCrumbs, Findings, statusLabels } from './common.tsx';
 import { ATTACHMENT_ACCEPT } from './uploads.ts';
 
 const eventLabels: Record<string, string> = {

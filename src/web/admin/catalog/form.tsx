@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CatalogCategory } from '../../../db/catalogCategories.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { FieldError } from './common.tsx';
+import { FieldError } from '../../views/formFields.tsx';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请按 YYYY-MM-DD 填写日期');
 const optional = (max: number, label: string) =>

@@ -12,9 +12,10 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
-import { Alert, catalogCrumbs } from './common.tsx';
+import { catalogCrumbs } from './common.tsx';
 
 /** /admin/:agency/registers — Art. 20 registers and the T2 they give, with drill-down. */
 export const registerAdminRoutes = new Hono<AppEnv>();

@@ -24,9 +24,10 @@ import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
+import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
-import { Alert, actorOf, catalogBase, catalogCrumbs, statusLabels } from './common.tsx';
+import { actorOf, catalogBase, catalogCrumbs, statusLabels } from './common.tsx';
 import { detailPage } from './detailPage.tsx';
 import { PublicationForm, publicationSchema } from './form.tsx';
 

@@ -11,19 +11,10 @@ import { ACCEPTANCE_DECISION_LABELS, ACCEPTANCE_DECISIONS } from '../../../petit
 import { canSeePetitionerData, MASKED_TEXT, petitionerFor } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Alert, Field, SelectField, TextArea } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
-import {
-  Alert,
-  base,
-  crumbs,
-  EXTENDING_ROLES,
-  Field,
-  HANDLING_ROLES,
-  holds,
-  SelectField,
-  TextArea,
-} from './common.tsx';
+import { base, crumbs, EXTENDING_ROLES, HANDLING_ROLES, holds } from './common.tsx';
 import { REVIEW_STEP_LABELS, REVIEW_STEPS } from './forms.ts';
 import type { FormState } from './newPage.tsx';
 

@@ -2,9 +2,10 @@ import type { Context } from 'hono';
 import { PETITION_CHANNEL_LABELS, PETITION_CHANNELS } from '../../../petitions/channel.ts';
 import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Alert, Field, FieldError, TextArea } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
-import { Alert, base, crumbs, Field, FieldError, TextArea } from './common.tsx';
+import { base, crumbs } from './common.tsx';
 
 export interface FormState {
   raw: Record<string, string>;

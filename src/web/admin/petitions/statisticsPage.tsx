@@ -9,9 +9,10 @@ import {
 } from '../../../petitions/statistics.ts';
 import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Alert, Field } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
-import { AGGREGATE_ROLES, Alert, base, crumbs, Field, holds } from './common.tsx';
+import { AGGREGATE_ROLES, base, crumbs, holds } from './common.tsx';
 import type { FormState } from './newPage.tsx';
 
 export interface StatisticsProps {

@@ -13,7 +13,7 @@ import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { FieldError } from '../catalog/common.tsx';
+import { FieldError } from '../../views/formFields.tsx';
 import { Field, settingsActor, settingsBase, settingsPage } from './common.tsx';
 
 /** /admin/:agency/settings/categories — the catalogue categories and their sub-columns. */

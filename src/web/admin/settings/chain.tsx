@@ -8,7 +8,7 @@ import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { FieldError } from '../catalog/common.tsx';
+import { FieldError } from '../../views/formFields.tsx';
 import { settingsActor, settingsBase, settingsPage } from './common.tsx';
 
 /** /admin/:agency/settings/review-chain — the steps of 主动公开 review and the role of each. */

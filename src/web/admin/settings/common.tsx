@@ -3,8 +3,8 @@ import type { Child } from 'hono/jsx';
 import type { Agency } from '../../../db/agencies.ts';
 import type { SettingsActor } from '../../../db/catalogSettings.ts';
 import type { AppEnv } from '../../env.ts';
+import { Alert, type FieldProps, Field as FormField } from '../../views/formFields.tsx';
 import { adminPage, areaCrumbs } from '../adminPage.tsx';
-import { Alert, FieldError } from '../catalog/common.tsx';
 
 export const settingsBase = (agency: Agency) => `/admin/${agency.code}/settings`;
 
@@ -62,45 +62,11 @@ export function settingsPage(
   );
 }
 
-/** A labelled text input that shows what was typed and its error. */
-export function Field({
-  name,
-  label,
-  raw,
-  errors,
-  required,
-  hint,
-  type = 'text',
-  maxlength,
-}: {
-  name: string;
-  label: string;
-  raw: Record<string, string>;
-  errors: Record<string, string>;
-  required?: boolean;
-  hint?: string;
-  type?: string;
-  maxlength?: number;
-}) {
-  const id = `f-${name.replace(/\W/g, '-')}`;
+/** A labelled text input in its own paragraph (ids `f-<name>`). */
+export function Field(props: FieldProps) {
   return (
     <p>
-      <label for={id}>
-        {label}
-        {required ? <span class="required">（必填）</span> : null}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={raw[name] ?? ''}
-        required={required}
-        maxlength={maxlength}
-        aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : undefined}
-      />
-      {hint ? <span class="muted"> {hint}</span> : null}
-      <FieldError errors={errors} name={name} />
+      <FormField idPrefix="f-" {...props} />
     </p>
   );
 }

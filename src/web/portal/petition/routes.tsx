@@ -13,11 +13,11 @@ import { todayInChina } from '../../../law/date.ts';
 import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petitions/channel.ts';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
-import { Alert, Field, TextArea } from '../../admin/petitions/common.tsx';
 import { idNumberSchema, phoneSchema } from '../../admin/petitions/forms.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Alert, Field, TextArea } from '../../views/formFields.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
 
 /** Per client address, and per query code whatever the address (stops guessing phone digits). */
