@@ -5,18 +5,21 @@ import { saveReportTexts } from '../../src/annual/workflow.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { submitApplication } from '../../src/db/cases.ts';
 import type { Database } from '../../src/db/database.ts';
-import { demoPassword } from '../../src/demo/load.ts';
 import { demoApp } from '../support/app.ts';
-import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
+import {
+  e2eUnavailable,
+  launchChromium,
+  listen,
+  outputDir,
+  submitLogin,
+} from '../support/browser.ts';
 import { freshPglite } from '../support/databases.ts';
 
 const skip = e2eUnavailable() ?? false;
 
 async function login(page: Page, url: string, username: string) {
   await page.goto(`${url}/admin/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitLogin(page, username);
   await page.waitForURL(/\/admin(\/|$)/);
 }
 

@@ -2,13 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
-import type { Database } from '../../src/db/database.ts';
-import { demoPassword } from '../../src/demo/load.ts';
+import type { Page } from 'playwright-core';
 import { todayInChina } from '../../src/law/date.ts';
-import { demoApp } from '../support/app.ts';
-import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
-import { freshPglite } from '../support/databases.ts';
+import { demoSite, e2eUnavailable, outputDir, submitLogin } from '../support/browser.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -27,21 +23,14 @@ async function act(
 test('a citizen applies online, staff run the case to a partial disclosure, the citizen downloads the reply, T3 counts it', {
   skip,
 }, async (t) => {
-  const database: Database = await freshPglite({ demo: true });
-  const server = await listen(await demoApp(database));
-  const browser: Browser = await launchChromium();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-    await database.close();
-  });
+  const { url, browser } = await demoSite(t);
   const shots = outputDir('e2e');
   const today = todayInChina();
   const year = today.slice(0, 4);
 
   // The citizen applies; a wrong ID number is explained and nothing typed is lost.
   const citizen = await browser.newPage();
-  await citizen.goto(`${server.url}/a/xiangtan-xfj/apply`);
+  await citizen.goto(`${url}/a/xiangtan-xfj/apply`);
   await citizen.getByLabel('申请人类型').selectOption('person');
   await citizen.getByLabel('姓名').fill('王小明');
   await citizen.getByLabel('身份证件类型').selectOption('居民身份证');
@@ -63,10 +52,8 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
 
   // Staff find it among the pending cases and run it.
   const staff = await browser.newPage();
-  await staff.goto(`${server.url}/admin/login`);
-  await staff.getByLabel('用户名').fill('xfj-office');
-  await staff.getByLabel('密码').fill(demoPassword);
-  await staff.getByRole('button', { name: '登录' }).click();
+  await staff.goto(`${url}/admin/login`);
+  await submitLogin(staff, 'xfj-office');
   await staff.waitForURL(/\/admin\/xiangtan-xfj$/);
   await staff.locator('#panel-cases').getByRole('link', { name: '待确认收到' }).click();
   await staff
@@ -101,7 +88,7 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
   await staff.screenshot({ path: `${shots}case-page.png`, fullPage: true });
 
   // The citizen tracks the case and downloads the reply letter.
-  await citizen.goto(`${server.url}/a/xiangtan-xfj/track`);
+  await citizen.goto(`${url}/a/xiangtan-xfj/track`);
   await citizen.getByLabel('查询码').fill(code!);
   await citizen.getByLabel('联系电话后4位').fill('5678');
   await citizen.getByRole('button', { name: '查询' }).click();
@@ -118,7 +105,7 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
   assert.match(text, /行政复议/);
 
   // T3 shows it under （二）部分公开 · 自然人, and the cell drills down to the case.
-  await staff.goto(`${server.url}/admin/xiangtan-xfj/cases/report?year=${year}`);
+  await staff.goto(`${url}/admin/xiangtan-xfj/cases/report?year=${year}`);
   const cell = staff.locator('td[data-cell="t3.partial.np"]');
   assert.equal((await cell.textContent())?.trim(), '1');
   await staff.screenshot({ path: `${shots}t3.png`, fullPage: true });

@@ -1,39 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { Database } from '../../src/db/database.ts';
-import { demoPassword } from '../../src/demo/load.ts';
+import type { Page } from 'playwright-core';
 import { todayInChina } from '../../src/law/date.ts';
-import { demoApp } from '../support/app.ts';
-import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
-import { freshPglite } from '../support/databases.ts';
+import { demoSite, e2eUnavailable, outputDir, submitLogin } from '../support/browser.ts';
 
 const skip = e2eUnavailable() ?? false;
 
 test('an online petition is submitted, accepted and answered; the statistics follow', {
   skip,
 }, async (t) => {
-  const database: Database = await freshPglite({ demo: true });
-  const server = await listen(await demoApp(database));
-  const browser: Browser = await launchChromium();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-    await database.close();
-  });
+  const { url, browser } = await demoSite(t);
   const shots = outputDir('e2e');
   const year = todayInChina().slice(0, 4);
-  const statsUrl = `${server.url}/admin/xiangtan-xfj/petitions/statistics?from=${year}-01-01&to=${year}-12-31`;
+  const statsUrl = `${url}/admin/xiangtan-xfj/petitions/statistics?from=${year}-01-01&to=${year}-12-31`;
   const cell = async (page: Page, id: string) =>
     ((await page.locator(`#${id}`).textContent()) ?? '').trim();
 
   // Staff first look at this year's statistics.
   const staff = await browser.newPage();
-  await staff.goto(`${server.url}/admin/xiangtan-xfj/petitions`);
+  await staff.goto(`${url}/admin/xiangtan-xfj/petitions`);
   await staff.waitForURL(/\/admin\/login/);
-  await staff.getByLabel('用户名').fill('xfj-handler');
-  await staff.getByLabel('密码').fill(demoPassword);
-  await staff.getByRole('button', { name: '登录' }).click();
+  await submitLogin(staff, 'xfj-handler');
   await staff.waitForURL(/\/admin\/xiangtan-xfj\/petitions$/);
   await staff.goto(statsUrl);
   const writtenBefore = Number.parseInt(await cell(staff, 'stat-written'), 10);
@@ -41,7 +28,7 @@ test('an online petition is submitted, accepted and answered; the statistics fol
 
   // A citizen submits a petition online and keeps the query code.
   const citizen = await browser.newPage();
-  await citizen.goto(`${server.url}/a/xiangtan-xfj/petition`);
+  await citizen.goto(`${url}/a/xiangtan-xfj/petition`);
   await citizen.getByRole('button', { name: '提交信访事项' }).click();
   assert.match((await citizen.locator('.alert').first().textContent()) ?? '', /需要修改/);
   await citizen.getByLabel('姓名').fill('周九');
@@ -61,7 +48,7 @@ test('an online petition is submitted, accepted and answered; the statistics fol
   assert.equal(Number.parseInt(await cell(staff, 'stat-written'), 10), writtenBefore + 1);
 
   // Staff accept it, then answer it.
-  await staff.goto(`${server.url}/admin/xiangtan-xfj/petitions`);
+  await staff.goto(`${url}/admin/xiangtan-xfj/petitions`);
   await staff.getByRole('link', { name: code }).click();
   assert.match((await staff.locator('.status').textContent()) ?? '', /已登记，待受理告知/);
   assert.ok(await staff.getByText('周九').isVisible());
@@ -83,7 +70,7 @@ test('an online petition is submitted, accepted and answered; the statistics fol
   await staff.screenshot({ path: `${shots}petition-statistics.png`, fullPage: true });
 
   // The petitioner sees the reply with the code and the phone's last four digits.
-  await citizen.goto(`${server.url}/a/xiangtan-xfj/petition/track`);
+  await citizen.goto(`${url}/a/xiangtan-xfj/petition/track`);
   await citizen.getByLabel('查询码').fill(code.toLowerCase());
   await citizen.getByLabel('联系电话后4位').fill('2468');
   await citizen.getByRole('button', { name: '查询' }).click();

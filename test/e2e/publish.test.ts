@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { withIdCheck } from '../../src/catalog/identifiers.ts';
-import type { Database } from '../../src/db/database.ts';
-import { demoPassword } from '../../src/demo/load.ts';
 import { todayInChina } from '../../src/law/date.ts';
 import { xlsxWith } from '../catalog/fixtures.ts';
-import { demoApp } from '../support/app.ts';
-import { e2eUnavailable, launchChromium, listen, outputDir } from '../support/browser.ts';
-import { freshPglite } from '../support/databases.ts';
+import { demoSite, e2eUnavailable, outputDir, submitLogin } from '../support/browser.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -49,23 +45,14 @@ async function assertAccessible(page: Page) {
 
 async function login(page: Page, url: string, username: string) {
   await page.goto(`${url}/admin/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitLogin(page, username);
   await page.waitForURL(/\/admin\//);
 }
 
 test('drafter → privacy scan blocks → fixed → three approvals → visible and searchable', {
   skip,
 }, async (t) => {
-  const database: Database = await freshPglite({ demo: true });
-  const server = await listen(await demoApp(database));
-  const browser: Browser = await launchChromium();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-    await database.close();
-  });
+  const { url, browser } = await demoSite(t);
   const shots = outputDir('e2e-publish');
   const leaky = `${shots}统计表.xlsx`;
   writeFileSync(
@@ -91,8 +78,8 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
 
   // the drafter creates the item and attaches a spreadsheet with a hidden sheet
   const drafter = await (await browser.newContext()).newPage();
-  await login(drafter, server.url, 'xfj-drafter');
-  await drafter.goto(`${server.url}/admin/xiangtan-xfj/catalog/new`);
+  await login(drafter, url, 'xfj-drafter');
+  await drafter.goto(`${url}/admin/xiangtan-xfj/catalog/new`);
   await assertAccessible(drafter);
   await drafter.getByLabel('信息分类').selectOption({ label: '工作动态' });
   await drafter.getByLabel('标题').fill('县信访局三月来信来访情况通报');
@@ -124,12 +111,12 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
 
   // three approvals: 分管领导, 办公室负责人 (with 保密审查), 办公室发布
   const reviewer = await (await browser.newContext()).newPage();
-  await login(reviewer, server.url, 'xfj-reviewer');
+  await login(reviewer, url, 'xfj-reviewer');
   await reviewer.goto(itemUrl);
   await reviewer.getByRole('button', { name: '分管领导审核通过' }).click();
   await reviewer.waitForURL(/done=approved/);
   const office = await (await browser.newContext()).newPage();
-  await login(office, server.url, 'xfj-office');
+  await login(office, url, 'xfj-office');
   await office.goto(itemUrl);
   await assertAccessible(office);
   await office.getByRole('button', { name: '办公室负责人审核通过' }).click();
@@ -146,7 +133,7 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
 
   // the public sees it and finds it by a word inside the attachment
   const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(`${server.url}/a/xiangtan-xfj/search`);
+  await visitor.goto(`${url}/a/xiangtan-xfj/search`);
   await assertAccessible(visitor);
   await visitor.getByLabel('关键词').fill('芙蓉镇');
   await visitor.getByRole('button', { name: '搜索' }).click();
@@ -158,8 +145,8 @@ test('drafter → privacy scan blocks → fixed → three approvals → visible 
     new RegExp(index.replace('/', '\\/')),
   );
   await visitor.screenshot({ path: `${shots}published.png`, fullPage: true });
-  await visitor.goto(`${server.url}/a/xiangtan-xfj/statutory`);
+  await visitor.goto(`${url}/a/xiangtan-xfj/statutory`);
   await assertAccessible(visitor);
-  await visitor.goto(`${server.url}/a/xiangtan-xfj/guide`);
+  await visitor.goto(`${url}/a/xiangtan-xfj/guide`);
   await assertAccessible(visitor);
 });

@@ -1,9 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { TestContext } from 'node:test';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Database } from '../../src/db/database.ts';
+import { demoPassword } from '../../src/demo/load.ts';
 import type { AppEnv } from '../../src/web/env.ts';
+import { demoApp } from './app.ts';
+import { freshPglite } from './databases.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -49,6 +54,30 @@ export async function listen(
       },
     );
   });
+}
+
+/** The demo served on loopback and a Chromium to drive it, all closed when the test ends. */
+export async function demoSite(t: TestContext): Promise<{
+  database: Database;
+  url: string;
+  browser: Browser;
+}> {
+  const database = await freshPglite({ demo: true });
+  const server = await listen(await demoApp(database));
+  const browser = await launchChromium();
+  t.after(async () => {
+    await browser.close();
+    await server.stop();
+    await database.close();
+  });
+  return { database, url: server.url, browser };
+}
+
+/** Fills and sends the login form the page shows, as a demo user. */
+export async function submitLogin(page: Page, username: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: '登录' }).click();
 }
 
 export function outputDir(name: string): string {
