@@ -5,6 +5,7 @@
  *
  * Example: `{{主动公开情况}}` → `2021年通过政务网站主动公开政府信息64条，其中：工作动态58条，…。`
  */
+import { OUTCOME_GROUP_ROWS } from '../law/keys.ts';
 import { type Cells, certainNumber } from '../report/model.ts';
 
 export interface CategoryCount {
@@ -42,16 +43,6 @@ export function selfReference(agencyName: string): string {
 
 const n = (cells: Cells, key: string) => certainNumber(cells[key as keyof Cells]) ?? 0;
 
-/** The groups of block 三 with their rows, for the 依申请公开 sentence. */
-const resultGroups: [string, string[]][] = [
-  ['予以公开', ['open']],
-  ['部分公开', ['partial']],
-  ['不予公开', ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']],
-  ['无法提供', ['u1', 'u2', 'u3']],
-  ['不予处理', ['n1', 'n2', 'n3', 'n4', 'n5']],
-  ['其他处理', ['o1', 'o2', 'o3']],
-];
-
 /** A category as the prose names it: 政府信息公开指南 → 信息公开指南 (the subject is already 政府信息). */
 const shortName = (name: string) => name.replace(/^政府信息公开/, '信息公开');
 
@@ -84,8 +75,9 @@ export function applicationSentence(facts: ReportFacts, cells: Cells): string {
     return `${facts.year}年，${facts.self}没有收到政府信息公开申请，${appeals}。`;
   const received = fresh > 0 ? `收到政府信息公开申请${fresh}件` : '未收到新的政府信息公开申请';
   const carried = carryIn > 0 ? `，上年结转${carryIn}件` : '';
-  const results = resultGroups
-    .map(([label, rows]) => [label, rows.reduce((s, r) => s + n(cells, `t3.${r}.tot`), 0)] as const)
+  const results = OUTCOME_GROUP_ROWS.map(
+    ([label, rows]) => [label, rows.reduce((s, r) => s + n(cells, `t3.${r}.tot`), 0)] as const,
+  )
     .filter(([, count]) => count > 0)
     .map(([label, count]) => `${label}${count}件`);
   const answered = total > 0 ? `；办结${total}件，其中${results.join('、')}` : '；尚无办结';

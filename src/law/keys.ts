@@ -39,6 +39,14 @@ export const OUTCOME_GROUP_LABELS: Record<OutcomeGroup, string> = {
   other: '（六）其他处理',
 };
 
+/** The six groups in table order, named without their numbering (予以公开 …), with their rows. */
+export const OUTCOME_GROUP_ROWS: readonly (readonly [string, readonly OutcomeRow[]])[] = (
+  Object.keys(OUTCOME_GROUP_LABELS) as OutcomeGroup[]
+).map((g) => [
+  OUTCOME_GROUP_LABELS[g].slice(3),
+  OUTCOME_ROWS.filter((r) => outcomeGroupOf(r) === g),
+]);
+
 /** Exact row labels as printed in the 2021 format. */
 export const OUTCOME_ROW_LABELS: Record<OutcomeRow, string> = {
   open: '（一）予以公开',

@@ -10,6 +10,7 @@ import type { Result } from '../../../cases/reportCells.ts';
 import { publicationCounts } from '../../../db/annualFacts.ts';
 import { type AgencyYearCounts, t3ChartCounts } from '../../../db/countyChartCounts.ts';
 import type { Db } from '../../../db/database.ts';
+import { OUTCOME_GROUP_ROWS } from '../../../law/keys.ts';
 import { type AnnualReport, certainNumber } from '../../../report/model.ts';
 import type { ChartData } from './charts.ts';
 
@@ -20,13 +21,8 @@ export interface CountyCharts {
 }
 
 /** T3 result rows grouped as the chart shows them. */
-export const OUTCOME_GROUPS: [string, string[]][] = [
-  ['予以公开', ['open']],
-  ['部分公开', ['partial']],
-  ['不予公开', ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']],
-  ['无法提供', ['u1', 'u2', 'u3']],
-  ['不予处理', ['n1', 'n2', 'n3', 'n4', 'n5']],
-  ['其他处理', ['o1', 'o2', 'o3']],
+export const OUTCOME_GROUPS: readonly (readonly [string, readonly string[]])[] = [
+  ...OUTCOME_GROUP_ROWS,
   ['结转下年度', ['carryOut']],
 ];
 
