@@ -109,3 +109,12 @@ export function TextArea({ name, label, raw, errors, required, idPrefix = '' }: 
     </>
   );
 }
+
+/** A labelled text input in its own paragraph (ids `f-<name>`). */
+export function FieldRow(props: FieldProps) {
+  return (
+    <p>
+      <Field idPrefix="f-" {...props} />
+    </p>
+  );
+}

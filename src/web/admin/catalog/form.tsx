@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CatalogCategory } from '../../../db/catalogCategories.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { FieldError } from '../../views/formFields.tsx';
+import { FieldError, FieldRow } from '../../views/formFields.tsx';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请按 YYYY-MM-DD 填写日期');
 const optional = (max: number, label: string) =>
@@ -32,44 +32,6 @@ interface Props {
   submitLabel: string;
 }
 
-function Text({
-  name,
-  label,
-  raw,
-  errors,
-  type = 'text',
-  required,
-  hint,
-}: {
-  name: string;
-  label: string;
-  raw: Record<string, string>;
-  errors: Record<string, string>;
-  type?: string;
-  required?: boolean;
-  hint?: string;
-}) {
-  return (
-    <p>
-      <label for={`f-${name}`}>
-        {label}
-        {required ? <span class="required">（必填）</span> : null}
-      </label>
-      <input
-        id={`f-${name}`}
-        name={name}
-        type={type}
-        value={raw[name] ?? ''}
-        required={required}
-        aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : undefined}
-      />
-      {hint ? <span class="muted"> {hint}</span> : null}
-      <FieldError errors={errors} name={name} />
-    </p>
-  );
-}
-
 export function PublicationForm({
   action,
   csrf,
@@ -96,12 +58,18 @@ export function PublicationForm({
         </select>
         <FieldError errors={errors} name="categoryId" />
       </p>
-      <Text name="title" label="标题" raw={raw} errors={errors} required />
-      <Text name="docNumber" label="文号" raw={raw} errors={errors} hint="如：潭信发〔2021〕3号" />
-      <Text name="madeOn" label="成文日期" type="date" raw={raw} errors={errors} required />
-      <Text name="issuer" label="发布机构" raw={raw} errors={errors} required />
-      <Text name="topic" label="主题分类" raw={raw} errors={errors} />
-      <Text name="keywords" label="关键词" raw={raw} errors={errors} hint="以空格分隔" />
+      <FieldRow name="title" label="标题" raw={raw} errors={errors} required />
+      <FieldRow
+        name="docNumber"
+        label="文号"
+        raw={raw}
+        errors={errors}
+        hint="如：潭信发〔2021〕3号"
+      />
+      <FieldRow name="madeOn" label="成文日期" type="date" raw={raw} errors={errors} required />
+      <FieldRow name="issuer" label="发布机构" raw={raw} errors={errors} required />
+      <FieldRow name="topic" label="主题分类" raw={raw} errors={errors} />
+      <FieldRow name="keywords" label="关键词" raw={raw} errors={errors} hint="以空格分隔" />
       <p>
         <label for="f-summary">内容概述</label>
         <textarea id="f-summary" name="summary" rows={2}>
@@ -121,7 +89,7 @@ export function PublicationForm({
       </p>
       {published ? (
         <>
-          <Text
+          <FieldRow
             name="changedOn"
             label="信息变更日期"
             type="date"

@@ -13,8 +13,8 @@ import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { FieldError } from '../../views/formFields.tsx';
-import { Field, settingsActor, settingsBase, settingsPage } from './common.tsx';
+import { FieldError, FieldRow } from '../../views/formFields.tsx';
+import { settingsActor, settingsBase, settingsPage } from './common.tsx';
 
 /** /admin/:agency/settings/categories — the catalogue categories and their sub-columns. */
 export const categoryRoutes = new Hono<AppEnv>();
@@ -230,7 +230,7 @@ async function categoriesPage(
         <h2 id="add-category">增加分类</h2>
         <form method="post" action={base} class="form">
           <CsrfField token={csrf} />
-          <Field
+          <FieldRow
             name="name"
             label="分类名称"
             required
@@ -249,7 +249,7 @@ async function categoriesPage(
             </select>
             <FieldError errors={addErrors} name="column" />
           </p>
-          <Field
+          <FieldRow
             name="slug"
             label="网址名"
             maxlength={30}

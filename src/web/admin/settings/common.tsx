@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { Agency } from '../../../db/agencies.ts';
 import type { SettingsActor } from '../../../db/catalogSettings.ts';
 import type { AppEnv } from '../../env.ts';
-import { Alert, type FieldProps, Field as FormField } from '../../views/formFields.tsx';
+import { Alert } from '../../views/formFields.tsx';
 import { adminPage, areaCrumbs } from '../adminPage.tsx';
 
 export const settingsBase = (agency: Agency) => `/admin/${agency.code}/settings`;
@@ -59,15 +59,6 @@ export function settingsPage(
       {body}
     </>,
     failed ? 422 : 200,
-  );
-}
-
-/** A labelled text input in its own paragraph (ids `f-<name>`). */
-export function Field(props: FieldProps) {
-  return (
-    <p>
-      <FormField idPrefix="f-" {...props} />
-    </p>
   );
 }
 

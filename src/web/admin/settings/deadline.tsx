@@ -10,7 +10,8 @@ import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { Field, settingsActor, settingsBase, settingsPage } from './common.tsx';
+import { FieldRow } from '../../views/formFields.tsx';
+import { settingsActor, settingsBase, settingsPage } from './common.tsx';
 
 /**
  * /admin/:agency/settings/deadline — the earlier local date for the agency's own annual report
@@ -126,7 +127,7 @@ async function deadlinePage(
       </table>
       <form method="post" action={`${settingsBase(agency)}/deadline`} class="form">
         <CsrfField token={c.get('csrfToken')} />
-        <Field
+        <FieldRow
           name="monthDay"
           label="本单位年报的本地期限（次年月-日）"
           maxlength={5}

@@ -6,7 +6,8 @@ import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { Field, settingsActor, settingsBase, settingsPage } from './common.tsx';
+import { FieldRow } from '../../views/formFields.tsx';
+import { settingsActor, settingsBase, settingsPage } from './common.tsx';
 
 /** /admin/:agency/settings/profile — name, 统一社会信用代码 and the 公开指南 contact details. */
 export const profileRoutes = new Hono<AppEnv>();
@@ -132,26 +133,26 @@ function profilePage(
       ) : null}
       <form method="post" action={`${settingsBase(agency)}/profile`} class="form">
         <CsrfField token={c.get('csrfToken')} />
-        <Field name="name" label="单位名称" required maxlength={60} {...p} />
-        <Field
+        <FieldRow name="name" label="单位名称" required maxlength={60} {...p} />
+        <FieldRow
           name="uscc"
           label="统一社会信用代码"
           maxlength={40}
           hint="18位，用作索引号前缀；已生成的索引号不随之改变"
           {...p}
         />
-        <Field name="address" label="办公地址" {...p} />
-        <Field name="postcode" label="邮政编码" maxlength={6} {...p} />
-        <Field
+        <FieldRow name="address" label="办公地址" {...p} />
+        <FieldRow name="postcode" label="邮政编码" maxlength={6} {...p} />
+        <FieldRow
           name="officeHours"
           label="办公时间"
           hint="如：工作日 8:00—12:00，14:30—17:30"
           {...p}
         />
-        <Field name="phone" label="联系电话" {...p} />
-        <Field name="fax" label="传真" {...p} />
-        <Field name="email" label="电子邮箱" type="email" {...p} />
-        <Field name="website" label="网站" {...p} />
+        <FieldRow name="phone" label="联系电话" {...p} />
+        <FieldRow name="fax" label="传真" {...p} />
+        <FieldRow name="email" label="电子邮箱" type="email" {...p} />
+        <FieldRow name="website" label="网站" {...p} />
         <p>
           <button type="submit">保存</button>
         </p>
