@@ -17,7 +17,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const templateDir = join(root, 'test-output', 'templates');
 const pgliteDump = join(templateDir, 'demo-pglite.tar.gz');
 const pgliteStamp = join(templateDir, 'demo-pglite.fingerprint');
-export const pgTemplate = 'gk_demo_template';
+/** One template per checkout (GONGKAI_PG_TEMPLATE), so parallel checkouts on one server do not collide. */
+export const pgTemplate = process.env.GONGKAI_PG_TEMPLATE ?? 'gk_demo_template';
 
 let cachedFingerprint: string | undefined;
 
