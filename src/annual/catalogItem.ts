@@ -11,7 +11,6 @@ import type { Db } from '../db/database.ts';
 import { publicationAttachments, publicationEvents } from '../db/schema/catalog.ts';
 import { GongkaiError } from '../errors.ts';
 import { formatOf } from '../report/formats/index.ts';
-import type { CellKey } from '../report/keys.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { tableLayouts } from '../report/render/layout.ts';
 import { cellText } from '../report/render/value.ts';
@@ -20,7 +19,7 @@ import { cellText } from '../report/render/value.ts';
 function tableLines(report: AnnualReport, table: 't2' | 't3' | 't4'): string[] {
   const layout = tableLayouts(formatOf(report.formatVersion))[table];
   const lines: string[] = [];
-  const header = (key: CellKey) => key.split('.').slice(1).join('.');
+  let columns: string[] = [];
   if (table === 't4') {
     const values = layout.rows[layout.rows.length - 1]
       .filter((s) => s.key)
@@ -34,13 +33,18 @@ function tableLines(report: AnnualReport, table: 't2' | 't3' | 't4'): string[] {
   }
   for (const row of layout.rows.slice(layout.headerRows)) {
     const keys = row.filter((s) => s.key).map((s) => s.key!);
-    if (keys.length === 0) continue;
+    if (keys.length === 0) {
+      if (row.length > 1) columns = row.map((s) => s.text ?? '');
+      continue;
+    }
     const label = row
       .filter((s) => s.stub)
       .map((s) => s.text)
       .join('');
-    const values = keys.map((k) =>
-      table === 't3' ? cellText(report.cells[k]) : `${header(k)} ${cellText(report.cells[k])}`,
+    const values = keys.map((k, i) =>
+      table === 't3'
+        ? cellText(report.cells[k])
+        : `${columns[row.length - keys.length + i] ?? ''} ${cellText(report.cells[k])}`,
     );
     lines.push(`- ${label}：${values.join(table === 't3' ? '／' : '，')}`);
   }

@@ -1,7 +1,8 @@
 /**
  * Safe rich text for publication bodies. Staff type plain text with a few conventions; it is
  * never interpreted as HTML, so nothing typed can inject markup:
- * a blank line separates paragraphs, `# ` / `## ` start headings, `- ` starts a list item.
+ * a blank line separates paragraphs, `# ` / `## ` start headings, `- ` starts a list item, and a
+ * path of this site (`/a/<agency>/…`) becomes a link.
  */
 export type BodyBlock =
   | { type: 'heading'; level: 2 | 3; text: string }
@@ -39,4 +40,25 @@ export function bodyText(body: string): string {
   return parseBody(body)
     .map((b) => (b.type === 'list' ? b.items.join('\n') : b.text))
     .join('\n');
+}
+
+export interface TextRun {
+  text: string;
+  /** Set when the run is a path of this site, shown as a link. */
+  href?: string;
+}
+
+const sitePath = /\/a\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_.-]+)*/g;
+
+/** Splits text into plain runs and runs that are paths of this site. */
+export function linkRuns(text: string): TextRun[] {
+  const runs: TextRun[] = [];
+  let at = 0;
+  for (const match of text.matchAll(sitePath)) {
+    if (match.index > at) runs.push({ text: text.slice(at, match.index) });
+    runs.push({ text: match[0], href: match[0] });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at) });
+  return runs;
 }

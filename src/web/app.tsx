@@ -12,6 +12,7 @@ import { annualPortalRoutes } from './portal/annual.tsx';
 import { applyRoutes } from './portal/apply/routes.tsx';
 import { catalogPortalRoutes } from './portal/catalog/routes.tsx';
 import { petitionPortalRoutes } from './portal/petition/routes.tsx';
+import { requestGuideRoutes } from './portal/requestGuide.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
@@ -52,6 +53,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
     return c.json({ status: 'ok' });
   });
   app.get('/static/:file', (c) => serveStatic(c.req.param('file'), c));
+  app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
   app.use(rejectNulInput());
   app.use(csrfProtection());
   app.use(loadSession());
@@ -59,6 +61,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   app.route('/', portalRoutes);
   app.route('/', petitionPortalRoutes);
   app.route('/', applyRoutes);
+  app.route('/', requestGuideRoutes);
   app.route('/', catalogPortalRoutes);
   app.route('/', annualPortalRoutes);
   app.route('/', loginRoutes);
@@ -83,6 +86,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
 const staticFiles: Record<string, string> = {
   'site.css': 'text/css; charset=utf-8',
   'print.css': 'text/css; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
 };
 const staticCache = new Map<string, string>();
 

@@ -66,6 +66,7 @@ const pub = { public: true } as const;
 const POLICY: Record<string, Access> = {
   'GET /healthz': pub,
   'GET /static/:file': pub,
+  'GET /favicon.ico': pub,
   'GET /': pub,
   'GET /sitemap.xml': pub,
   'GET /a/:agency': pub,
@@ -73,6 +74,7 @@ const POLICY: Record<string, Access> = {
   'POST /a/:agency/petition': pub,
   'GET /a/:agency/petition/track': pub,
   'POST /a/:agency/petition/track': pub,
+  'GET /a/:agency/request': pub,
   'GET /a/:agency/apply': pub,
   'POST /a/:agency/apply': pub,
   'GET /a/:agency/track': pub,

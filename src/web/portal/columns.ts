@@ -26,9 +26,9 @@ export const agencyColumns = [
   },
   {
     key: 'apply',
-    path: 'apply',
+    path: 'request',
     title: '依申请公开',
-    description: '在线提交政府信息公开申请，查询办理进度。',
+    description: '如何申请、办理时限与上一年度办理情况；在线提交申请，查询办理进度。',
   },
   {
     key: 'petition',

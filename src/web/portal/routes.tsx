@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { findAgencyByCode, listAgencies } from '../../db/agencies.ts';
+import { latestPublished } from '../../db/catalogPortal.ts';
 import type { AppEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
+import { ItemList, SearchBox } from './catalog/views.tsx';
 import { agencyColumns } from './columns.ts';
 
 /** The public portal: the list of agencies and each agency's 政府信息公开 column. */
@@ -37,6 +39,7 @@ portalRoutes.get('/', async (c) => {
 portalRoutes.get('/a/:agency', async (c) => {
   const agency = await findAgencyByCode(c.get('database').db, c.req.param('agency'));
   if (!agency) return c.notFound();
+  const latest = await latestPublished(c.get('database').db, agency.id, 8);
   return c.html(
     <Layout
       title={agency.name}
@@ -44,6 +47,7 @@ portalRoutes.get('/a/:agency', async (c) => {
       breadcrumb={[{ label: '首页', href: '/' }, { label: agency.name }]}
     >
       <h1>{agency.name}政府信息公开</h1>
+      <SearchBox agency={agency} />
       <div class="columns">
         {agencyColumns.map((column) => (
           <section class="column" id={column.key}>
@@ -54,6 +58,17 @@ portalRoutes.get('/a/:agency', async (c) => {
           </section>
         ))}
       </div>
+      <section aria-labelledby="latest">
+        <h2 id="latest">最新公开</h2>
+        {latest.length === 0 ? (
+          <p class="muted">暂无数据。</p>
+        ) : (
+          <ItemList agency={agency} rows={latest} />
+        )}
+        <p>
+          <a href={`/a/${agency.code}/feed.xml`}>订阅（Atom）</a>
+        </p>
+      </section>
     </Layout>,
   );
 });

@@ -27,6 +27,7 @@ export function Layout({ title, agency, breadcrumb, account, children }: LayoutP
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{title === site ? title : `${title} - ${site}`}</title>
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/site.css" />
           <link rel="stylesheet" href="/static/print.css" media="print" />
         </head>

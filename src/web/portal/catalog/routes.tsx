@@ -19,7 +19,7 @@ import {
 import type { AppEnv } from '../../env.ts';
 import { Layout } from '../../views/layout.tsx';
 import { guidePage } from './guide.tsx';
-import { Body, ItemList, Marked, Pager, portalCrumbs } from './views.tsx';
+import { Body, ItemList, Marked, Pager, portalCrumbs, SearchBox } from './views.tsx';
 
 /** Public catalogue pages: the four sub-columns, categories, items, search, Atom feed, sitemap. */
 export const catalogPortalRoutes = new Hono<AppEnv>();
@@ -135,12 +135,14 @@ catalogPortalRoutes.get('/a/:agency/catalog/:slug', async (c) => {
         <tbody>
           {rows.map((r) => (
             <tr>
-              <td class="index">{r.indexNumber}</td>
-              <td>
+              <td class="index" data-label="索引号">
+                {r.indexNumber}
+              </td>
+              <td class="title">
                 <a href={`/a/${agency.code}/items/${r.id}`}>{r.title}</a>
               </td>
-              <td>{r.docNumber ?? ''}</td>
-              <td>
+              <td data-label="文号">{r.docNumber ?? ''}</td>
+              <td data-label="发布日期">
                 <time datetime={r.publishedOn ?? ''}>{r.publishedOn}</time>
               </td>
             </tr>
@@ -394,20 +396,6 @@ catalogPortalRoutes.get('/sitemap.xml', async (c) => {
   ].join('\n');
   return c.body(xml, 200, { 'content-type': 'application/xml; charset=utf-8' });
 });
-
-function SearchBox({ agency }: { agency: Agency }) {
-  return (
-    <form
-      method="get"
-      action={`/a/${agency.code}/search`}
-      class="inline search"
-      aria-label="站内搜索"
-    >
-      <label for="quick-q">搜索本单位公开信息</label> <input id="quick-q" name="q" type="search" />{' '}
-      <button type="submit">搜索</button>
-    </form>
-  );
-}
 
 function esc(s: string): string {
   return s

@@ -1,4 +1,4 @@
-import type { BodyBlock } from '../../../catalog/body.ts';
+import { type BodyBlock, linkRuns } from '../../../catalog/body.ts';
 import type { Highlighted } from '../../../catalog/search.ts';
 import type { Agency } from '../../../db/agencies.ts';
 
@@ -21,15 +21,23 @@ export function Body({ blocks }: { blocks: BodyBlock[] }) {
         ) : b.type === 'list' ? (
           <ul>
             {b.items.map((i) => (
-              <li>{i}</li>
+              <li>
+                <Linked text={i} />
+              </li>
             ))}
           </ul>
         ) : (
-          <p>{b.text}</p>
+          <p>
+            <Linked text={b.text} />
+          </p>
         ),
       )}
     </div>
   );
+}
+
+function Linked({ text }: { text: string }) {
+  return <>{linkRuns(text).map((r) => (r.href ? <a href={r.href}>{r.text}</a> : r.text))}</>;
 }
 
 export function Marked({ runs }: { runs: Highlighted }) {
@@ -82,5 +90,20 @@ export function ItemList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The quick search form of an agency's portal pages. */
+export function SearchBox({ agency }: { agency: Agency }) {
+  return (
+    <form
+      method="get"
+      action={`/a/${agency.code}/search`}
+      class="inline search"
+      aria-label="站内搜索"
+    >
+      <label for="quick-q">搜索本单位公开信息</label> <input id="quick-q" name="q" type="search" />{' '}
+      <button type="submit">搜索</button>
+    </form>
   );
 }
