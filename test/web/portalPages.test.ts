@@ -67,6 +67,32 @@ describeEachDatabase(
       assert.match(await landing.text(), /暂无数据/);
     });
 
+    test('the public forms say what each personal field is (autocomplete, WCAG 1.3.5)', async () => {
+      const expected: Record<string, string> = {
+        name: 'name',
+        phone: 'tel',
+        email: 'email',
+        address: 'street-address',
+        orgName: 'organization',
+        idNumber: 'off',
+        code: 'off',
+      };
+      let seen = 0;
+      for (const path of [
+        '/a/xiangtan-xfj/apply',
+        '/a/xiangtan-xfj/petition',
+        '/a/xiangtan-xfj/track',
+      ]) {
+        const html = await (await app.request(path)).text();
+        for (const [, tag, name] of html.matchAll(/(<input [^>]*name="([A-Za-z0-9]+)"[^>]*>)/g)) {
+          if (!expected[name]) continue;
+          assert.match(tag, new RegExp(`autocomplete="${expected[name]}"`), `${path}: ${tag}`);
+          seen++;
+        }
+      }
+      assert.ok(seen >= 10, `${seen} personal fields`);
+    });
+
     test('the favicon is served', async () => {
       const res = await app.request('/favicon.ico');
       assert.equal(res.status, 301);

@@ -37,6 +37,23 @@ export interface FieldProps {
 }
 
 /** A labelled input that shows what was typed and its error. */
+/**
+ * The HTML `autocomplete` token for the personal fields of the public forms (WCAG 1.3.5), by
+ * field name; identifiers and codes are never offered from a browser's memory.
+ */
+export const autocompleteTokens: Record<string, string> = {
+  name: 'name',
+  contactPerson: 'name',
+  phone: 'tel',
+  email: 'email',
+  address: 'street-address',
+  orgName: 'organization',
+  idNumber: 'off',
+  uscc: 'off',
+  code: 'off',
+  phone4: 'off',
+};
+
 export function Field({
   name,
   label,
@@ -62,6 +79,7 @@ export function Field({
         value={raw[name] ?? ''}
         required={required}
         maxlength={maxlength}
+        autocomplete={autocompleteTokens[name]}
         aria-invalid={errors[name] ? 'true' : undefined}
         aria-describedby={errors[name] ? `${name}-error` : undefined}
       />

@@ -1,5 +1,6 @@
 /** Form fields that keep what was typed and show the Chinese error next to the field. */
 import type { Child } from 'hono/jsx';
+import { autocompleteTokens } from '../../views/formFields.tsx';
 import { DELIVERIES, FORMS, ID_TYPES, ORG_TYPES } from './applicationForm.ts';
 
 export type Values = Record<string, string>;
@@ -63,6 +64,7 @@ export function Field(p: FieldProps) {
         type={p.type ?? 'text'}
         value={value}
         placeholder={p.placeholder}
+        autocomplete={autocompleteTokens[p.name]}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
       />
