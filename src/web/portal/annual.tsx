@@ -17,6 +17,7 @@ import {
 import { renderHtmlFragment } from '../../report/render/html.ts';
 import type { AppEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
+import { beijingDate } from '../views/time.ts';
 
 export const annualPortalRoutes = new Hono<AppEnv>();
 
@@ -96,7 +97,7 @@ annualPortalRoutes.get('/a/:agency/annual/:year{[0-9]{4}}', async (c) => {
           <ul>
             {amendments.map((a) => (
               <li>
-                {a.at.toISOString().slice(0, 10)}：{a.reason}
+                {beijingDate(a.at)}：{a.reason}
               </li>
             ))}
           </ul>

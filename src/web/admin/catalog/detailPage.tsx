@@ -18,6 +18,7 @@ import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { beijingDateTime } from '../../views/time.ts';
 import { accountBox } from '../accountBox.tsx';
 import { actorOf, catalogBase, catalogCrumbs, Findings, statusLabels } from './common.tsx';
 import { ATTACHMENT_ACCEPT } from './uploads.ts';
@@ -329,7 +330,7 @@ export async function detailPage(
           <tbody>
             {events.map((e) => (
               <tr>
-                <td>{e.at.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                <td>{beijingDateTime(e.at)}</td>
                 <td>{e.userId ? names.get(e.userId) : '系统'}</td>
                 <td>
                   {eventLabels[e.kind] ?? e.kind}

@@ -36,6 +36,7 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { beijingDate } from '../../views/time.ts';
 import { cellRoute } from './cellPage.tsx';
 import { actorOf, type C, hasRole, reportsBase, reportsPage, yearParam } from './page.tsx';
 import { FindingsPanel, ReportView } from './reportTable.tsx';
@@ -257,8 +258,7 @@ async function showReport(c: C, year: number, state: PageState = {}, status: 200
           <ul>
             {amendments.map((a) => (
               <li>
-                {a.at.toISOString().slice(0, 10)} {a.reason}（{a.cells.map((x) => x.key).join('、')}
-                ）
+                {beijingDate(a.at)} {a.reason}（{a.cells.map((x) => x.key).join('、')}）
               </li>
             ))}
           </ul>
