@@ -37,7 +37,11 @@ test('the office sees the years, the published 2021 report with linked cells and
   assert.doesNotMatch(html, /\sstyle="/);
   const cell = await client.get('/admin/xiangtan-xfj/reports/2021/cell/t3.new.tot');
   assert.equal(cell.status, 200);
-  assert.match(await cell.text(), /构成本格的记录/);
+  const cellHtml = await cell.text();
+  assert.match(cellHtml, /构成本格的记录/);
+  assert.match(cellHtml, /<h1>2021年度报告 · 表3「[^」]+」行「总计」列<\/h1>/);
+  const biz = await (await client.get('/admin/xiangtan-xfj/reports/2021/cell/t3.new.biz')).text();
+  assert.match(biz, /行「商业企业」列<\/h1>/);
   assert.equal((await client.get('/admin/xiangtan-xfj/reports/2021/cell/t9.bad')).status, 404);
 });
 
@@ -81,7 +85,7 @@ test('the county supervisor sees the status table, the roll-up, a breakdown and 
   assert.equal(res.status, 200);
   const html = await res.text();
   assert.match(html, /<tr class="state-published" data-agency="xiangtan-xfj">/);
-  assert.match(html, /单元格 t3\.new\.tot 的构成/);
+  assert.match(html, /表3「[^」]+」行「总计」列的构成/);
   assert.match(html, /<svg/);
   assert.doesNotMatch(html, /\sstyle="|<style/);
   const office = await signedIn('xfj-office');

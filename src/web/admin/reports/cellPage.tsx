@@ -14,6 +14,7 @@ import { t2Cells } from '../../../db/catalogRegisters.ts';
 import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import { APPLICANT_TYPE_LABELS, type ApplicantType } from '../../../law/keys.ts';
 import { formatOf } from '../../../report/formats/index.ts';
+import { cellLabel } from '../../../report/formats/labels.ts';
 import type { CellKey, T2CellKey2021 } from '../../../report/keys.ts';
 import { cellText } from '../../../report/render/value.ts';
 import { type C, hasRole, reportsBase, reportsPage, yearParam } from './page.tsx';
@@ -51,32 +52,35 @@ export async function cellRoute(c: C) {
       const { drillDown } = await t2Cells(db, a.id, year);
       for (const r of drillDown[key as T2CellKey2021] ?? []) rows.push({ agency: a, ...r });
     }
-    records = (
-      <table class="data">
-        <thead>
-          <tr>
-            {agencies.length > 1 ? <th>单位</th> : null}
-            <th>记录</th>
-            <th>计数</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
+    records =
+      rows.length === 0 ? (
+        records
+      ) : (
+        <table class="data">
+          <thead>
             <tr>
-              {agencies.length > 1 ? <td>{r.agency.name}</td> : null}
-              <td>
-                {r.publicationId ? (
-                  <a href={`/admin/${r.agency.code}/catalog/${r.publicationId}`}>{r.label}</a>
-                ) : (
-                  <a href={`/admin/${r.agency.code}/registers?year=${year}`}>{r.label}</a>
-                )}
-              </td>
-              <td>{r.value}</td>
+              {agencies.length > 1 ? <th>单位</th> : null}
+              <th>记录</th>
+              <th>计数</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    );
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                {agencies.length > 1 ? <td>{r.agency.name}</td> : null}
+                <td>
+                  {r.publicationId ? (
+                    <a href={`/admin/${r.agency.code}/catalog/${r.publicationId}`}>{r.label}</a>
+                  ) : (
+                    <a href={`/admin/${r.agency.code}/registers?year=${year}`}>{r.label}</a>
+                  )}
+                </td>
+                <td>{r.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
   } else if (parseCellKey(key)) {
     const cases: (CellCase & { agencyId?: number })[] = [];
     for (const a of agencies)
@@ -139,11 +143,12 @@ export async function cellRoute(c: C) {
     : [];
   return reportsPage(
     c,
-    `单元格 ${key}`,
+    cellLabel(key as CellKey, composed.report.formatVersion),
     <>
       <h1>
-        {year}年度报告 · {key}
+        {year}年度报告 · {cellLabel(key as CellKey, composed.report.formatVersion)}
       </h1>
+      <p class="muted">单元格 {key}</p>
       <dl class="facts">
         <dt>按现有记录</dt>
         <dd data-value={cellText(value)}>{cellText(value)}</dd>

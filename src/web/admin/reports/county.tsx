@@ -14,6 +14,8 @@ import { audit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/database.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { formatOf } from '../../../report/formats/index.ts';
+import { cellLabel } from '../../../report/formats/labels.ts';
+import type { CellKey } from '../../../report/keys.ts';
 import type { AnnualReport } from '../../../report/model.ts';
 import { tableLayouts } from '../../../report/render/layout.ts';
 import { cellText } from '../../../report/render/value.ts';
@@ -137,7 +139,7 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
       </section>
       {validKey ? (
         <section class="panel" id="breakdown">
-          <h2>单元格 {validKey} 的构成</h2>
+          <h2>{cellLabel(validKey as CellKey)}的构成</h2>
           <table class="data breakdown">
             <thead>
               <tr>
