@@ -28,6 +28,10 @@ test('the office sees the years, the published 2021 report with linked cells and
   const client = await signedIn('xfj-office');
   const list = await (await client.get('/admin/xiangtan-xfj/reports')).text();
   assert.match(list, /2021年度/);
+  const current = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  for (let year = 2021; year <= current; year++)
+    assert.match(list, new RegExp(`/reports/${year}">${year}年度<`), `year ${year} listed`);
+  assert.equal((await client.get(`/admin/xiangtan-xfj/reports/${current}`)).status, 200);
   const res = await client.get('/admin/xiangtan-xfj/reports/2021');
   assert.equal(res.status, 200);
   const html = await res.text();

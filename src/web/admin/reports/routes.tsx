@@ -49,9 +49,9 @@ reportRoutes.get('/', async (c) => {
   const today = todayInChina();
   const current = Number(today.slice(0, 4));
   const rows = await listAnnualReportRows(db, [agency.id]);
-  const years = [...new Set([current - 1, current - 2, current - 3, ...rows.map((r) => r.year)])]
-    .filter((y) => y <= current && y >= 2008)
-    .sort((a, b) => b - a);
+  // Every year from the earliest report (at least the last three) to the year in progress, gaps included.
+  const first = Math.max(2008, Math.min(current - 3, ...rows.map((r) => r.year)));
+  const years = Array.from({ length: current - first + 1 }, (_, i) => current - i);
   const statuses = [];
   for (const year of years)
     statuses.push({ year, ...(await reportStatus(db, agency, year, today)) });
