@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { findAgencyByCode } from '../../db/agencies.ts';
 import type { Role } from '../../db/schema.ts';
+import { accountBox } from '../admin/accountBox.tsx';
 import type { AppEnv } from '../env.ts';
 import { errorPage } from '../views/errorPage.tsx';
 
@@ -47,5 +48,15 @@ export const requireRole =
   };
 
 function forbidden(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
-  return c.html(errorPage({ title: '无权访问', message: '您没有访问该单位此页面的权限。' }), 403);
+  const user = c.get('user');
+  const own = new Map(user?.memberships.map((m) => [m.agencyCode, m.agencyName]) ?? []);
+  return c.html(
+    errorPage({
+      title: '无权访问',
+      message: '您没有访问该单位此页面的权限。',
+      account: accountBox(c),
+      links: [...own].map(([code, name]) => ({ label: `${name}后台`, href: `/admin/${code}` })),
+    }),
+    403,
+  );
 }

@@ -27,19 +27,13 @@ import { docxResponse } from '../../portal/apply/download.ts';
 import { ApplicationFields, type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { CASE_VIEW_ROLES } from '../areaRoles.ts';
 import { ACTIONS } from './actionForms.ts';
 import { CasePage } from './casePage.tsx';
 import { base, casesPage } from './page.tsx';
 import { reportRoutes } from './reportPage.tsx';
 
-export const VIEW_ROLES: Role[] = [
-  'office',
-  'handler',
-  'supervisor',
-  'auditor',
-  'admin',
-  'reviewer',
-];
+export const VIEW_ROLES = CASE_VIEW_ROLES;
 const STAFF: Role[] = ['office', 'handler'];
 
 export const caseRoutes = new Hono<AppEnv>();

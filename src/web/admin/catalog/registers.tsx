@@ -15,12 +15,13 @@ import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
+import { REGISTER_VIEW_ROLES } from '../areaRoles.ts';
 import { catalogCrumbs } from './common.tsx';
 
 /** /admin/:agency/registers — Art. 20 registers and the T2 they give, with drill-down. */
 export const registerAdminRoutes = new Hono<AppEnv>();
 
-registerAdminRoutes.use('*', requireRole('office', 'admin', 'supervisor', 'auditor'));
+registerAdminRoutes.use('*', requireRole(...REGISTER_VIEW_ROLES));
 
 const t2Rows: { key: string; label: string; unit?: string }[] = [
   { key: 't2.reg.made', label: '规章 · 本年制发件数' },

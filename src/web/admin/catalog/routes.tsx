@@ -27,6 +27,7 @@ import { requireRole } from '../../security/guard.ts';
 import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
+import { CATALOG_VIEW_ROLES } from '../areaRoles.ts';
 import { actorOf, catalogBase, catalogCrumbs, statusLabels } from './common.tsx';
 import { detailPage } from './detailPage.tsx';
 import { PublicationForm, publicationSchema } from './form.tsx';
@@ -34,7 +35,7 @@ import { PublicationForm, publicationSchema } from './form.tsx';
 /** /admin/:agency/catalog — 主动公开: items, attachments, privacy scan, review chain. */
 export const catalogAdminRoutes = new Hono<AppEnv>();
 
-const staff = requireRole('drafter', 'reviewer', 'office', 'admin', 'supervisor', 'auditor');
+const staff = requireRole(...CATALOG_VIEW_ROLES);
 catalogAdminRoutes.use('*', staff);
 // Writes: the review chain's roles only (drafter first, office/admin publish); supervisor and
 // auditor read. The domain still checks the step; these make a read-only role's POST a 403.

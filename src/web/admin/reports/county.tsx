@@ -23,6 +23,7 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { COUNTY_VIEW_ROLES } from '../areaRoles.ts';
 import { ChartFigure } from './chartFigure.tsx';
 import { barChart, outcomeChart } from './charts.ts';
 import { countyCharts } from './countyCharts.ts';
@@ -31,7 +32,7 @@ import { FindingsPanel, flaggedCells, ReportTable } from './reportTable.tsx';
 
 export const countyRoutes = new Hono<AppEnv>();
 
-const viewers = requireRole('supervisor', 'office', 'admin', 'auditor');
+const viewers = requireRole(...COUNTY_VIEW_ROLES);
 
 /** Everything the county page shows for a year (the benchmark measures this too). */
 export async function countyPageFigures(db: Db, government: Agency, year: number, today: string) {
