@@ -2,7 +2,7 @@
  * Published annual reports and Art. 20 registers as open data (API, bulk export). Only a report
  * whose row is `published` is ever returned, as its latest published snapshot. Read-only.
  */
-import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { RegisterKind, T2Cells } from '../catalog/t2.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { type AnnualReportRow, getVersion, listAmendments, versionReport } from './annual.ts';
@@ -162,4 +162,13 @@ export async function openRegisters(
       .filter((d) => titles.has(d.publicationId))
       .map((d) => ({ ...d, title: titles.get(d.publicationId)! })),
   };
+}
+
+/** The years with register entries of an agency, oldest first. */
+export async function registerYears(db: Db, agencyId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: sql<string>`substr(${registerEntries.month}, 1, 4)` })
+    .from(registerEntries)
+    .where(eq(registerEntries.agencyId, agencyId));
+  return rows.map((r) => Number(r.year)).sort((a, b) => a - b);
 }

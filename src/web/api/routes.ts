@@ -23,7 +23,8 @@ export const openApiPath = '/api/v1/openapi.json';
 const zhCN = z.locales.zhCN();
 
 export interface ApiOptions {
-  rateLimit?: RateLimit;
+  /** null: no limit (the in-process bulk export). */
+  rateLimit?: RateLimit | null;
 }
 
 export function apiRoutes({ rateLimit = defaultApiRateLimit }: ApiOptions = {}) {
@@ -64,7 +65,7 @@ export function apiRoutes({ rateLimit = defaultApiRateLimit }: ApiOptions = {}) 
       return apiError(c, 400, 'api.bad-request', '请求包含无效的控制字符（NUL）。');
     await next();
   });
-  api.use('*', apiRateLimit(rateLimit));
+  if (rateLimit) api.use('*', apiRateLimit(rateLimit));
   api.use('*', conditionalGet());
 
   registerAgencies(api);
