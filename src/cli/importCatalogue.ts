@@ -9,9 +9,9 @@ import { basename } from 'node:path';
 import { readLegacyRows } from '../catalog/legacyImport.ts';
 import { readLegacyTable } from '../catalog/legacyTable.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
+import { listCategories } from '../db/catalogCategories.ts';
 import { importLegacyItems } from '../db/catalogImport.ts';
 import { openDatabase } from '../db/open.ts';
-import { listCategories } from '../db/openCatalogue.ts';
 import { GongkaiError } from '../errors.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 

@@ -106,7 +106,8 @@ export async function openAttachments(
     .orderBy(asc(publicationAttachments.id));
 }
 
-export async function listCategories(db: Db, agencyId: number) {
+/** The agency's categories as they are (read-only: never creates the defaults). */
+export async function publicCategories(db: Db, agencyId: number) {
   return db
     .select({
       id: catalogCategories.id,

@@ -8,7 +8,7 @@ import { type Agency, findAgencyByCode, listMemberAgencies } from '../../src/db/
 import { ensureAnnualReportRow, listAnnualReportRows } from '../../src/db/annual.ts';
 import { createPublication } from '../../src/db/catalog.ts';
 import { rowsOf } from '../../src/db/database.ts';
-import { listCategories } from '../../src/db/openCatalogue.ts';
+import { publicCategories } from '../../src/db/openCatalogue.ts';
 import { findUserByUsername } from '../../src/db/users.ts';
 import { formatOf } from '../../src/report/formats/index.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
@@ -142,7 +142,7 @@ describeEachDatabase(
       const db = getDatabase().db;
       const agency = (await findAgencyByCode(db, 'xiangtan-xfj'))!;
       const user = (await findUserByUsername(db, 'xfj-office'))!;
-      const category = (await listCategories(db, agency.id)).find((c) => c.slug === 'tzgg')!;
+      const category = (await publicCategories(db, agency.id)).find((c) => c.slug === 'tzgg')!;
       await createPublication(
         db,
         agency.id,

@@ -1,7 +1,7 @@
 /** GET /api/v1/agencies and /api/v1/agencies/{code}: who publishes, and how they are grouped. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type Agency, listAgencies } from '../../db/agencies.ts';
-import { listCategories } from '../../db/openCatalogue.ts';
+import { publicCategories } from '../../db/openCatalogue.ts';
 import type { AppEnv } from '../env.ts';
 import { agencyCode, agencyOf, commonErrors, errorResponse, noAgency, valid } from './common.ts';
 
@@ -91,7 +91,7 @@ export function registerAgencies(api: OpenAPIHono<AppEnv>) {
       if (!agency) return noAgency(c, code);
       const all = await listAgencies(db);
       const summary = summaries(all).find((a) => a.code === code)!;
-      const categories = await listCategories(db, agency.id);
+      const categories = await publicCategories(db, agency.id);
       const body = {
         ...summary,
         uscc: agency.uscc,

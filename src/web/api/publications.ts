@@ -1,12 +1,12 @@
 /** GET /api/v1/agencies/{code}/publications: the published catalogue, newest first, cursor-paged. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
-  listCategories,
   type OpenAttachment,
   type OpenCursor,
   type OpenPublicationRow,
   openAttachments,
   openPublicationsPage,
+  publicCategories,
 } from '../../db/openCatalogue.ts';
 import type { AppEnv } from '../env.ts';
 import {
@@ -162,7 +162,7 @@ export function registerPublications(api: OpenAPIHono<AppEnv>) {
       if (!agency) return noAgency(c, code);
       let categoryId: number | undefined;
       if (query.category !== undefined) {
-        categoryId = (await listCategories(db, agency.id)).find(
+        categoryId = (await publicCategories(db, agency.id)).find(
           (x) => x.slug === query.category,
         )?.id;
         if (categoryId === undefined)
