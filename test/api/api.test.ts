@@ -130,6 +130,7 @@ describeEachDatabase(
         ['cursor=xyz', 'api.bad-cursor'],
         ['publishedFrom=2021-13-01', 'api.bad-request'],
         ['limit=0', 'api.bad-request'],
+        ['q=%00', 'api.bad-request'],
       ]) {
         const bad = await get(`${xfj}/publications?${query}`);
         assert.equal(bad.status, 400, query);
