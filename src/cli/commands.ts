@@ -19,4 +19,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   render: () => import('./render.ts'),
   import: () => import('./import.ts'),
   report: () => import('./report.ts'),
+  'import-catalogue': () => import('./importCatalogue.ts'),
+  'export-open-data': () => import('./exportOpenData.ts'),
 };

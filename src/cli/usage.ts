@@ -19,6 +19,11 @@ const lines: [string, string][] = [
     'report --agency CODE --year YYYY [--json | --to FMT -o FILE]',
     '由办理记录生成年度报告（表三、表四）并检查',
   ],
+  [
+    'import-catalogue FILE.xlsx|csv --agency CODE [--map 旧分类=代码] [--dry-run]',
+    '导入旧系统的公开目录（保留索引号、日期和分类，逐条隐私检查）',
+  ],
+  ['export-open-data DIR [--agency CODE]', '把全部公开数据导出为 JSON 和 CSV 文件及清单'],
 ];
 
 export function printUsage(): void {

@@ -228,7 +228,7 @@ export async function searchPublished(
  * longer one (such as `1.5`) needs all its character pairs there and then a substring test.
  * Common short terms are still found fastest on the newest-first walk, rare ones through the index.
  */
-function termCondition(term: string): SQL {
+export function termCondition(term: string): SQL {
   if (/[\p{L}\p{N}]{3}/u.test(term)) return sql`search_text like ${likePattern(term)}`;
   const grams = sql`search_grams @> array[${sql.join(
     gramsOfTerm(term).map((g) => sql`${g}::text`),

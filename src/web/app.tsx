@@ -7,6 +7,7 @@ import { isGongkaiError } from '../errors.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentUploadPath } from './admin/catalog/uploads.ts';
 import { loginRoutes } from './admin/login.tsx';
 import { adminRoutes } from './admin/routes.tsx';
+import { apiRoutes } from './api/routes.ts';
 import type { AppEnv } from './env.ts';
 import { annualPortalRoutes } from './portal/annual.tsx';
 import { applyRoutes } from './portal/apply/routes.tsx';
@@ -54,6 +55,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   });
   app.get('/static/:file', (c) => serveStatic(c.req.param('file'), c));
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
+  app.route('/api', apiRoutes()); // before the session and CSRF cookies: public, read-only, cacheable
   app.use(rejectNulInput());
   app.use(csrfProtection());
   app.use(loadSession());

@@ -179,6 +179,7 @@ export function concretePath(pattern: string, agency: string, ids: World['ids'])
   return pattern.replace(PARAM, (_m, name: string) => {
     switch (name) {
       case 'agency':
+      case 'code':
         return agency;
       case 'id':
         // The letter belongs to caseId; every other case route shows the applicant with SECRET_ID.
@@ -204,6 +205,8 @@ export function concretePath(pattern: string, agency: string, ids: World['ids'])
         return ids.categorySlug;
       case 'file':
         return pattern.startsWith('/static/') ? 'site.css' : 'file.json';
+      case 'asset':
+        return 'viewer.js';
       default:
         throw new Error(`access.test.ts: no sample value for :${name} in ${pattern}`);
     }
