@@ -26,7 +26,7 @@ test('serve refuses a reachable host while demo passwords remain, naming the acc
   assert.equal(gongkai(['demo'], env).code, 0);
   const refused = gongkai(['serve', '--host', '0.0.0.0', '--port', '0'], env);
   assert.equal(refused.code, 2);
-  assert.match(refused.stderr, /拒绝在 0\.0\.0\.0 上启动：以下 10 个账号仍在使用公开的演示密码/);
+  assert.match(refused.stderr, /拒绝在 0\.0\.0\.0 上启动：以下 11 个账号仍在使用公开的演示密码/);
   assert.match(refused.stderr, /xfj-admin、xfj-auditor/);
   assert.match(refused.stderr, /gongkai user passwd --name 用户名/);
 
@@ -50,7 +50,7 @@ test('serve refuses a reachable host while demo passwords remain, naming the acc
 
   const still = gongkai(['serve', '--port', '0'], { ...env, HOST: '192.0.2.10' });
   assert.equal(still.code, 2, 'HOST counts like --host');
-  assert.match(still.stderr, /以下 8 个账号/);
+  assert.match(still.stderr, /以下 9 个账号/);
   assert.doesNotMatch(still.stderr, /xfj-office|xfj-admin/);
 });
 
