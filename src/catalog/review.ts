@@ -28,6 +28,10 @@ export interface ReviewContext {
   confidentiality: ConfidentialityConclusion | null;
   /** The privacy scan has findings that are neither fixed nor overridden. */
   privacyBlocked: boolean;
+  /** Who cleared the step before the current one in this round (the submitter for step 1). */
+  previousStepBy: number | null;
+  /** The agency allows one account to clear two consecutive steps (separation of duties off). */
+  allowConsecutiveSteps: boolean;
 }
 
 export interface ReviewOutcome {
@@ -37,6 +41,8 @@ export interface ReviewOutcome {
     step: number;
     details: Record<string, unknown>;
   };
+  /** The actor also cleared the previous step, as the agency's setting allows: to be audited. */
+  consecutive: boolean;
 }
 
 export const confidentialityLabels: Record<ConfidentialityConclusion, string> = {
@@ -47,8 +53,9 @@ export const confidentialityLabels: Record<ConfidentialityConclusion, string> = 
 
 /**
  * The review chain's transition function. It refuses anything out of turn: a role acting on
- * another role's step, a skipped or already-taken step, approving one's own draft, the last
- * step without a favourable 保密审查 or with unresolved privacy findings.
+ * another role's step, a skipped or already-taken step, approving one's own draft, clearing the
+ * step right after one's own (unless the agency allows it), the last step without a favourable
+ * 保密审查 or with unresolved privacy findings.
  */
 export function applyReviewAction(
   state: ReviewState,
@@ -74,6 +81,7 @@ function submit(state: ReviewState, ctx: ReviewContext): ReviewOutcome {
   return {
     state: { ...state, status: 'review', step: 1, authorId: state.authorId ?? ctx.actor.userId },
     event: { kind: 'submitted', step: 0, details: {} },
+    consecutive: false,
   };
 }
 
@@ -82,6 +90,13 @@ function approve(state: ReviewState, step: number, ctx: ReviewContext): ReviewOu
   requireRole(ctx, step);
   if (state.authorId === ctx.actor.userId) {
     refuse('catalog.review.self', '不能审核自己起草的信息，请由其他人员审核。');
+  }
+  const consecutive = ctx.previousStepBy === ctx.actor.userId;
+  if (consecutive && !ctx.allowConsecutiveSteps) {
+    refuse(
+      'catalog.review.consecutive',
+      `您已办理上一步“${ctx.chain[step - 1]?.label ?? ''}”，同一人不能连续办理相邻的两个审核步骤，请由其他人员办理“${ctx.chain[step].label}”。`,
+    );
   }
   const last = step === ctx.chain.length - 1;
   if (last) {
@@ -96,11 +111,13 @@ function approve(state: ReviewState, step: number, ctx: ReviewContext): ReviewOu
     return {
       state: { ...state, status: 'published', step },
       event: { kind: 'published', step, details: { label: ctx.chain[step].label } },
+      consecutive,
     };
   }
   return {
     state: { ...state, step: step + 1 },
     event: { kind: 'approved', step, details: { label: ctx.chain[step].label } },
+    consecutive,
   };
 }
 
@@ -120,6 +137,7 @@ function reject(
       step,
       details: { comment: comment.trim(), label: ctx.chain[step].label },
     },
+    consecutive: false,
   };
 }
 
@@ -131,16 +149,21 @@ function withdraw(state: ReviewState, reason: string, ctx: ReviewContext): Revie
   return {
     state: { ...state, status: 'withdrawn' },
     event: { kind: 'withdrawn', step: state.step, details: { reason: reason.trim() } },
+    consecutive: false,
   };
 }
 
 /** What the actor may do now (for showing buttons); the transition itself re-checks everything. */
-export function availableActions(state: ReviewState, ctx: Pick<ReviewContext, 'chain' | 'actor'>) {
+export function availableActions(
+  state: ReviewState,
+  ctx: Pick<ReviewContext, 'chain' | 'actor' | 'previousStepBy' | 'allowConsecutiveSteps'>,
+) {
   const has = (step: number) => ctx.actor.roles.includes(ctx.chain[step]?.role as Role);
   const own = state.authorId === ctx.actor.userId;
+  const consecutive = ctx.previousStepBy === ctx.actor.userId && !ctx.allowConsecutiveSteps;
   return {
     submit: state.status === 'draft' && has(0),
-    approve: state.status === 'review' && has(state.step) && !own,
+    approve: state.status === 'review' && has(state.step) && !own && !consecutive,
     reject: state.status === 'review' && has(state.step),
     withdraw: state.status === 'published' && has(ctx.chain.length - 1),
     edit:

@@ -8,6 +8,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   start: () => import('./start.ts'),
   serve: () => import('./serve.ts'),
   migrate: () => import('./migrate.ts'),
+  agency: () => import('./agency.ts'),
   user: () => import('./user.ts'),
   demo: () => import('./demo.ts'),
   backup: () => import('./backup.ts'),

@@ -6,31 +6,45 @@ import { keepStatisticsFresh } from '../db/statistics.ts';
 import { GongkaiError } from '../errors.ts';
 import { createApp } from '../web/app.tsx';
 import { parseCliArgs, runCommand } from './args.ts';
+import { isLoopback, refuseDemoPasswords } from './demoPasswordGuard.ts';
 
 export const run = (args: string[]) =>
   runCommand(async () => {
     const { values } = parseCliArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
     const database = await openDatabase();
-    await serveUntilStopped(database, values);
+    await serveUntilStopped(database, values, '0.0.0.0');
     return 0;
   });
 
-/** Serves the app until SIGINT/SIGTERM, then closes the server and the database. */
+/**
+ * Serves the app until SIGINT/SIGTERM, then closes the server and the database. Listens on
+ * `--host`, else HOST, else `defaultHost`; refuses a reachable host while demo passwords remain.
+ */
 export async function serveUntilStopped(
   database: Database,
   options: { port?: string; host?: string },
+  defaultHost: string,
 ): Promise<void> {
   const port = Number(options.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     await database.close();
     throw new GongkaiError('bad_port', `端口号无效：${options.port ?? process.env.PORT}`);
   }
-  const hostname = options.host ?? process.env.HOST ?? '0.0.0.0';
+  const hostname = options.host ?? process.env.HOST ?? defaultHost;
+  try {
+    await refuseDemoPasswords(database.db, hostname);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const app = createApp({ database, secret: await appSecret(database.db) });
   const statistics = keepStatisticsFresh(database);
   const server = serveNode({ fetch: app.fetch, port, hostname }, (info) => {
+    const where = isLoopback(hostname)
+      ? '只有本机可以访问'
+      : `监听 ${hostname === '0.0.0.0' || hostname === '::' ? '所有网络接口' : hostname}`;
     console.log(
-      `gongkai 已启动：http://localhost:${info.port}/  （后台 http://localhost:${info.port}/admin）`,
+      `gongkai 已启动：http://localhost:${info.port}/  （后台 http://localhost:${info.port}/admin；${where}）`,
     );
   });
   await new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@ import { parseCliArgs, runCommand } from './args.ts';
 import { printDemoLogins } from './demo.ts';
 import { serveUntilStopped } from './serve.ts';
 
-/** `npm start`: migrate, load the demo data on first run, serve. */
+/** `npm start`: migrate, load the demo data on first run, serve on this machine only (127.0.0.1). */
 export const run = (args: string[]) =>
   runCommand(async () => {
     const { values } = parseCliArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
@@ -15,6 +15,6 @@ export const run = (args: string[]) =>
       console.log('首次运行：已载入演示数据。');
     }
     printDemoLogins(demoLogins());
-    await serveUntilStopped(database, values);
+    await serveUntilStopped(database, values, '127.0.0.1');
     return 0;
   });

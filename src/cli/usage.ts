@@ -1,8 +1,16 @@
 const lines: [string, string][] = [
-  ['start', '迁移数据库、首次运行时载入演示数据并启动服务（npm start）'],
-  ['serve [--port N]', '启动门户网站和后台（环境变量 PORT，默认 3000）'],
+  [
+    'start [--port N] [--host H]',
+    '迁移数据库、首次运行时载入演示数据，只在本机启动试用（npm start）',
+  ],
+  [
+    'serve [--port N] [--host H]',
+    '启动门户网站和后台（默认 0.0.0.0:3000；仍有演示密码时拒绝启动）',
+  ],
   ['migrate', '执行数据库迁移'],
+  ['agency add --code CODE --name NAME [--kind K] [--parent CODE]', '新增单位（人民政府或部门）'],
   ['user add --agency CODE --role ROLE --name NAME', '新增用户并打印一次性生成的密码'],
+  ['user passwd --name NAME [--generate]', '为用户设置新密码（输入、从标准输入读取或生成）'],
   ['demo', '载入演示数据（湘潭县信访局等）'],
   ['backup FILE', '备份整个数据库（含告知书与附件）为一个文件'],
   ['restore FILE', '把备份恢复到一个空数据库（可从 PGlite 迁到 PostgreSQL）'],
@@ -28,6 +36,6 @@ const lines: [string, string][] = [
 
 export function printUsage(): void {
   console.log('用法：gongkai <命令> [参数]\n');
-  for (const [command, text] of lines) console.log(`  ${command.padEnd(58)} ${text}`);
+  for (const [command, text] of lines) console.log(`  ${command.padEnd(62)} ${text}`);
   console.log('\n所有命令都读取 GONGKAI_DATA_DIR（默认 ./data）和 DATABASE_URL。');
 }

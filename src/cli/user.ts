@@ -7,6 +7,11 @@ import { roles } from '../db/schema.ts';
 import { createUser, findUserByUsername, grantRole } from '../db/users.ts';
 import { GongkaiError } from '../errors.ts';
 import { parseCliArgs, runCommand } from './args.ts';
+import { changePassword } from './userPasswd.ts';
+
+const usage =
+  '用法：gongkai user add --agency CODE --role ROLE --name NAME\n' +
+  '      gongkai user passwd --name NAME [--generate]';
 
 const input = z.object({
   agency: z.string({ error: '缺少 --agency 单位代码' }).min(1),
@@ -17,7 +22,10 @@ const input = z.object({
   display: z.string().max(64).optional(),
 });
 
-/** `gongkai user add --agency CODE --role ROLE --name NAME`: prints the generated password once. */
+/**
+ * `gongkai user add --agency CODE --role ROLE --name NAME`: prints the generated password once.
+ * `gongkai user passwd --name NAME [--generate]`: sets a new password (see userPasswd.ts).
+ */
 export const run = (args: string[]) =>
   runCommand(async () => {
     const { values, positionals } = parseCliArgs(args, {
@@ -25,12 +33,14 @@ export const run = (args: string[]) =>
       role: { type: 'string' },
       name: { type: 'string' },
       display: { type: 'string' },
+      generate: { type: 'boolean' },
     });
-    if (positionals[0] !== 'add')
-      throw new GongkaiError(
-        'bad_arguments',
-        '用法：gongkai user add --agency CODE --role ROLE --name NAME',
-      );
+    if (positionals[0] === 'passwd') {
+      const name = input.shape.name.safeParse(values.name);
+      if (!name.success) throw new GongkaiError('bad_arguments', name.error.issues[0].message);
+      return changePassword(name.data, values.generate === true);
+    }
+    if (positionals[0] !== 'add') throw new GongkaiError('bad_arguments', usage);
     const parsed = input.safeParse(values);
     if (!parsed.success) throw new GongkaiError('bad_arguments', parsed.error.issues[0].message);
     const { agency: code, role, name, display } = parsed.data;

@@ -1,6 +1,6 @@
 /** Repository of 主动公开 publications: drafting, attachments, privacy scan, review chain, versions. */
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { extractAttachmentText } from '../catalog/attachments/extract.ts';
 import { detectAttachmentKind, mediaTypes } from '../catalog/attachments/fileType.ts';
 import { bodyText } from '../catalog/body.ts';
@@ -18,7 +18,7 @@ import { GongkaiError } from '../errors.ts';
 import { todayInChina } from '../law/date.ts';
 import { findAgencyById } from './agencies.ts';
 import { audit } from './audit.ts';
-import { findCategoryById, getReviewChain } from './catalogCategories.ts';
+import { allowsConsecutiveSteps, findCategoryById, getReviewChain } from './catalogCategories.ts';
 import { issueIndexNumber } from './catalogIndex.ts';
 import type { Db } from './database.ts';
 import {
@@ -242,6 +242,32 @@ export async function listEvents(db: Db, publicationId: number): Promise<Publica
     .from(publicationEvents)
     .where(eq(publicationEvents.publicationId, publicationId))
     .orderBy(asc(publicationEvents.id));
+}
+
+/**
+ * Who cleared the step before `step` in the current round of review: the latest submission or
+ * approval of that step (a rejection sends the item back to the drafter, so a later round's
+ * events always come after an earlier round's).
+ */
+export async function previousStepBy(
+  db: Db,
+  publicationId: number,
+  step: number,
+): Promise<number | null> {
+  if (step < 1) return null;
+  const [row] = await db
+    .select({ userId: publicationEvents.userId })
+    .from(publicationEvents)
+    .where(
+      and(
+        eq(publicationEvents.publicationId, publicationId),
+        eq(publicationEvents.step, step - 1),
+        inArray(publicationEvents.kind, ['submitted', 'approved']),
+      ),
+    )
+    .orderBy(desc(publicationEvents.id))
+    .limit(1);
+  return row?.userId ?? null;
 }
 
 export async function listVersions(db: Db, publicationId: number) {
@@ -506,6 +532,8 @@ export async function reviewPublication(
       actor,
       confidentiality,
       privacyBlocked: findings.length > 0 && !override,
+      previousStepBy: item.status === 'review' ? await previousStepBy(t, id, item.step) : null,
+      allowConsecutiveSteps: await allowsConsecutiveSteps(t, agencyId),
     });
     const set: Partial<Publication> = {
       status: outcome.state.status,
@@ -536,6 +564,15 @@ export async function reviewPublication(
         ...outcome.event.details,
       }),
     );
+    if (outcome.consecutive) {
+      await audit(
+        t,
+        auditEntry(actor, agencyId, 'catalog.review.consecutive', id, {
+          steps: [outcome.event.step - 1, outcome.event.step],
+          labels: [chain[outcome.event.step - 1].label, chain[outcome.event.step].label],
+        }),
+      );
+    }
     return (await getPublication(t, agencyId, id))!;
   });
 }

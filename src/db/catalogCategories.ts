@@ -7,6 +7,7 @@ import {
 } from '../catalog/reviewChain.ts';
 import type { Db } from './database.ts';
 import { catalogCategories, catalogReviewChains } from './schema/catalog.ts';
+import { settings } from './schema.ts';
 
 export type CatalogCategory = typeof catalogCategories.$inferSelect;
 
@@ -66,4 +67,17 @@ export async function saveReviewChain(
       set: { steps: value, updatedAt: new Date() },
     });
   return chain;
+}
+
+/** The `settings` key of an agency's choice to let one account clear two consecutive steps. */
+export const consecutiveStepsKey = (agencyId: number) =>
+  `agency:${agencyId}:review.consecutive-steps`;
+
+/** Whether the agency lets one account clear two consecutive review steps (default: no). */
+export async function allowsConsecutiveSteps(db: Db, agencyId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, consecutiveStepsKey(agencyId)));
+  return row?.value === 'allow';
 }

@@ -12,13 +12,16 @@ import {
 import { GongkaiError } from '../errors.ts';
 import { audit } from './audit.ts';
 import {
+  allowsConsecutiveSteps,
   type CatalogCategory,
+  consecutiveStepsKey,
   getReviewChain,
   listCategories,
   saveReviewChain,
 } from './catalogCategories.ts';
 import type { Db } from './database.ts';
 import { catalogCategories, catalogCategoryCounts, publications } from './schema/catalog.ts';
+import { settings } from './schema.ts';
 
 /** Who changes a setting: recorded in the audit log. */
 export interface SettingsActor {
@@ -73,6 +76,38 @@ export async function changeReviewChain(
       ip: actor.ip ?? null,
     });
     return { chain: saved, changed: true };
+  });
+}
+
+/**
+ * Lets one account clear two consecutive review steps, or stops it again (separation of duties,
+ * the default). Audited with before and after; each use is audited too (catalog.review.consecutive).
+ */
+export async function changeConsecutiveSteps(
+  db: Db,
+  agencyId: number,
+  allow: boolean,
+  actor: SettingsActor,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const t = tx as Db;
+    const before = await allowsConsecutiveSteps(t, agencyId);
+    if (before === allow) return false;
+    const key = consecutiveStepsKey(agencyId);
+    const value = allow ? 'allow' : 'deny';
+    await t
+      .insert(settings)
+      .values({ key, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value } });
+    await audit(t, {
+      userId: actor.userId,
+      agencyId,
+      action: 'settings.review-consecutive',
+      target: `agency:${agencyId}`,
+      details: { before, after: allow },
+      ip: actor.ip ?? null,
+    });
+    return true;
   });
 }
 

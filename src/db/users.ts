@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
 import type { Db } from './database.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
 import { agencies, memberships, type Role, users } from './schema.ts';
 
 export type User = typeof users.$inferSelect;
@@ -46,6 +46,17 @@ export async function setPassword(db: Db, userId: number, password: string): Pro
     .update(users)
     .set({ passwordHash: await hashPassword(password) })
     .where(eq(users.id, userId));
+}
+
+/** The enabled accounts whose password is `password` (each hash verified; argon2 runs off the event loop). */
+export async function usersWithPassword(db: Db, password: string): Promise<string[]> {
+  const rows = await db
+    .select({ username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.disabled, false))
+    .orderBy(users.username);
+  const matches = await Promise.all(rows.map((r) => verifyPassword(r.passwordHash, password)));
+  return rows.filter((_, i) => matches[i]).map((r) => r.username);
 }
 
 export async function grantRole(

@@ -21,6 +21,8 @@ export async function loadDemo(db: Db): Promise<DemoLogin[]> {
   const agency = await upsertAgency(db, { ...demoAgency, parentId: county.id });
   for (const role of roles)
     await demoUser(db, `xfj-${role}`, `${roleName[role]}（演示）`, agency, role);
+  // A second office account: one account may not clear both 办公室负责人审核 and 办公室发布.
+  await demoUser(db, 'xfj-publisher', '办公室发布人（演示）', agency, 'office');
   await demoUser(db, 'xt-supervisor', '县政务公开办（演示）', county, 'supervisor');
   for (const step of demoSteps) await step(db);
   await audit(db, { action: 'demo.load', target: agency.code });
@@ -31,6 +33,7 @@ export async function loadDemo(db: Db): Promise<DemoLogin[]> {
 export function demoLogins(): DemoLogin[] {
   return [
     ...roles.map((role) => ({ username: `xfj-${role}`, role, agency: demoAgency.code })),
+    { username: 'xfj-publisher', role: 'office' as const, agency: demoAgency.code },
     { username: 'xt-supervisor', role: 'supervisor' as const, agency: demoCounty.code },
     // 示例县 (src/demo/annualShili.ts): the county office and an office user of several departments.
     { username: 'sl-supervisor', role: 'supervisor' as const, agency: 'shili' },

@@ -54,6 +54,10 @@ describeEachDatabase('catalog repository', (database) => {
     await reviewPublication(db, f.agency.id, item.id, { type: 'approve', step: 2 }, f.office);
     await assert.rejects(
       reviewPublication(db, f.agency.id, item.id, { type: 'approve', step: 3 }, f.office),
+      { code: 'catalog.review.consecutive' },
+    );
+    await assert.rejects(
+      reviewPublication(db, f.agency.id, item.id, { type: 'approve', step: 3 }, f.office2),
       { code: 'catalog.review.confidentiality' },
     );
     await recordConfidentialityReview(db, f.agency.id, item.id, { conclusion: 'public' }, f.office);
@@ -62,7 +66,7 @@ describeEachDatabase('catalog repository', (database) => {
       f.agency.id,
       item.id,
       { type: 'approve', step: 3 },
-      f.office,
+      f.office2,
       { today: '2021-03-10' },
     );
     assert.equal(published.status, 'published');
@@ -194,7 +198,7 @@ describeEachDatabase('catalog repository', (database) => {
     }
     const done = await Promise.all(
       items.map((p) =>
-        reviewPublication(db, f.agency.id, p.id, { type: 'approve', step: 3 }, f.office, {
+        reviewPublication(db, f.agency.id, p.id, { type: 'approve', step: 3 }, f.office2, {
           today: '2024-05-06',
         }),
       ),
@@ -398,7 +402,7 @@ async function publish(
   await reviewPublication(db, f.agency.id, p.id, { type: 'approve', step: 1 }, f.reviewer);
   await reviewPublication(db, f.agency.id, p.id, { type: 'approve', step: 2 }, f.office);
   await recordConfidentialityReview(db, f.agency.id, p.id, { conclusion: 'public' }, f.office);
-  return reviewPublication(db, f.agency.id, p.id, { type: 'approve', step: 3 }, f.office, {
+  return reviewPublication(db, f.agency.id, p.id, { type: 'approve', step: 3 }, f.office2, {
     today: input.madeOn > '2021-03-10' ? input.madeOn : '2021-03-10',
   });
 }

@@ -14,6 +14,8 @@ const ctx = (userId: number, roles: Role[], extra: Partial<ReviewContext> = {}):
   actor: { userId, roles },
   confidentiality: 'public',
   privacyBlocked: false,
+  previousStepBy: null,
+  allowConsecutiveSteps: false,
   ...extra,
 });
 const draft: ReviewState = { status: 'draft', step: 0, authorId: 1 };
@@ -181,5 +183,52 @@ describe('review chain transitions', () => {
         .state.status,
       'published',
     );
+  });
+});
+
+describe('separation of duties', () => {
+  const atStep = (step: number): ReviewState => ({ status: 'review', step, authorId: 1 });
+
+  test('one account may not clear two consecutive steps (办公室负责人审核 then 办公室发布)', () => {
+    assert.throws(
+      () =>
+        applyReviewAction(
+          atStep(3),
+          { type: 'approve', step: 3 },
+          ctx(3, ['office'], { previousStepBy: 3 }),
+        ),
+      {
+        code: 'catalog.review.consecutive',
+        message: /您已办理上一步“办公室负责人审核”.*请由其他人员办理“办公室发布”/,
+      },
+    );
+    assert.equal(
+      availableActions(atStep(3), ctx(3, ['office'], { previousStepBy: 3 })).approve,
+      false,
+    );
+    const other = applyReviewAction(
+      atStep(3),
+      { type: 'approve', step: 3 },
+      ctx(4, ['office'], { previousStepBy: 3 }),
+    );
+    assert.equal(other.state.status, 'published');
+    assert.equal(other.consecutive, false);
+  });
+
+  test('the same account may still return the item (退回 is not clearing a step)', () => {
+    const out = applyReviewAction(
+      atStep(3),
+      { type: 'reject', step: 3, comment: '请补充附件' },
+      ctx(3, ['office'], { previousStepBy: 3 }),
+    );
+    assert.equal(out.state.status, 'draft');
+  });
+
+  test('the agency setting allows it, and the outcome says so for the audit', () => {
+    const allowed = ctx(3, ['office'], { previousStepBy: 3, allowConsecutiveSteps: true });
+    assert.equal(availableActions(atStep(3), allowed).approve, true);
+    const out = applyReviewAction(atStep(3), { type: 'approve', step: 3 }, allowed);
+    assert.equal(out.state.status, 'published');
+    assert.equal(out.consecutive, true);
   });
 });

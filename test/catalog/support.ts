@@ -17,9 +17,11 @@ export async function catalogFixture(db: Db, code: string) {
   const drafter2 = await actor('drafter2', ['drafter']);
   const reviewer = await actor('reviewer', ['reviewer']);
   const office = await actor('office', ['office']);
+  /** A second office account: one account may not clear two consecutive review steps. */
+  const office2 = await actor('office2', ['office']);
   const categories = await listCategories(db, agency.id);
   const category = (slug: string) => categories.find((c) => c.slug === slug)!.id;
-  return { agency, drafter, drafter2, reviewer, office, categories, category };
+  return { agency, drafter, drafter2, reviewer, office, office2, categories, category };
 }
 
 export const sampleInput = (categoryId: number, title = '关于开展信访工作宣传月活动的通知') => ({

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gongkai, gongkaiServer, tempDataDir } from '../support/cli.ts';
@@ -17,6 +18,12 @@ test('npm start migrates, loads the demo once, serves the portal and stops clean
   const page = await fetch(`http://127.0.0.1:${port}/a/xiangtan-xfj`);
   assert.equal(page.status, 200);
   assert.match(await page.text(), /湘潭县信访局/);
+  assert.match(server.output(), /只有本机可以访问/);
+  // The trial (demo passwords) listens on 127.0.0.1 only: another interface is not answered.
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal);
+  if (lan) await assert.rejects(fetch(`http://${lan.address}:${port}/healthz`));
 
   const second = gongkai(['migrate'], { GONGKAI_DATA_DIR: dir });
   assert.equal(second.code, 2, 'a second process may not open the same PGlite directory');

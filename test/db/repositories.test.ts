@@ -9,7 +9,13 @@ import { verifyPassword } from '../../src/db/passwords.ts';
 import { hitRateLimit } from '../../src/db/rateLimit.ts';
 import { createSession, deleteSession, findSessionUser } from '../../src/db/sessions.ts';
 import { getOrCreateSetting } from '../../src/db/settings.ts';
-import { lockedUntil, recordFailure, throttlePolicy } from '../../src/db/throttle.ts';
+import {
+  delayAfter,
+  giveBack,
+  takeAttempt,
+  throttlePolicy,
+  throttleState,
+} from '../../src/db/throttle.ts';
 import { createUser, grantRole, listMemberships } from '../../src/db/users.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
@@ -60,26 +66,49 @@ describeEachDatabase('repositories', (database) => {
     assert.equal((await listAudit(db, { action: 'test.append' })).length, 1);
   });
 
-  test('login throttling locks a key after 5 failures within the window, an address after 20', async () => {
+  test('login throttling: free attempts, then growing locks (1, 2, 4 … minutes, at most an hour)', async () => {
     const { db } = database();
-    const start = new Date('2026-03-02T08:00:00Z');
-    for (let i = 0; i < 4; i++) await recordFailure(db, 'user:bob', start);
-    assert.equal(await lockedUntil(db, 'user:bob', start), null);
-    await recordFailure(db, 'user:bob', start);
-    assert.ok(await lockedUntil(db, 'user:bob', start));
-    const later = new Date(start.getTime() + throttlePolicy.lockMs + 1);
-    assert.equal(await lockedUntil(db, 'user:bob', later), null);
-    for (let i = 0; i < 19; i++) await recordFailure(db, 'ip:10.0.0.1', start);
-    assert.equal(await lockedUntil(db, 'ip:10.0.0.1', start), null);
+    const key = { key: 'user-ip:bob|10.0.0.1', free: 5 };
+    let now = new Date('2026-03-02T08:00:00Z');
+    for (let i = 0; i < 5; i++) assert.equal((await takeAttempt(db, key, now)).allowed, true);
+    const refused = await takeAttempt(db, key, now);
+    assert.equal(refused.allowed, false);
+    assert.equal(!refused.allowed && refused.until.getTime() - now.getTime(), 60_000);
+    const locks: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const state = await throttleState(db, key.key);
+      now = new Date(state!.lockedUntil!.getTime() + 1);
+      assert.equal((await takeAttempt(db, key, now)).allowed, true, 'allowed once the lock ends');
+      locks.push((await throttleState(db, key.key))!.lockedUntil!.getTime() - now.getTime());
+    }
+    assert.deepEqual(
+      locks.map((ms) => ms / 60_000),
+      [2, 4, 8, 16, 32, 60, 60, 60],
+    );
+    assert.equal(delayAfter(4, 5), 0);
+    assert.equal(delayAfter(5, 5), throttlePolicy.firstDelayMs);
+    assert.equal(delayAfter(500, 5), throttlePolicy.maxDelayMs);
   });
 
-  test('a failure outside the window starts a new count', async () => {
+  test('login throttling: a count is forgotten a day after it began; giving back lifts the lock', async () => {
     const { db } = database();
+    const key = { key: 'ip:10.0.0.2', free: 3 };
     const start = new Date('2026-03-02T08:00:00Z');
-    for (let i = 0; i < 4; i++) await recordFailure(db, 'user:carol', start);
-    const next = new Date(start.getTime() + throttlePolicy.windowMs + 1);
-    await recordFailure(db, 'user:carol', next);
-    assert.equal(await lockedUntil(db, 'user:carol', next), null);
+    for (let i = 0; i < 3; i++) await takeAttempt(db, key, start);
+    assert.equal((await takeAttempt(db, key, start)).allowed, false);
+    await giveBack(db, key);
+    assert.deepEqual(await throttleState(db, key.key), { failures: 2, lockedUntil: null });
+    assert.equal((await takeAttempt(db, key, start)).allowed, true);
+    const nextDay = new Date(start.getTime() + throttlePolicy.forgetAfterMs + 1);
+    assert.equal((await takeAttempt(db, key, nextDay)).allowed, true);
+    assert.equal((await throttleState(db, key.key))?.failures, 1);
+  });
+
+  test('login throttling: 60 parallel attempts on one key get exactly the free 5', async () => {
+    const { db } = database();
+    const key = { key: 'user-ip:carol|10.0.0.3', free: 5 };
+    const results = await Promise.all(Array.from({ length: 60 }, () => takeAttempt(db, key)));
+    assert.equal(results.filter((r) => r.allowed).length, 5);
   });
 
   test('settings are created once and then stable', async () => {

@@ -116,7 +116,9 @@ describeEachDatabase(
           .status,
         303,
       );
-      assert.equal((await office.post(`${item}/approve`, { step: '4' })).status, 303);
+      const publisher = await signIn(app, 'publisher');
+      await publisher.get(item);
+      assert.equal((await publisher.post(`${item}/approve`, { step: '4' })).status, 303);
       const done = await (await office.get(item)).text();
       assert.match(done, /已发布/);
       assert.match(done, /主要领导审签/, 'the trail names the new step');

@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { audit } from '../../db/audit.ts';
-import { verifyPassword } from '../../db/passwords.ts';
+import { checkPassword } from '../../db/passwords.ts';
 import { createSession, deleteSession } from '../../db/sessions.ts';
-import { clearFailures, lockedUntil, recordFailure } from '../../db/throttle.ts';
+import { clearAttempts, giveBack, loginKeys, takeAttempts } from '../../db/throttle.ts';
 import { findUserByUsername } from '../../db/users.ts';
 import type { AppEnv } from '../env.ts';
 import { parseForm } from '../form.ts';
+import { rotateCsrf } from '../security/csrf.ts';
 import { sessionCookie, setSessionCookie } from '../security/session.ts';
 import { LoginPage } from './loginPage.tsx';
 
@@ -27,6 +28,10 @@ loginRoutes.get('/admin/login', (c) =>
   c.html(<LoginPage csrfToken={c.get('csrfToken')} next={c.req.query('next')} />),
 );
 
+/**
+ * Takes a throttling attempt for (user name, address) and for the address before checking the
+ * password; unknown and known names do the same work and get the same answer.
+ */
 loginRoutes.post('/admin/login', async (c) => {
   const form = await parseForm(c, loginForm);
   const show = (error: string, status: 400 | 401 | 429) =>
@@ -43,27 +48,30 @@ loginRoutes.post('/admin/login', async (c) => {
 
   const { db } = c.get('database');
   const { username, password } = form.data;
-  const keys = [`user:${username}`, `ip:${c.get('clientIp')}`];
-  for (const key of keys) {
-    const until = await lockedUntil(db, key);
-    if (until) {
-      await audit(db, { action: 'login.throttled', target: username, ip: c.get('clientIp') });
-      const minutes = Math.ceil((until.getTime() - Date.now()) / 60000);
-      return show(`登录失败次数过多，请 ${minutes} 分钟后再试。`, 429);
-    }
+  const ip = c.get('clientIp');
+  const [ipKey, userIpKey] = loginKeys(username, ip);
+  const attempt = await takeAttempts(db, [ipKey, userIpKey]);
+  if (!attempt.allowed) {
+    await audit(db, { action: 'login.throttled', target: username, ip });
+    const minutes = Math.max(1, Math.ceil((attempt.until.getTime() - Date.now()) / 60000));
+    return show(`登录失败次数过多，请 ${minutes} 分钟后再试。`, 429);
   }
 
   const user = await findUserByUsername(db, username);
-  const valid = user && !user.disabled && (await verifyPassword(user.passwordHash, password));
+  const valid = (await checkPassword(user?.passwordHash, password)) && !user?.disabled;
   if (!user || !valid) {
-    for (const key of keys) await recordFailure(db, key);
-    await audit(db, { action: 'login.failed', target: username, ip: c.get('clientIp') });
+    await audit(db, { action: 'login.failed', target: username, ip });
     return show('用户名或密码错误。', 401);
   }
 
-  for (const key of keys) await clearFailures(db, key);
+  await giveBack(db, ipKey);
+  await clearAttempts(db, userIpKey);
+  // A new session id and a new CSRF token: nothing issued before the login stays valid after it.
+  const previous = getCookie(c, sessionCookie);
+  if (previous) await deleteSession(db, previous);
+  rotateCsrf(c);
   setSessionCookie(c, await createSession(db, user.id));
-  await audit(db, { userId: user.id, action: 'login', target: username, ip: c.get('clientIp') });
+  await audit(db, { userId: user.id, action: 'login', target: username, ip });
   return c.redirect(safeNext(form.data.next), 303);
 });
 
@@ -72,6 +80,7 @@ loginRoutes.post('/admin/logout', async (c) => {
   const { db } = c.get('database');
   if (token) await deleteSession(db, token);
   deleteCookie(c, sessionCookie, { path: '/' });
+  rotateCsrf(c);
   const user = c.get('user');
   if (user) await audit(db, { userId: user.userId, action: 'logout', ip: c.get('clientIp') });
   return c.redirect('/admin/login', 303);

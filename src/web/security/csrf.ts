@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
 import { errorPage } from '../views/errorPage.tsx';
@@ -13,18 +13,9 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * under the deployment secret. A state-changing request without the matching token gets 403.
  */
 export const csrfProtection = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const secret = c.get('secret');
-  let id = getCookie(c, csrfCookie);
-  if (!id || !/^[A-Za-z0-9_-]{20,64}$/.test(id)) {
-    id = randomBytes(24).toString('base64url');
-    setCookie(c, csrfCookie, id, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: c.get('secure'),
-      path: '/',
-    });
-  }
-  const expected = csrfToken(secret, id);
+  const id = getCookie(c, csrfCookie);
+  const expected =
+    id && /^[A-Za-z0-9_-]{20,64}$/.test(id) ? csrfToken(c.get('secret'), id) : rotateCsrf(c);
   c.set('csrfToken', expected);
   if (unsafeMethods.has(c.req.method) && !(await presentedMatches(c, expected))) {
     return c.html(
@@ -34,6 +25,23 @@ export const csrfProtection = (): MiddlewareHandler<AppEnv> => async (c, next) =
   }
   await next();
 };
+
+/**
+ * Gives the browser a new CSRF id (and the pages a new token): on first visit, and at login and
+ * logout so that a token seen before either no longer works after it.
+ */
+export function rotateCsrf(c: Context<AppEnv>): string {
+  const id = randomBytes(24).toString('base64url');
+  setCookie(c, csrfCookie, id, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.get('secure'),
+    path: '/',
+  });
+  const token = csrfToken(c.get('secret'), id);
+  c.set('csrfToken', token);
+  return token;
+}
 
 export const csrfToken = (secret: string, id: string): string =>
   createHmac('sha256', secret).update(`csrf:${id}`).digest('base64url');

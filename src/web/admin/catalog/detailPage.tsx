@@ -10,8 +10,13 @@ import {
   listEvents,
   listVersions,
   type Publication,
+  previousStepBy,
 } from '../../../db/catalog.ts';
-import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
+import {
+  allowsConsecutiveSteps,
+  getReviewChain,
+  listCategories,
+} from '../../../db/catalogCategories.ts';
 import { findUserById } from '../../../db/users.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
@@ -54,7 +59,13 @@ export async function detailPage(
   const actor = actorOf(c);
   const can = availableActions(
     { status: item.status, step: item.step, authorId: item.authorId },
-    { chain, actor },
+    {
+      chain,
+      actor,
+      previousStepBy:
+        item.status === 'review' ? await previousStepBy(db, item.id, item.step) : null,
+      allowConsecutiveSteps: await allowsConsecutiveSteps(db, agency.id),
+    },
   );
   const category = (await listCategories(db, agency.id)).find((x) => x.id === item.categoryId);
   const files = await listAttachments(db, item.id);

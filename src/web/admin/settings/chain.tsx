@@ -2,8 +2,8 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { type ReviewChain, reviewChainSchema } from '../../../catalog/reviewChain.ts';
 import { countByStatus } from '../../../db/catalog.ts';
-import { getReviewChain } from '../../../db/catalogCategories.ts';
-import { changeReviewChain } from '../../../db/catalogSettings.ts';
+import { allowsConsecutiveSteps, getReviewChain } from '../../../db/catalogCategories.ts';
+import { changeConsecutiveSteps, changeReviewChain } from '../../../db/catalogSettings.ts';
 import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
@@ -50,16 +50,22 @@ export const chainFormSchema = z.record(z.string(), z.string()).transform((raw, 
 });
 
 chainRoutes.get('/', async (c) => {
-  const chain = await getReviewChain(c.get('database').db, c.get('agency').id);
-  return chainPage(c, rawOf(chain), {}, c.req.query('saved') === '1' ? '已保存。' : null);
+  const db = c.get('database').db;
+  const agency = c.get('agency');
+  const raw = rawOf(await getReviewChain(db, agency.id));
+  if (await allowsConsecutiveSteps(db, agency.id)) raw.consecutive = 'on';
+  return chainPage(c, raw, {}, c.req.query('saved') === '1' ? '已保存。' : null);
 });
 
 chainRoutes.post('/', async (c) => {
   const agency = c.get('agency');
   const form = await parseForm(c, chainFormSchema);
   if (!form.ok) return chainPage(c, form.raw, form.errors);
+  const db = c.get('database').db;
   try {
-    await changeReviewChain(c.get('database').db, agency.id, form.data, settingsActor(c));
+    await changeReviewChain(db, agency.id, form.data, settingsActor(c));
+    const allow = form.raw.consecutive === 'on';
+    await changeConsecutiveSteps(db, agency.id, allow, settingsActor(c));
   } catch (error) {
     if (!isGongkaiError(error)) throw error;
     return chainPage(c, form.raw, { _: error.message });
@@ -156,6 +162,16 @@ async function chainPage(
             })}
           </tbody>
         </table>
+        <fieldset>
+          <legend>岗位分离</legend>
+          <label>
+            <input type="checkbox" name="consecutive" checked={raw.consecutive === 'on'} />
+            允许同一人连续办理相邻的两个步骤（例如办公室负责人审核后由本人发布）
+          </label>
+          <p class="muted">
+            默认不允许：每一步须由未办理上一步的人员办理。允许后，每次由同一人连续办理都记入操作日志。
+          </p>
+        </fieldset>
         <p>
           <button type="submit">保存审核流程</button>
         </p>

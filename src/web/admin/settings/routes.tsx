@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import { catalogColumns } from '../../../catalog/categories.ts';
 import { deadlineSettings } from '../../../db/annual.ts';
-import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
+import {
+  allowsConsecutiveSteps,
+  getReviewChain,
+  listCategories,
+} from '../../../db/catalogCategories.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireRole } from '../../security/guard.ts';
 import { categoryRoutes } from './categories.tsx';
@@ -23,6 +27,7 @@ settingsRoutes.get('/', async (c) => {
   const agency = c.get('agency');
   const db = c.get('database').db;
   const chain = await getReviewChain(db, agency.id);
+  const consecutive = await allowsConsecutiveSteps(db, agency.id);
   const categories = await listCategories(db, agency.id);
   const own = (await deadlineSettings(db, [agency.id])).find((s) => s.scope === 'self');
   const base = settingsBase(agency);
@@ -41,7 +46,10 @@ settingsRoutes.get('/', async (c) => {
       <dt>
         <a href={`${base}/review-chain`}>主动公开审核流程</a>
       </dt>
-      <dd>{chain.map((s) => `${s.label}（${stepRoleLabels[s.role] ?? s.role}）`).join(' → ')}</dd>
+      <dd>
+        {chain.map((s) => `${s.label}（${stepRoleLabels[s.role] ?? s.role}）`).join(' → ')}；
+        {consecutive ? '允许同一人连续办理相邻步骤' : '同一人不能连续办理相邻步骤'}
+      </dd>
       <dt>
         <a href={`${base}/categories`}>公开目录分类</a>
       </dt>

@@ -20,11 +20,10 @@ import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field, TextArea } from '../../views/formFields.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
 
-/** Per client address, and per query code whatever the address (stops guessing phone digits). */
+/** Per client address; tracking never per query code (that would let strangers lock it). */
 export const petitionLimits = {
   submit: { limit: 10, windowMs: 60 * 60 * 1000 },
   track: { limit: 20, windowMs: 10 * 60 * 1000 },
-  trackCode: { limit: 10, windowMs: 60 * 60 * 1000 },
 };
 
 export const petitionPortalRoutes = new Hono<AppEnv>();
@@ -220,13 +219,6 @@ petitionPortalRoutes.post('/a/:agency/petition/track', async (c) => {
     return again({ raw: form.raw, errors: {}, message: '查询过于频繁，请稍后再试。' }, 429);
   if (!form.ok) return again(form, 400);
   const { code, phone4 } = form.data;
-  const byCode = await hitRateLimit(db, `petition-track:code:${code}`, petitionLimits.trackCode);
-  if (!byCode.allowed) {
-    return again(
-      { raw: form.raw, errors: {}, message: '该查询码的查询次数过多，请一小时后再试。' },
-      429,
-    );
-  }
   const row = await findPetitionForTracking(db, agency.id, code, phone4);
   if (!row)
     return again({ raw: form.raw, errors: {}, message: '查询码或联系电话后4位不正确。' }, 404);
