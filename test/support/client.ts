@@ -34,7 +34,14 @@ export class TestClient {
   /** Opens the login form and signs in. */
   async login(username: string, password: string) {
     await this.get('/admin/login');
-    return this.post('/admin/login', { username, password });
+    const res = await this.post('/admin/login', { username, password });
+    // Signing in issues a new CSRF token: read it from the page the login leads to, as a browser would.
+    let next = res.status === 303 ? res.headers.get('location') : null;
+    for (let hops = 0; next && hops < 3; hops++) {
+      const page = await this.get(next);
+      next = page.status >= 300 && page.status < 400 ? page.headers.get('location') : null;
+    }
+    return res;
   }
 
   async request(path: string, init: RequestInit & { headers?: Record<string, string> }) {
