@@ -34,7 +34,7 @@ export const privacyKindLabels: Record<PrivacyKind, string> = {
   'hidden-sheet': '隐藏工作表',
   'hidden-rows': '隐藏行',
   'hidden-columns': '隐藏列',
-  'docx-comment': '文档批注',
+  'docx-comment': '批注',
   'tracked-change': '修订痕迹',
   'hidden-text': '隐藏文字',
   unscannable: '无法检查的内容（图片、嵌入文件、宏等）',

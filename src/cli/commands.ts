@@ -19,4 +19,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   render: () => import('./render.ts'),
   import: () => import('./import.ts'),
   report: () => import('./report.ts'),
+  scan: () => import('./scan.ts'),
 };
