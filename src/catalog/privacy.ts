@@ -11,6 +11,7 @@ export type PrivacyKind =
   | 'docx-comment'
   | 'tracked-change'
   | 'hidden-text'
+  | 'unscannable'
   | 'unreadable';
 
 /** One thing the privacy scan found. `excerpt` is masked so the finding itself leaks nothing. */
@@ -19,7 +20,9 @@ export interface PrivacyFinding {
   /** 正文, or the attachment's file name. */
   source: string;
   excerpt: string;
-  /** Where in the source: a sheet name, 批注 number, character offset … */
+  /** The part of an attachment: `word/header1.xml`, `docProps/core.xml`, `annotation p.1`, `info:Author` … */
+  part?: string;
+  /** Where in the source or part: a sheet name, a form field, a character offset … */
   where?: string;
 }
 
@@ -31,10 +34,11 @@ export const privacyKindLabels: Record<PrivacyKind, string> = {
   'hidden-sheet': '隐藏工作表',
   'hidden-rows': '隐藏行',
   'hidden-columns': '隐藏列',
-  'docx-comment': '文档批注',
+  'docx-comment': '批注',
   'tracked-change': '修订痕迹',
   'hidden-text': '隐藏文字',
-  unreadable: '无法读取内容',
+  unscannable: '无法检查的内容（图片、嵌入文件、宏等）',
+  unreadable: '无法完整读取的文件',
 };
 
 /** Words that put a USCC next to a natural person (个体工商户 codes also start with 92). */

@@ -22,4 +22,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   report: () => import('./report.ts'),
   'import-catalogue': () => import('./importCatalogue.ts'),
   'export-open-data': () => import('./exportOpenData.ts'),
+  scan: () => import('./scan.ts'),
 };

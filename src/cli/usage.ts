@@ -18,6 +18,7 @@ const lines: [string, string][] = [
   ['deadline --received YYYY-MM-DD …', '计算依申请公开答复期限并给出推算过程'],
   ['fee --pieces N | --pages N', '按国办函〔2020〕109号计算信息处理费'],
   ['check <file|dir>… [--previous FILE] [--json]', '检查年度报告的格式与勾稽关系'],
+  ['scan FILE… [--json]', '上传前检查附件（docx/xlsx/pdf）中的个人信息与隐藏内容'],
   [
     'import FILE --agency CODE --year YYYY',
     '导入上年度报告文件（用于次年的结转与现行有效件数检查）',

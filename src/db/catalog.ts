@@ -1,12 +1,14 @@
 /** Repository of 主动公开 publications: drafting, attachments, privacy scan, review chain, versions. */
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { extractAttachmentText } from '../catalog/attachments/extract.ts';
+import { cleanOfficeFile } from '../catalog/attachments/clean.ts';
 import { detectAttachmentKind, mediaTypes } from '../catalog/attachments/fileType.ts';
+import { isReleasable } from '../catalog/attachments/release.ts';
+import { scanFile } from '../catalog/attachments/scan.ts';
 import { bodyText } from '../catalog/body.ts';
 import type { Validity } from '../catalog/categories.ts';
 import { isAcceptableLegacyIndex, parseIndexNumber } from '../catalog/indexNumber.ts';
-import { type PrivacyFinding, scanText } from '../catalog/privacy.ts';
+import { type PrivacyFinding, privacyKindLabels, scanText } from '../catalog/privacy.ts';
 import {
   applyReviewAction,
   type ConfidentialityConclusion,
@@ -283,7 +285,10 @@ export async function listVersions(db: Db, publicationId: number) {
 
 export type AttachmentMeta = Omit<typeof publicationAttachments.$inferSelect, 'data' | 'text'>;
 
-/** Adds a file to a draft: type from the content, text extracted, the item re-scanned. */
+/**
+ * Adds a file to a draft: type from the content (anything else is refused), every part scanned
+ * (a file that cannot be read completely is kept but blocks publishing), the item re-scanned.
+ */
 export async function addAttachment(
   db: Db,
   agencyId: number,
@@ -293,7 +298,7 @@ export async function addAttachment(
 ): Promise<AttachmentMeta> {
   const kind = await detectAttachmentKind(file.data);
   const filename = safeFilename(file.filename, kind);
-  const extracted = await extractAttachmentText(kind, file.data, filename);
+  const scan = await scanFile(file.data, filename);
   return db.transaction(async (tx) => {
     const t = tx as Tx;
     const item = await lockPublication(t, agencyId, publicationId);
@@ -307,8 +312,8 @@ export async function addAttachment(
         size: file.data.length,
         sha256: createHash('sha256').update(file.data).digest('hex'),
         data: file.data,
-        text: extracted.text,
-        hidden: extracted.hidden,
+        text: scan.searchText,
+        hidden: scan.findings,
       })
       .returning();
     await t
@@ -328,6 +333,86 @@ export async function addAttachment(
         filename,
         size: row.size,
         mediaType: row.mediaType,
+      }),
+    );
+    const { data: _d, text: _t, ...meta } = row;
+    return meta;
+  });
+}
+
+/**
+ * Replaces a draft's DOCX/XLSX attachment by a cleaned copy (properties, comments, revisions and
+ * hidden text removed), only if the copy scans clean; the original row is kept, marked removed.
+ */
+export async function cleanAttachment(
+  db: Db,
+  agencyId: number,
+  publicationId: number,
+  attachmentId: number,
+  actor: Actor,
+): Promise<AttachmentMeta> {
+  const original = (await getPublication(db, agencyId, publicationId))
+    ? await getAttachmentFile(db, publicationId, attachmentId)
+    : undefined;
+  if (!original) throw new GongkaiError('catalog.attachment.missing', '附件不存在。');
+  const kind = await detectAttachmentKind(original.data);
+  const copy = await cleanOfficeFile(kind, original.data);
+  const scan = await scanFile(copy.data, original.filename);
+  if (scan.findings.length > 0)
+    throw new GongkaiError(
+      'catalog.clean.not-clean',
+      `清理后的副本仍有${scan.findings.length}处问题（${scan.findings
+        .slice(0, 3)
+        .map((f) => `${privacyKindLabels[f.kind]}，${f.part}`)
+        .join('；')}），不能用清理代替修改。请修改原文件后重新上传，或由办公室放行。`,
+    );
+  return db.transaction(async (tx) => {
+    const t = tx as Tx;
+    const item = await lockPublication(t, agencyId, publicationId);
+    await requireDraftEditor(t, item, actor);
+    const [old] = await t
+      .update(publicationAttachments)
+      .set({ removed: true })
+      .where(
+        and(
+          eq(publicationAttachments.id, attachmentId),
+          eq(publicationAttachments.publicationId, publicationId),
+          eq(publicationAttachments.removed, false),
+        ),
+      )
+      .returning({ id: publicationAttachments.id });
+    if (!old) throw new GongkaiError('catalog.attachment.missing', '附件不存在。');
+    const [row] = await t
+      .insert(publicationAttachments)
+      .values({
+        publicationId,
+        filename: original.filename,
+        mediaType: original.mediaType,
+        size: copy.data.length,
+        sha256: createHash('sha256').update(copy.data).digest('hex'),
+        data: copy.data,
+        text: scan.searchText,
+        hidden: scan.findings,
+      })
+      .returning();
+    await t
+      .update(publications)
+      .set({ privacyOverride: null, updatedAt: new Date() })
+      .where(eq(publications.id, publicationId));
+    await appendEvent(t, publicationId, actor, 'attachment-cleaned', 0, {
+      attachmentId: row.id,
+      replaces: attachmentId,
+      filename: original.filename,
+      parts: copy.changed,
+    });
+    await refreshSearchText(t, publicationId);
+    await rescan(t, publicationId);
+    await audit(
+      t,
+      auditEntry(actor, agencyId, 'catalog.attachment.clean', publicationId, {
+        attachmentId: row.id,
+        replaces: attachmentId,
+        parts: copy.changed,
       }),
     );
     const { data: _d, text: _t, ...meta } = row;
@@ -414,6 +499,43 @@ export async function getAttachmentFile(db: Db, publicationId: number, attachmen
       ),
     );
   return row;
+}
+
+/**
+ * A published item's attachment for the public: undefined when there is none, `blocked` when
+ * its privacy findings are neither cleaned away nor overridden by the office (fail closed).
+ */
+export async function getPublicAttachmentFile(
+  db: Db,
+  publicationId: number,
+  attachmentId: number,
+): Promise<
+  | { blocked: true }
+  | { blocked: false; filename: string; mediaType: string; data: Buffer }
+  | undefined
+> {
+  const [row] = await db
+    .select({
+      filename: publicationAttachments.filename,
+      mediaType: publicationAttachments.mediaType,
+      data: publicationAttachments.data,
+      text: publicationAttachments.text,
+      hidden: publicationAttachments.hidden,
+      override: publications.privacyOverride,
+    })
+    .from(publicationAttachments)
+    .innerJoin(publications, eq(publications.id, publicationAttachments.publicationId))
+    .where(
+      and(
+        eq(publicationAttachments.id, attachmentId),
+        eq(publicationAttachments.publicationId, publicationId),
+        eq(publications.status, 'published'),
+        eq(publicationAttachments.removed, false),
+      ),
+    );
+  if (!row) return undefined;
+  if (!isReleasable(attachmentFindings(row), row.override)) return { blocked: true };
+  return { blocked: false, filename: row.filename, mediaType: row.mediaType, data: row.data };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -730,6 +852,23 @@ async function appendEvent(
     .values({ publicationId, userId: actor.userId || null, kind, step, details });
 }
 
+/**
+ * An attachment's findings: those of its scan (every part), plus any its stored text still shows
+ * that they do not cover (files scanned before the scan read every part).
+ */
+function attachmentFindings(file: {
+  filename: string;
+  text: string;
+  hidden: unknown[] | null;
+}): PrivacyFinding[] {
+  const stored = (file.hidden ?? []) as PrivacyFinding[];
+  const known = new Set(stored.map((f) => `${f.kind}\u0000${f.excerpt}`));
+  const fromText = scanText(file.text, file.filename).filter(
+    (f) => !known.has(`${f.kind}\u0000${f.excerpt}`),
+  );
+  return [...stored, ...fromText];
+}
+
 /** Re-runs the privacy scan over the body and the text of every attachment; stores the findings. */
 async function rescan(db: Tx, id: number): Promise<PrivacyFinding[]> {
   const [item] = await db
@@ -750,10 +889,7 @@ async function rescan(db: Tx, id: number): Promise<PrivacyFinding[]> {
     ...scanText(item.title, '标题'),
     ...scanText(item.summary ?? '', '内容概述'),
     ...scanText(item.body, '正文'),
-    ...files.flatMap((f) => [
-      ...((f.hidden ?? []) as PrivacyFinding[]),
-      ...scanText(f.text, f.filename),
-    ]),
+    ...files.flatMap((f) => attachmentFindings(f)),
   ];
   await db
     .update(publications)

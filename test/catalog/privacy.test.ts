@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { extractAttachmentText } from '../../src/catalog/attachments/extract.ts';
 import { detectAttachmentKind } from '../../src/catalog/attachments/fileType.ts';
+import { scanFile } from '../../src/catalog/attachments/scan.ts';
 import {
   isValidIdNumber,
   isValidUscc,
@@ -75,34 +75,29 @@ describe('attachments', () => {
     await assert.rejects(detectAttachmentKind(Buffer.alloc(0)), { code: 'catalog.file.empty' });
   });
 
-  test('a hidden xlsx sheet is reported and its personal data found', async () => {
+  test('a hidden xlsx sheet (written by exceljs) is reported and its personal data found', async () => {
     const data = await xlsxWith({
       hiddenSheet: [
         ['姓名', '身份证号'],
         ['李某', id],
       ],
     });
-    const out = await extractAttachmentText('xlsx', data, '统计表.xlsx');
+    const out = await scanFile(data, '统计表.xlsx');
     assert.deepEqual(
-      out.hidden.map((h) => [h.kind, h.where]),
-      [['hidden-sheet', '名单']],
-    );
-    assert.deepEqual(
-      scanText(out.text, '统计表.xlsx').map((f) => f.kind),
-      ['id-number'],
+      out.findings.map((h) => [h.kind, h.where]),
+      [
+        ['hidden-sheet', '名单'],
+        ['id-number', undefined],
+      ],
     );
   });
 
   test('hidden rows and columns are reported; a clean sheet gives nothing', async () => {
-    const out = await extractAttachmentText(
-      'xlsx',
-      await xlsxWith({ hiddenRow: true, hiddenColumn: true }),
-      'a.xlsx',
-    );
-    assert.deepEqual(out.hidden.map((h) => h.kind).sort(), ['hidden-columns', 'hidden-rows']);
-    const clean = await extractAttachmentText('xlsx', await xlsxWith({}), 'b.xlsx');
-    assert.deepEqual(clean.hidden, []);
-    assert.match(clean.text, /来信/);
+    const out = await scanFile(await xlsxWith({ hiddenRow: true, hiddenColumn: true }), 'a.xlsx');
+    assert.deepEqual(out.findings.map((h) => h.kind).sort(), ['hidden-columns', 'hidden-rows']);
+    const clean = await scanFile(await xlsxWith({}), 'b.xlsx');
+    assert.deepEqual(clean.findings, []);
+    assert.match(clean.searchText, /来信/);
   });
 
   test('docx comments and tracked changes are reported; deleted text is scanned', async () => {
@@ -111,38 +106,33 @@ describe('attachments', () => {
       comment: '请核实当事人电话13812345678',
       tracked: true,
     });
-    const out = await extractAttachmentText('docx', data, '答复.docx');
+    const out = await scanFile(data, '答复.docx');
     assert.deepEqual(
-      out.hidden.map((h) => h.kind),
-      ['docx-comment', 'tracked-change'],
+      out.findings.map((h) => [h.kind, h.part]),
+      [
+        ['docx-comment', 'word/comments.xml'],
+        ['tracked-change', 'word/document.xml'],
+        ['mobile', 'word/comments.xml'],
+        ['mobile', 'word/document.xml'],
+      ],
     );
-    assert.match(out.text, /关于信访事项的答复/);
-    assert.deepEqual(
-      scanText(out.text, '答复.docx')
-        .map((f) => f.kind)
-        .sort(),
-      ['mobile', 'mobile'],
-    );
-    const clean = await extractAttachmentText(
-      'docx',
-      await docxWith({ paragraphs: ['正文'] }),
-      'c.docx',
-    );
-    assert.deepEqual(clean.hidden, []);
+    assert.match(out.searchText, /关于信访事项的答复/);
+    const clean = await scanFile(await docxWith({ paragraphs: ['正文'] }), 'c.docx');
+    assert.deepEqual(clean.findings, []);
   });
 
   test('pdf text is extracted and scanned', async () => {
-    const out = await extractAttachmentText('pdf', pdfWith(`ID ${id}`), 'x.pdf');
+    const out = await scanFile(pdfWith(`ID ${id}`), 'x.pdf');
     assert.deepEqual(
-      scanText(out.text, 'x.pdf').map((f) => f.kind),
-      ['id-number'],
+      out.findings.map((f) => [f.kind, f.part]),
+      [['id-number', 'page p.1']],
     );
   });
 
   test('a broken file is reported as unreadable rather than passed', async () => {
-    const out = await extractAttachmentText('xlsx', Buffer.from('PK\x03\x04garbage'), 'bad.xlsx');
+    const out = await scanFile(Buffer.from('PK\x03\x04garbage'), 'bad.xlsx');
     assert.deepEqual(
-      out.hidden.map((h) => h.kind),
+      out.findings.map((h) => h.kind),
       ['unreadable'],
     );
   });

@@ -59,7 +59,7 @@ describeEachDatabase(
         303,
       );
       const page = await (await drafter.get(item)).text();
-      assert.match(page, /文档批注/);
+      assert.match(page, /批注<\/strong>（安排\.docx，word\/comments\.xml）/);
       assert.match(page, /139\*\*\*\*5678/);
       const blocked = await drafter.post(`${item}/submit`, {});
       assert.equal(blocked.status, 422);

@@ -142,6 +142,9 @@ const POLICY: Record<string, Access> = {
   'POST /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove': {
     roles: ['drafter'],
   },
+  'POST /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean': {
+    roles: ['drafter'],
+  },
   'GET /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}': { roles: CATALOG_READ },
   'POST /admin/:agency/catalog/:id{[0-9]+}/submit': { roles: ['drafter'] },
   'POST /admin/:agency/catalog/:id{[0-9]+}/approve': { roles: CATALOG_WRITE },

@@ -232,7 +232,11 @@ export const publicationAttachments = pgTable(
     data: bytea('data').notNull(),
     /** Extracted text (including hidden parts) for the privacy scan and search. */
     text: text('text').notNull().default(''),
-    /** Hidden content found on extraction (hidden sheets/rows/columns, comments, tracked changes). */
+    /**
+     * The privacy scan's findings for this file (every part; `scanFile`): personal data, hidden
+     * content, what cannot be scanned or read. Empty = clean. Rows scanned before that held only
+     * the hidden content; their `text` is scanned again with the item.
+     */
     hidden: jsonb('hidden').$type<unknown[]>(),
     removed: boolean('removed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -29,6 +29,7 @@ export function Findings({ findings }: { findings: PrivacyFinding[] }) {
       {findings.map((f) => (
         <li>
           <strong>{privacyKindLabels[f.kind]}</strong>（{f.source}
+          {f.part ? `，${f.part}` : ''}
           {f.where ? `，${f.where}` : ''}）：{f.excerpt}
         </li>
       ))}

@@ -5,6 +5,7 @@ import type { PrivacyFinding } from '../../../catalog/privacy.ts';
 import { availableActions, confidentialityLabels } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import {
+  type AttachmentMeta,
   latestConfidentialityReview,
   listAttachments,
   listEvents,
@@ -41,6 +42,7 @@ const eventLabels: Record<string, string> = {
   'privacy-override': '隐私检查放行',
   'attachment-added': '上传附件',
   'attachment-removed': '删除附件',
+  'attachment-cleaned': '以清理后的副本替换附件',
   'validity-changed': '有效性变更',
   imported: '导入',
 };
@@ -209,6 +211,11 @@ export async function detailPage(
             <li>
               <a href={`${base}/attachments/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)}{' '}
               KB）
+              <AttachmentScanStatus
+                file={f}
+                cleanAction={isDrafterStep ? `${base}/attachments/${f.id}/clean` : null}
+                csrf={csrf}
+              />
               {isDrafterStep ? (
                 <form method="post" action={`${base}/attachments/${f.id}/remove`} class="inline">
                   <CsrfField token={csrf} />
@@ -376,4 +383,35 @@ function describe(details: Record<string, unknown> | null): string {
   if (details.validity)
     parts.push(`${validityLabels[details.validity as 'valid']}，自${details.since}`);
   return parts.join('；');
+}
+
+/** One attachment's privacy scan: clean, or blocked with the offer of a cleaned copy (docx/xlsx). */
+function AttachmentScanStatus(props: {
+  file: AttachmentMeta;
+  cleanAction: string | null;
+  csrf: string;
+}) {
+  const findings = (props.file.hidden ?? []) as PrivacyFinding[];
+  if (findings.length === 0) return <span class="ok"> 隐私检查通过</span>;
+  const cleanable =
+    /(wordprocessingml|spreadsheetml)/.test(props.file.mediaType) &&
+    !findings.some((f) => f.kind === 'unreadable');
+  return (
+    <>
+      <span class="field-error">
+        {' '}
+        {findings.some((f) => f.kind === 'unreadable')
+          ? '无法完整读取，未经办公室放行不能发布'
+          : `隐私检查发现${findings.length}处问题`}
+      </span>
+      {props.cleanAction && cleanable ? (
+        <form method="post" action={props.cleanAction} class="inline">
+          <CsrfField token={props.csrf} />
+          <button type="submit" aria-label={`生成并使用 ${props.file.filename} 的清理后副本`}>
+            生成清理后的副本（删除文档属性、批注、修订痕迹和隐藏文字）
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
 }

@@ -7,6 +7,7 @@ import { loadCalendar } from '../../../db/calendar.ts';
 import {
   addAttachment,
   changeValidity,
+  cleanAttachment,
   createPublication,
   getAttachmentFile,
   getPublication,
@@ -267,6 +268,25 @@ catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove', drafters
   );
 });
 
+catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean', drafters, async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  return act(
+    c,
+    item,
+    async () => {
+      await cleanAttachment(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        Number(c.req.param('aid')),
+        actorOf(c),
+      );
+    },
+    'cleaned',
+  );
+});
+
 catalogAdminRoutes.get('/:id{[0-9]+}/attachments/:aid{[0-9]+}', async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
@@ -448,6 +468,7 @@ async function itemOf(c: Context<AppEnv>): Promise<Publication | undefined> {
 const notices: Record<string, string> = {
   uploaded: '附件已上传并完成隐私检查。',
   removed: '附件已删除。',
+  cleaned: '已用清理后的副本替换原附件，副本重新检查未发现问题。',
   submitted: '已提交审核。',
   approved: '已办理。',
   rejected: '已退回拟稿人。',

@@ -4,7 +4,7 @@ import { parseBody } from '../../../catalog/body.ts';
 import { catalogColumns, validityLabels } from '../../../catalog/categories.ts';
 import { highlight, searchTerms } from '../../../catalog/search.ts';
 import { type Agency, findAgencyByCode } from '../../../db/agencies.ts';
-import { getAttachmentFile } from '../../../db/catalog.ts';
+import { getPublicAttachmentFile } from '../../../db/catalog.ts';
 import { listCategories } from '../../../db/catalogCategories.ts';
 import {
   getPublishedItem,
@@ -17,6 +17,7 @@ import {
   sitemapEntries,
 } from '../../../db/catalogPortal.ts';
 import type { AppEnv } from '../../env.ts';
+import { errorPage } from '../../views/errorPage.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { guidePage } from './guide.tsx';
 import { Body, ItemList, Marked, Pager, portalCrumbs, SearchBox } from './views.tsx';
@@ -238,8 +239,17 @@ catalogPortalRoutes.get('/a/:agency/items/:id{[0-9]+}/files/:fid{[0-9]+}', async
   const db = c.get('database').db;
   const id = Number(c.req.param('id'));
   if (!(await getPublishedItem(db, agency.id, id))) return c.notFound();
-  const file = await getAttachmentFile(db, id, Number(c.req.param('fid')));
+  const file = await getPublicAttachmentFile(db, id, Number(c.req.param('fid')));
   if (!file) return c.notFound();
+  if (file.blocked)
+    return c.html(
+      errorPage({
+        title: '附件暂不提供下载',
+        message: '该附件未通过隐私检查（可能含个人信息或无法完整读取），发布机关处理后才能下载。',
+      }),
+      403,
+      { 'cache-control': 'no-store' },
+    );
   return c.body(new Uint8Array(file.data), 200, {
     'content-type': file.mediaType,
     'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
