@@ -17,7 +17,6 @@ import {
 } from '../../src/db/catalog.ts';
 import type { Db } from '../../src/db/database.ts';
 import { publications } from '../../src/db/schema/catalog.ts';
-import { createUser, grantRole } from '../../src/db/users.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { docx, encryptedPdf, para, phone, xlsx } from './hostileFiles.ts';
@@ -34,22 +33,13 @@ async function publish(db: Db, f: Fixture, id: number, publisher: Actor) {
   await reviewPublication(db, f.agency.id, id, { type: 'approve', step: 3 }, publisher);
 }
 
-async function secondOffice(db: Db, f: Fixture): Promise<Actor> {
-  const user = await createUser(db, {
-    username: `${f.agency.code}-office2`,
-    password: 'password-123',
-  });
-  await grantRole(db, user.id, f.agency.id, 'office');
-  return { userId: user.id, roles: ['office'] };
-}
-
 describeEachDatabase(
   'privacy scan in the catalogue: fail closed, override, cleaned copy',
   (database) => {
     test('an encrypted attachment blocks the item until the office overrides it with a reason (audited, in the history); the portal serves only what is released', async () => {
       const { db } = database();
       const f = await catalogFixture(db, 'scanblock');
-      const publisher = await secondOffice(db, f);
+      const publisher = f.office2;
       const item = await createPublication(
         db,
         f.agency.id,
@@ -120,7 +110,7 @@ describeEachDatabase(
     test('a cleaned copy replaces a DOCX whose personal data is only in properties, comments, revisions and hidden text', async () => {
       const { db } = database();
       const f = await catalogFixture(db, 'scanclean');
-      const publisher = await secondOffice(db, f);
+      const publisher = f.office2;
       const item = await createPublication(
         db,
         f.agency.id,
