@@ -210,7 +210,12 @@ function checkDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
   if (e.decision === 'unclear-after-supplement' && s.supplement !== 'received') {
     throw illegal('no-supplement-received', '只有收到补正后的申请才能按“补正后仍不明确”处理');
   }
-  if (e.decision === 'other' && !e.text.trim()) throw illegal('other', '“其他处理”须写明理由');
+  const statement = decisionKind(e.decision).statement;
+  if (statement && !e.text?.trim()) {
+    throw illegal('statement', `${decisionKind(e.decision).label}：${statement.missing}`, {
+      decision: e.decision,
+    });
+  }
 }
 
 function statusOf(s: CaseState): CaseStatus {

@@ -4,7 +4,8 @@
  */
 import { CONSULTATION_WORKDAYS, FEE_PAYMENT_WORKDAYS } from '../law/clock.ts';
 import type { IsoDate } from '../law/date.ts';
-import { decisionKind, REMEDY_TEXT } from '../law/decisions.ts';
+import { decisionKind } from '../law/decisions.ts';
+import { type RemedyBodies, remedyFor } from '../law/remedies.ts';
 import { petitionChannelNotice } from '../petitions/handover.ts';
 import type { CaseEvent } from './events.ts';
 import type { CaseState } from './state.ts';
@@ -20,13 +21,14 @@ export type LetterKind =
 export interface LetterContent {
   kind: LetterKind;
   title: string;
-  /** e.g. `（2026）第12号`. */
+  /** From the agency's template, e.g. `湘信访依申复〔2026〕3号`. */
   number: string;
   /** Who the letter is addressed to. */
   addressee: string;
   paragraphs: string[];
   /** The provision the letter rests on, printed as its own paragraph. */
   basis: string | null;
+  /** How to challenge the letter, as the law stood on its date (`law/remedies.ts`). */
   remedy: string | null;
   agencyName: string;
   date: IsoDate;
@@ -40,6 +42,10 @@ export interface LetterContext {
   applicantName: string;
   description: string;
   state: CaseState;
+  /** The number this letter gets (the repository allocates it from the agency's template). */
+  number: string;
+  /** The agency's 复议机关 and competent court, named in every remedy. */
+  bodies: RemedyBodies;
 }
 
 const REG = '《中华人民共和国政府信息公开条例》';
@@ -50,7 +56,7 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
   const received = state.receivedOn ? cnDate(state.receivedOn) : '';
   const request = `您（单位）于${received}向本机关提出的政府信息公开申请（申请内容：“${ctx.description}”）`;
   const base = {
-    number: `（${event.on.slice(0, 4)}）第${ctx.applicationId}号`,
+    number: ctx.number,
     addressee: ctx.applicantName,
     agencyName: ctx.agencyName,
     date: event.on,
@@ -117,30 +123,36 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
         basis: `依据${REG}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。`,
         remedy: null,
       };
-    case 'Decided': {
-      const kind = decisionKind(event.decision);
-      const paragraphs = [
-        `${request}，本机关经审查，答复如下：`,
-        `${kind.label}。${kind.basisText}。`,
-      ];
-      if (event.text.trim()) paragraphs.push(event.text.trim());
-      if (kind.outcome === 'n1')
-        paragraphs.push(petitionChannelNotice({ agencyName: ctx.agencyName }));
-      if (event.withheld) {
-        paragraphs.push(`不予公开的内容：${event.withheld}。理由：${event.withheldReason ?? ''}`);
-      }
-      return {
-        ...base,
-        kind: 'decision',
-        title: '政府信息公开申请答复书',
-        paragraphs,
-        basis: `依据${kind.basis}。`,
-        remedy: kind.remedy,
-      };
-    }
+    case 'Decided':
+      return decisionLetter(ctx, event, request, base);
     default:
       return null;
   }
+}
+
+function decisionLetter(
+  ctx: LetterContext,
+  event: CaseEvent & { type: 'Decided' },
+  request: string,
+  base: Omit<LetterContent, 'kind' | 'title' | 'paragraphs' | 'basis' | 'remedy'>,
+): LetterContent {
+  const kind = decisionKind(event.decision);
+  const paragraphs = [`${request}，本机关经审查，答复如下：`, `${kind.label}。${kind.basisText}。`];
+  const text = event.text.trim();
+  if (kind.statement && text) paragraphs.push(`${kind.statement.label}：${text}`);
+  else if (text) paragraphs.push(text);
+  if (kind.outcome === 'n1') paragraphs.push(petitionChannelNotice({ agencyName: ctx.agencyName }));
+  if (event.withheld) {
+    paragraphs.push(`不予公开的内容：${event.withheld}。理由：${event.withheldReason ?? ''}`);
+  }
+  return {
+    ...base,
+    kind: 'decision',
+    title: kind.letterTitle,
+    paragraphs,
+    basis: kind.basis ? `依据${kind.basis}。` : null,
+    remedy: remedyFor(kind.outcome, event.on, ctx.bodies).text,
+  };
 }
 
 /** `2026年3月5日`. */
@@ -148,5 +160,3 @@ export function cnDate(iso: IsoDate): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
-
-export { REMEDY_TEXT };
