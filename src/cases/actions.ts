@@ -29,6 +29,7 @@ export function allowedActions(state: CaseState): CaseEventType[] {
     }
     if (state.consultations.some((c) => c.repliedOn === null)) out.push('ConsultationReplied');
     if (state.feeOpen) out.push('ProcessingFeePaid');
+    if (state.feeOpen && state.feeDeliveredOn === null) out.push('ProcessingFeeNoticeDelivered');
     out.push('Decided', 'Withdrawn');
   } else if (state.status === 'decided') {
     out.push('Served');

@@ -12,6 +12,7 @@ import type { ClockEvent } from '../law/events.ts';
 import type { Receipt } from '../law/receipt.ts';
 import { allowedActions } from './actions.ts';
 import { type CaseEvent, EVENT_LABELS } from './events.ts';
+import { checkFee } from './feeAssessment.ts';
 import type { CaseState, CaseStatus } from './state.ts';
 
 export function derive(calendar: Calendar, events: readonly CaseEvent[]): CaseState {
@@ -58,6 +59,7 @@ function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
     consultations: [],
     feeOpen: false,
     feeNotified: false,
+    feeDeliveredOn: null,
     extendedWorkdays: 0,
     deferredTo: null,
     decision: null,
@@ -127,7 +129,13 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       return { ...s, deferredTo: e.due };
     case 'ProcessingFeeNotified':
       if (!(e.amount > 0)) throw illegal('fee-amount', '收费金额应大于0');
-      return { ...s, feeOpen: true, feeNotified: true };
+      if (e.fee && checkFee(e.fee) !== e.amount) {
+        throw illegal('fee-amount', `收费金额应为${checkFee(e.fee)}元（按收费标准计算并减免后）`);
+      }
+      return { ...s, feeOpen: true, feeNotified: true, feeDeliveredOn: null };
+    case 'ProcessingFeeNoticeDelivered':
+      if (s.feeDeliveredOn !== null) throw illegal('fee-delivered', '已记录申请人收到收费通知之日');
+      return { ...s, feeDeliveredOn: e.on };
     case 'ProcessingFeePaid':
       return { ...s, feeOpen: false };
     case 'Decided':
@@ -278,7 +286,12 @@ export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): Clock
         out.push({ type: 'Deferral', on: e.on, due: e.due, reason: e.reason });
         break;
       case 'ProcessingFeeNotified':
-        out.push({ type: 'ProcessingFeeNotified', on: e.on, amount: e.amount });
+        out.push({
+          type: 'ProcessingFeeNotified',
+          on: e.on,
+          amount: e.amount,
+          deliveredOn: deliveryAfter(events, e),
+        });
         break;
       case 'ProcessingFeePaid':
         out.push({ type: 'ProcessingFeePaid', on: e.on });
@@ -288,6 +301,15 @@ export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): Clock
     }
   }
   return out;
+}
+
+/** The day the applicant received this fee notice, when recorded before the next notice. */
+function deliveryAfter(events: readonly CaseEvent[], notice: CaseEvent): IsoDate | undefined {
+  for (const e of events.slice(events.indexOf(notice) + 1)) {
+    if (e.type === 'ProcessingFeeNotified') return undefined;
+    if (e.type === 'ProcessingFeeNoticeDelivered') return e.on;
+  }
+  return undefined;
 }
 
 function receiptOf(channel: CaseState['channel'], submittedOn: IsoDate, on: IsoDate): Receipt {

@@ -8,6 +8,7 @@ import { decisionKind } from '../law/decisions.ts';
 import { type RemedyBodies, remedyFor } from '../law/remedies.ts';
 import { petitionChannelNotice } from '../petitions/handover.ts';
 import type { CaseEvent } from './events.ts';
+import { feeStandard } from './feeAssessment.ts';
 import type { CaseState } from './state.ts';
 
 export type LetterKind =
@@ -112,22 +113,43 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
         remedy: null,
       };
     case 'ProcessingFeeNotified':
-      return {
-        ...base,
-        kind: 'fee',
-        title: '政府信息公开信息处理费收费通知书',
-        paragraphs: [
-          `${request}，因申请公开政府信息的数量、频次明显超过合理范围，本机关依法收取信息处理费，金额为人民币${event.amount.toFixed(2)}元。`,
-          `请自收到本通知之日起${FEE_PAYMENT_WORKDAYS}个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
-        ],
-        basis: `依据${REG}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。`,
-        remedy: null,
-      };
+      return { ...base, ...feeNotice(request, event) };
     case 'Decided':
       return decisionLetter(ctx, event, request, base);
     default:
       return null;
   }
+}
+
+const FEE_RULES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
+
+function feeNotice(
+  request: string,
+  event: CaseEvent & { type: 'ProcessingFeeNotified' },
+): Pick<LetterContent, 'kind' | 'title' | 'paragraphs' | 'basis' | 'remedy'> {
+  const fee = event.fee;
+  const article = fee?.method === 'page' ? '第五条（按量计收）' : '第四条（按件计收）';
+  const paragraphs = [
+    `${request}，因申请公开政府信息的数量、频次明显超过合理范围，本机关依法收取信息处理费。`,
+  ];
+  if (fee) {
+    paragraphs.push(`收费标准：${feeStandard(fee)}。`);
+    if (fee.reduction > 0) {
+      paragraphs.push(`减免：${fee.reduction.toFixed(2)}元，理由：${fee.reductionReason}。`);
+    }
+  }
+  paragraphs.push(
+    `应缴金额：人民币${event.amount.toFixed(2)}元。`,
+    ...(fee ? [`缴纳方式：${fee.payment}`] : []),
+    `请自收到本通知之次日起${FEE_PAYMENT_WORKDAYS}个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+  );
+  return {
+    kind: 'fee',
+    title: '政府信息公开信息处理费收费通知书',
+    paragraphs,
+    basis: `依据${REG}第四十二条和${FEE_RULES}第三条、${fee ? article : '第四条、第五条'}。`,
+    remedy: null,
+  };
 }
 
 function decisionLetter(

@@ -73,6 +73,8 @@ export interface CaseState {
   consultations: Consultation[];
   feeOpen: boolean;
   feeNotified: boolean;
+  /** The day the applicant received the open fee notice; null until recorded. */
+  feeDeliveredOn: IsoDate | null;
   extendedWorkdays: number;
   /** The Art. 35 reply deadline, once one is decided (the latest one). */
   deferredTo: IsoDate | null;

@@ -295,7 +295,11 @@ function describeEvent(e: CaseEvent): string {
     case 'Deferral':
       return `期限至${e.due}，${e.reason}，${e.approvedBy}同意`;
     case 'ProcessingFeeNotified':
-      return `${e.amount}元`;
+      return e.fee
+        ? `${e.amount}元（${e.fee.method === 'piece' ? `按件，本月第${e.fee.quantity}件` : `按量，${e.fee.quantity}页`}，标准${e.fee.computed}元${e.fee.reduction ? `，减免${e.fee.reduction}元：${e.fee.reductionReason}` : ''}）`
+        : `${e.amount}元`;
+    case 'ProcessingFeeNoticeDelivered':
+      return `${e.method}；缴费期限自次日起20个工作日`;
     case 'Decided':
       return isDecisionId(e.decision)
         ? `${decisionKind(e.decision).label}${e.withheld ? `；不予公开：${e.withheld}（${e.withheldReason}）` : ''}`
@@ -425,7 +429,31 @@ function actionFields(
         </>
       );
     case 'ProcessingFeeNotified':
-      return <Field {...f} name="amount" label="收费金额（元）" type="number" required />;
+      return (
+        <>
+          <p class="muted">
+            金额由系统按国办函〔2020〕109号计算：按件计收时统计该申请人本自然月向本机关提出的申请件数（第四条），按量计收时按本件页数（第五条）；不能直接填写金额。
+          </p>
+          <Field
+            {...f}
+            name="method"
+            label="计收方式"
+            required
+            options={[
+              ['piece', '按件计收（第四条）'],
+              ['page', '按量计收（第五条，纸质件、电子邮件、复制电子数据等）'],
+            ]}
+          />
+          <Field {...f} name="pages" label="页数（按量计收时填写）" type="number" />
+          <Field {...f} name="reduction" label="减免金额（元，可不填）" type="number" />
+          <Field {...f} name="reductionReason" label="减免理由（有减免时必填）" multiline />
+          <Field {...f} name="payment" label="缴纳方式（写入收费通知）" required multiline />
+        </>
+      );
+    case 'ProcessingFeeNoticeDelivered':
+      return (
+        <Field {...f} name="method" label="收到方式（邮寄签收、电子邮件、当面领取等）" required />
+      );
     case 'Decided':
       return (
         <>
