@@ -36,7 +36,17 @@ export function allowedActions(state: CaseState): CaseEventType[] {
   } else if (state.status === 'closed') {
     out.push('Archived');
   }
-  if (!undecided && !state.withdrawn) out.push('AppealFiled');
+  // An undecided case can be appealed as 不答复 (the derive checks the reply deadline passed).
+  if (!state.withdrawn) out.push('AppealFiled');
   if (state.appeals.some((a) => a.closedOn === null)) out.push('AppealClosed');
+  if (!undecided && !state.withdrawn && redecisionDue(state).length > 0) out.push('Redecided');
   return out;
+}
+
+/** Corrected appeals over a decision that have no 重新答复 yet. */
+export function redecisionDue(state: CaseState): string[] {
+  return state.appeals
+    .filter((a) => a.outcome === 'corrected' && a.against === 'decision')
+    .filter((a) => !state.redecisions.some((r) => r.appealId === a.id))
+    .map((a) => a.id);
 }

@@ -10,7 +10,7 @@ import { type IsoDate, isIsoDate, toDayNumber } from '../law/date.ts';
 import { decisionKind, isDecisionId } from '../law/decisions.ts';
 import type { ClockEvent } from '../law/events.ts';
 import type { Receipt } from '../law/receipt.ts';
-import { allowedActions } from './actions.ts';
+import { allowedActions, redecisionDue } from './actions.ts';
 import { type CaseEvent, EVENT_LABELS } from './events.ts';
 import { checkFee } from './feeAssessment.ts';
 import type { CaseState, CaseStatus } from './state.ts';
@@ -69,6 +69,7 @@ function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
     servedOn: null,
     archivedOn: null,
     appeals: [],
+    redecisions: [],
     clock: null,
     lastOn: event.on,
   };
@@ -152,7 +153,19 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       return { ...s, withdrawn: true, outcome: s.receivedOn ? 'o3' : null, resolvedOn: e.on };
     case 'Archived':
       return { ...s, archivedOn: e.on };
+    case 'Redecided':
+      if (!redecisionDue(s).includes(e.appealId)) {
+        throw illegal('redecision', '只有复议或诉讼结果为“纠正”、且尚未重新答复的，才能重新答复');
+      }
+      checkDecision({ ...s, supplement: 'none', feeOpen: false }, { ...e, type: 'Decided' });
+      return {
+        ...s,
+        redecisions: [...s.redecisions, { appealId: e.appealId, on: e.on, decision: e.decision }],
+        servedOn: null,
+      };
     case 'AppealFiled':
+      if (s.receivedOn === null)
+        throw illegal('appeal-unreceived', '尚未确认收到的申请不能登记复议或诉讼');
       if (s.appeals.some((a) => a.id === e.appealId)) {
         throw illegal('appeal-id', `复议/诉讼编号重复：${e.appealId}`);
       }
@@ -168,6 +181,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
             filedOn: e.on,
             closedOn: null,
             outcome: null,
+            against: s.outcome === null ? 'no-reply' : (e.against ?? 'decision'),
           },
         ],
       };
@@ -246,6 +260,14 @@ function withClock(calendar: Calendar, s: CaseState, events: readonly CaseEvent[
       throw illegal(
         'fee-not-lapsed',
         `缴费期限${lapse ? `至${lapse.after}` : '尚未届满'}，期满后才能按“逾期未缴费”处理`,
+      );
+    }
+  }
+  for (const a of s.appeals.filter((x) => x.against === 'no-reply')) {
+    if (clock.due && toDayNumber(a.filedOn) <= toDayNumber(clock.due)) {
+      throw illegal(
+        'appeal-not-overdue',
+        `答复期限至${clock.due}，期满仍未答复的，才能登记对“不答复”的复议或诉讼`,
       );
     }
   }

@@ -164,6 +164,26 @@ export interface AppealFiledEvent {
   /** 复议机关 or court. */
   body: string;
   caseNumber?: string;
+  /** What is challenged: the decision, or the agency's failure to reply in time (不答复).
+   * Derived from the state when absent. */
+  against?: AppealTarget;
+}
+
+export type AppealTarget = 'decision' | 'no-reply';
+
+/**
+ * 重新答复: a new reply after a 复议 or court corrected the decision (or ordered one). The
+ * application stays counted once in T3, in the row and year of its first decision.
+ */
+export interface RedecidedEvent {
+  type: 'Redecided';
+  on: IsoDate;
+  /** The corrected appeal that requires the new reply. */
+  appealId: string;
+  decision: DecisionId;
+  text: string;
+  withheld?: string;
+  withheldReason?: string;
 }
 
 export interface AppealClosedEvent {
@@ -192,7 +212,8 @@ export type CaseEvent =
   | WithdrawnEvent
   | ArchivedEvent
   | AppealFiledEvent
-  | AppealClosedEvent;
+  | AppealClosedEvent
+  | RedecidedEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -215,6 +236,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   Archived: '归档',
   AppealFiled: '登记行政复议/诉讼',
   AppealClosed: '行政复议/诉讼审结',
+  Redecided: '重新答复',
 };
 
 export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {

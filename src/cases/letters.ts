@@ -115,6 +115,7 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
     case 'ProcessingFeeNotified':
       return { ...base, ...feeNotice(request, event) };
     case 'Decided':
+    case 'Redecided':
       return decisionLetter(ctx, event, request, base);
     default:
       return null;
@@ -154,12 +155,16 @@ function feeNotice(
 
 function decisionLetter(
   ctx: LetterContext,
-  event: CaseEvent & { type: 'Decided' },
+  event: CaseEvent & { type: 'Decided' | 'Redecided' },
   request: string,
   base: Omit<LetterContent, 'kind' | 'title' | 'paragraphs' | 'basis' | 'remedy'>,
 ): LetterContent {
   const kind = decisionKind(event.decision);
-  const paragraphs = [`${request}，本机关经审查，答复如下：`, `${kind.label}。${kind.basisText}。`];
+  const again = event.type === 'Redecided' ? redecisionCause(ctx, event.appealId) : '';
+  const paragraphs = [
+    `${request}，${again}本机关经审查，答复如下：`,
+    `${kind.label}。${kind.basisText}。`,
+  ];
   const text = event.text.trim();
   if (kind.statement && text) paragraphs.push(`${kind.statement.label}：${text}`);
   else if (text) paragraphs.push(text);
@@ -170,11 +175,19 @@ function decisionLetter(
   return {
     ...base,
     kind: 'decision',
-    title: kind.letterTitle,
+    title: event.type === 'Redecided' ? `${kind.letterTitle}（重新答复）` : kind.letterTitle,
     paragraphs,
     basis: kind.basis ? `依据${kind.basis}。` : null,
     remedy: remedyFor(kind.outcome, event.on, ctx.bodies).text,
   };
+}
+
+function redecisionCause(ctx: LetterContext, appealId: string): string {
+  const appeal = ctx.state.appeals.find((a) => a.id === appealId);
+  if (!appeal) return '';
+  const what = appeal.kind === 'rv' ? '行政复议决定' : '裁判';
+  const number = appeal.caseNumber ? `（${appeal.caseNumber}）` : '';
+  return `经${appeal.body}${what}${number}纠正，本机关重新答复。`;
 }
 
 /** `2026年3月5日`. */

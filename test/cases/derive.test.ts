@@ -332,13 +332,13 @@ const illegal: [string, CaseEvent[], RegExp][] = [
     /撤回申请/,
   ],
   [
-    'an appeal before the reply',
+    'an appeal over a non-reply while the reply period still runs',
     [
       online(),
       received(),
       { type: 'AppealFiled', on: '2025-03-05', appealId: 'a', kind: 'rv', body: '县政府' },
     ],
-    /不能“登记行政复议/,
+    /答复期限至2025-04-01，期满仍未答复的，才能登记对“不答复”的复议或诉讼/,
   ],
   [
     'a deferral without a reason',

@@ -170,6 +170,26 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       withheldReason: d.withheldReason || undefined,
     }),
   }),
+  Redecided: spec({
+    schema: z.object({
+      on: date,
+      appealId: required('纠正的复议或诉讼'),
+      decision: z.enum(DECISION_IDS, { message: '请选择答复决定' }),
+      text: optional(4000),
+      withheld: optional(2000),
+      withheldReason: optional(2000),
+    }),
+    roles: staff,
+    toEvent: (d) => ({
+      type: 'Redecided',
+      on: d.on,
+      appealId: d.appealId,
+      decision: d.decision as DecisionId,
+      text: d.text,
+      withheld: d.withheld || undefined,
+      withheldReason: d.withheldReason || undefined,
+    }),
+  }),
   Served: spec({
     schema: z.object({ on: date, method: required('送达方式', 100) }),
     roles: staff,

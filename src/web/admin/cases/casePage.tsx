@@ -1,6 +1,6 @@
 /** The case page: applicant, request, clocks with their traces, timeline, letters, appeals, actions. */
 import type { Child } from 'hono/jsx';
-import { allowedActions } from '../../../cases/actions.ts';
+import { allowedActions, redecisionDue } from '../../../cases/actions.ts';
 import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
@@ -309,7 +309,9 @@ function describeEvent(e: CaseEvent): string {
     case 'Withdrawn':
       return e.reason;
     case 'AppealFiled':
-      return `${APPEAL_KIND_LABELS[e.kind]}，${e.body}`;
+      return `${APPEAL_KIND_LABELS[e.kind]}，${e.body}${e.against === 'no-reply' ? '（对未答复）' : ''}`;
+    case 'Redecided':
+      return isDecisionId(e.decision) ? `${decisionKind(e.decision).label}（重新答复）` : '';
     case 'AppealClosed':
       return APPEAL_OUTCOME_LABELS[e.outcome];
     default:
@@ -455,21 +457,21 @@ function actionFields(
         <Field {...f} name="method" label="收到方式（邮寄签收、电子邮件、当面领取等）" required />
       );
     case 'Decided':
+      return <DecisionFields f={f} />;
+    case 'Redecided':
       return (
         <>
           <Field
             {...f}
-            name="decision"
-            label="答复决定（决定表三中的行）"
+            name="appealId"
+            label="依据哪一件纠正的复议或诉讼"
             required
-            options={DECISIONS.filter((d) => d.id !== 'withdrawn').map((d) => [
-              d.id,
-              `${d.label}（${d.basis}）`,
-            ])}
+            options={redecisionDue(state).map((id) => {
+              const a = state.appeals.find((x) => x.id === id)!;
+              return [id, `${APPEAL_KIND_LABELS[a.kind]}，${a.body}（${a.closedOn}纠正）`];
+            })}
           />
-          <Field {...f} name="text" label="答复内容（提供的信息、获取方式或理由）" multiline />
-          <Field {...f} name="withheld" label="部分公开：不予公开的内容" multiline />
-          <Field {...f} name="withheldReason" label="部分公开：不予公开的理由和依据" multiline />
+          <DecisionFields f={f} />
         </>
       );
     case 'Served':
@@ -532,4 +534,25 @@ function actionFields(
     default:
       return null;
   }
+}
+
+/** The fields of a decision: the catalogue entry, what it states, the withheld part. */
+function DecisionFields({ f }: { f: { values: Values; errors: Errors; idPrefix: string } }) {
+  return (
+    <>
+      <Field
+        {...f}
+        name="decision"
+        label="答复决定（决定表三中的行）"
+        required
+        options={DECISIONS.filter((d) => d.id !== 'withdrawn').map((d) => [
+          d.id,
+          `${d.label}（${d.basis}）`,
+        ])}
+      />
+      <Field {...f} name="text" label="答复内容（提供的信息、获取方式或理由）" multiline />
+      <Field {...f} name="withheld" label="部分公开：不予公开的内容" multiline />
+      <Field {...f} name="withheldReason" label="部分公开：不予公开的理由和依据" multiline />
+    </>
+  );
 }
