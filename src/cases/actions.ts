@@ -29,13 +29,24 @@ export function allowedActions(state: CaseState): CaseEventType[] {
     }
     if (state.consultations.some((c) => c.repliedOn === null)) out.push('ConsultationReplied');
     if (state.feeOpen) out.push('ProcessingFeePaid');
+    if (state.feeOpen && state.feeDeliveredOn === null) out.push('ProcessingFeeNoticeDelivered');
     out.push('Decided', 'Withdrawn');
   } else if (state.status === 'decided') {
     out.push('Served');
   } else if (state.status === 'closed') {
     out.push('Archived');
   }
-  if (!undecided && !state.withdrawn) out.push('AppealFiled');
+  // An undecided case can be appealed as 不答复 (the derive checks the reply deadline passed).
+  if (!state.withdrawn) out.push('AppealFiled');
   if (state.appeals.some((a) => a.closedOn === null)) out.push('AppealClosed');
+  if (!undecided && !state.withdrawn && redecisionDue(state).length > 0) out.push('Redecided');
   return out;
+}
+
+/** Corrected appeals over a decision that have no 重新答复 yet. */
+export function redecisionDue(state: CaseState): string[] {
+  return state.appeals
+    .filter((a) => a.outcome === 'corrected' && a.against === 'decision')
+    .filter((a) => !state.redecisions.some((r) => r.appealId === a.id))
+    .map((a) => a.id);
 }

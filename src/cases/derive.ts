@@ -10,8 +10,9 @@ import { type IsoDate, isIsoDate, toDayNumber } from '../law/date.ts';
 import { decisionKind, isDecisionId } from '../law/decisions.ts';
 import type { ClockEvent } from '../law/events.ts';
 import type { Receipt } from '../law/receipt.ts';
-import { allowedActions } from './actions.ts';
+import { allowedActions, redecisionDue } from './actions.ts';
 import { type CaseEvent, EVENT_LABELS } from './events.ts';
+import { checkFee } from './feeAssessment.ts';
 import type { CaseState, CaseStatus } from './state.ts';
 
 export function derive(calendar: Calendar, events: readonly CaseEvent[]): CaseState {
@@ -58,6 +59,7 @@ function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
     consultations: [],
     feeOpen: false,
     feeNotified: false,
+    feeDeliveredOn: null,
     extendedWorkdays: 0,
     deferredTo: null,
     decision: null,
@@ -67,6 +69,7 @@ function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
     servedOn: null,
     archivedOn: null,
     appeals: [],
+    redecisions: [],
     clock: null,
     lastOn: event.on,
   };
@@ -127,7 +130,13 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       return { ...s, deferredTo: e.due };
     case 'ProcessingFeeNotified':
       if (!(e.amount > 0)) throw illegal('fee-amount', '收费金额应大于0');
-      return { ...s, feeOpen: true, feeNotified: true };
+      if (e.fee && checkFee(e.fee) !== e.amount) {
+        throw illegal('fee-amount', `收费金额应为${checkFee(e.fee)}元（按收费标准计算并减免后）`);
+      }
+      return { ...s, feeOpen: true, feeNotified: true, feeDeliveredOn: null };
+    case 'ProcessingFeeNoticeDelivered':
+      if (s.feeDeliveredOn !== null) throw illegal('fee-delivered', '已记录申请人收到收费通知之日');
+      return { ...s, feeDeliveredOn: e.on };
     case 'ProcessingFeePaid':
       return { ...s, feeOpen: false };
     case 'Decided':
@@ -144,7 +153,19 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       return { ...s, withdrawn: true, outcome: s.receivedOn ? 'o3' : null, resolvedOn: e.on };
     case 'Archived':
       return { ...s, archivedOn: e.on };
+    case 'Redecided':
+      if (!redecisionDue(s).includes(e.appealId)) {
+        throw illegal('redecision', '只有复议或诉讼结果为“纠正”、且尚未重新答复的，才能重新答复');
+      }
+      checkDecision({ ...s, supplement: 'none', feeOpen: false }, { ...e, type: 'Decided' });
+      return {
+        ...s,
+        redecisions: [...s.redecisions, { appealId: e.appealId, on: e.on, decision: e.decision }],
+        servedOn: null,
+      };
     case 'AppealFiled':
+      if (s.receivedOn === null)
+        throw illegal('appeal-unreceived', '尚未确认收到的申请不能登记复议或诉讼');
       if (s.appeals.some((a) => a.id === e.appealId)) {
         throw illegal('appeal-id', `复议/诉讼编号重复：${e.appealId}`);
       }
@@ -160,6 +181,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
             filedOn: e.on,
             closedOn: null,
             outcome: null,
+            against: s.outcome === null ? 'no-reply' : (e.against ?? 'decision'),
           },
         ],
       };
@@ -210,7 +232,12 @@ function checkDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
   if (e.decision === 'unclear-after-supplement' && s.supplement !== 'received') {
     throw illegal('no-supplement-received', '只有收到补正后的申请才能按“补正后仍不明确”处理');
   }
-  if (e.decision === 'other' && !e.text.trim()) throw illegal('other', '“其他处理”须写明理由');
+  const statement = decisionKind(e.decision).statement;
+  if (statement && !e.text?.trim()) {
+    throw illegal('statement', `${decisionKind(e.decision).label}：${statement.missing}`, {
+      decision: e.decision,
+    });
+  }
 }
 
 function statusOf(s: CaseState): CaseStatus {
@@ -233,6 +260,14 @@ function withClock(calendar: Calendar, s: CaseState, events: readonly CaseEvent[
       throw illegal(
         'fee-not-lapsed',
         `缴费期限${lapse ? `至${lapse.after}` : '尚未届满'}，期满后才能按“逾期未缴费”处理`,
+      );
+    }
+  }
+  for (const a of s.appeals.filter((x) => x.against === 'no-reply')) {
+    if (clock.due && toDayNumber(a.filedOn) <= toDayNumber(clock.due)) {
+      throw illegal(
+        'appeal-not-overdue',
+        `答复期限至${clock.due}，期满仍未答复的，才能登记对“不答复”的复议或诉讼`,
       );
     }
   }
@@ -273,7 +308,12 @@ export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): Clock
         out.push({ type: 'Deferral', on: e.on, due: e.due, reason: e.reason });
         break;
       case 'ProcessingFeeNotified':
-        out.push({ type: 'ProcessingFeeNotified', on: e.on, amount: e.amount });
+        out.push({
+          type: 'ProcessingFeeNotified',
+          on: e.on,
+          amount: e.amount,
+          deliveredOn: deliveryAfter(events, e),
+        });
         break;
       case 'ProcessingFeePaid':
         out.push({ type: 'ProcessingFeePaid', on: e.on });
@@ -283,6 +323,15 @@ export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): Clock
     }
   }
   return out;
+}
+
+/** The day the applicant received this fee notice, when recorded before the next notice. */
+function deliveryAfter(events: readonly CaseEvent[], notice: CaseEvent): IsoDate | undefined {
+  for (const e of events.slice(events.indexOf(notice) + 1)) {
+    if (e.type === 'ProcessingFeeNotified') return undefined;
+    if (e.type === 'ProcessingFeeNoticeDelivered') return e.on;
+  }
+  return undefined;
 }
 
 function receiptOf(channel: CaseState['channel'], submittedOn: IsoDate, on: IsoDate): Receipt {

@@ -83,11 +83,36 @@ export interface DeferralEvent {
   approvedBy: string;
 }
 
+/** How a fee was computed (国办函〔2020〕109号 Arts. 3–5) and reduced; `amount` is what is due. */
+export interface FeeAssessment {
+  method: 'piece' | 'page';
+  /** 按件: this application's place among the applicant's applications to the agency in its
+   * calendar month (Art. 4); 按量: its pages (Art. 5). */
+  quantity: number;
+  /** The fee the schedule gives, before any reduction. */
+  computed: number;
+  /** 减免 in 元 (0: none). */
+  reduction: number;
+  reductionReason?: string;
+  /** 缴纳方式, as the notice tells the applicant. */
+  payment: string;
+}
+
 /** 收费通知 (国办函〔2020〕109号). */
 export interface FeeNotifiedEvent {
   type: 'ProcessingFeeNotified';
   on: IsoDate;
   amount: number;
+  /** Absent only on notices recorded before fees were computed in the workbench. */
+  fee?: FeeAssessment;
+}
+
+/** The applicant received the fee notice: the payment window runs from the next day. */
+export interface FeeNoticeDeliveredEvent {
+  type: 'ProcessingFeeNoticeDelivered';
+  on: IsoDate;
+  /** 邮寄签收, 电子邮件, 当面领取 …: how the day is known. */
+  method: string;
 }
 
 export interface FeePaidEvent {
@@ -139,6 +164,26 @@ export interface AppealFiledEvent {
   /** 复议机关 or court. */
   body: string;
   caseNumber?: string;
+  /** What is challenged: the decision, or the agency's failure to reply in time (不答复).
+   * Derived from the state when absent. */
+  against?: AppealTarget;
+}
+
+export type AppealTarget = 'decision' | 'no-reply';
+
+/**
+ * 重新答复: a new reply after a 复议 or court corrected the decision (or ordered one). The
+ * application stays counted once in T3, in the row and year of its first decision.
+ */
+export interface RedecidedEvent {
+  type: 'Redecided';
+  on: IsoDate;
+  /** The corrected appeal that requires the new reply. */
+  appealId: string;
+  decision: DecisionId;
+  text: string;
+  withheld?: string;
+  withheldReason?: string;
 }
 
 export interface AppealClosedEvent {
@@ -160,13 +205,15 @@ export type CaseEvent =
   | ExtensionEvent
   | DeferralEvent
   | FeeNotifiedEvent
+  | FeeNoticeDeliveredEvent
   | FeePaidEvent
   | DecidedEvent
   | ServedEvent
   | WithdrawnEvent
   | ArchivedEvent
   | AppealFiledEvent
-  | AppealClosedEvent;
+  | AppealClosedEvent
+  | RedecidedEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -181,6 +228,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   Extension: '延长答复期限',
   Deferral: '确定延迟答复期限',
   ProcessingFeeNotified: '发出收费通知',
+  ProcessingFeeNoticeDelivered: '申请人收到收费通知',
   ProcessingFeePaid: '缴纳信息处理费',
   Decided: '作出答复决定',
   Served: '送达',
@@ -188,6 +236,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   Archived: '归档',
   AppealFiled: '登记行政复议/诉讼',
   AppealClosed: '行政复议/诉讼审结',
+  Redecided: '重新答复',
 };
 
 export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {

@@ -4,9 +4,11 @@
  */
 import { CONSULTATION_WORKDAYS, FEE_PAYMENT_WORKDAYS } from '../law/clock.ts';
 import type { IsoDate } from '../law/date.ts';
-import { decisionKind, REMEDY_TEXT } from '../law/decisions.ts';
+import { decisionKind } from '../law/decisions.ts';
+import { type RemedyBodies, remedyFor } from '../law/remedies.ts';
 import { petitionChannelNotice } from '../petitions/handover.ts';
 import type { CaseEvent } from './events.ts';
+import { feeStandard } from './feeAssessment.ts';
 import type { CaseState } from './state.ts';
 
 export type LetterKind =
@@ -20,13 +22,14 @@ export type LetterKind =
 export interface LetterContent {
   kind: LetterKind;
   title: string;
-  /** e.g. `（2026）第12号`. */
+  /** From the agency's template, e.g. `湘信访依申复〔2026〕3号`. */
   number: string;
   /** Who the letter is addressed to. */
   addressee: string;
   paragraphs: string[];
   /** The provision the letter rests on, printed as its own paragraph. */
   basis: string | null;
+  /** How to challenge the letter, as the law stood on its date (`law/remedies.ts`). */
   remedy: string | null;
   agencyName: string;
   date: IsoDate;
@@ -40,6 +43,10 @@ export interface LetterContext {
   applicantName: string;
   description: string;
   state: CaseState;
+  /** The number this letter gets (the repository allocates it from the agency's template). */
+  number: string;
+  /** The agency's 复议机关 and competent court, named in every remedy. */
+  bodies: RemedyBodies;
 }
 
 const REG = '《中华人民共和国政府信息公开条例》';
@@ -50,7 +57,7 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
   const received = state.receivedOn ? cnDate(state.receivedOn) : '';
   const request = `您（单位）于${received}向本机关提出的政府信息公开申请（申请内容：“${ctx.description}”）`;
   const base = {
-    number: `（${event.on.slice(0, 4)}）第${ctx.applicationId}号`,
+    number: ctx.number,
     addressee: ctx.applicantName,
     agencyName: ctx.agencyName,
     date: event.on,
@@ -106,41 +113,81 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
         remedy: null,
       };
     case 'ProcessingFeeNotified':
-      return {
-        ...base,
-        kind: 'fee',
-        title: '政府信息公开信息处理费收费通知书',
-        paragraphs: [
-          `${request}，因申请公开政府信息的数量、频次明显超过合理范围，本机关依法收取信息处理费，金额为人民币${event.amount.toFixed(2)}元。`,
-          `请自收到本通知之日起${FEE_PAYMENT_WORKDAYS}个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
-        ],
-        basis: `依据${REG}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。`,
-        remedy: null,
-      };
-    case 'Decided': {
-      const kind = decisionKind(event.decision);
-      const paragraphs = [
-        `${request}，本机关经审查，答复如下：`,
-        `${kind.label}。${kind.basisText}。`,
-      ];
-      if (event.text.trim()) paragraphs.push(event.text.trim());
-      if (kind.outcome === 'n1')
-        paragraphs.push(petitionChannelNotice({ agencyName: ctx.agencyName }));
-      if (event.withheld) {
-        paragraphs.push(`不予公开的内容：${event.withheld}。理由：${event.withheldReason ?? ''}`);
-      }
-      return {
-        ...base,
-        kind: 'decision',
-        title: '政府信息公开申请答复书',
-        paragraphs,
-        basis: `依据${kind.basis}。`,
-        remedy: kind.remedy,
-      };
-    }
+      return { ...base, ...feeNotice(request, event) };
+    case 'Decided':
+    case 'Redecided':
+      return decisionLetter(ctx, event, request, base);
     default:
       return null;
   }
+}
+
+const FEE_RULES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
+
+function feeNotice(
+  request: string,
+  event: CaseEvent & { type: 'ProcessingFeeNotified' },
+): Pick<LetterContent, 'kind' | 'title' | 'paragraphs' | 'basis' | 'remedy'> {
+  const fee = event.fee;
+  const article = fee?.method === 'page' ? '第五条（按量计收）' : '第四条（按件计收）';
+  const paragraphs = [
+    `${request}，因申请公开政府信息的数量、频次明显超过合理范围，本机关依法收取信息处理费。`,
+  ];
+  if (fee) {
+    paragraphs.push(`收费标准：${feeStandard(fee)}。`);
+    if (fee.reduction > 0) {
+      paragraphs.push(`减免：${fee.reduction.toFixed(2)}元，理由：${fee.reductionReason}。`);
+    }
+  }
+  paragraphs.push(
+    `应缴金额：人民币${event.amount.toFixed(2)}元。`,
+    ...(fee ? [`缴纳方式：${fee.payment}`] : []),
+    `请自收到本通知之次日起${FEE_PAYMENT_WORKDAYS}个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+  );
+  return {
+    kind: 'fee',
+    title: '政府信息公开信息处理费收费通知书',
+    paragraphs,
+    basis: `依据${REG}第四十二条和${FEE_RULES}第三条、${fee ? article : '第四条、第五条'}。`,
+    remedy: null,
+  };
+}
+
+function decisionLetter(
+  ctx: LetterContext,
+  event: CaseEvent & { type: 'Decided' | 'Redecided' },
+  request: string,
+  base: Omit<LetterContent, 'kind' | 'title' | 'paragraphs' | 'basis' | 'remedy'>,
+): LetterContent {
+  const kind = decisionKind(event.decision);
+  const again = event.type === 'Redecided' ? redecisionCause(ctx, event.appealId) : '';
+  const paragraphs = [
+    `${request}，${again}本机关经审查，答复如下：`,
+    `${kind.label}。${kind.basisText}。`,
+  ];
+  const text = event.text.trim();
+  if (kind.statement && text) paragraphs.push(`${kind.statement.label}：${text}`);
+  else if (text) paragraphs.push(text);
+  if (kind.outcome === 'n1') paragraphs.push(petitionChannelNotice({ agencyName: ctx.agencyName }));
+  if (event.withheld) {
+    paragraphs.push(`不予公开的内容：${event.withheld}。理由：${event.withheldReason ?? ''}`);
+  }
+  return {
+    ...base,
+    kind: 'decision',
+    title: event.type === 'Redecided' ? `${kind.letterTitle}（重新答复）` : kind.letterTitle,
+    paragraphs,
+    basis: kind.basis ? `依据${kind.basis}。` : null,
+    remedy: remedyFor(kind.outcome, event.on, ctx.bodies).text,
+  };
+}
+
+function redecisionCause(ctx: LetterContext, appealId: string): string {
+  const appeal = ctx.state.appeals.find((a) => a.id === appealId);
+  if (!appeal) return '';
+  const what = appeal.kind === 'rv' ? '行政复议决定' : '裁判';
+  const number = appeal.caseNumber ? `（${appeal.caseNumber}）` : '';
+  return `经${appeal.body}${what}${number}纠正，本机关重新答复。`;
 }
 
 /** `2026年3月5日`. */
@@ -148,5 +195,3 @@ export function cnDate(iso: IsoDate): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
-
-export { REMEDY_TEXT };

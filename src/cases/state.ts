@@ -6,7 +6,7 @@ import type { DecisionId } from '../law/decisions.ts';
 import type { ConsultedParty } from '../law/events.ts';
 import type { OutcomeRow } from '../law/keys.ts';
 import type { Channel } from '../law/receipt.ts';
-import type { AppealKind, AppealOutcome } from './events.ts';
+import type { AppealKind, AppealOutcome, AppealTarget } from './events.ts';
 
 /**
  * - `pending`: submitted online (or by fax/post) and not yet confirmed: no receipt date yet;
@@ -59,6 +59,14 @@ export interface AppealState {
   filedOn: IsoDate;
   closedOn: IsoDate | null;
   outcome: AppealOutcome | null;
+  against: AppealTarget;
+}
+
+/** A new reply after a corrected appeal (重新答复); T3 keeps the first decision. */
+export interface Redecision {
+  appealId: string;
+  on: IsoDate;
+  decision: DecisionId;
 }
 
 export interface CaseState {
@@ -73,6 +81,8 @@ export interface CaseState {
   consultations: Consultation[];
   feeOpen: boolean;
   feeNotified: boolean;
+  /** The day the applicant received the open fee notice; null until recorded. */
+  feeDeliveredOn: IsoDate | null;
   extendedWorkdays: number;
   /** The Art. 35 reply deadline, once one is decided (the latest one). */
   deferredTo: IsoDate | null;
@@ -85,6 +95,7 @@ export interface CaseState {
   servedOn: IsoDate | null;
   archivedOn: IsoDate | null;
   appeals: AppealState[];
+  redecisions: Redecision[];
   /** The reply clock from the law core; null before receipt. */
   clock: ReplyClock | null;
   /** The latest event date: a new event may not be dated earlier. */

@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   calendar: () => import('./calendar.ts'),
   deadline: () => import('./deadline.ts'),
   fee: () => import('./fee.ts'),
+  remedy: () => import('./remedy.ts'),
   check: () => import('./check.ts'),
   render: () => import('./render.ts'),
   import: () => import('./import.ts'),

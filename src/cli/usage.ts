@@ -17,6 +17,10 @@ const lines: [string, string][] = [
   ['calendar import FILE | show YEAR', '导入或查看某年的节假日与调休安排'],
   ['deadline --received YYYY-MM-DD …', '计算依申请公开答复期限并给出推算过程'],
   ['fee --pieces N | --pages N', '按国办函〔2020〕109号计算信息处理费'],
+  [
+    'remedy --outcome KEY --decided YYYY-MM-DD [--agency CODE]',
+    '答复告知书应载明的救济途径（按决定之日适用的行政复议法）',
+  ],
   ['check <file|dir>… [--previous FILE] [--json]', '检查年度报告的格式与勾稽关系'],
   ['scan FILE… [--json]', '上传前检查附件（docx/xlsx/pdf）中的个人信息与隐藏内容'],
   [

@@ -16,6 +16,7 @@ import { type IsoDate, toDayNumber, todayInChina } from '../law/date.ts';
 import type { ApplicantType } from '../law/keys.ts';
 import type { Channel } from '../law/receipt.ts';
 import { findAgencyById } from './agencies.ts';
+import { allocateLetterNumber, remedyBodiesOf } from './agencyLetters.ts';
 import { audit } from './audit.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
@@ -29,7 +30,10 @@ import {
 } from './schema/cases.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
-export type LetterRow = Omit<typeof letters.$inferSelect, 'content'>;
+export type LetterRow = Omit<
+  typeof letters.$inferSelect,
+  'content' | 'agencyId' | 'year' | 'serial'
+>;
 
 export interface NewApplication {
   agencyId: number;
@@ -200,17 +204,19 @@ async function storeLetter(
   seq: number,
 ) {
   const agency = await findAgencyById(db, row.agencyId);
-  const letter = letterFor(
-    {
-      agencyName: agency?.name ?? '',
-      applicationId: row.id,
-      applicantName: row.applicantName,
-      description: row.request.description,
-      state,
-    },
-    event,
-  );
-  if (!letter) return;
+  if (!agency) throw new GongkaiError('agency.missing', '该单位不存在。');
+  const context = {
+    agencyName: agency.name,
+    applicationId: row.id,
+    applicantName: row.applicantName,
+    description: row.request.description,
+    state,
+    number: '',
+    bodies: await remedyBodiesOf(db, agency),
+  };
+  if (!letterFor(context, event)) return;
+  const numbered = await allocateLetterNumber(db, agency, Number(event.on.slice(0, 4)));
+  const letter = letterFor({ ...context, number: numbered.number }, event)!;
   await db.insert(letters).values({
     applicationId: row.id,
     eventSeq: seq,
@@ -218,6 +224,8 @@ async function storeLetter(
     title: letter.title,
     toApplicant: letter.toApplicant,
     content: await letterDocx(letter),
+    agencyId: agency.id,
+    ...numbered,
   });
 }
 
@@ -295,6 +303,7 @@ export async function lettersOf(db: Db, applicationId: number): Promise<LetterRo
       kind: letters.kind,
       title: letters.title,
       toApplicant: letters.toApplicant,
+      number: letters.number,
       createdAt: letters.createdAt,
     })
     .from(letters)

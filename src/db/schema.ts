@@ -44,6 +44,12 @@ export const agencies = pgTable('agencies', {
   email: text('email'),
   officeHours: text('office_hours'),
   website: text('website'),
+  /** 复议机关 named in reply letters; null: the parent government (a department's default). */
+  reconsiderationBody: text('reconsideration_body'),
+  /** The competent court named in reply letters; null: "有管辖权的人民法院". */
+  court: text('court'),
+  /** Letter numbers, with `{year}` and `{n}`, e.g. `湘信访依申复〔{year}〕{n}号`. */
+  letterNumberTemplate: text('letter_number_template'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,10 +1,11 @@
 /**
  * Demo 依申请公开 cases for 湘潭县信访局: a complete 2025 (every kind of ending, a carry-over into
- * 2026, an appeal) and open cases in the current year (pending, due soon, overdue, extended,
- * waiting for a fee). Idempotent: does nothing when the demo applications are already there.
+ * 2026, an appeal, a 2025 refusal whose letter states 复议前置) and open cases in the current
+ * year (pending, due soon, overdue with a 复议 over the non-reply, extended, waiting for a fee). Idempotent: does nothing when the demo applications are already there.
  */
 import { and, count, eq } from 'drizzle-orm';
 import type { CaseEvent } from '../cases/events.ts';
+import { assessFee } from '../cases/feeAssessment.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { loadCalendar } from '../db/calendar.ts';
 import { appendEvent, submitApplication } from '../db/cases.ts';
@@ -253,7 +254,18 @@ function currentYear(today: string, handlerId: number | null): DemoCase[] {
       applicant: person('韩梅', '13107328008', '430321197001010035'),
       description: '某镇信访联席会议纪要',
       submittedOn: ago(45),
-      events: [{ type: 'Received', on: ago(45) }],
+      events: [
+        { type: 'Received', on: ago(45) },
+        // Overdue without a reply: the applicant has applied for 复议 over the non-reply (不答复).
+        {
+          type: 'AppealFiled',
+          on: ago(3),
+          appealId: 'a1',
+          kind: 'rv',
+          body: '湘潭县人民政府',
+          caseNumber: '潭县政复〔演示〕1号',
+        },
+      ],
     },
     {
       type: 'res',
@@ -263,7 +275,17 @@ function currentYear(today: string, handlerId: number | null): DemoCase[] {
       submittedOn: ago(9),
       events: [
         { type: 'Received', on: ago(8), method: '电子邮件确认' },
-        { type: 'ProcessingFeeNotified', on: ago(5), amount: 200 },
+        {
+          type: 'ProcessingFeeNotified',
+          on: ago(5),
+          ...assessFee({
+            method: 'page',
+            quantity: 50,
+            reduction: 0,
+            payment: '到湘潭县信访局办公室缴纳，或转账至县财政非税收入专户，凭财政票据确认',
+          }),
+        },
+        { type: 'ProcessingFeeNoticeDelivered', on: ago(4), method: '电子邮件（已回复确认）' },
       ],
     },
   ];

@@ -325,7 +325,15 @@ class ReplyClockRun {
     if (this.lapse?.outcome === 'o2') {
       throw new GongkaiError('law.fee.pending', '上一份收费通知尚未缴费，不能再次发出收费通知');
     }
-    const windowEnd = this.calendar.periodEndOn(day, FEE_PAYMENT_WORKDAYS);
+    // 109号 practice: 20 working days from the day after the applicant receives the notice.
+    const delivered = e.deliveredOn === undefined ? day : toDayNumber(e.deliveredOn);
+    if (delivered < day) {
+      throw new GongkaiError(
+        'law.fee.delivered-early',
+        `申请人收到收费通知之日（${e.deliveredOn}）不能早于发出之日（${e.on}）`,
+      );
+    }
+    const windowEnd = this.calendar.periodEndOn(delivered, FEE_PAYMENT_WORKDAYS);
     const paid = d.answered;
     const end = paid === null ? windowEnd : Math.min(paid, windowEnd);
     this.addPause(day, end);
@@ -338,7 +346,8 @@ class ReplyClockRun {
     }
     if (!this.explain) return;
     const amount = e.amount !== undefined ? `，金额${e.amount}元` : '';
-    const head = `发出收费通知：${e.on}${amount}（缴费期限至${fromDayNumber(windowEnd)}）`;
+    const receipt = e.deliveredOn ? `，申请人${e.deliveredOn}收到` : '';
+    const head = `发出收费通知：${e.on}${amount}${receipt}（缴费期限至${fromDayNumber(windowEnd)}）`;
     const tail = this.pausedText(day, end);
     if (paid === null) {
       this.say(`${head}；尚未缴费，按缴费期满计算，${tail}`);

@@ -73,6 +73,8 @@ export interface ProcessingFeeNotifiedEvent {
   type: 'ProcessingFeeNotified';
   on: IsoDate;
   amount?: number;
+  /** When the applicant received the notice: the 20 working days run from the next day. */
+  deliveredOn?: IsoDate;
 }
 
 export interface ProcessingFeePaidEvent {

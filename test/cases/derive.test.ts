@@ -332,13 +332,13 @@ const illegal: [string, CaseEvent[], RegExp][] = [
     /撤回申请/,
   ],
   [
-    'an appeal before the reply',
+    'an appeal over a non-reply while the reply period still runs',
     [
       online(),
       received(),
       { type: 'AppealFiled', on: '2025-03-05', appealId: 'a', kind: 'rv', body: '县政府' },
     ],
-    /不能“登记行政复议/,
+    /答复期限至2025-04-01，期满仍未答复的，才能登记对“不答复”的复议或诉讼/,
   ],
   [
     'a deferral without a reason',
@@ -470,6 +470,8 @@ describe('Art. 35 deferral (延迟答复)', () => {
         applicantName: '张三',
         description: '2024年信访统计',
         state,
+        number: '依申请公开〔2025〕1号',
+        bodies: { reconsiderationBody: '湘潭县人民政府', court: null },
       },
       deferred[2],
     );
@@ -515,18 +517,23 @@ describe('identifiers, query codes and letters', () => {
         applicantName: '张三',
         description: '2024年信访统计',
         state,
+        number: '依申请公开〔2025〕1号',
+        bodies: { reconsiderationBody: '湘潭县人民政府', court: null },
       },
       events[4],
     );
     assert.ok(letter);
     assert.equal(letter.title, '政府信息公开申请答复书');
     assert.match(letter.basis ?? '', /第三十七条/);
-    assert.match(letter.remedy ?? '', /60日内依法申请行政复议/);
+    assert.match(
+      letter.remedy ?? '',
+      /不予公开的部分不服的，应当先自收到本答复之日起60日内向湘潭县人民政府申请行政复议/,
+    );
     assert.ok(
       letter.paragraphs.some((p) => p.includes('第三页个人信息') && p.includes('涉及个人隐私')),
     );
     const withdrawal = letterFor(
-      { agencyName: '甲', applicationId: 1, applicantName: '乙', description: '丙', state },
+      { ...ctxOf(state), applicationId: 1 },
       { type: 'Withdrawn', on: '2025-03-05', reason: '撤回' },
     );
     assert.equal(withdrawal, null);
@@ -540,6 +547,8 @@ describe('identifiers, query codes and letters', () => {
       applicantName: '李四',
       description: '投诉',
       state,
+      number: '依申请公开〔2025〕2号',
+      bodies: { reconsiderationBody: '湘潭县人民政府', court: null },
     };
     const n1 = letterFor(ctx, decide('2025-03-05', 'petition', { text: '' }));
     assert.ok(
@@ -551,3 +560,15 @@ describe('identifiers, query codes and letters', () => {
     assert.ok(!open?.paragraphs.some((p) => p.includes('网上信访')));
   });
 });
+
+function ctxOf(state: ReturnType<typeof derive>) {
+  return {
+    agencyName: '甲',
+    applicationId: 7,
+    applicantName: '乙',
+    description: '丙',
+    state,
+    number: '依申请公开〔2025〕3号',
+    bodies: { reconsiderationBody: null, court: null },
+  };
+}

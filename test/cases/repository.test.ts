@@ -109,7 +109,15 @@ describeEachDatabase('case repositories', (database) => {
     assert.match(text, /政府信息公开申请答复书/);
     assert.match(text, /第三十七条/);
     assert.match(text, /来信人姓名/);
-    assert.match(text, /60日内依法申请行政复议/);
+    assert.match(
+      text,
+      /不予公开的部分不服的，应当先自收到本答复之日起60日内依法向有权的行政复议机关申请行政复议/,
+    );
+    assert.match(text, /依申请公开〔2025〕2号/, 'the second letter of the agency in 2025');
+    assert.deepEqual(
+      list.map((l) => l.number),
+      ['依申请公开〔2025〕1号', '依申请公开〔2025〕2号'],
+    );
   });
 
   test('an illegal event is refused and nothing changes', async () => {

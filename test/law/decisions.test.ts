@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DECISIONS, decisionKind, decisionsForRow, REMEDY_TEXT } from '../../src/law/decisions.ts';
+import { DECISIONS, decisionKind, decisionsForRow } from '../../src/law/decisions.ts';
 import {
   APPLICANT_TYPES,
   isOutcomeRow,
@@ -37,11 +37,39 @@ describe('decision catalogue', () => {
     assert.equal(decisionKind('repeated').outcome, 'n2');
     assert.equal(decisionKind('excessive').outcome, 'n4');
     assert.equal(decisionKind('supplement-lapsed').outcome, 'o1');
-    assert.match(decisionKind('fee-unpaid').basis, /国办函〔2020〕109号/);
+    assert.match(decisionKind('fee-unpaid').basis ?? '', /国办函〔2020〕109号/);
   });
-  test('replies carry the remedy: 行政复议 within 60 days, 行政诉讼 within 6 months', () => {
-    assert.match(REMEDY_TEXT, /60日内.*行政复议.*6个月内.*行政诉讼/);
-    assert.equal(decisionKind('disclose').remedy, REMEDY_TEXT);
-    assert.equal(decisionKind('withdrawn').remedy, null);
+  test('no basis is a placeholder: a provision of a law or regulation, or none at all', () => {
+    for (const d of DECISIONS) {
+      assert.doesNotMatch(`${d.basis ?? ''}${d.basisText}`, /待核实|视具体情形|未明文规定/, d.id);
+      if (d.basis) assert.match(d.basis, /^《[^》]+》.*(条|款|项|〔2020〕109号）)$/, d.id);
+    }
+    assert.equal(decisionKind('confirm-or-reissue').basis, null);
+    assert.equal(decisionKind('other').basis, null);
+  });
+  test('refusals, 已主动公开, 不属于本机关 and 其他 say what they must state (Art. 36)', () => {
+    const needs = DECISIONS.filter((d) => d.statement).map((d) => d.id);
+    assert.deepEqual(needs, [
+      'already-public',
+      'state-secret',
+      'prohibited-by-law',
+      'security-stability',
+      'third-party-rights',
+      'internal-affairs',
+      'process-information',
+      'enforcement-file',
+      'special-query',
+      'not-responsible',
+      'other',
+    ]);
+  });
+  test('w8 is a referral, titled as one; w1–w7 are 不予公开', () => {
+    assert.equal(
+      decisionKind('special-query').letterTitle,
+      '政府信息公开申请告知书（依照有关法律、行政法规办理）',
+    );
+    assert.doesNotMatch(decisionKind('special-query').label, /不予公开/);
+    assert.equal(decisionKind('state-secret').letterTitle, '政府信息不予公开告知书');
+    assert.equal(decisionKind('withdrawn').letter, false);
   });
 });

@@ -179,6 +179,8 @@ const POLICY: Record<string, Access> = {
   'GET /admin/:agency/settings': { roles: ['admin'] },
   'GET /admin/:agency/settings/profile': { roles: ['admin'] },
   'POST /admin/:agency/settings/profile': { roles: ['admin'] },
+  'GET /admin/:agency/settings/letters': { roles: ['admin'] },
+  'POST /admin/:agency/settings/letters': { roles: ['admin'] },
   'GET /admin/:agency/settings/review-chain': { roles: ['admin'] },
   'POST /admin/:agency/settings/review-chain': { roles: ['admin'] },
   'GET /admin/:agency/settings/categories': { roles: ['admin'] },

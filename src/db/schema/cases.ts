@@ -127,9 +127,32 @@ export const letters = pgTable(
     /** Whether the applicant may download it on the tracking page. */
     toApplicant: boolean('to_applicant').notNull().default(true),
     content: bytea('content').notNull(),
+    /** Per agency and year (`letter_counters`); null on letters made before numbering. */
+    agencyId: integer('agency_id').references(() => agencies.id),
+    year: integer('year'),
+    serial: integer('serial'),
+    /** The printed number from the agency's template. */
+    number: text('number'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('letters_application').on(t.applicationId)],
+  (t) => [
+    index('letters_application').on(t.applicationId),
+    uniqueIndex('letters_number_serial').on(t.agencyId, t.year, t.serial),
+    uniqueIndex('letters_number_text').on(t.agencyId, t.number),
+  ],
+);
+
+/** The last letter serial an agency issued in a year: one row locked per allocation. */
+export const letterCounters = pgTable(
+  'letter_counters',
+  {
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('letter_counters_key').on(t.agencyId, t.year)],
 );
 
 /** 行政复议 / 行政诉讼 against an application (projection of its AppealFiled/AppealClosed events). */

@@ -1,6 +1,7 @@
 /** Each staff action: its form schema and the event it appends. */
 import { z } from 'zod';
 import type { CaseEvent, CaseEventType } from '../../../cases/events.ts';
+import { assessFee } from '../../../cases/feeAssessment.ts';
 import type { CaseState } from '../../../cases/state.ts';
 import type { Role } from '../../../db/schema.ts';
 import { DECISION_IDS, type DecisionId } from '../../../law/decisions.ts';
@@ -13,6 +14,8 @@ const optional = (max = 1000) => z.string().trim().max(max).optional().default('
 export interface ActionContext {
   state: CaseState;
   userName: string;
+  /** This application's place among the applicant's applications to the agency in its month. */
+  pieceIndex: number;
 }
 
 interface ActionSpec<S extends z.ZodType> {
@@ -116,10 +119,33 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   ProcessingFeeNotified: spec({
     schema: z.object({
       on: date,
-      amount: z.coerce.number().positive('金额应大于0').max(1_000_000),
+      method: z.enum(['piece', 'page'], { message: '请选择按件计收或按量计收' }),
+      pages: z.coerce.number().int('请填写整数').min(0).max(1_000_000).optional().default(0),
+      reduction: z.coerce
+        .number()
+        .int('请填写整数')
+        .min(0, '减免金额不能为负')
+        .optional()
+        .default(0),
+      reductionReason: optional(500),
+      payment: required('缴纳方式', 500),
     }),
     roles: staff,
-    toEvent: (d) => ({ type: 'ProcessingFeeNotified', on: d.on, amount: d.amount }),
+    toEvent: (d, ctx) => {
+      const { fee, amount } = assessFee({
+        method: d.method,
+        quantity: d.method === 'piece' ? ctx.pieceIndex : d.pages,
+        reduction: d.reduction,
+        reductionReason: d.reductionReason || undefined,
+        payment: d.payment,
+      });
+      return { type: 'ProcessingFeeNotified', on: d.on, amount, fee };
+    },
+  }),
+  ProcessingFeeNoticeDelivered: spec({
+    schema: z.object({ on: date, method: required('收到方式（如邮寄签收、电子邮件）', 100) }),
+    roles: staff,
+    toEvent: (d) => ({ type: 'ProcessingFeeNoticeDelivered', on: d.on, method: d.method }),
   }),
   ProcessingFeePaid: spec({
     schema: z.object({ on: date }),
@@ -138,6 +164,26 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
     toEvent: (d) => ({
       type: 'Decided',
       on: d.on,
+      decision: d.decision as DecisionId,
+      text: d.text,
+      withheld: d.withheld || undefined,
+      withheldReason: d.withheldReason || undefined,
+    }),
+  }),
+  Redecided: spec({
+    schema: z.object({
+      on: date,
+      appealId: required('纠正的复议或诉讼'),
+      decision: z.enum(DECISION_IDS, { message: '请选择答复决定' }),
+      text: optional(4000),
+      withheld: optional(2000),
+      withheldReason: optional(2000),
+    }),
+    roles: staff,
+    toEvent: (d) => ({
+      type: 'Redecided',
+      on: d.on,
+      appealId: d.appealId,
       decision: d.decision as DecisionId,
       text: d.text,
       withheld: d.withheld || undefined,

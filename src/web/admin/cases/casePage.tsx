@@ -1,6 +1,6 @@
 /** The case page: applicant, request, clocks with their traces, timeline, letters, appeals, actions. */
 import type { Child } from 'hono/jsx';
-import { allowedActions } from '../../../cases/actions.ts';
+import { allowedActions, redecisionDue } from '../../../cases/actions.ts';
 import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
@@ -295,7 +295,11 @@ function describeEvent(e: CaseEvent): string {
     case 'Deferral':
       return `期限至${e.due}，${e.reason}，${e.approvedBy}同意`;
     case 'ProcessingFeeNotified':
-      return `${e.amount}元`;
+      return e.fee
+        ? `${e.amount}元（${e.fee.method === 'piece' ? `按件，本月第${e.fee.quantity}件` : `按量，${e.fee.quantity}页`}，标准${e.fee.computed}元${e.fee.reduction ? `，减免${e.fee.reduction}元：${e.fee.reductionReason}` : ''}）`
+        : `${e.amount}元`;
+    case 'ProcessingFeeNoticeDelivered':
+      return `${e.method}；缴费期限自次日起20个工作日`;
     case 'Decided':
       return isDecisionId(e.decision)
         ? `${decisionKind(e.decision).label}${e.withheld ? `；不予公开：${e.withheld}（${e.withheldReason}）` : ''}`
@@ -305,7 +309,9 @@ function describeEvent(e: CaseEvent): string {
     case 'Withdrawn':
       return e.reason;
     case 'AppealFiled':
-      return `${APPEAL_KIND_LABELS[e.kind]}，${e.body}`;
+      return `${APPEAL_KIND_LABELS[e.kind]}，${e.body}${e.against === 'no-reply' ? '（对未答复）' : ''}`;
+    case 'Redecided':
+      return isDecisionId(e.decision) ? `${decisionKind(e.decision).label}（重新答复）` : '';
     case 'AppealClosed':
       return APPEAL_OUTCOME_LABELS[e.outcome];
     default:
@@ -425,23 +431,47 @@ function actionFields(
         </>
       );
     case 'ProcessingFeeNotified':
-      return <Field {...f} name="amount" label="收费金额（元）" type="number" required />;
+      return (
+        <>
+          <p class="muted">
+            金额由系统按国办函〔2020〕109号计算：按件计收时统计该申请人本自然月向本机关提出的申请件数（第四条），按量计收时按本件页数（第五条）；不能直接填写金额。
+          </p>
+          <Field
+            {...f}
+            name="method"
+            label="计收方式"
+            required
+            options={[
+              ['piece', '按件计收（第四条）'],
+              ['page', '按量计收（第五条，纸质件、电子邮件、复制电子数据等）'],
+            ]}
+          />
+          <Field {...f} name="pages" label="页数（按量计收时填写）" type="number" />
+          <Field {...f} name="reduction" label="减免金额（元，可不填）" type="number" />
+          <Field {...f} name="reductionReason" label="减免理由（有减免时必填）" multiline />
+          <Field {...f} name="payment" label="缴纳方式（写入收费通知）" required multiline />
+        </>
+      );
+    case 'ProcessingFeeNoticeDelivered':
+      return (
+        <Field {...f} name="method" label="收到方式（邮寄签收、电子邮件、当面领取等）" required />
+      );
     case 'Decided':
+      return <DecisionFields f={f} />;
+    case 'Redecided':
       return (
         <>
           <Field
             {...f}
-            name="decision"
-            label="答复决定（决定表三中的行）"
+            name="appealId"
+            label="依据哪一件纠正的复议或诉讼"
             required
-            options={DECISIONS.filter((d) => d.id !== 'withdrawn').map((d) => [
-              d.id,
-              `${d.label}（${d.basis}）`,
-            ])}
+            options={redecisionDue(state).map((id) => {
+              const a = state.appeals.find((x) => x.id === id)!;
+              return [id, `${APPEAL_KIND_LABELS[a.kind]}，${a.body}（${a.closedOn}纠正）`];
+            })}
           />
-          <Field {...f} name="text" label="答复内容（提供的信息、获取方式或理由）" multiline />
-          <Field {...f} name="withheld" label="部分公开：不予公开的内容" multiline />
-          <Field {...f} name="withheldReason" label="部分公开：不予公开的理由和依据" multiline />
+          <DecisionFields f={f} />
         </>
       );
     case 'Served':
@@ -504,4 +534,25 @@ function actionFields(
     default:
       return null;
   }
+}
+
+/** The fields of a decision: the catalogue entry, what it states, the withheld part. */
+function DecisionFields({ f }: { f: { values: Values; errors: Errors; idPrefix: string } }) {
+  return (
+    <>
+      <Field
+        {...f}
+        name="decision"
+        label="答复决定（决定表三中的行）"
+        required
+        options={DECISIONS.filter((d) => d.id !== 'withdrawn').map((d) => [
+          d.id,
+          `${d.label}（${d.basis}）`,
+        ])}
+      />
+      <Field {...f} name="text" label="答复内容（提供的信息、获取方式或理由）" multiline />
+      <Field {...f} name="withheld" label="部分公开：不予公开的内容" multiline />
+      <Field {...f} name="withheldReason" label="部分公开：不予公开的理由和依据" multiline />
+    </>
+  );
 }

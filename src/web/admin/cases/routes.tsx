@@ -5,6 +5,7 @@ import { type Context, Hono } from 'hono';
 import type { CaseEventType } from '../../../cases/events.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
+import { applicantPieceIndex } from '../../../db/caseFees.ts';
 import {
   appendEvent,
   letterContent,
@@ -319,7 +320,12 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
     });
   const user = c.get('user')!;
   try {
-    const event = spec.toEvent(form.data, { state: loaded.state, userName: user.displayName });
+    const pieceIndex = await applicantPieceIndex(db, loaded.row);
+    const event = spec.toEvent(form.data, {
+      state: loaded.state,
+      userName: user.displayName,
+      pieceIndex,
+    });
     await appendEvent(db, id, event, { userId: user.userId, ip: c.get('clientIp') });
   } catch (error) {
     if (!isGongkaiError(error)) throw error;

@@ -14,6 +14,7 @@ export function settingsActor(c: Context<AppEnv>): SettingsActor {
 
 const sections = [
   { path: '/profile', label: '单位信息' },
+  { path: '/letters', label: '答复文书' },
   { path: '/review-chain', label: '审核流程' },
   { path: '/categories', label: '目录分类' },
   { path: '/deadline', label: '年报期限' },

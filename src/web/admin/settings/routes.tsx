@@ -1,17 +1,21 @@
 import { Hono } from 'hono';
+import { letterNumber } from '../../../cases/letterNumber.ts';
 import { catalogColumns } from '../../../catalog/categories.ts';
+import { remedyBodiesOf } from '../../../db/agencyLetters.ts';
 import { deadlineSettings } from '../../../db/annual.ts';
 import {
   allowsConsecutiveSteps,
   getReviewChain,
   listCategories,
 } from '../../../db/catalogCategories.ts';
+import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { requireRole } from '../../security/guard.ts';
 import { categoryRoutes } from './categories.tsx';
 import { chainRoutes, stepRoleLabels } from './chain.tsx';
 import { settingsBase, settingsPage } from './common.tsx';
 import { deadlineRoutes } from './deadline.tsx';
+import { lettersRoutes } from './letters.tsx';
 import { profileRoutes } from './profile.tsx';
 
 /**
@@ -31,6 +35,7 @@ settingsRoutes.get('/', async (c) => {
   const categories = await listCategories(db, agency.id);
   const own = (await deadlineSettings(db, [agency.id])).find((s) => s.scope === 'self');
   const base = settingsBase(agency);
+  const bodies = await remedyBodiesOf(db, agency);
   return settingsPage(
     c,
     '',
@@ -42,6 +47,13 @@ settingsRoutes.get('/', async (c) => {
       <dd>
         {agency.name}；统一社会信用代码 {agency.uscc ?? '未填写'}；联系电话{' '}
         {agency.phone ?? '未填写'}
+      </dd>
+      <dt>
+        <a href={`${base}/letters`}>答复文书</a>
+      </dt>
+      <dd>
+        复议机关 {bodies.reconsiderationBody ?? '未设置'}；人民法院 {bodies.court ?? '未设置'}
+        ；文号 {letterNumber(agency.letterNumberTemplate, Number(todayInChina().slice(0, 4)), 1)}
       </dd>
       <dt>
         <a href={`${base}/review-chain`}>主动公开审核流程</a>
@@ -67,6 +79,7 @@ settingsRoutes.get('/', async (c) => {
 });
 
 settingsRoutes.route('/profile', profileRoutes);
+settingsRoutes.route('/letters', lettersRoutes);
 settingsRoutes.route('/review-chain', chainRoutes);
 settingsRoutes.route('/categories', categoryRoutes);
 settingsRoutes.route('/deadline', deadlineRoutes);

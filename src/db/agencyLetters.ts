@@ -1,0 +1,112 @@
+/**
+ * What an agency's reply letters carry from its settings: the 复议机关 and the competent court of
+ * every remedy (行政复议法 2023 第二十四条) and the letter-number template; and the numbering
+ * itself — one serial per agency and year, allocated under a row lock.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { letterNumber, letterNumberTemplateProblem } from '../cases/letterNumber.ts';
+import { GongkaiError } from '../errors.ts';
+import type { RemedyBodies } from '../law/remedies.ts';
+import { type Agency, findAgencyById } from './agencies.ts';
+import { audit } from './audit.ts';
+import type { SettingsActor } from './catalogSettings.ts';
+import type { Db } from './database.ts';
+import { letterCounters } from './schema/cases.ts';
+import { agencies } from './schema.ts';
+
+export interface LetterSettings {
+  reconsiderationBody: string | null;
+  court: string | null;
+  letterNumberTemplate: string | null;
+}
+
+const fields = ['reconsiderationBody', 'court', 'letterNumberTemplate'] as const;
+
+export function letterSettingsOf(agency: Agency): LetterSettings {
+  const { reconsiderationBody, court, letterNumberTemplate } = agency;
+  return { reconsiderationBody, court, letterNumberTemplate };
+}
+
+/**
+ * The 复议机关 and court a letter names. Unset, a department's 复议机关 is the government above it
+ * (a county department → the county government) and a government's the one above it; vertical
+ * bodies (customs, tax …) set theirs. An unset court stays null: the letter says 有管辖权的人民法院.
+ */
+export async function remedyBodiesOf(db: Db, agency: Agency): Promise<RemedyBodies> {
+  const parent = agency.parentId ? await findAgencyById(db, agency.parentId) : undefined;
+  return {
+    reconsiderationBody: agency.reconsiderationBody ?? parent?.name ?? null,
+    court: agency.court,
+  };
+}
+
+/** Saves the changed settings with before/after in the audit log. */
+export async function updateLetterSettings(
+  db: Db,
+  agencyId: number,
+  settings: LetterSettings,
+  actor: SettingsActor,
+): Promise<{ changed: (typeof fields)[number][] }> {
+  const template = settings.letterNumberTemplate;
+  const problem = template ? letterNumberTemplateProblem(template) : null;
+  if (problem) throw new GongkaiError('agency.letter-number-template', problem);
+  return db.transaction(async (tx) => {
+    const t = tx as Db;
+    const [current] = await t
+      .select()
+      .from(agencies)
+      .where(eq(agencies.id, agencyId))
+      .for('update');
+    if (!current) throw new GongkaiError('agency.missing', '该单位不存在。');
+    const before = letterSettingsOf(current);
+    const changed = fields.filter((f) => (before[f] ?? null) !== (settings[f] ?? null));
+    if (changed.length === 0) return { changed };
+    await t
+      .update(agencies)
+      .set(Object.fromEntries(changed.map((f) => [f, settings[f]])))
+      .where(eq(agencies.id, agencyId));
+    await audit(t, {
+      userId: actor.userId,
+      agencyId,
+      action: 'settings.letters',
+      target: `agency:${current.code}`,
+      details: {
+        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+        after: Object.fromEntries(changed.map((f) => [f, settings[f]])),
+      },
+      ip: actor.ip ?? null,
+    });
+    return { changed };
+  });
+}
+
+/**
+ * The next letter number of the agency in the year. Call inside the transaction that stores the
+ * letter: the counter row stays locked until it commits, so two letters never share a serial
+ * (and `letters_number_serial` refuses it if they did).
+ */
+export async function allocateLetterNumber(
+  db: Db,
+  agency: Agency,
+  year: number,
+): Promise<{ year: number; serial: number; number: string }> {
+  const [row] = await db
+    .insert(letterCounters)
+    .values({ agencyId: agency.id, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [letterCounters.agencyId, letterCounters.year],
+      set: { last: sql`${letterCounters.last} + 1` },
+    })
+    .returning({ last: letterCounters.last });
+  const serial = row.last;
+  return { year, serial, number: letterNumber(agency.letterNumberTemplate, year, serial) };
+}
+
+/** The last serial issued (0 when none): for tests and the settings page. */
+export async function lastLetterSerial(db: Db, agencyId: number, year: number): Promise<number> {
+  const [row] = await db
+    .select({ last: letterCounters.last })
+    .from(letterCounters)
+    .where(and(eq(letterCounters.agencyId, agencyId), eq(letterCounters.year, year)));
+  return row?.last ?? 0;
+}

@@ -1,0 +1,128 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import {
+  DEFAULT_LETTER_NUMBER_TEMPLATE,
+  letterNumber,
+  letterNumberTemplateProblem,
+} from '../../../cases/letterNumber.ts';
+import { findAgencyById } from '../../../db/agencies.ts';
+import {
+  type LetterSettings,
+  letterSettingsOf,
+  remedyBodiesOf,
+  updateLetterSettings,
+} from '../../../db/agencyLetters.ts';
+import { isGongkaiError } from '../../../errors.ts';
+import { todayInChina } from '../../../law/date.ts';
+import { remedyFor } from '../../../law/remedies.ts';
+import type { AppEnv } from '../../env.ts';
+import { parseForm } from '../../form.ts';
+import { CsrfField } from '../../views/csrfField.tsx';
+import { FieldRow } from '../../views/formFields.tsx';
+import { blankToNull, settingsActor, settingsBase, settingsPage } from './common.tsx';
+
+/**
+ * /admin/:agency/settings/letters — what every reply letter names: the 复议机关 and the competent
+ * court (行政复议法 2023 第二十四条), and the template of the letter numbers.
+ */
+export const lettersRoutes = new Hono<AppEnv>();
+
+const text = (max: number, label: string) =>
+  z.string().trim().max(max, `${label}不超过${max}字`).optional().default('');
+
+export const lettersSchema = z.object({
+  reconsiderationBody: text(60, '复议机关'),
+  court: text(60, '人民法院'),
+  letterNumberTemplate: text(40, '文号模板').superRefine((v, ctx) => {
+    const problem = v === '' ? null : letterNumberTemplateProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});
+
+lettersRoutes.get('/', async (c) => {
+  const settings = letterSettingsOf(c.get('agency'));
+  const raw = Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v ?? '']));
+  return lettersPage(c, raw, {}, c.req.query('saved') === '1' ? '已保存。' : null);
+});
+
+lettersRoutes.post('/', async (c) => {
+  const agency = c.get('agency');
+  const form = await parseForm(c, lettersSchema);
+  if (!form.ok) return lettersPage(c, form.raw, form.errors);
+  const settings: LetterSettings = {
+    reconsiderationBody: blankToNull(form.data.reconsiderationBody),
+    court: blankToNull(form.data.court),
+    letterNumberTemplate: blankToNull(form.data.letterNumberTemplate),
+  };
+  try {
+    await updateLetterSettings(c.get('database').db, agency.id, settings, settingsActor(c));
+  } catch (error) {
+    if (!isGongkaiError(error)) throw error;
+    return lettersPage(c, form.raw, { letterNumberTemplate: error.message });
+  }
+  return c.redirect(`${settingsBase(agency)}/letters?saved=1`, 303);
+});
+
+async function lettersPage(
+  c: Context<AppEnv>,
+  raw: Record<string, string>,
+  errors: Record<string, string>,
+  notice: string | null = null,
+) {
+  const agency = c.get('agency');
+  const db = c.get('database').db;
+  const parent = agency.parentId ? await findAgencyById(db, agency.parentId) : undefined;
+  const bodies = await remedyBodiesOf(db, agency);
+  const today = todayInChina();
+  const example = remedyFor('w4', today, bodies);
+  const p = { raw, errors };
+  return settingsPage(
+    c,
+    '/letters',
+    '答复文书',
+    <>
+      <p class="muted">
+        答复告知书按作出决定之日适用的法律载明救济途径。自2024年1月1日起，对不予公开决定不服的，
+        须先申请行政复议（《中华人民共和国行政复议法》第二十三条），告知书须写明复议机关和期限。
+      </p>
+      <form method="post" action={`${settingsBase(agency)}/letters`} class="form">
+        <CsrfField token={c.get('csrfToken')} />
+        <FieldRow
+          name="reconsiderationBody"
+          label="行政复议机关"
+          maxlength={60}
+          hint={
+            parent
+              ? `不填则为“${parent.name}”（县级人民政府工作部门的复议机关为本级人民政府）；海关、税务、金融等垂直管理机关请填写`
+              : '本单位没有上级单位记录：请填写复议机关，否则告知书只写“有权的行政复议机关”'
+          }
+          {...p}
+        />
+        <FieldRow
+          name="court"
+          label="管辖人民法院"
+          maxlength={60}
+          hint="行政案件集中管辖的，填写指定管辖的法院；不填则告知书写“有管辖权的人民法院”"
+          {...p}
+        />
+        <FieldRow
+          name="letterNumberTemplate"
+          label="文号模板"
+          maxlength={40}
+          hint={`用 {year} 表示年份、{n} 表示本单位当年的序号，如 湘信访依申复〔{year}〕{n}号；不填则为 ${DEFAULT_LETTER_NUMBER_TEMPLATE}`}
+          {...p}
+        />
+        <p>
+          <button type="submit">保存</button>
+        </p>
+      </form>
+      <h2>当前设置下的告知书示例</h2>
+      <p>
+        文号：
+        {letterNumber(agency.letterNumberTemplate, Number(today.slice(0, 4)), 1)}
+      </p>
+      <p>不予公开（今天作出）：{example.text}</p>
+    </>,
+    { errors, notice },
+  );
+}
