@@ -53,7 +53,7 @@ const expected: Record<
     year: 2019,
     format: '2019',
     certain: 179,
-    rules: 'R12 narrative-sum unit-in-cell',
+    rules: 'narrative-sum unit-in-cell',
     notes: [],
   },
   '006.txt': {
@@ -61,7 +61,7 @@ const expected: Record<
     year: 2020,
     format: '2019',
     certain: 182,
-    rules: 'R12 R2 R6 narrative-sum unit-in-cell',
+    rules: 'R2 R6 narrative-sum unit-in-cell',
     notes: ['R2', 'unit-in-cell'],
   },
   '007.txt': {
@@ -85,7 +85,7 @@ const expected: Record<
     year: 2024,
     format: '2021',
     certain: 4,
-    rules: 'brackets year',
+    rules: 'brackets',
     notes: [],
   },
   '013.txt': {
@@ -93,7 +93,7 @@ const expected: Record<
     year: 2019,
     format: '2019',
     certain: 11,
-    rules: 'R12 unit-in-cell',
+    rules: 'unit-in-cell',
     notes: [],
   },
   '014.txt': {
@@ -117,7 +117,7 @@ const expected: Record<
     year: 2020,
     format: '2019',
     certain: 13,
-    rules: 'R12 unit-in-cell year',
+    rules: 'unit-in-cell year',
     notes: ['year'],
   },
   '018.txt': {
@@ -125,7 +125,7 @@ const expected: Record<
     year: 2022,
     format: '2021',
     certain: 8,
-    rules: 'brackets fee-unit',
+    rules: 'R14 brackets fee-unit',
     notes: ['fee-unit'],
   },
   '019.txt': {
@@ -133,7 +133,7 @@ const expected: Record<
     year: 2020,
     format: '2019',
     certain: 24,
-    rules: 'R12 R7 year',
+    rules: 'R14 R7',
     notes: [],
   },
   '022.txt': {
@@ -157,7 +157,7 @@ const expected: Record<
     year: 2020,
     format: '2019',
     certain: 12,
-    rules: 'R12 brackets unit-in-cell',
+    rules: 'brackets unit-in-cell',
     notes: [],
   },
   '027.txt': {
@@ -165,7 +165,7 @@ const expected: Record<
     year: 2021,
     format: '2021',
     certain: 4,
-    rules: 'brackets year',
+    rules: 'brackets',
     notes: ['brackets'],
   },
   '029.txt': {
@@ -173,7 +173,7 @@ const expected: Record<
     year: 2025,
     format: '2021',
     certain: 4,
-    rules: 'narrative-sum',
+    rules: 'R14 narrative-sum',
     notes: ['narrative-sum'],
   },
   '032.txt': {

@@ -40,6 +40,8 @@ export function cleanText(text: string): string {
       // blank lines made `\s*` backtrack quadratically — found by fuzzing).
       .replace(/^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*[ \t]*$/gm, '')
       .replace(/\*\*/g, '')
+      // A year a crawler split across lines (`20\n24年`) is one year.
+      .replace(/(?<![\d.])(19|20)[ \t]*\n[ \t]*(\d\d)(?=[ \t]*\n?[ \t]*年)/g, '$1$2')
   );
 }
 

@@ -3,6 +3,7 @@ import { type Finding, finding } from '../finding.ts';
 import type { CellKey } from '../keys.ts';
 import type { AnnualReport } from '../model.ts';
 import { label, range, show, sumRange } from './cells.ts';
+import { withRecomputedTotals } from './recompute.ts';
 
 export function fullText(report: AnnualReport): string {
   const parts = [report.title ?? '', report.preamble ?? ''];
@@ -66,7 +67,8 @@ const claims: Claim[] = [
 ];
 
 /** R11: figures quoted in the narrative equal the table cells. */
-export function r11(report: AnnualReport): Finding[] {
+export function r11(printed: AnnualReport): Finding[] {
+  const report = withRecomputedTotals(printed);
   const out: Finding[] = [];
   const text = narrative(report);
   for (const claim of claims) {
@@ -97,6 +99,8 @@ export function r11(report: AnnualReport): Finding[] {
 
 /** R12: section 六 reports the 信息处理费 situation (including “未收取”). */
 export function r12(report: AnnualReport): Finding[] {
+  // The fee rules (国办函〔2020〕109号) took effect on 2021-01-01.
+  if (report.year === null || report.year < 2021) return [];
   const s6 = report.sections.S6?.text ?? '';
   const o2 = report.cells['t3.o2.tot'];
   const mentions = /信息处理费|处理费|收费/.test(s6);

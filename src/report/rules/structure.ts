@@ -1,12 +1,40 @@
 /** R14 (six sections, in order, correctly numbered) and R15 (format version vs report year). */
 import { type Finding, finding } from '../finding.ts';
 import { expectedVersion, formatOf } from '../formats/index.ts';
+import { normalizeLabel } from '../formats/normalize.ts';
+import type { SectionSpec } from '../formats/types.ts';
 import type { AnnualReport } from '../model.ts';
 
-/** R14: all six headings present, in order. */
+/** Whether the printed heading carries the format's wording (or a variant the format text allows). */
+function standardWording(heading: string, spec: SectionSpec): boolean {
+  const printed = normalizeLabel(
+    heading
+      .replace(/^[#*\s]*([一二三四五六]|\d{1,2})\s*[、.．,，:：]?/, '')
+      .replace(/[。：:]$/, ''),
+  );
+  return [spec.heading.text, ...(spec.heading.variants ?? [])].some(
+    (w) => printed === normalizeLabel(w),
+  );
+}
+
+/**
+ * R14: all six headings present, in order. A heading in other words is a warning quoting both;
+ * a section is missing (an error) only when no heading-like line for it was found.
+ */
 export function r14(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
   const specs = formatOf(report.formatVersion).sections;
+  for (const spec of specs) {
+    const section = report.sections[spec.key];
+    if (section && !standardWording(section.heading, spec))
+      out.push(
+        finding(
+          'R14',
+          'warning',
+          `章节标题“${section.heading}”与规定格式的“${spec.numeral}、${spec.heading.text}”措辞不一致`,
+        ),
+      );
+  }
   const missing = specs.filter((s) => !report.sections[s.key]);
   if (missing.length > 0)
     out.push(
