@@ -39,7 +39,7 @@ function progress(done: number, total: number, name: string) {
 function describe(result: CheckResult, report: AnnualReport, warnings: string[]): string {
   const lines = [`== ${result.file}`];
   lines.push(
-    `机关：${result.agency ?? '（未识别）'}  年度：${result.year ?? '（未识别）'}  格式：${result.formatVersion}年版  确定的单元格：${Object.keys(result.cells).length}  未能确定：${result.uncertain.length}`,
+    `机关：${result.agency ?? '（未识别）'}  年度：${result.year ?? '（未识别）'}  格式：${result.formatVersion}年版  确定的单元格：${Object.keys(result.cells).length}  未能确定：${Object.keys(result.uncertain).length}`,
   );
   lines.push('', textTables(report), '');
   const group = (severity: Finding['severity'], title: string) => {

@@ -126,6 +126,7 @@ export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
     cells,
   };
   if (Object.keys(cellNotes).length > 0) report.cellNotes = cellNotes;
+  if (read.zeroOrBlank?.length) report.zeroOrBlank = read.zeroOrBlank;
   const uncertainKeys = (Object.keys(cells) as CellKey[]).filter((k) => isUncertain(cells[k]));
   return { report, uncertain: uncertainKeys, warnings, layout };
 }
