@@ -41,8 +41,18 @@ test('R14: a heading with the standard wording and spaces in its numbering is no
   assert.deepEqual(ofRule(report, 'R14'), []);
 });
 
+test('R14: section 五 that lost its heading but opens with “（一）存在的主要问题” is a warning', () => {
+  const report = parse(seed.replace(s5, ''));
+  const r14 = ofRule(report, 'R14');
+  assert.deepEqual(
+    r14.map((f) => f.severity),
+    ['warning'],
+  );
+  assert.match(r14[0].message, /没有“五、存在的主要问题及改进情况”的标题行/);
+});
+
 test('R14: a section with no heading-like line at all is still a missing-section error', () => {
-  const report = parse(seed.replace(s5, '（一）问题与措施'.slice(0, 0)));
+  const report = parse(seed.replace(s5, '').replace('（一）存在的主要问题', ''));
   const r14 = ofRule(report, 'R14');
   assert.equal(r14.length, 1);
   assert.equal(r14[0].severity, 'error');

@@ -66,6 +66,16 @@ export function isHeadingLike(line: string, spec: SectionSpec): boolean {
   return keyWords[spec.key].test(wording) || standard.some((s) => similarity(wording, s) >= 0.5);
 }
 
+/**
+ * Section 五 whose heading was lost (e.g. by a PDF extraction) still opens with its first
+ * sub-heading, `（一）主要问题` or `（一）存在的问题`: that line stands for the heading.
+ */
+function isProblemsSubheading(line: string, spec: SectionSpec): boolean {
+  if (spec.key !== 'S5') return false;
+  const m = /^[#*\s]*[（(]\s*一\s*[)）]\s*(.*)$/.exec(line);
+  return m !== null && m[1].length <= 12 && /问题/.test(m[1]);
+}
+
 /** The first heading-like line of the section between two offsets of the text. */
 export function findHeadingLike(
   text: string,
@@ -73,13 +83,25 @@ export function findHeadingLike(
   from: number,
   to: number,
 ): LineMatch | undefined {
+  return (
+    findLine(text, from, to, (line) => isHeadingLike(line, spec)) ??
+    findLine(text, from, to, (line) => isProblemsSubheading(line, spec))
+  );
+}
+
+function findLine(
+  text: string,
+  from: number,
+  to: number,
+  test: (line: string) => boolean,
+): LineMatch | undefined {
   let start = text.lastIndexOf('\n', Math.max(0, from - 1)) + 1;
   if (start < from) start = text.indexOf('\n', from) + 1 || to;
   while (start < to) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 || newline > to ? to : newline;
     const line = text.slice(start, end);
-    if (isHeadingLike(line, spec)) {
+    if (test(line)) {
       const lead = line.length - line.replace(/^[#*\s]+/, '').length;
       return { start: start + lead, end, heading: line.replace(/\s+/g, ' ').trim() };
     }

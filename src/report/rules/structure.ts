@@ -31,7 +31,9 @@ export function r14(report: AnnualReport): Finding[] {
         finding(
           'R14',
           'warning',
-          `章节标题“${section.heading}”与规定格式的“${spec.numeral}、${spec.heading.text}”措辞不一致`,
+          /^[（(]/.test(section.heading)
+            ? `没有“${spec.numeral}、${spec.heading.text}”的标题行，该章节从“${section.heading}”开始（标题可能在转换中丢失）`
+            : `章节标题“${section.heading}”与规定格式的“${spec.numeral}、${spec.heading.text}”措辞不一致`,
         ),
       );
   }
