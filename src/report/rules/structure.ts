@@ -74,11 +74,30 @@ export function headingNumbers(report: AnnualReport): Finding[] {
   return out;
 }
 
+/**
+ * A report on 2021 or later that names the 2019 trial format's notice (〔2019〕60号) as its basis
+ * and not the 2021 one (〔2021〕30号) was written from an old template.
+ */
+function citedNotice(report: AnnualReport): Finding[] {
+  if (report.year === null || report.year < 2021) return [];
+  const text = `${report.title ?? ''}\n${report.preamble ?? ''}\n${report.sections.S1?.text ?? ''}`;
+  const cites = (year: string, no: string) =>
+    new RegExp(`${year}[〕\\]］)]\\s*${no}\\s*号`).test(text);
+  if (!cites('2019', '60') || cites('2021', '30')) return [];
+  return [
+    finding(
+      'R15',
+      'error',
+      `${report.year}年度报告依据的是国办公开办函〔2019〕60号（2019年试行格式），应依据国办公开办函〔2021〕30号`,
+    ),
+  ];
+}
+
 /** R15: a report for 2021 or later uses the 2021 format; 2019–2020 the 2019 trial format. */
 export function r15(report: AnnualReport): Finding[] {
   if (report.year === null) return [];
   const expected = expectedVersion(report.year);
-  if (expected === report.formatVersion) return [];
+  if (expected === report.formatVersion) return citedNotice(report);
   if (report.year >= 2021)
     return [
       finding(
