@@ -85,8 +85,37 @@ export function findHeadingLike(
 ): LineMatch | undefined {
   return (
     findLine(text, from, to, (line) => isHeadingLike(line, spec)) ??
+    findInline(text, spec, from, to) ??
     findLine(text, from, to, (line) => isProblemsSubheading(line, spec))
   );
+}
+
+/** A heading's wording ends with its last word (情况, 事项, …) when the text runs on after it. */
+const headingEnd = /^[^\s。；;]{2,30}?(?:情况|事项|措施|计划|概述)/;
+
+/**
+ * A heading inside a line (crawled text that joined the page into one paragraph): the numeral
+ * and 、, then wording that shares most of the standard wording — stricter than a heading line.
+ */
+function findInline(
+  text: string,
+  spec: SectionSpec,
+  from: number,
+  to: number,
+): LineMatch | undefined {
+  const needle = `${spec.numeral}、`;
+  const standard = [spec.heading.text, ...(spec.heading.variants ?? [])].map(normalizeLabel);
+  for (let at = text.indexOf(needle, from); at >= 0 && at < to; at = text.indexOf(needle, at + 1)) {
+    const rest = text.slice(at + needle.length, Math.min(to, at + needle.length + 40));
+    const m = headingEnd.exec(rest);
+    if (!m || t3RowLabel.test(m[0])) continue;
+    const wording = normalizeLabel(m[0]);
+    if (!keyWords[spec.key].test(wording)) continue;
+    if (!standard.some((w) => similarity(wording, w) >= 0.6)) continue;
+    const end = at + needle.length + m[0].length;
+    return { start: at, end, heading: text.slice(at, end) };
+  }
+  return undefined;
 }
 
 function findLine(
