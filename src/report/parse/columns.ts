@@ -52,71 +52,63 @@ function holds(
   return Math.abs(sum) < 1e-9;
 }
 
-/** Past this many distinct partial sums a column is not used for pruning (it proves nothing). */
-const maxSums = 50000;
-
-/** The values a row's readings give one column, or undefined when one is not a number. */
-function columnValues(readings: readonly Slot[][], column: number, blankIsZero: boolean) {
-  const values = new Set<number>();
+/** The least and greatest value a row's readings give one column; undefined when one is not a number. */
+function columnRange(readings: readonly Slot[][], column: number, blankIsZero: boolean) {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (const r of readings) {
     const slot = r[column];
-    if (typeof slot === 'number') values.add(slot);
-    else if (slot === 'blank' && blankIsZero) values.add(0);
+    let v: number;
+    if (typeof slot === 'number') v = slot;
+    else if (slot === 'blank' && blankIsZero) v = 0;
     else return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  return values;
+  return { min, max };
 }
 
-/** Every sum Σ coefficient × value the rows can make, or undefined past `maxSums`. */
-function reachable(terms: readonly { coefficient: number; values: Set<number> }[]) {
-  let sums = new Set<number>([0]);
-  for (const { coefficient, values } of terms) {
-    const next = new Set<number>();
-    for (const s of sums) for (const v of values) next.add(s + coefficient * v);
-    if (next.size > maxSums) return undefined;
-    sums = next;
-  }
-  return sums;
-}
+const slotNumber = (slot: Slot) => (typeof slot === 'number' ? slot : 0);
 
 /**
- * Drops each reading that no choice of the other rows' readings can fit into some column
- * equation, one column and one equation at a time, until nothing changes. Each step only drops a
- * reading that fits no solution of the whole table, so no reading that fits is ever lost; it
- * narrows tables far past what the exhaustive search below can enumerate.
+ * Drops each reading whose value in a column cannot be balanced by the other rows of a column
+ * equation, whatever their readings (bounds of Σ coefficient × value), until nothing changes.
+ * Only readings that fit no solution of the whole table are dropped, so none that fits is lost;
+ * it narrows tables far past what the exhaustive search below can enumerate, in linear time.
  */
-function propagate(
-  eqs: readonly Equation[],
-  solutions: Slot[][][],
-  blankIsZero: boolean,
-): Slot[][][] {
-  let changed = true;
+function propagate(eqs: readonly Equation[], solutions: Slot[][][], blankIsZero: boolean) {
+  let changed = solutions.some((s) => s.length > 1);
   while (changed) {
     changed = false;
     for (const eq of eqs) {
       if (eq.terms.some(([row]) => solutions[row].length === 0)) continue;
+      if (eq.terms.every(([row]) => solutions[row].length === 1)) continue;
       for (let column = 0; column < 7; column++) {
-        const terms = eq.terms.map(([row, coefficient]) => ({
-          row,
-          coefficient,
-          values: columnValues(solutions[row], column, blankIsZero),
-        }));
-        if (terms.some((t) => t.values === undefined)) continue;
-        const known = terms as { row: number; coefficient: number; values: Set<number> }[];
-        for (const term of known) {
-          if (term.values.size < 2 && solutions[term.row].length < 2) continue;
-          const others = reachable(known.filter((t) => t !== term));
-          if (!others) continue;
-          const kept = solutions[term.row].filter((reading) => {
-            const slot = reading[column];
-            const v = typeof slot === 'number' ? slot : 0;
-            return others.has(-term.coefficient * v);
-          });
-          if (kept.length === 0 || kept.length === solutions[term.row].length) continue;
-          solutions[term.row] = kept;
-          term.values = columnValues(kept, column, blankIsZero) ?? term.values;
-          changed = true;
+        const ranges = eq.terms.map(([row, c]) => {
+          const r = columnRange(solutions[row], column, blankIsZero);
+          return (
+            r && (c > 0 ? { min: c * r.min, max: c * r.max } : { min: c * r.max, max: c * r.min })
+          );
+        });
+        if (ranges.some((r) => r === undefined)) continue;
+        let low = 0;
+        let high = 0;
+        for (const r of ranges) {
+          low += r!.min;
+          high += r!.max;
         }
+        eq.terms.forEach(([row, c], i) => {
+          if (solutions[row].length < 2) return;
+          const othersLow = low - ranges[i]!.min;
+          const othersHigh = high - ranges[i]!.max;
+          const kept = solutions[row].filter((reading) => {
+            const v = c * slotNumber(reading[column]);
+            return v + othersLow <= 1e-9 && v + othersHigh >= -1e-9;
+          });
+          if (kept.length === 0 || kept.length === solutions[row].length) return;
+          solutions[row] = kept;
+          changed = true;
+        });
       }
     }
   }
