@@ -133,7 +133,7 @@ const expected: Record<
     year: 2020,
     format: '2019',
     certain: 180,
-    rules: 'R14 R7',
+    rules: 'R14',
     notes: [],
   },
   '022.txt': {

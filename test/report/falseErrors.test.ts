@@ -138,6 +138,8 @@ test('a year split across lines by a crawler (“20\\n24年”) is one year', ()
   const report = parse(text);
   assert.equal(report.year, 2021);
   assert.deepEqual(ofRule(report, 'year'), []);
+  const other = parse(text.replace('统计期限为20\n21\n年', '统计期限为202\n1\n年'));
+  assert.deepEqual(ofRule(other, 'year'), [], '202 / 1 is one year too');
   const broken = parse(text.replace('统计期限为20\n21\n年', '统计期限为20\n年'));
   assert.equal(
     ofRule(broken, 'year').length,
