@@ -45,7 +45,7 @@ const expected: Record<
     year: 2023,
     format: '2021',
     certain: 197,
-    rules: 'enumeration',
+    rules: 'enumeration fee-unit',
     notes: ['enumeration'],
   },
   '005.txt': {
