@@ -66,8 +66,12 @@ function sumOf(cells: Cells, parts: readonly CellKey[], totalKeys: Set<CellKey>)
   return sum;
 }
 
+/** Reports this module made (their totals are already recomputed). */
+const recomputed = new WeakSet<AnnualReport>();
+
 /** The report as the 勾稽 rules read it: blank totals recomputed from their parts, or left out. */
 export function withRecomputedTotals(report: AnnualReport): AnnualReport {
+  if (recomputed.has(report)) return report;
   const { list, keys } = totals(report.formatVersion);
   let cells: Cells | undefined;
   for (const { target, parts } of list) {
@@ -78,5 +82,8 @@ export function withRecomputedTotals(report: AnnualReport): AnnualReport {
     if (sum === undefined) delete cells[target];
     else cells[target] = sum;
   }
-  return cells ? { ...report, cells } : report;
+  if (!cells) return report;
+  const out = { ...report, cells };
+  recomputed.add(out);
+  return out;
 }

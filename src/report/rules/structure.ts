@@ -6,15 +6,20 @@ import type { SectionSpec } from '../formats/types.ts';
 import type { AnnualReport } from '../model.ts';
 
 /** Whether the printed heading carries the format's wording (or a variant the format text allows). */
+const wordings = new WeakMap<SectionSpec, string[]>();
+
 function standardWording(heading: string, spec: SectionSpec): boolean {
   const printed = normalizeLabel(
     heading
       .replace(/^[#*\s]*([一二三四五六]|\d{1,2})\s*[、.．,，:：]?/, '')
       .replace(/[。：:]$/, ''),
   );
-  return [spec.heading.text, ...(spec.heading.variants ?? [])].some(
-    (w) => printed === normalizeLabel(w),
-  );
+  let allowed = wordings.get(spec);
+  if (!allowed) {
+    allowed = [spec.heading.text, ...(spec.heading.variants ?? [])].map(normalizeLabel);
+    wordings.set(spec, allowed);
+  }
+  return allowed.includes(printed);
 }
 
 /**
@@ -74,6 +79,9 @@ export function headingNumbers(report: AnnualReport): Finding[] {
   return out;
 }
 
+const notice2019 = /2019[〕\]］)]\s*60\s*号/;
+const notice2021 = /2021[〕\]］)]\s*30\s*号/;
+
 /**
  * A report on 2021 or later that names the 2019 trial format's notice (〔2019〕60号) as its basis
  * and not the 2021 one (〔2021〕30号) was written from an old template.
@@ -81,9 +89,7 @@ export function headingNumbers(report: AnnualReport): Finding[] {
 function citedNotice(report: AnnualReport): Finding[] {
   if (report.year === null || report.year < 2021) return [];
   const text = `${report.title ?? ''}\n${report.preamble ?? ''}\n${report.sections.S1?.text ?? ''}`;
-  const cites = (year: string, no: string) =>
-    new RegExp(`${year}[〕\\]］)]\\s*${no}\\s*号`).test(text);
-  if (!cites('2019', '60') || cites('2021', '30')) return [];
+  if (!notice2019.test(text) || notice2021.test(text)) return [];
   return [
     finding(
       'R15',
