@@ -6,6 +6,7 @@ import { isGongkaiError } from '../errors.ts';
 import { checkReport } from '../report/check.ts';
 import { type CheckResult, checkResult, failedResult } from '../report/checkResult.ts';
 import type { Finding } from '../report/finding.ts';
+import { formatOf } from '../report/formats/index.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { parseFile, parsers } from '../report/parse/index.ts';
 import { textTables } from '../report/textTable.ts';
@@ -26,20 +27,39 @@ async function expand(paths: string[]): Promise<{ files: string[]; fromDir: bool
   return { files, fromDir };
 }
 
-function progress(done: number, total: number, name: string) {
-  if (!process.stderr.isTTY && process.env.GONGKAI_PROGRESS !== '1') return;
-  const width = 24;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(
-    `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name.slice(-30)}`,
-  );
-  if (done === total) process.stderr.write('\n');
+/** Past this many files a progress line goes to stderr. */
+const progressFrom = 20;
+
+function progress(done: number, total: number) {
+  if (total <= progressFrom) return;
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r已检查 ${done}/${total} 个文件`);
+    if (done === total) process.stderr.write('\n');
+  } else if (done % progressFrom === 0 || done === total)
+    process.stderr.write(`已检查 ${done}/${total} 个文件\n`);
+}
+
+/** One line per file for a folder of reports: who, which year, how much was read, what was found. */
+function oneLine(result: CheckResult): string {
+  if (result.error) return `${result.file}\t无法读取：${result.error.message}`;
+  const total = result.formatVersion ? formatOf(result.formatVersion).cellKeys.length : 0;
+  const count = (severity: Finding['severity']) =>
+    result.findings.filter((f) => f.severity === severity).length;
+  return [
+    result.file,
+    result.agency ?? '（机关未识别）',
+    result.year === null ? '（年度未识别）' : `${result.year}年度`,
+    `${result.formatVersion}年版`,
+    `单元格 ${Object.keys(result.cells).length}/${total}`,
+    `错误 ${count('error')}`,
+    `警告 ${count('warning')}`,
+  ].join('\t');
 }
 
 function describe(result: CheckResult, report: AnnualReport, warnings: string[]): string {
   const lines = [`== ${result.file}`];
   lines.push(
-    `机关：${result.agency ?? '（未识别）'}  年度：${result.year ?? '（未识别）'}  格式：${result.formatVersion}年版  确定的单元格：${Object.keys(result.cells).length}  未能确定：${result.uncertain.length}`,
+    `机关：${result.agency ?? '（未识别）'}  年度：${result.year ?? '（未识别）'}  格式：${result.formatVersion}年版  确定的单元格：${Object.keys(result.cells).length}  未能确定：${Object.keys(result.uncertain).length}`,
   );
   lines.push('', textTables(report), '');
   const group = (severity: Finding['severity'], title: string) => {
@@ -80,20 +100,21 @@ export async function run(args: string[]): Promise<number> {
   const results: CheckResult[] = [];
   let unreadable = false;
   for (const [i, file] of files.entries()) {
-    if (fromDir) progress(i, files.length, file);
+    let result: CheckResult;
     try {
       const { report, warnings } = await parseFile(file);
-      const result = checkResult(file, report, checkReport(report, { previous }));
-      results.push(result);
-      if (!values.json) console.log(`${describe(result, report, warnings)}\n`);
+      result = checkResult(file, report, checkReport(report, { previous }));
+      if (!values.json && !fromDir) console.log(`${describe(result, report, warnings)}\n`);
     } catch (error) {
       if (!isGongkaiError(error)) throw error;
       unreadable = true;
-      results.push(failedResult(file, error.code, error.message));
-      if (!values.json) console.error(`== ${file}\n无法读取：${error.message}\n`);
+      result = failedResult(file, error.code, error.message);
+      if (!values.json && !fromDir) console.error(`== ${file}\n无法读取：${error.message}\n`);
     }
+    results.push(result);
+    if (!values.json && fromDir) console.log(oneLine(result));
+    progress(i + 1, files.length);
   }
-  if (fromDir) progress(files.length, files.length, '');
   if (values.json) console.log(JSON.stringify(results, null, 2));
   else if (files.length > 1) summary(results);
   if (unreadable) return 2;
@@ -101,10 +122,22 @@ export async function run(args: string[]): Promise<number> {
 }
 
 function summary(results: CheckResult[]) {
-  const errors = results.filter((r) => r.findings.some((f) => f.severity === 'error')).length;
+  const having = (severity: Finding['severity']) =>
+    results.filter((r) => r.findings.some((f) => f.severity === severity)).length;
   const failed = results.filter((r) => r.error).length;
+  let certain = 0;
+  let cells = 0;
+  for (const r of results) {
+    if (!r.formatVersion || r.error) continue;
+    certain += Object.keys(r.cells).length;
+    cells += formatOf(r.formatVersion).cellKeys.length;
+  }
+  const share =
+    cells === 0
+      ? ''
+      : `；读出确定的单元格 ${certain}/${cells}（${((100 * certain) / cells).toFixed(1)}%）`;
   console.log(
-    `共检查${results.length}个文件：${errors}个有错误，${failed}个无法读取。支持的格式：${Object.keys(parsers).join('、')}`,
+    `共检查${results.length}个文件：${having('error')}个有错误，${having('warning')}个有警告，${failed}个无法读取${share}。支持的格式：${Object.keys(parsers).join('、')}`,
   );
 }
 

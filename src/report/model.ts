@@ -36,6 +36,8 @@ export interface Uncertain {
   candidates: number[];
   /** The source text the cell was read from, when there is one (e.g. a fused `000`). */
   raw?: string;
+  /** Why the value could not be pinned down (Chinese, shown to the user). */
+  reason?: string;
 }
 
 /** A cell as printed: a number, an empty cell, a `/`, or undetermined. Blank is not zero. */
@@ -64,6 +66,11 @@ export interface AnnualReport {
   cells: Cells;
   /** Source text of a cell when it carried more than a number (e.g. `2895.90元`, `16万`). */
   cellNotes?: Partial<Record<CellKey, string>>;
+  /**
+   * Cells read as 0 whose source may as well have been blank: crawled text collapses a run of
+   * equal lines and drops empty cells, so the number is certain but 0 cannot be told from blank.
+   */
+  zeroOrBlank?: CellKey[];
 }
 
 export function isUncertain(value: CellValue | undefined): value is Uncertain {

@@ -27,7 +27,7 @@ test('gongkai report: T3/T4 of the demo cases as a check --json object, and rend
   const result = JSON.parse(json.stdout);
   assert.equal(result.year, 2025);
   assert.equal(result.formatVersion, '2021');
-  assert.deepEqual(result.uncertain, []);
+  assert.deepEqual(result.uncertain, {});
   assert.equal(result.cells['t3.partial.np'], 1);
   assert.equal(result.cells['t3.w4.biz'], 1);
   assert.equal(result.cells['t3.carryOut.np'], 1, 'received 2025-12-22, decided 2026-01-08');

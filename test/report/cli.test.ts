@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -24,7 +24,7 @@ test('check --json on the seed: exit 0 and the documented shape', () => {
   assert.equal(result.formatVersion, '2021');
   assert.equal(Object.keys(result.cells).length, 200);
   assert.equal(result.cells['t3.total.tot'], 0);
-  assert.deepEqual(result.uncertain, []);
+  assert.deepEqual(result.uncertain, {});
   assert.ok(result.findings.some((f: { rule: string }) => f.rule === 'artifact'));
 });
 
@@ -57,4 +57,43 @@ test('check: readable Chinese output with the tables and findings', () => {
   assert.match(r.out, /机关：湘潭县信访局/);
   assert.match(r.out, /表3 收到和处理政府信息公开申请情况/);
   assert.match(r.out, /警告（\d+）/);
+});
+
+test('check DIR: one line per file, a progress line on stderr past 20 files, a summary', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-dir-'));
+  const crawled = readFileSync(join(root, 'test/report/real/putian-ptcg-2021.txt'));
+  for (let i = 0; i < 21; i++)
+    writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.txt`), crawled);
+  writeFileSync(join(dir, 'zz-empty.txt'), '');
+  const r = check(dir);
+  assert.equal(r.code, 2, 'an unreadable file');
+  const lines = r.out.trim().split('\n');
+  assert.equal(lines.length, 23, '22 files and the summary');
+  assert.deepEqual(lines[0].split('\t').slice(1), [
+    '莆田市城市管理局',
+    '2021年度',
+    '2021年版',
+    '单元格 185/200',
+    '错误 0',
+    '警告 0',
+  ]);
+  assert.match(lines[21], /zz-empty\.txt\t无法读取：/);
+  assert.match(
+    lines[22],
+    /^共检查22个文件：0个有错误，0个有警告，1个无法读取；读出确定的单元格 3885\/4200/,
+  );
+  assert.match(r.err, /已检查 20\/22 个文件/);
+  assert.match(r.err, /已检查 22\/22 个文件/);
+});
+
+test('check --json: uncertain cells with candidates and reason, zeroOrBlank (gongkai.check-result/2)', () => {
+  const r = check(join(root, 'test/report/real/putian-ptcg-2021.txt'), '--json');
+  assert.equal(r.code, 0, r.err);
+  const [result] = JSON.parse(r.out);
+  assert.equal(result.schema, 'gongkai.check-result/2');
+  assert.deepEqual(result.uncertain['t3.new.np'].candidates, [0, 1]);
+  assert.match(result.uncertain['t3.new.np'].reason, /折叠/);
+  assert.ok(result.zeroOrBlank.includes('t3.carryIn.np'));
+  assert.equal(result.cells['t3.carryIn.np'], 0);
+  assert.equal(result.cells['t3.new.tot'], 1);
 });

@@ -43,13 +43,8 @@ export const sectionsCommon: readonly SectionSpec[] = [
     numeral: '五',
     heading: {
       text: '存在的主要问题及改进情况',
-      variants: [
-        '政府信息公开工作存在的主要问题及改进情况',
-        '政府信息公开工作存在的主要问题及改进措施',
-        '存在的主要问题及改进措施',
-        '存在的主要问题和改进情况',
-        '存在的主要问题及下一步工作计划',
-      ],
+      // The 条例 Art. 50 wording (§1.2); other wordings are found as heading-like lines and warned.
+      variants: ['政府信息公开工作存在的主要问题及改进情况'],
     },
   },
   {
@@ -57,7 +52,6 @@ export const sectionsCommon: readonly SectionSpec[] = [
     numeral: '六',
     heading: {
       text: '其他需要报告的事项',
-      variants: ['其他需要报告事项', '其他需要说明的事项', '其他应说明事项'],
     },
   },
 ];

@@ -52,12 +52,80 @@ function holds(
   return Math.abs(sum) < 1e-9;
 }
 
+/** The least and greatest value a row's readings give one column; undefined when one is not a number. */
+function columnRange(readings: readonly Slot[][], column: number, blankIsZero: boolean) {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const r of readings) {
+    const slot = r[column];
+    let v: number;
+    if (typeof slot === 'number') v = slot;
+    else if (slot === 'blank' && blankIsZero) v = 0;
+    else return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+const slotNumber = (slot: Slot) => (typeof slot === 'number' ? slot : 0);
+
+/**
+ * Drops each reading whose value in a column cannot be balanced by the other rows of a column
+ * equation, whatever their readings (bounds of Σ coefficient × value), until nothing changes.
+ * Only readings that fit no solution of the whole table are dropped, so none that fits is lost;
+ * it narrows tables far past what the exhaustive search below can enumerate, in linear time.
+ */
+function propagate(eqs: readonly Equation[], solutions: Slot[][][], blankIsZero: boolean) {
+  let changed = solutions.some((s) => s.length > 1);
+  while (changed) {
+    changed = false;
+    for (const eq of eqs) {
+      if (eq.terms.some(([row]) => solutions[row].length === 0)) continue;
+      if (eq.terms.every(([row]) => solutions[row].length === 1)) continue;
+      for (let column = 0; column < 7; column++) {
+        const ranges = eq.terms.map(([row, c]) => {
+          const r = columnRange(solutions[row], column, blankIsZero);
+          return (
+            r && (c > 0 ? { min: c * r.min, max: c * r.max } : { min: c * r.max, max: c * r.min })
+          );
+        });
+        if (ranges.some((r) => r === undefined)) continue;
+        let low = 0;
+        let high = 0;
+        for (const r of ranges) {
+          low += r!.min;
+          high += r!.max;
+        }
+        eq.terms.forEach(([row, c], i) => {
+          if (solutions[row].length < 2) return;
+          const othersLow = low - ranges[i]!.min;
+          const othersHigh = high - ranges[i]!.max;
+          const kept = solutions[row].filter((reading) => {
+            const v = c * slotNumber(reading[column]);
+            return v + othersLow <= 1e-9 && v + othersHigh >= -1e-9;
+          });
+          if (kept.length === 0 || kept.length === solutions[row].length) return;
+          solutions[row] = kept;
+          changed = true;
+        });
+      }
+    }
+  }
+  return solutions;
+}
+
 export function solveColumns(
   rowKeys: readonly T3RowKey[],
-  solutions: readonly Slot[][][],
+  readings: readonly Slot[][][],
   _version: FormatVersion,
   blankIsZero: boolean,
 ): Slot[][][] {
+  const solutions = propagate(
+    equations(rowKeys),
+    readings.map((s) => [...s]),
+    blankIsZero,
+  );
   const ambiguous = solutions.map((s, i) => (s.length > 1 ? i : -1)).filter((i) => i >= 0);
   if (ambiguous.length === 0) return solutions.map((s) => [...s]);
   const product = ambiguous.reduce((acc, i) => acc * solutions[i].length, 1);

@@ -70,10 +70,25 @@ export function findNeedle(
     }
   }
   if (bestAt < 0) return undefined;
-  let end = nt.offsets[bestAt + bestLength - 1] + 1;
-  // Closing quotes and the like vanish in the normalised text but belong to the label.
-  while (end < nt.original.length && closing.has(nt.original[end])) end++;
-  return { start: nt.offsets[bestAt], end, at: bestAt };
+  return {
+    start: nt.offsets[bestAt],
+    end: closingEnd(nt.original, nt.offsets[bestAt + bestLength - 1] + 1),
+    at: bestAt,
+  };
+}
+
+/**
+ * Closing quotes and the like vanish in the normalised text but belong to the label, also when a
+ * crawler put them on a line of their own (`危及\n“\n三安全一稳定\n”`).
+ */
+function closingEnd(original: string, end: number): number {
+  let at = end;
+  for (;;) {
+    let next = at;
+    while (next < original.length && (original[next] === ' ' || original[next] === '\n')) next++;
+    if (next >= original.length || !closing.has(original[next])) return at;
+    at = next + 1;
+  }
 }
 
 const closing = new Set(['”', '’', '"', "'", '」', '』']);

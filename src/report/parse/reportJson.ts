@@ -39,7 +39,15 @@ const checkResultSchema = z.object({
   year: z.number().int().nullable(),
   formatVersion: version.nullable(),
   cells: z.record(z.string(), certainValue),
-  uncertain: z.array(z.string()),
+  // gongkai.check-result/1 listed the keys; /2 maps each key to its candidates and reason.
+  uncertain: z.union([
+    z.array(z.string()),
+    z.record(
+      z.string(),
+      z.object({ candidates: z.array(z.number().finite()), reason: z.string().optional() }),
+    ),
+  ]),
+  zeroOrBlank: z.array(z.string()).optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 
@@ -85,11 +93,26 @@ function fromCheckResult(value: unknown): AnnualReport {
   const r = parsed.data;
   if (r.error) throw bad(`该检查结果没有报告内容（当时无法读取：${r.error.message}）`);
   const formatVersion = r.formatVersion ?? '2021';
-  checkKeys([...Object.keys(r.cells), ...r.uncertain], formatVersion);
+  const undetermined = Array.isArray(r.uncertain)
+    ? r.uncertain.map((key) => [key, { candidates: [] }] as const)
+    : Object.entries(r.uncertain);
+  const zeroOrBlank = r.zeroOrBlank ?? [];
+  checkKeys(
+    [...Object.keys(r.cells), ...undetermined.map(([k]) => k), ...zeroOrBlank],
+    formatVersion,
+  );
   checkSigns(r.cells, formatVersion);
   const cells: Cells = { ...(r.cells as Cells) };
-  for (const key of r.uncertain) cells[key as CellKey] = uncertain([]);
-  return { agency: r.agency ?? '', year: r.year, formatVersion, sections: {}, cells };
+  for (const [key, value] of undetermined) cells[key as CellKey] = uncertain([...value.candidates]);
+  const report: AnnualReport = {
+    agency: r.agency ?? '',
+    year: r.year,
+    formatVersion,
+    sections: {},
+    cells,
+  };
+  if (zeroOrBlank.length > 0) report.zeroOrBlank = zeroOrBlank as CellKey[];
+  return report;
 }
 
 function fromReportJson(value: unknown): AnnualReport {

@@ -2,6 +2,7 @@
 import type { ReportFormat } from '../formats/types.ts';
 import type { SectionKey } from '../keys.ts';
 import type { Section } from '../model.ts';
+import { findHeadingLike } from './headingLike.ts';
 import { findLabel, type NormalizedText } from './normalized.ts';
 
 export interface HeadingMatch {
@@ -13,8 +14,29 @@ export interface HeadingMatch {
 
 const numeral = /([一二三四五六七八九十]|\d{1,2})\s*[、.．:：,，]?\s*$/;
 
-/** Each section heading: the first occurrence of its text, after the previous one, right after a numeral. */
+/**
+ * Each section heading: the first occurrence of its text, after the previous one, right after a
+ * numeral; a section not found so is looked for as a heading-like line between its neighbours.
+ */
 export function findHeadings(nt: NormalizedText, format: ReportFormat): HeadingMatch[] {
+  const exact = findExactHeadings(nt, format);
+  if (exact.length === format.sections.length || exact.length === 0) return exact;
+  const out: HeadingMatch[] = [];
+  for (const spec of format.sections) {
+    const found = exact.find((h) => h.key === spec.key);
+    if (found) {
+      out.push(found);
+      continue;
+    }
+    const from = out.length > 0 ? out[out.length - 1].end : 0;
+    const next = exact.find((h) => h.start >= from);
+    const line = findHeadingLike(nt.original, spec, from, next ? next.start : nt.original.length);
+    if (line) out.push({ key: spec.key, ...line });
+  }
+  return out;
+}
+
+function findExactHeadings(nt: NormalizedText, format: ReportFormat): HeadingMatch[] {
   const out: HeadingMatch[] = [];
   let cursor = 0;
   for (const spec of format.sections) {

@@ -269,8 +269,16 @@ function literalReading(chunks: readonly Chunk[], cells: readonly CellSpec[]): S
   return out;
 }
 
-/** The value of each cell over a set of readings: certain when all agree, else uncertain. */
-export function cellValues(solutions: readonly Slot[][], n: number, raw?: string): CellValue[] {
+/**
+ * The value of each cell over a set of readings: certain when all agree, else uncertain. A cell
+ * whose readings are only 0 and blank (a collapsed run) is 0, and its index goes to `zeroOrBlank`.
+ */
+export function cellValues(
+  solutions: readonly Slot[][],
+  n: number,
+  raw?: string,
+  zeroOrBlank?: number[],
+): CellValue[] {
   const out: CellValue[] = [];
   for (let i = 0; i < n; i++) {
     const first = solutions[0]?.[i];
@@ -280,7 +288,13 @@ export function cellValues(solutions: readonly Slot[][], n: number, raw?: string
       out.push(first);
       continue;
     }
-    out.push(uncertain(distinctSlots(solutions, i).map(numeric), raw));
+    const slots = distinctSlots(solutions, i);
+    if (zeroOrBlank && slots.every((slot) => slot === 0 || slot === 'blank')) {
+      out.push(0);
+      zeroOrBlank.push(i);
+      continue;
+    }
+    out.push(uncertain(slots.map(numeric), raw));
   }
   return out;
 }

@@ -10,7 +10,7 @@ import {
   t4Key,
   t4OutcomeKeys,
 } from '../keys.ts';
-import type { Cells, CellValue } from '../model.ts';
+import { type Cells, type CellValue, isUncertain } from '../model.ts';
 import { type Chunks, toChunks, valueText } from './chunks.ts';
 import { solveColumns } from './columns.ts';
 import type { TextLayout } from './layout.ts';
@@ -21,7 +21,16 @@ export interface TableRead {
   cells: Cells;
   notes: Partial<Record<CellKey, string>>;
   warnings: string[];
+  /** Cells read as 0 that the source may have left blank (a collapsed run of lines). */
+  zeroOrBlank?: CellKey[];
 }
+
+/** Why a cell of a layout stays undetermined (the `reason` of its Uncertain value). */
+const reasons = {
+  lines: '原文折叠了重复的行、省略了空单元格，该数字可对应多个单元格',
+  fused: '原文相邻单元格的数字连在一起，有多种拆分方式',
+  unreadable: '该行的数值无法读取',
+} as const;
 
 export interface Region {
   from: number;
@@ -127,9 +136,16 @@ function solverLayout(layout: TextLayout) {
   return layout === 'lines' ? 'lines' : 'fused';
 }
 
-function assign(out: TableRead, row: RowInput, solutions: Slot[][]) {
-  const values = cellValues(solutions, row.keys.length, row.chunks.raw || undefined);
-  for (let i = 0; i < row.keys.length; i++) out.cells[row.keys[i]] = values[i];
+function assign(out: TableRead, row: RowInput, solutions: Slot[][], layout: TextLayout) {
+  const zeroOrBlank: number[] = [];
+  const values = cellValues(solutions, row.keys.length, row.chunks.raw || undefined, zeroOrBlank);
+  for (let i = 0; i < row.keys.length; i++) {
+    const value = values[i];
+    if (isUncertain(value)) value.reason = reasons[solverLayout(layout)];
+    out.cells[row.keys[i]] = value;
+  }
+  if (zeroOrBlank.length > 0)
+    out.zeroOrBlank = [...(out.zeroOrBlank ?? []), ...zeroOrBlank.map((i) => row.keys[i])];
   for (const [index, unit] of row.chunks.units) {
     const key = row.keys[Math.min(index, row.keys.length - 1)];
     out.notes[key] = `${row.chunks.raw}`.slice(0, 40) || unit;
@@ -170,10 +186,11 @@ export function readT2(
       const [reading] = readAll(out, [input], layout);
       if (reading.solutions.length === 0) {
         out.warnings.push(`表2「${row.label}」行的数值无法读取：${found.chunks.raw || '（空）'}`);
-        for (const key of input.keys) out.cells[key] = { uncertain: true, candidates: [] };
+        for (const key of input.keys)
+          out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
         continue;
       }
-      assign(out, input, reading.solutions);
+      assign(out, input, reading.solutions, layout);
     }
   }
   return out;
@@ -222,10 +239,11 @@ export function readT3(
       out.warnings.push(`表3「${row.key}」行各列之和与总计不符，已按原文读取`);
     if (solved[i].length === 0) {
       out.warnings.push(`表3「${row.key}」行的数值无法读取：${row.input.chunks.raw || '（空）'}`);
-      for (const key of row.input.keys) out.cells[key] = { uncertain: true, candidates: [] };
+      for (const key of row.input.keys)
+        out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
       return;
     }
-    assign(out, row.input, solved[i]);
+    assign(out, row.input, solved[i], layout);
   });
   return out;
 }
@@ -261,10 +279,14 @@ export function readT4(
   if (reading.solutions.length === 0) {
     out.warnings.push(`表4的数值无法读取：${chunks.raw}`);
     for (const key of keys)
-      out.cells[key] = { uncertain: true, candidates: [] } satisfies CellValue;
+      out.cells[key] = {
+        uncertain: true,
+        candidates: [],
+        reason: reasons.unreadable,
+      } satisfies CellValue;
     return out;
   }
   if (reading.inconsistent) out.warnings.push('表4各项之和与总计不符，已按原文读取');
-  assign(out, input, reading.solutions);
+  assign(out, input, reading.solutions, layout);
   return out;
 }

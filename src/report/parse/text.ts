@@ -30,6 +30,10 @@ export interface ParseResult {
   layout: TextLayout;
 }
 
+function joinYear(whole: string, head: string, tail: string): string {
+  return head.length + tail.length === 4 && /^(19|20)/.test(head + tail) ? head + tail : whole;
+}
+
 export function cleanText(text: string): string {
   return (
     text
@@ -40,6 +44,8 @@ export function cleanText(text: string): string {
       // blank lines made `\s*` backtrack quadratically — found by fuzzing).
       .replace(/^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*[ \t]*$/gm, '')
       .replace(/\*\*/g, '')
+      // A year a crawler split across lines (`20\n24年`, `202\n3\n年`) is one year.
+      .replace(/(?<![\d.])(19|20|19\d|20\d)[ \t]*\n[ \t]*(\d{1,3})(?=[ \t]*\n?[ \t]*年)/g, joinYear)
   );
 }
 
@@ -124,6 +130,7 @@ export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
     cells,
   };
   if (Object.keys(cellNotes).length > 0) report.cellNotes = cellNotes;
+  if (read.zeroOrBlank?.length) report.zeroOrBlank = read.zeroOrBlank;
   const uncertainKeys = (Object.keys(cells) as CellKey[]).filter((k) => isUncertain(cells[k]));
   return { report, uncertain: uncertainKeys, warnings, layout };
 }

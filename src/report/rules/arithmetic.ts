@@ -12,6 +12,7 @@ import {
 } from '../keys.ts';
 import type { AnnualReport } from '../model.ts';
 import { certainlyUnequal, isBlank, label, show } from './cells.ts';
+import { withRecomputedTotals } from './recompute.ts';
 
 const uncertainNote = (exact: boolean) => (exact ? '' : '（含未能确定的单元格，按其可能取值判断）');
 
@@ -59,7 +60,8 @@ const r4Cells: SumCheck[] = t4GroupKeys.map((g) => ({
 }));
 
 /** R1: 新收 + 上年结转 = 总计 + 结转下年度, per column. */
-export function r1(report: AnnualReport): Finding[] {
+export function r1(printed: AnnualReport): Finding[] {
+  const report = withRecomputedTotals(printed);
   const out: Finding[] = [];
   for (const { left, right } of r1Cells) {
     const bad = certainlyUnequal(report, left, right);
@@ -77,7 +79,8 @@ export function r1(report: AnnualReport): Finding[] {
 }
 
 /** R2: （七）总计 = Σ 办理结果 rows, per column. */
-export function r2(report: AnnualReport): Finding[] {
+export function r2(printed: AnnualReport): Finding[] {
+  const report = withRecomputedTotals(printed);
   const out: Finding[] = [];
   for (const { target, parts } of ruleCells(report.formatVersion).r2) {
     if (isBlank(report, target)) continue;
@@ -96,7 +99,8 @@ export function r2(report: AnnualReport): Finding[] {
 }
 
 /** R3: each T3 row's 总计 = Σ applicant columns. */
-export function r3(report: AnnualReport): Finding[] {
+export function r3(printed: AnnualReport): Finding[] {
+  const report = withRecomputedTotals(printed);
   const out: Finding[] = [];
   for (const { target, parts } of ruleCells(report.formatVersion).r3) {
     if (isBlank(report, target)) continue;
@@ -115,7 +119,8 @@ export function r3(report: AnnualReport): Finding[] {
 }
 
 /** R4: each T4 group's 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
-export function r4(report: AnnualReport): Finding[] {
+export function r4(printed: AnnualReport): Finding[] {
+  const report = withRecomputedTotals(printed);
   const out: Finding[] = [];
   for (const { target, parts } of r4Cells) {
     if (isBlank(report, target)) continue;

@@ -39,8 +39,15 @@ export function r5(report: AnnualReport): Finding[] {
   return out;
 }
 
+/**
+ * Bodies with rule-making power (《立法法》 Arts. 91 and 93): the State Council's ministries,
+ * commissions, 中国人民银行, 审计署 and directly subordinate bodies; the governments of provinces,
+ * autonomous regions, municipalities, cities with districts and autonomous prefectures (their
+ * 办公厅/办公室 publish those 规章). A `…市人民政府` may be a county-level city, which has none;
+ * without a list of cities it is not warned. Local commissions (…市…委员会) have none.
+ */
 const ruleMaker =
-  /(省|自治区)人民政府|^(北京|天津|上海|重庆)市人民政府|市人民政府$|^国务院|部$|总局$|署$/;
+  /(省|自治区|自治州|市)人民政府|^国务院|^(国家|中华人民共和国).*(部|委员会|局|署)$|^中国人民银行|^审计署|^海关总署|^[^省市县区]*部$|总局$/;
 
 /** R6: an agency without rule-making power has no 规章. */
 export function r6(report: AnnualReport): Finding[] {

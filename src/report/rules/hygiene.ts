@@ -46,6 +46,7 @@ export function yearInText(report: AnnualReport): Finding[] {
         ),
       );
   }
+  out.push(...ownTitleYear(report, report.year));
   const s1 = report.sections.S1?.text ?? '';
   const years = [...s1.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
   const stale = years.filter((y) => y === report.year! - 1).length;
@@ -58,6 +59,24 @@ export function yearInText(report: AnnualReport): Finding[] {
         `“一、总体情况”只提到${report.year - 1}年、没有提到${report.year}年，疑似沿用上年报告`,
       ),
     );
+  return out;
+}
+
+/** The opening names the report itself with another year (“公布…2024年度政府信息公开工作年度报告” in 2025). */
+function ownTitleYear(report: AnnualReport, year: number): Finding[] {
+  const opening = report.preamble ?? '';
+  const out: Finding[] = [];
+  for (const m of opening.matchAll(/((?:19|20)\d{2})\s*年度?\s*政府信息公开工作\s*年度报告/g)) {
+    if (Number(m[1]) === year) continue;
+    out.push(
+      finding(
+        'year',
+        'warning',
+        `报告开头称“${m[0]}”，但本报告是${year}年度报告，疑似沿用了${m[1]}年度报告的文字`,
+      ),
+    );
+    break;
+  }
   return out;
 }
 

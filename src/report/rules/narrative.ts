@@ -3,6 +3,7 @@ import { type Finding, finding } from '../finding.ts';
 import type { CellKey } from '../keys.ts';
 import type { AnnualReport } from '../model.ts';
 import { label, range, show, sumRange } from './cells.ts';
+import { withRecomputedTotals } from './recompute.ts';
 
 export function fullText(report: AnnualReport): string {
   const parts = [report.title ?? '', report.preamble ?? ''];
@@ -49,6 +50,37 @@ const claims: Claim[] = [
     what: '结转下年度',
   },
   {
+    pattern: new RegExp(`(?:办结|答复)${gap}(?:政府信息公开)?申请${gap}(\\d+)\\s*[件条]`, 'g'),
+    sums: [['t3.total.tot'], ['t3.new.tot']],
+    what: '办结申请',
+  },
+  {
+    pattern: /(?<![及和、])予以公开\s*(\d+)\s*[件条](?!.{0,2}部分公开)/g,
+    sums: [['t3.open.tot'], ['t3.open.tot', 't3.partial.tot']],
+    what: '予以公开',
+  },
+  {
+    pattern: /(?<![及和、])部分公开\s*(\d+)\s*[件条]/g,
+    sums: [['t3.partial.tot']],
+    what: '部分公开',
+  },
+  {
+    pattern: /(?<!其他|理由)不予公开\s*(\d+)\s*[件条]/g,
+    sums: [
+      [
+        't3.w1.tot',
+        't3.w2.tot',
+        't3.w3.tot',
+        't3.w4.tot',
+        't3.w5.tot',
+        't3.w6.tot',
+        't3.w7.tot',
+        't3.w8.tot',
+      ],
+    ],
+    what: '不予公开',
+  },
+  {
     pattern: /予以公开及部分公开\s*(\d+)\s*件/g,
     sums: [['t3.open.tot', 't3.partial.tot']],
     what: '予以公开及部分公开',
@@ -66,7 +98,8 @@ const claims: Claim[] = [
 ];
 
 /** R11: figures quoted in the narrative equal the table cells. */
-export function r11(report: AnnualReport): Finding[] {
+export function r11(printed: AnnualReport): Finding[] {
+  const report = withRecomputedTotals(printed);
   const out: Finding[] = [];
   const text = narrative(report);
   for (const claim of claims) {
@@ -97,11 +130,22 @@ export function r11(report: AnnualReport): Finding[] {
 
 /** R12: section 六 reports the 信息处理费 situation (including “未收取”). */
 export function r12(report: AnnualReport): Finding[] {
+  // The fee rules (国办函〔2020〕109号) took effect on 2021-01-01.
+  if (report.year === null || report.year < 2021) return [];
   const s6 = report.sections.S6?.text ?? '';
   const o2 = report.cells['t3.o2.tot'];
+  const active = typeof o2 === 'number' && o2 > 0;
+  if (active && /(?:未|没有)(?:发出|下发|出具|发送)?(?:过)?(?:缴费|收费)通知/.test(s6))
+    return [
+      finding(
+        'R12',
+        'warning',
+        `${label(report, 't3.o2.tot')}为${o2}，说明本年发出过收费通知，但“六、其他需要报告的事项”称没有收费通知`,
+        ['t3.o2.tot'],
+      ),
+    ];
   const mentions = /信息处理费|处理费|收费/.test(s6);
   if (mentions) return [];
-  const active = typeof o2 === 'number' && o2 > 0;
   return [
     finding(
       'R12',

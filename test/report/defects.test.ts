@@ -1,0 +1,82 @@
+/** Issue 17 point 2: the defects real reports have, each found with its rule id. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { checkReport } from '../../src/report/check.ts';
+import type { AnnualReport } from '../../src/report/model.ts';
+import { parseText } from '../../src/report/parse/text.ts';
+import { seedPath } from '../support/shared.ts';
+
+const seed = readFileSync(new URL(`file://${seedPath}`), 'utf8');
+const base = (): AnnualReport => structuredClone(parseText(seed).report);
+const ofRule = (report: AnnualReport, rule: string) =>
+  checkReport(report).filter((f) => f.rule === rule);
+
+test('R15: a 2021 report written on the 〔2019〕60号 template is an error; citing 〔2021〕30号 is not', () => {
+  const r = base();
+  r.preamble =
+    '根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求，编制本报告。';
+  const found = ofRule(r, 'R15');
+  assert.deepEqual(
+    found.map((f) => f.severity),
+    ['error'],
+  );
+  assert.match(found[0].message, /〔2021〕30号/);
+  r.preamble += '并按照国办公开办函〔2021〕30号的格式。';
+  assert.deepEqual(ofRule(r, 'R15'), []);
+  r.preamble = '根据国办公开办函〔2019〕60号要求。';
+  r.year = 2020;
+  r.formatVersion = '2019';
+  assert.deepEqual(ofRule(r, 'R15'), [], 'a 2020 report follows 60号');
+});
+
+test('year: the opening names the report with the previous year', () => {
+  const r = base();
+  r.preamble = '特向社会公布湘潭县信访局2020年度政府信息公开工作年度报告。';
+  const found = ofRule(r, 'year');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /2020年度政府信息公开工作年度报告.*2021年度报告/);
+  r.preamble = '特向社会公布湘潭县信访局2021年度政府信息公开工作年度报告。';
+  assert.deepEqual(ofRule(r, 'year'), []);
+});
+
+test('R12: o2 > 0 while section 六 says no fee notice was issued', () => {
+  const r = base();
+  r.cells['t3.o2.np'] = 1;
+  r.cells['t3.o2.tot'] = 1;
+  r.sections.S6!.text = '本年度未发出收费通知，未收取信息处理费。';
+  const found = ofRule(r, 'R12');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /收费通知/);
+  r.sections.S6!.text = '本年度发出收费通知1件，申请人逾期未缴纳，未收取信息处理费。';
+  assert.deepEqual(ofRule(r, 'R12'), []);
+});
+
+test('R11: 办结, 予以公开, 部分公开 and 不予公开 figures of the narrative against T3', () => {
+  const r = base();
+  const s1 = r.sections.S1!.text;
+  for (const [sentence, what] of [
+    ['全年共办结政府信息公开申请3件。', '办结申请'],
+    ['其中予以公开2件。', '予以公开'],
+    ['部分公开1件。', '部分公开'],
+    ['不予公开1件。', '不予公开'],
+  ]) {
+    r.sections.S1!.text = `${s1}\n${sentence}`;
+    const found = ofRule(r, 'R11');
+    assert.equal(found.length, 1, sentence);
+    assert.match(found[0].message, new RegExp(what));
+  }
+  Object.assign(r.cells, {
+    't3.new.np': 3,
+    't3.new.tot': 3,
+    't3.open.np': 2,
+    't3.open.tot': 2,
+    't3.w4.np': 1,
+    't3.w4.tot': 1,
+    't3.total.np': 3,
+    't3.total.tot': 3,
+  });
+  r.sections.S1!.text =
+    `${s1}\n全年共答复政府信息公开申请3件，其中予以公开2条，保护第三方合法权益不予公开1条。`;
+  assert.deepEqual(ofRule(r, 'R11'), [], 'figures that agree');
+});
