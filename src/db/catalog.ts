@@ -264,10 +264,12 @@ export async function addAttachment(
   publicationId: number,
   file: { filename: string; data: Buffer },
   actor: Actor,
+  /** The web app passes the worker pool's extractor (jobs/attachmentText.ts). */
+  extract: typeof extractAttachmentText = extractAttachmentText,
 ): Promise<AttachmentMeta> {
   const kind = await detectAttachmentKind(file.data);
   const filename = safeFilename(file.filename, kind);
-  const extracted = await extractAttachmentText(kind, file.data, filename);
+  const extracted = await extract(kind, file.data, filename);
   return db.transaction(async (tx) => {
     const t = tx as Tx;
     const item = await lockPublication(t, agencyId, publicationId);

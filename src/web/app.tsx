@@ -4,6 +4,8 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/database.ts';
 import { isGongkaiError } from '../errors.ts';
+import type { JobPool } from '../jobs/pool.ts';
+import { sharedJobPool } from '../jobs/shared.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentUploadPath } from './admin/catalog/uploads.ts';
 import { loginRoutes } from './admin/login.tsx';
 import { adminRoutes } from './admin/routes.tsx';
@@ -26,10 +28,17 @@ export interface AppOptions {
   secret: string;
   /** Largest accepted request body in bytes (uploads have their own limit). */
   maxBodyBytes?: number;
+  /** The worker pool for heavy work (default: the process's shared pool). */
+  jobs?: JobPool;
 }
 
 /** The whole web application: portal, back office, static files, health check. */
-export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppOptions) {
+export function createApp({
+  database,
+  secret,
+  maxBodyBytes = 1024 * 1024,
+  jobs = sharedJobPool(),
+}: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
   const tooLarge = (c: Context) =>
@@ -42,6 +51,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   );
   app.use(async (c, next) => {
     c.set('database', database);
+    c.set('jobs', jobs);
     c.set('secret', secret);
     c.set('clientIp', clientIp(c));
     c.set('secure', isSecure(c));
@@ -68,6 +78,10 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
     c.html(errorPage({ title: '页面不存在', message: '您访问的页面不存在或已被移除。' }), 404),
   );
   app.onError((error, c) => {
+    if (isGongkaiError(error) && error.code === 'jobs.busy')
+      return c.html(errorPage({ title: '服务器正忙', message: error.message }), 503, {
+        'retry-after': '10',
+      });
     if (isGongkaiError(error)) {
       return c.html(errorPage({ title: '操作未完成', message: error.message }), 400);
     }
