@@ -9,6 +9,7 @@ import { sharedJobPool } from '../jobs/shared.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentUploadPath } from './admin/catalog/uploads.ts';
 import { loginRoutes } from './admin/login.tsx';
 import { adminRoutes } from './admin/routes.tsx';
+import { type AdmissionLimits, admission } from './admission.ts';
 import type { AppEnv } from './env.ts';
 import { annualPortalRoutes } from './portal/annual.tsx';
 import { applyRoutes } from './portal/apply/routes.tsx';
@@ -30,6 +31,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** The worker pool for heavy work (default: the process's shared pool). */
   jobs?: JobPool;
+  /** Concurrency and queue per class of request (default: from the environment). */
+  admissionLimits?: AdmissionLimits;
 }
 
 /** The whole web application: portal, back office, static files, health check. */
@@ -38,9 +41,11 @@ export function createApp({
   secret,
   maxBodyBytes = 1024 * 1024,
   jobs = sharedJobPool(),
+  admissionLimits,
 }: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
+  app.use(admission(admissionLimits));
   const tooLarge = (c: Context) =>
     c.html(errorPage({ title: '提交内容过大', message: '提交的内容超过了大小限制。' }), 413);
   const defaultLimit = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
@@ -78,7 +83,7 @@ export function createApp({
     c.html(errorPage({ title: '页面不存在', message: '您访问的页面不存在或已被移除。' }), 404),
   );
   app.onError((error, c) => {
-    if (isGongkaiError(error) && error.code === 'jobs.busy')
+    if (isGongkaiError(error) && /\.busy$/.test(error.code))
       return c.html(errorPage({ title: '服务器正忙', message: error.message }), 503, {
         'retry-after': '10',
       });
