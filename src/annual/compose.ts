@@ -157,13 +157,10 @@ export async function composeReports(
   db: Db,
   agencies: readonly Agency[],
   year: number,
+  /** The agencies' reports when the caller has built them already (the county page). */
+  built?: readonly AnnualReport[],
 ): Promise<ComposedReport[]> {
-  const targets: ReportTarget[] = [];
-  for (const agency of agencies) {
-    const members = agency.kind === 'government' ? await listMemberAgencies(db, agency.id) : [];
-    targets.push({ agency, agencyIds: [agency.id, ...members.map((m) => m.id)] });
-  }
-  const reports = await buildAnnualReports(db, targets, year);
+  const reports = built ?? (await buildAnnualReports(db, await composeTargets(db, agencies), year));
   const previous = await previousYearReports(db, agencies, year);
   const unreceived = await unreceivedApplications(
     db,
@@ -179,6 +176,16 @@ export async function composeReports(
       unreceived: own,
     };
   });
+}
+
+/** What `composeReports` builds: a government's report rolls up its members' records. */
+export async function composeTargets(db: Db, agencies: readonly Agency[]): Promise<ReportTarget[]> {
+  const targets: ReportTarget[] = [];
+  for (const agency of agencies) {
+    const members = agency.kind === 'government' ? await listMemberAgencies(db, agency.id) : [];
+    targets.push({ agency, agencyIds: [agency.id, ...members.map((m) => m.id)] });
+  }
+  return targets;
 }
 
 /** Every rule's findings (R8/R9 against the previous report) and the app's own checks. */

@@ -15,7 +15,7 @@ import type { Db } from '../db/database.ts';
 import { GongkaiError } from '../errors.ts';
 import type { CellKey } from '../report/keys.ts';
 import { isUncertain } from '../report/model.ts';
-import { parseFile } from '../report/parse/index.ts';
+import { type ParseResult, parseFile } from '../report/parse/index.ts';
 import { confirmedImport } from './compose.ts';
 
 export interface ImportActor {
@@ -38,8 +38,10 @@ export async function importPreviousReport(
   year: number,
   file: { name: string; data: Buffer },
   actor: ImportActor,
+  /** The web app and the CLI pass the worker pool's parser (jobs/reportParse.ts). */
+  parse: (data: Buffer, name: string) => Promise<ParseResult> = parseFile,
 ): Promise<ImportOutcome> {
-  const parsed = await parseFile(file.data, file.name);
+  const parsed = await parse(file.data, file.name);
   const { report } = parsed;
   if (report.year !== null && report.year !== year)
     throw new GongkaiError(

@@ -9,6 +9,7 @@ import type { Finding } from '../report/finding.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { r16 } from '../report/rules/rollup.ts';
 import { buildAnnualReport, buildAnnualReports } from './build.ts';
+import { composeTargets } from './compose.ts';
 
 export interface RollupPart {
   agency: Agency;
@@ -59,6 +60,31 @@ export async function rollupReport(db: Db, government: Agency, year: number): Pr
       parts.map((p) => p.report),
     ),
   };
+}
+
+/**
+ * The county page's reports of one year, built once together: the roll-up (the government's
+ * report with its members' records, as `composeReports` and `rollupReport` build it), the
+ * government's own and each member's. `composed` is what `memberStatuses` takes.
+ */
+export async function countyReports(db: Db, government: Agency, year: number) {
+  const agencies = [government, ...(await listMemberAgencies(db, government.id))];
+  const composedTargets = await composeTargets(db, agencies);
+  // A part is an agency's own records; only a government's composed report differs from that.
+  const ownTargets = agencies.filter((a) => a.kind === 'government').map((agency) => ({ agency }));
+  const reports = await buildAnnualReports(db, [...composedTargets, ...ownTargets], year);
+  const composed = reports.slice(0, agencies.length);
+  const ownOf = (agency: Agency, i: number) => {
+    const j = ownTargets.findIndex((t) => t.agency.id === agency.id);
+    return j === -1 ? composed[i] : reports[agencies.length + j];
+  };
+  const parts = agencies.map((agency, i) => ({ agency, report: ownOf(agency, i) }));
+  const aggregate = composed[0];
+  const findings = r16(
+    aggregate,
+    parts.map((p) => p.report),
+  );
+  return { rollup: { aggregate, parts, findings } satisfies Rollup, composed };
 }
 
 /** The value of one cell per agency (for the breakdown of a roll-up cell). */

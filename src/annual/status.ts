@@ -16,6 +16,7 @@ import {
 } from '../db/annual.ts';
 import type { Db } from '../db/database.ts';
 import type { AnnualReportStatus } from '../db/schema/annual.ts';
+import type { AnnualReport } from '../report/model.ts';
 import { type ComposedReport, composeReport, composeReports } from './compose.ts';
 import {
   effectiveDeadline,
@@ -72,12 +73,13 @@ export async function reportStatuses(
   agencies: readonly Agency[],
   year: number,
   today: string,
+  built?: readonly AnnualReport[],
 ): Promise<ReportStatusRow[]> {
   const ids = agencies.map((a) => a.id);
   const parents = agencies.flatMap((a) => (a.parentId ? [a.parentId] : []));
   const settings = await deadlineSettings(db, [...new Set([...ids, ...parents])]);
   const rows = await listAnnualReportRows(db, ids, year);
-  const composed = await composeReports(db, agencies, year);
+  const composed = await composeReports(db, agencies, year, built);
   const versions = await getVersions(
     db,
     rows.flatMap((r) =>
@@ -133,9 +135,11 @@ export async function memberStatuses(
   government: Agency,
   year: number,
   today: string,
+  /** The reports of the government (its roll-up) and its members, when already built. */
+  built?: readonly AnnualReport[],
 ): Promise<ReportStatusRow[]> {
   const members = await listMemberAgencies(db, government.id);
-  return reportStatuses(db, [government, ...members], year, today);
+  return reportStatuses(db, [government, ...members], year, today, built);
 }
 
 /** 逾期未发布（编制中） and the like: the standing with the stored status when it is late. */

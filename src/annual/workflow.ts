@@ -330,25 +330,54 @@ export async function publishAmendment(
   });
 }
 
-/** A stored file of a snapshot; the PDF is rendered on first request and kept. */
+export type StoredFormat = 'html' | 'docx' | 'xlsx' | 'json' | 'pdf';
+export type ReportRenderer = (report: AnnualReport, format: StoredFormat) => Promise<Buffer>;
+
+/** Renders in this thread; the web app passes the worker pool's renderer (jobs/reportRender.ts). */
+export const renderInProcess: ReportRenderer = async (report, format) =>
+  format === 'pdf'
+    ? renderPdf(report)
+    : format === 'docx'
+      ? renderDocx(report)
+      : format === 'xlsx'
+        ? renderXlsx(report)
+        : Buffer.from(format === 'html' ? renderHtml(report) : renderJson(report));
+
+/** Files being rendered, per database: requests arriving meanwhile wait for the same rendering. */
+const rendering = new WeakMap<Db, Map<string, Promise<Buffer>>>();
+
+/**
+ * A stored file of a snapshot. A snapshot never changes, so each file (the PDF above all) is
+ * rendered once, on publication or first request, and kept in the database.
+ */
 export async function versionFile(
   db: Db,
   versionId: number,
-  format: 'html' | 'docx' | 'xlsx' | 'json' | 'pdf',
+  format: StoredFormat,
+  render: ReportRenderer = renderInProcess,
 ): Promise<Buffer> {
   const stored = await getVersionFile(db, versionId, format);
   if (stored) return stored.data;
+  const inFlight = rendering.get(db) ?? new Map<string, Promise<Buffer>>();
+  rendering.set(db, inFlight);
+  const key = `${versionId}/${format}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = renderAndStore(db, versionId, format, render).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+async function renderAndStore(
+  db: Db,
+  versionId: number,
+  format: StoredFormat,
+  render: ReportRenderer,
+): Promise<Buffer> {
   const version = await getVersion(db, versionId);
   if (!version) throw new GongkaiError('annual.version', '报告版本不存在。');
-  const report = versionReport(version);
-  const data =
-    format === 'pdf'
-      ? await renderPdf(report)
-      : format === 'docx'
-        ? await renderDocx(report)
-        : format === 'xlsx'
-          ? await renderXlsx(report)
-          : Buffer.from(format === 'html' ? renderHtml(report) : renderJson(report));
+  const data = await render(versionReport(version), format);
   await saveVersionFile(db, versionId, format, data);
   return data;
 }

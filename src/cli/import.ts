@@ -9,6 +9,8 @@ import { importPreviousReport } from '../annual/import.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
+import { JobPool } from '../jobs/pool.ts';
+import { pooledParse } from '../jobs/reportParse.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 
 const usage = '用法：gongkai import 文件 --agency 单位代码 --year 年度';
@@ -32,6 +34,7 @@ export async function run(args: string[]): Promise<number> {
       throw new GongkaiError('file', `无法读取文件“${file}”：${(error as Error).message}`);
     }
     const database = await openDatabase();
+    const pool = new JobPool({ threads: 1 });
     try {
       const agency = await findAgencyByCode(database.db, values.agency);
       if (!agency) throw new GongkaiError('agency.not-found', `没有代码为“${values.agency}”的单位`);
@@ -41,6 +44,7 @@ export async function run(args: string[]): Promise<number> {
         year,
         { name: basename(file), data },
         { userId: null },
+        pooledParse(pool),
       );
       console.log(
         `已导入${agency.name}${year}年度报告（${basename(file)}），读出${Object.keys(outcome.row.report.cells as object).length}个单元格。`,
@@ -55,6 +59,7 @@ export async function run(args: string[]): Promise<number> {
       }
       return 0;
     } finally {
+      await pool.close();
       await database.close();
     }
   });

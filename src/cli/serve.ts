@@ -4,6 +4,7 @@ import { openDatabase } from '../db/open.ts';
 import { appSecret } from '../db/settings.ts';
 import { keepStatisticsFresh } from '../db/statistics.ts';
 import { GongkaiError } from '../errors.ts';
+import { closeSharedJobPool } from '../jobs/shared.ts';
 import { createApp } from '../web/app.tsx';
 import { parseCliArgs, runCommand } from './args.ts';
 import { isLoopback, refuseDemoPasswords } from './demoPasswordGuard.ts';
@@ -56,5 +57,6 @@ export async function serveUntilStopped(
     process.once('SIGTERM', stop);
   });
   await statistics.stop();
+  await closeSharedJobPool();
   await database.close();
 }

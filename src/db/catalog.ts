@@ -295,10 +295,12 @@ export async function addAttachment(
   publicationId: number,
   file: { filename: string; data: Buffer },
   actor: Actor,
+  /** The web app passes the worker pool's scanner (jobs/attachmentScan.ts). */
+  scan: typeof scanFile = scanFile,
 ): Promise<AttachmentMeta> {
   const kind = await detectAttachmentKind(file.data);
   const filename = safeFilename(file.filename, kind);
-  const scan = await scanFile(file.data, filename);
+  const scanned = await scan(file.data, filename);
   return db.transaction(async (tx) => {
     const t = tx as Tx;
     const item = await lockPublication(t, agencyId, publicationId);
@@ -312,8 +314,8 @@ export async function addAttachment(
         size: file.data.length,
         sha256: createHash('sha256').update(file.data).digest('hex'),
         data: file.data,
-        text: scan.searchText,
-        hidden: scan.findings,
+        text: scanned.searchText,
+        hidden: scanned.findings,
       })
       .returning();
     await t

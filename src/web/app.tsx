@@ -4,9 +4,12 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/database.ts';
 import { isGongkaiError } from '../errors.ts';
+import type { JobPool } from '../jobs/pool.ts';
+import { sharedJobPool } from '../jobs/shared.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentUploadPath } from './admin/catalog/uploads.ts';
 import { loginRoutes } from './admin/login.tsx';
 import { adminRoutes } from './admin/routes.tsx';
+import { type AdmissionLimits, admission } from './admission.ts';
 import { apiRoutes } from './api/routes.ts';
 import type { AppEnv } from './env.ts';
 import { annualPortalRoutes } from './portal/annual.tsx';
@@ -28,12 +31,23 @@ export interface AppOptions {
   secret: string;
   /** Largest accepted request body in bytes (uploads have their own limit). */
   maxBodyBytes?: number;
+  /** The worker pool for heavy work (default: the process's shared pool). */
+  jobs?: JobPool;
+  /** Concurrency and queue per class of request (default: from the environment). */
+  admissionLimits?: AdmissionLimits;
 }
 
 /** The whole web application: portal, back office, static files, health check. */
-export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppOptions) {
+export function createApp({
+  database,
+  secret,
+  maxBodyBytes = 1024 * 1024,
+  jobs = sharedJobPool(),
+  admissionLimits,
+}: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
+  app.use(admission(admissionLimits));
   const tooLarge = (c: Context) =>
     c.html(errorPage({ title: '提交内容过大', message: '提交的内容超过了大小限制。' }), 413);
   const defaultLimit = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
@@ -44,6 +58,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   );
   app.use(async (c, next) => {
     c.set('database', database);
+    c.set('jobs', jobs);
     c.set('secret', secret);
     c.set('clientIp', clientIp(c));
     c.set('secure', isSecure(c));
@@ -73,6 +88,10 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
     c.html(errorPage({ title: '页面不存在', message: '您访问的页面不存在或已被移除。' }), 404),
   );
   app.onError((error, c) => {
+    if (isGongkaiError(error) && /\.busy$/.test(error.code))
+      return c.html(errorPage({ title: '服务器正忙', message: error.message }), 503, {
+        'retry-after': '10',
+      });
     if (isGongkaiError(error)) {
       return c.html(errorPage({ title: '操作未完成', message: error.message }), 400);
     }

@@ -2,6 +2,7 @@ import type { Agency } from '../db/agencies.ts';
 import type { Database } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import type { Membership } from '../db/users.ts';
+import type { JobPool } from '../jobs/pool.ts';
 
 export interface SessionUser {
   userId: number;
@@ -14,6 +15,8 @@ export interface SessionUser {
 export interface AppEnv {
   Variables: {
     database: Database;
+    /** The worker pool for heavy work (parsing, extraction, rendering). */
+    jobs: JobPool;
     secret: string;
     user: SessionUser | null;
     csrfToken: string;

@@ -2,7 +2,9 @@
  * AnnualReport → PDF: the DOCX rendered by LibreOffice (`--headless --convert-to pdf`) in a
  * private profile, with a fontconfig file that maps the 公文 font names to Noto CJK SC (without
  * it, Linux falls back to Japanese glyph forms). A GongkaiError names the packages to install
- * when LibreOffice is missing.
+ * when LibreOffice is missing. At most GONGKAI_PDF_CONCURRENCY conversions run at once (default
+ * 1: each is a LibreOffice process of ~300 MB), the next GONGKAI_PDF_QUEUE (default 16) wait
+ * in order, and more are refused as busy.
  */
 import { execFile } from 'node:child_process';
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GongkaiError } from '../../errors.ts';
+import { Limiter } from '../../limiter.ts';
 import type { AnnualReport } from '../model.ts';
 import { renderDocx } from './docx.ts';
 import { fontAliases } from './fonts.ts';
@@ -61,8 +64,39 @@ const missing = () =>
     '生成 PDF 需要 LibreOffice，但本机没有找到 libreoffice 命令。请安装 libreoffice-writer-nogui 和 fonts-noto-cjk（Debian/Ubuntu：apt-get install libreoffice-writer-nogui fonts-noto-cjk），或改用 --to docx / --to html。',
   );
 
+let limiter: Limiter | undefined;
+
+function envCount(name: string, fallback: number, min: number): number {
+  const value = Number(process.env[name] || fallback);
+  return Number.isInteger(value) && value >= min ? value : fallback;
+}
+
+/** The LibreOffice conversion queue (read from the environment on first use). */
+export function pdfConversions(): Limiter {
+  limiter ??= new Limiter(
+    envCount('GONGKAI_PDF_CONCURRENCY', 1, 1),
+    envCount('GONGKAI_PDF_QUEUE', 16, 0),
+  );
+  return limiter;
+}
+
 /** Converts DOCX files to PDF in one LibreOffice run (its start-up dominates the time). */
 export async function docxToPdfMany(docs: Buffer[]): Promise<Buffer[]> {
+  const slot = pdfConversions().acquire();
+  if (!slot)
+    throw new GongkaiError(
+      'render.busy',
+      '服务器正在生成其他 PDF 文件，排队已满，请稍后再试（或先下载 DOCX 版本）。',
+    );
+  const release = await slot;
+  try {
+    return await convert(docs);
+  } finally {
+    release();
+  }
+}
+
+async function convert(docs: Buffer[]): Promise<Buffer[]> {
   const office = await findLibreOffice();
   if (!office) throw missing();
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-'));

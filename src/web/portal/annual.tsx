@@ -14,6 +14,7 @@ import {
   listAnnualReportRows,
   versionReport,
 } from '../../db/annual.ts';
+import { pooledRenderer } from '../../jobs/reportRender.ts';
 import { renderHtmlFragment } from '../../report/render/html.ts';
 import type { AppEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
@@ -116,7 +117,7 @@ annualPortalRoutes.get('/a/:agency/annual/:year{[0-9]{4}}/:file{file\\.[a-z]+}',
   const year = Number(c.req.param('year'));
   const row = await findAnnualReportRow(db, agency.id, year);
   if (row?.status !== 'published' || !row.publishedVersionId) return c.notFound();
-  const data = await versionFile(db, row.publishedVersionId, format);
+  const data = await versionFile(db, row.publishedVersionId, format, pooledRenderer(c.get('jobs')));
   const filename = `${agency.name}${year}年政府信息公开工作年度报告.${format}`;
   return c.body(new Uint8Array(data), 200, {
     'content-type': types[format],

@@ -21,6 +21,7 @@ import {
 } from '../../../db/catalog.ts';
 import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
 import { isGongkaiError } from '../../../errors.ts';
+import { pooledAttachmentScan } from '../../../jobs/attachmentScan.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
@@ -244,6 +245,7 @@ catalogAdminRoutes.post('/:id{[0-9]+}/attachments', drafters, async (c) => {
         item.id,
         { filename: file.name, data: Buffer.from(await file.arrayBuffer()) },
         actorOf(c),
+        pooledAttachmentScan(c.get('jobs')),
       );
     },
     'uploaded',

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { isMonthDay } from '../../../annual/deadline.ts';
-import { cellBreakdown, rollupReport } from '../../../annual/rollup.ts';
+import { cellBreakdown, countyReports } from '../../../annual/rollup.ts';
 import { memberStatuses, standingLabel } from '../../../annual/status.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import { deadlineSettings, saveDeadlineSetting } from '../../../db/annual.ts';
@@ -36,8 +36,9 @@ const viewers = requireRole(...COUNTY_VIEW_ROLES);
 
 /** Everything the county page shows for a year (the benchmark measures this too). */
 export async function countyPageFigures(db: Db, government: Agency, year: number, today: string) {
-  const statuses = await memberStatuses(db, government, year, today);
-  const rollup = await rollupReport(db, government, year);
+  // This year's reports are built once and shared by the statuses and the roll-up.
+  const { rollup, composed } = await countyReports(db, government, year);
+  const statuses = await memberStatuses(db, government, year, today, composed);
   const charts = await countyCharts(db, year, rollup);
   const settings = await deadlineSettings(db, [government.id]);
   return { statuses, rollup, charts, settings };

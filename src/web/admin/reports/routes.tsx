@@ -28,9 +28,11 @@ import {
   versionReport,
 } from '../../../db/annual.ts';
 import { GongkaiError, isGongkaiError } from '../../../errors.ts';
+import { draftPdf } from '../../../jobs/draftPdf.ts';
+import { pooledParse } from '../../../jobs/reportParse.ts';
+import { pooledRenderer } from '../../../jobs/reportRender.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AnnualReport } from '../../../report/model.ts';
-import { render } from '../../../report/render/index.ts';
 import { cellText } from '../../../report/render/value.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
@@ -535,6 +537,7 @@ reportRoutes.post('/:year{[0-9]{4}}/previous', requireRole('office'), async (c) 
       y - 1,
       { name, data: Buffer.from(await file.arrayBuffer()) },
       actorOf(c),
+      pooledParse(c.get('jobs')),
     );
     return 'imported';
   });
@@ -572,11 +575,13 @@ reportRoutes.get('/:year{[0-9]{4}}/export/:format', async (c) => {
   const db = c.get('database').db;
   const agency = c.get('agency');
   const row = await findAnnualReportRow(db, agency.id, year);
+  const renderer = pooledRenderer(c.get('jobs'));
   let data: Buffer;
-  if (row?.publishedVersionId) data = await versionFile(db, row.publishedVersionId, format);
+  if (row?.publishedVersionId)
+    data = await versionFile(db, row.publishedVersionId, format, renderer);
   else {
-    const out = await render((await composeReport(db, agency, year)).report, format);
-    data = Buffer.isBuffer(out) ? out : Buffer.from(out);
+    const { report } = await composeReport(db, agency, year);
+    data = format === 'pdf' ? await draftPdf(report, renderer) : await renderer(report, format);
   }
   const draft = row?.status === 'published' ? '' : '（草稿）';
   const filename = `${agency.name}${year}年政府信息公开工作年度报告${draft}.${format}`;
