@@ -53,7 +53,7 @@ describeEachDatabase(
       assert.match(page, /长篇\.pdf/);
       assert.match(
         page,
-        /文件内容无法读取：附件“长篇\.pdf”处理所需的计算时间超过了限制（0\.3 秒）/,
+        /文件内容无法在限定资源内读取完整：附件“长篇\.pdf”处理所需的计算时间超过了限制（0\.3 秒）/,
       );
     });
   },
