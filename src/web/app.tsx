@@ -16,6 +16,7 @@ import { portalRoutes } from './portal/routes.tsx';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
 import { rejectNulInput } from './security/inputText.ts';
+import { rejectOutOfRangeIds } from './security/recordIds.ts';
 import { clientIp, isSecure } from './security/request.ts';
 import { loadSession } from './security/session.ts';
 import { errorPage } from './views/errorPage.tsx';
@@ -53,6 +54,7 @@ export function createApp({ database, secret, maxBodyBytes = 1024 * 1024 }: AppO
   });
   app.get('/static/:file', (c) => serveStatic(c.req.param('file'), c));
   app.use(rejectNulInput());
+  app.use(rejectOutOfRangeIds());
   app.use(csrfProtection());
   app.use(loadSession());
   // Capabilities mount their public pages (/a/:agency/…) next to portalRoutes.

@@ -4,8 +4,9 @@ import type { CaseEvent, CaseEventType } from '../../../cases/events.ts';
 import type { CaseState } from '../../../cases/state.ts';
 import type { Role } from '../../../db/schema.ts';
 import { DECISION_IDS, type DecisionId } from '../../../law/decisions.ts';
+import { dateField, idField, yuanField } from '../../fields.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写日期（年-月-日）');
+const date = dateField('日期');
 const required = (label: string, max = 1000) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 const optional = (max = 1000) => z.string().trim().max(max).optional().default('');
@@ -35,7 +36,7 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
     toEvent: (d) => ({ type: 'Received', on: d.on, method: d.method || undefined }),
   }),
   Assigned: spec({
-    schema: z.object({ on: date, handlerId: z.coerce.number().int().min(0, '请选择承办人') }),
+    schema: z.object({ on: date, handlerId: idField('请选择承办人') }),
     roles: ['office'],
     toEvent: (d) => ({ type: 'Assigned', on: d.on, handlerId: d.handlerId || null }),
   }),
@@ -101,7 +102,7 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   Deferral: spec({
     schema: z.object({
       on: date,
-      due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写延迟答复的期限（年-月-日）'),
+      due: dateField('延迟答复的期限'),
       reason: required('延迟答复理由', 500),
     }),
     roles: ['office'],
@@ -116,7 +117,7 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   ProcessingFeeNotified: spec({
     schema: z.object({
       on: date,
-      amount: z.coerce.number().positive('金额应大于0').max(1_000_000),
+      amount: yuanField('收费金额', 1_000_000),
     }),
     roles: staff,
     toEvent: (d) => ({ type: 'ProcessingFeeNotified', on: d.on, amount: d.amount }),
