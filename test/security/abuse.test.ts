@@ -386,7 +386,7 @@ describeEachDatabase(
           form: '纸质',
           delivery: '邮寄',
         });
-        assert.equal(res.status, 200, await res.text());
+        assert.equal(res.status, 303, await res.text());
         assert.equal(await named(payload), before + 1, `stored verbatim: ${payload}`);
       }
       const office = signedIn('xfj-office');
