@@ -210,12 +210,12 @@ async function measure(database: Database, county: Agency, members: number[]) {
     ],
     [
       'case list “open” of one agency (listCases)',
-      () => listCases(db, one, { view: 'open', ...filter }),
+      () => listCases(db, one, { view: 'open', ...filter }, { page: 1, pageSize: 100 }),
       floor.open,
     ],
     [
       'case list “overdue” of one agency (listCases)',
-      () => listCases(db, one, { view: 'overdue', ...filter }),
+      () => listCases(db, one, { view: 'overdue', ...filter }, { page: 1, pageSize: 100 }),
       () => floor.overdue(today),
     ],
     [

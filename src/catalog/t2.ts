@@ -15,6 +15,16 @@ export interface NormativeRecord {
 
 export type RegisterKind = 'lic' | 'pun' | 'coe' | 'fee';
 
+/** Bounds of one month's register figure: beyond them it is a typing error, not a record. */
+export const REGISTER_BOUNDS = {
+  firstYear: 2008,
+  lastYear: 2100,
+  /** Decisions of one kind in one month. */
+  maxCount: 100_000,
+  /** 行政事业性收费 in one month, 元. */
+  maxFeeYuan: 1_000_000_000,
+};
+
 export interface RegisterRecord {
   kind: RegisterKind;
   /** YYYY-MM */

@@ -63,12 +63,24 @@ function conditions(agencyId: number, f: CaseFilter): SQL[] {
   return out;
 }
 
-export async function listCases(db: Db, agencyId: number, filter: CaseFilter) {
+/** One page of the workbench list. */
+export interface ListPage {
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the cases in a view, oldest deadline first, and how many the view holds in all. */
+export async function listCases(db: Db, agencyId: number, filter: CaseFilter, page: ListPage) {
+  const where = and(...conditions(agencyId, filter));
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(applications)
+    .where(where);
   const order =
     filter.view === 'closed'
       ? [desc(applications.resolvedOn), desc(applications.id)]
       : [sql`${applications.replyDue} asc nulls last`, asc(applications.id)];
-  return db
+  const rows = db
     .select({
       id: applications.id,
       applicantName: applications.applicantName,
@@ -85,9 +97,11 @@ export async function listCases(db: Db, agencyId: number, filter: CaseFilter) {
     })
     .from(applications)
     .leftJoin(users, eq(users.id, applications.handlerId))
-    .where(and(...conditions(agencyId, filter)))
+    .where(where)
     .orderBy(...order)
-    .limit(300);
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  return { rows: await rows, total: Number(total) };
 }
 
 /** How many cases each workbench view holds. */

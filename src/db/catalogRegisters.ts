@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import {
   computeT2,
   type NormativeRecord,
+  REGISTER_BOUNDS,
   type RegisterKind,
   type RegisterRecord,
   type T2Cells,
@@ -100,7 +101,7 @@ export async function importRegisterCsv(
       const cells = line.split(/[,，\t]/).map((c) => c.trim());
       if (cells.every((c) => c === '') || (i === 0 && !/^\d{4}-\d{2}$/.test(cells[0]))) return;
       const [month, kindText, valueText, note] = cells;
-      const kind = csvKinds[kindText ?? ''];
+      const kind = Object.hasOwn(csvKinds, kindText ?? '') ? csvKinds[kindText] : undefined;
       const value = Number(valueText);
       if (
         !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ||
@@ -221,20 +222,32 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
+const REGISTER_KINDS: readonly string[] = ['lic', 'pun', 'coe', 'fee'];
+
 function validEntry(e: RegisterEntryInput) {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(e.month))
-    throw new GongkaiError('catalog.register.month', `月份格式应为 YYYY-MM：${e.month}`);
+  const { firstYear, lastYear, maxCount, maxFeeYuan } = REGISTER_BOUNDS;
+  const year = Number(e.month.slice(0, 4));
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(e.month) || year < firstYear || year > lastYear)
+    throw new GongkaiError(
+      'catalog.register.month',
+      `月份应为${firstYear}—${lastYear}年间的 YYYY-MM：${e.month}`,
+    );
+  if (!REGISTER_KINDS.includes(e.kind))
+    throw new GongkaiError('catalog.register.kind', '类别应为行政许可、行政处罚、行政强制或收费。');
   if (e.kind === 'fee') {
     const amount = e.amountYuan ?? -1;
-    if (!(amount >= 0) || Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6)
+    if (
+      !(amount >= 0 && amount <= maxFeeYuan) ||
+      Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6
+    )
       throw new GongkaiError(
         'catalog.register.amount',
-        '收费金额应为不小于0的数字（元，最多两位小数）。',
+        `收费金额应为0至${maxFeeYuan}元之间的数字（元，最多两位小数）。`,
       );
     return { kind: e.kind, month: e.month, count: null, amountYuan: amount, note: e.note ?? null };
   }
   const count = e.count ?? -1;
-  if (!Number.isInteger(count) || count < 0)
-    throw new GongkaiError('catalog.register.count', '决定数量应为不小于0的整数。');
+  if (!Number.isInteger(count) || count < 0 || count > maxCount)
+    throw new GongkaiError('catalog.register.count', `决定数量应为0至${maxCount}之间的整数。`);
   return { kind: e.kind, month: e.month, count, amountYuan: null, note: e.note ?? null };
 }

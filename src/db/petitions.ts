@@ -3,7 +3,7 @@
  * whole log (so an illegal event throws and nothing is written) and updates the projection in the
  * same transaction (DESIGN principle 1).
  */
-import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
 import { type IsoDate, toDayNumber, todayInChina } from '../law/date.ts';
 import type { PetitionChannel } from '../petitions/channel.ts';
@@ -213,17 +213,28 @@ export interface PetitionFilter {
   channel?: PetitionChannel;
   from?: IsoDate;
   to?: IsoDate;
-  limit?: number;
 }
 
-/** The register: newest first, with the first petitioner's name for staff lists. */
-export async function listPetitions(db: Db, agencyId: number, filter: PetitionFilter = {}) {
+/**
+ * One page of the register, newest first, with the first petitioner's name for staff lists,
+ * and how many petitions the filter matches in all.
+ */
+export async function listPetitions(
+  db: Db,
+  agencyId: number,
+  filter: PetitionFilter = {},
+  page: { page: number; pageSize: number } = { page: 1, pageSize: 100 },
+) {
   const conditions: SQL[] = [eq(petitions.agencyId, agencyId)];
   if (filter.status) conditions.push(eq(petitions.status, filter.status));
   if (filter.channel) conditions.push(eq(petitions.channel, filter.channel));
   if (filter.from) conditions.push(gte(petitions.receivedOn, filter.from));
   if (filter.to) conditions.push(lte(petitions.receivedOn, filter.to));
-  return db
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(petitions)
+    .where(and(...conditions));
+  const rows = await db
     .select({ petition: petitions, petitionerName: petitioners.name })
     .from(petitions)
     .leftJoin(
@@ -232,7 +243,9 @@ export async function listPetitions(db: Db, agencyId: number, filter: PetitionFi
     )
     .where(and(...conditions))
     .orderBy(desc(petitions.receivedOn), desc(petitions.id))
-    .limit(filter.limit ?? 200);
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  return { rows, total: Number(total) };
 }
 
 /** The petition a query code and the last four digits of the phone number identify, if any. */

@@ -132,6 +132,22 @@ export const calendarYears = pgTable('calendar_years', {
   loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
+/**
+ * One row per form that created a record: its one-time token (issued with the form page), the
+ * record it created and a hash of the submitting browser's CSRF token, so a resubmission returns
+ * the first record and only that browser sees the receipt. Written in the creating transaction.
+ */
+export const formSubmissions = pgTable('form_submissions', {
+  token: text('token').primaryKey(),
+  form: text('form').notNull(),
+  agencyId: integer('agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  recordId: integer('record_id'),
+  owner: text('owner').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+});
+
 /** Fixed-window request counters for public forms (applications, petitions, tracking). */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),

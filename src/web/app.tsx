@@ -21,6 +21,7 @@ import { portalRoutes } from './portal/routes.tsx';
 import { csrfProtection } from './security/csrf.ts';
 import { securityHeaders } from './security/headers.ts';
 import { rejectNulInput } from './security/inputText.ts';
+import { rejectOutOfRangeIds } from './security/recordIds.ts';
 import { clientIp, isSecure } from './security/request.ts';
 import { loadSession } from './security/session.ts';
 import { errorPage } from './views/errorPage.tsx';
@@ -72,6 +73,7 @@ export function createApp({
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
   app.route('/api', apiRoutes()); // before the session and CSRF cookies: public, read-only, cacheable
   app.use(rejectNulInput());
+  app.use(rejectOutOfRangeIds());
   app.use(csrfProtection());
   app.use(loadSession());
   // Capabilities mount their public pages (/a/:agency/…) next to portalRoutes.

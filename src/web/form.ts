@@ -1,9 +1,27 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { normaliseText } from './security/inputText.ts';
+
+// Validation messages people see are Chinese, including zod's own (type, size, enum).
+z.config(z.locales.zhCN());
 
 export type FormResult<T> =
   | { ok: true; data: T; raw: Record<string, string> }
   | { ok: false; errors: Record<string, string>; raw: Record<string, string> };
+
+/** Passwords are compared as typed; every other field is normalised before validation. */
+const verbatim = /password/i;
+
+/** The text fields of a submitted form (files are read by their own routes), normalised. */
+export async function formFields(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === '__proto__') continue;
+    if (typeof value === 'string') raw[key] = verbatim.test(key) ? value : normaliseText(value);
+  }
+  return raw;
+}
 
 /**
  * Validates a submitted form with zod. On failure it returns the Chinese message per field
@@ -13,9 +31,7 @@ export async function parseForm<S extends z.ZodType>(
   c: Context,
   schema: S,
 ): Promise<FormResult<z.infer<S>>> {
-  const body = await c.req.parseBody();
-  const raw: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') raw[key] = value;
+  const raw = await formFields(c);
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data, raw };
   const errors: Record<string, string> = {};

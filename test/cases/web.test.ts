@@ -62,7 +62,7 @@ describeEachDatabase(
     test('a valid application gets a receipt with a query code and tracks as pending', async () => {
       const citizen = new TestClient(app);
       await citizen.get(`${A}/apply`);
-      const res = await citizen.post(`${A}/apply`, goodForm);
+      const res = await citizen.submit(`${A}/apply`, goodForm);
       assert.equal(res.status, 200);
       const html = await res.text();
       queryCode = html.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
@@ -139,7 +139,7 @@ describeEachDatabase(
     test('the office head sets an Art. 35 deferral; a handler may not; illegal uses keep what was typed', async () => {
       const citizen = new TestClient(app);
       await citizen.get(`${A}/apply`);
-      const receipt = await (await citizen.post(`${A}/apply`, goodForm)).text();
+      const receipt = await (await citizen.submit(`${A}/apply`, goodForm)).text();
       const code = receipt.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
       const agency = await findAgencyByCode(database().db, 'xiangtan-xfj');
       const id = (await findByQueryCode(database().db, agency!.id, code))!.id;
@@ -266,7 +266,7 @@ describeEachDatabase(
       try {
         const guesser = new TestClient(app);
         await guesser.get(`${A}/apply`);
-        const receipt = await (await guesser.post(`${A}/apply`, goodForm)).text();
+        const receipt = await (await guesser.submit(`${A}/apply`, goodForm)).text();
         const code = receipt.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
         await guesser.get(`${A}/track`);
         const codes: number[] = [];

@@ -30,14 +30,14 @@ describeEachDatabase(
       const client = new TestClient(app);
       const formPage = await client.get('/a/xiangtan-xfj/petition');
       assert.equal(formPage.status, 200);
-      const res = await client.post('/a/xiangtan-xfj/petition', form);
+      const res = await client.submit('/a/xiangtan-xfj/petition', form);
       assert.equal(res.status, 200);
       const html = await res.text();
       const code = html.match(/id="query-code">(XF-[A-Z0-9-]+)</)?.[1];
       assert.ok(code, 'query code shown');
 
       const agency = (await findAgencyByCode(database().db, 'xiangtan-xfj'))!;
-      const [row] = (await listPetitions(database().db, agency.id)).filter(
+      const [row] = (await listPetitions(database().db, agency.id)).rows.filter(
         (r) => r.petition.queryCode === code,
       );
       assert.deepEqual(
@@ -76,7 +76,7 @@ describeEachDatabase(
     test('a wrong phone or a malformed code is refused', async () => {
       const client = new TestClient(app);
       await client.get('/a/xiangtan-xfj/petition');
-      const html = await (await client.post('/a/xiangtan-xfj/petition', form)).text();
+      const html = await (await client.submit('/a/xiangtan-xfj/petition', form)).text();
       const code = html.match(/id="query-code">(XF-[A-Z0-9-]+)</)![1];
       await client.get('/a/xiangtan-xfj/petition/track');
       const wrong = await client.post('/a/xiangtan-xfj/petition/track', { code, phone4: '0000' });
@@ -119,13 +119,22 @@ describeEachDatabase(
       );
     });
 
-    test('submissions are throttled per address', async () => {
+    test('submissions are throttled per address; refused forms do not count', async () => {
       const client = new TestClient(app);
       await client.get('/a/xiangtan-xfj/petition');
       const headers = { 'x-forwarded-for': '203.0.113.77' };
       let last = 0;
-      for (let i = 0; i <= petitionLimits.submit.limit; i++) {
+      for (let i = 0; i < 2 * petitionLimits.submit.limit; i++) {
         const body = new URLSearchParams({ ...form, subject: '', _csrf: client.csrf });
+        const res = await client.request('/a/xiangtan-xfj/petition', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: body.toString(),
+        });
+        assert.equal(res.status, 400, 'a refused form is not counted');
+      }
+      for (let i = 0; i <= petitionLimits.submit.limit; i++) {
+        const body = new URLSearchParams({ ...form, _csrf: client.csrf });
         const res = await client.request('/a/xiangtan-xfj/petition', {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },

@@ -199,8 +199,8 @@ describeEachDatabase('petition repositories', (database) => {
       code: 'petition.leader.not-visit',
     });
     const visits = await listPetitions(db, agencyId, { channel: 'visit' });
-    assert.equal(visits.length, 1);
-    assert.equal(visits[0].petitionerName, '张三');
+    assert.equal(visits.total, 1);
+    assert.equal(visits.rows[0].petitionerName, '张三');
   });
 
   test('aggregates: saved, replaced, checked, and they fence off their period', async () => {

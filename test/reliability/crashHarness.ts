@@ -243,7 +243,7 @@ async function applicant(
     const n = next();
     const marker = `崩溃测试${seed}-${n}：某年度信访事项统计数据`;
     try {
-      const res = await client.post(
+      const res = await client.submit(
         `/a/${agencyCode}/apply`,
         {
           applicantKind: 'person',

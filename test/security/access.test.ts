@@ -40,8 +40,8 @@ import {
 process.env.GONGKAI_TRUST_PROXY = '1';
 
 type Access =
-  /** Anyone, signed in or not. */
-  | { public: true; query?: string }
+  /** Anyone, signed in or not; `ownerOnly`: only the browser that submitted the form (others 404). */
+  | { public: true; query?: string; ownerOnly?: boolean }
   /** Any signed-in user. */
   | { signedIn: true; query?: string }
   /** Users holding one of `roles` in the agency of the URL (or overseeing it); `county` routes live at a government. */
@@ -72,11 +72,13 @@ const POLICY: Record<string, Access> = {
   'GET /a/:agency': pub,
   'GET /a/:agency/petition': pub,
   'POST /a/:agency/petition': pub,
+  'GET /a/:agency/petition/receipt/:token{[A-Za-z0-9_-]{24}}': { public: true, ownerOnly: true },
   'GET /a/:agency/petition/track': pub,
   'POST /a/:agency/petition/track': pub,
   'GET /a/:agency/request': pub,
   'GET /a/:agency/apply': pub,
   'POST /a/:agency/apply': pub,
+  'GET /a/:agency/apply/receipt/:token{[A-Za-z0-9_-]{24}}': { public: true, ownerOnly: true },
   'GET /a/:agency/track': pub,
   'POST /a/:agency/track': pub,
   'POST /a/:agency/track/letter': pub,
@@ -316,8 +318,9 @@ describeEachDatabase(
         const query = access.query ?? '';
         if ('public' in access) {
           const url = concretePath(path, DEPARTMENT, world.ids) + query;
-          await check('anonymous', anonymous, method, url, ['allowed'], false);
-          await check('xfj-drafter', clients.get('xfj-drafter')!, method, url, ['allowed'], false);
+          const expected: Verdict[] = access.ownerOnly ? ['not-found'] : ['allowed'];
+          await check('anonymous', anonymous, method, url, expected, false);
+          await check('xfj-drafter', clients.get('xfj-drafter')!, method, url, expected, false);
           continue;
         }
         if ('signedIn' in access) {

@@ -201,6 +201,8 @@ export function concretePath(pattern: string, agency: string, ids: World['ids'])
         return 'json';
       case 'key':
         return 't3.new.np';
+      case 'token':
+        return 'RcptTokenOfAnotherBrowse';
       case 'slug':
         return ids.categorySlug;
       case 'file':

@@ -31,6 +31,13 @@ export class TestClient {
     });
   }
 
+  /** Posts a form and, when the answer is a redirect (POST → 303 → GET), follows it once. */
+  async submit(path: string, fields: Record<string, string | null>) {
+    const res = await this.post(path, fields);
+    const location = res.headers.get('location');
+    return res.status === 303 && location ? this.get(location) : res;
+  }
+
   /** Opens the login form and signs in. */
   async login(username: string, password: string) {
     await this.get('/admin/login');

@@ -36,6 +36,12 @@ export class HttpClient {
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
   }
 
+  /** Posts a form and, when the answer is a redirect (POST → 303 → GET), follows it once. */
+  async submit(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+    const res = await this.post(path, fields, headers);
+    return res.status === 303 && res.location ? this.get(res.location) : res;
+  }
+
   /** Opens the login form and signs in; true when the server redirected into the back office. */
   async login(username: string, password: string): Promise<boolean> {
     await this.get('/admin/login');

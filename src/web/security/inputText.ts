@@ -41,3 +41,15 @@ function decodes(path: string): string {
     return path;
   }
 }
+
+/**
+ * Zero-width characters, bidi embeddings/overrides/isolates, the word joiner, invisible
+ * operators, the BOM and the soft hyphen: they make a "name" that looks empty, or text that
+ * reads differently from what is stored.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** A typed value as it is stored: invisible and bidi control characters removed, NFC. */
+export function normaliseText(value: string): string {
+  return value.replace(INVISIBLE, '').normalize('NFC');
+}

@@ -5,8 +5,9 @@ import { assessFee } from '../../../cases/feeAssessment.ts';
 import type { CaseState } from '../../../cases/state.ts';
 import type { Role } from '../../../db/schema.ts';
 import { DECISION_IDS, type DecisionId } from '../../../law/decisions.ts';
+import { dateField, idField, yuanField } from '../../fields.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写日期（年-月-日）');
+const date = dateField('日期');
 const required = (label: string, max = 1000) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 const optional = (max = 1000) => z.string().trim().max(max).optional().default('');
@@ -38,7 +39,7 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
     toEvent: (d) => ({ type: 'Received', on: d.on, method: d.method || undefined }),
   }),
   Assigned: spec({
-    schema: z.object({ on: date, handlerId: z.coerce.number().int().min(0, '请选择承办人') }),
+    schema: z.object({ on: date, handlerId: idField('请选择承办人') }),
     roles: ['office'],
     toEvent: (d) => ({ type: 'Assigned', on: d.on, handlerId: d.handlerId || null }),
   }),
@@ -104,7 +105,7 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   Deferral: spec({
     schema: z.object({
       on: date,
-      due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写延迟答复的期限（年-月-日）'),
+      due: dateField('延迟答复的期限'),
       reason: required('延迟答复理由', 500),
     }),
     roles: ['office'],
@@ -125,6 +126,7 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
         .number()
         .int('请填写整数')
         .min(0, '减免金额不能为负')
+        .max(1_000_000, '减免金额过大')
         .optional()
         .default(0),
       reductionReason: optional(500),

@@ -78,7 +78,11 @@ export function CasePage(p: CasePageProps) {
       ) : null}
       {p.failed ? (
         <p class="alert" role="alert">
-          未能{ACTION_LABELS[p.failed.action as CaseEventType] ?? '操作'}：{p.failed.message}
+          未能
+          {Object.hasOwn(ACTION_LABELS, p.failed.action)
+            ? ACTION_LABELS[p.failed.action as CaseEventType]
+            : '操作'}
+          ：{p.failed.message}
           （未作任何更改）
         </p>
       ) : null}

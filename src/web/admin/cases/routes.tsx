@@ -2,6 +2,7 @@
 
 import { inArray } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import type { CaseEventType } from '../../../cases/events.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
@@ -27,7 +28,9 @@ import { applicationSchema, toNewApplication } from '../../portal/apply/applicat
 import { docxResponse } from '../../portal/apply/download.ts';
 import { ApplicationFields, type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
 import { requireRole } from '../../security/guard.ts';
+import { recordId } from '../../security/recordIds.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Pager } from '../../views/pager.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
 import { ACTIONS } from './actionForms.ts';
 import { CasePage } from './casePage.tsx';
@@ -41,6 +44,9 @@ export const caseRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
 caseRoutes.use('*', requireRole(...VIEW_ROLES));
+
+const CASES_PER_PAGE = 100;
+const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 const VIEWS: [CaseView, string][] = [
   ['open', '全部在办'],
@@ -56,12 +62,21 @@ caseRoutes.get('/', async (c) => {
   const agency = c.get('agency');
   const view = (VIEWS.find(([v]) => v === c.req.query('view'))?.[0] ?? 'open') as CaseView;
   const handlerParam = c.req.query('handler');
-  const handlerId = handlerParam && /^\d+$/.test(handlerParam) ? Number(handlerParam) : undefined;
+  const handlerId = recordId(handlerParam) ?? undefined;
   const today = todayInChina();
   const dueBy = (await loadCalendar(db)).addWorkdays(today, 3);
-  const rows = await listCases(db, agency.id, { view, handlerId, today, dueBy });
+  const page = pageParam.parse(c.req.query('page'));
+  const { rows, total } = await listCases(
+    db,
+    agency.id,
+    { view, handlerId, today, dueBy },
+    { page, pageSize: CASES_PER_PAGE },
+  );
+  const pages = Math.max(1, Math.ceil(total / CASES_PER_PAGE));
   const staff = await caseStaff(db, agency.id);
   const b = base(c);
+  const listHref = (p: number) =>
+    `${b}?${new URLSearchParams({ view, ...(handlerId ? { handler: String(handlerId) } : {}), page: String(p) })}`;
   return casesPage(
     c,
     '依申请公开办理',
@@ -96,6 +111,9 @@ caseRoutes.get('/', async (c) => {
         </select>{' '}
         <button type="submit">筛选</button>
       </form>
+      <p class="muted" id="case-total">
+        共{total}件{pages > 1 ? `，每页${CASES_PER_PAGE}件` : ''}
+      </p>
       {rows.length === 0 ? <p class="muted">没有符合条件的申请。</p> : null}
       {rows.length > 0 ? (
         <table class="data cases">
@@ -132,6 +150,12 @@ caseRoutes.get('/', async (c) => {
           </tbody>
         </table>
       ) : null}
+      <Pager
+        page={page}
+        pages={pages}
+        prev={page > 1 ? listHref(page - 1) : undefined}
+        next={page < pages ? listHref(page + 1) : undefined}
+      />
     </>,
   );
 });
@@ -292,7 +316,7 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
   if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
   const body = (await c.req.parseBody()) as Record<string, string>;
   const action = body.action as CaseEventType;
-  const spec = ACTIONS[action];
+  const spec = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (!spec) return showCase(c, id, { action, message: '未知的操作', values: body, errors: {} });
   if (!spec.roles.some((r) => c.get('roles').includes(r))) {
     return showCase(c, id, {

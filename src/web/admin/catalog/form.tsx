@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { CatalogCategory } from '../../../db/catalogCategories.ts';
+import { dateField, idField } from '../../fields.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError, FieldRow } from '../../views/formFields.tsx';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请按 YYYY-MM-DD 填写日期');
+const isoDate = dateField('日期');
 const optional = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过${max}字`).optional().default('');
 
 export const publicationSchema = z.object({
-  categoryId: z.coerce.number({ message: '请选择信息分类' }).int().positive('请选择信息分类'),
+  categoryId: idField('请选择信息分类'),
   title: z.string().trim().min(2, '请填写标题').max(200, '标题不超过200字'),
   docNumber: optional(60, '文号'),
   madeOn: isoDate,

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { registerKindLabels } from '../../../catalog/t2.ts';
+import { REGISTER_BOUNDS, registerKindLabels } from '../../../catalog/t2.ts';
 import {
   importRegisterCsv,
   listRegisterEntries,
@@ -9,6 +9,7 @@ import {
 } from '../../../db/catalogRegisters.ts';
 import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
+import { countField, monthField, yuanField } from '../../fields.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
@@ -47,16 +48,29 @@ const yearOf = (c: Context<AppEnv>) =>
 
 registerAdminRoutes.get('/', (c) => page(c, yearOf(c)));
 
-const entrySchema = z.object({
-  kind: z.enum(['lic', 'pun', 'coe', 'fee'], { message: '请选择类别' }),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
-  value: z.coerce.number({ message: '请填写数值' }).min(0, '数值不能为负'),
-  note: z.string().trim().max(200).optional(),
-});
+const entrySchema = z
+  .object({
+    kind: z.enum(['lic', 'pun', 'coe', 'fee'], { message: '请选择类别' }),
+    month: monthField('月份'),
+    value: z.string(),
+    note: z.string().trim().max(200).optional(),
+  })
+  .transform((entry, ctx) => {
+    const { maxCount, maxFeeYuan } = REGISTER_BOUNDS;
+    const field =
+      entry.kind === 'fee'
+        ? yuanField('收费金额', maxFeeYuan, { zero: true })
+        : countField('决定数量', maxCount);
+    const value = field.safeParse(entry.value);
+    if (value.success) return { ...entry, value: value.data };
+    ctx.addIssue({ code: 'custom', path: ['value'], message: value.error.issues[0].message });
+    return z.NEVER;
+  });
 
 registerAdminRoutes.post('/', requireRole('office'), async (c) => {
   const form = await parseForm(c, entrySchema);
-  const year = Number((form.raw.month ?? '').slice(0, 4)) || yearOf(c);
+  const typed = Number((form.raw.month ?? '').slice(0, 4));
+  const year = typed >= 2008 && typed <= 2100 ? typed : yearOf(c);
   if (!form.ok) return page(c, year, Object.values(form.errors)[0]);
   const { kind, month, value, note } = form.data;
   try {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../law/date.ts';
 import { PETITION_CHANNELS } from '../../../petitions/channel.ts';
 import { ACCEPTANCE_DECISIONS } from '../../../petitions/events.ts';
+import { countField, dateField, MAX_MONTHLY_COUNT } from '../../fields.ts';
 
-export const isoDate = (label: string) =>
-  z.string().trim().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
+export const isoDate = dateField;
 
 const optionalText = (max: number, label: string) =>
   z
@@ -122,11 +121,7 @@ export const reviewForm = z
     path: ['until'],
   });
 
-const count = (label: string) =>
-  z.coerce
-    .number({ message: `${label}应为数字` })
-    .int(`${label}应为整数`)
-    .min(0, `${label}不能为负数`);
+const count = (label: string) => countField(label);
 
 const optionalCount = (label: string) =>
   z
@@ -136,7 +131,7 @@ const optionalCount = (label: string) =>
     .transform((v, ctx) => {
       if (v === undefined || v === '') return null;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) {
+      if (!Number.isInteger(n) || n < 0 || n > MAX_MONTHLY_COUNT) {
         ctx.addIssue({ code: 'custom', message: `${label}应为非负整数，未知请留空` });
         return z.NEVER;
       }

@@ -6,21 +6,31 @@ import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/
 import { canSeePetitionerData, maskName } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
 import { Layout } from '../../views/layout.tsx';
+import { Pager } from '../../views/pager.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { base, crumbs, HANDLING_ROLES, holds } from './common.tsx';
 
-type Rows = Awaited<ReturnType<typeof listPetitions>>;
+type Listing = Awaited<ReturnType<typeof listPetitions>>;
+
+/** Petitions per page of the register. */
+export const PETITIONS_PER_PAGE = 100;
 
 /** The register: every petition of the agency, newest first, with its deadlines. */
 export function RegisterPage({
   c,
-  rows,
+  listing,
   status,
+  page,
 }: {
   c: Context<AppEnv>;
-  rows: Rows;
+  listing: Listing;
   status: string;
+  page: number;
 }) {
+  const { rows, total } = listing;
+  const pages = Math.max(1, Math.ceil(total / PETITIONS_PER_PAGE));
+  const href = (p: number) =>
+    `${base(c.get('agency'))}?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
   const agency = c.get('agency');
   const seesPersonal = canSeePetitionerData(c.get('roles'));
   const today = todayInChina();
@@ -46,6 +56,9 @@ export function RegisterPage({
         </select>
         <button type="submit">筛选</button>
       </form>
+      <p class="muted" id="petition-total">
+        共{total}件{pages > 1 ? `，每页${PETITIONS_PER_PAGE}件` : ''}
+      </p>
       {rows.length === 0 ? (
         <p>暂无登记的信访事项。</p>
       ) : (
@@ -96,6 +109,12 @@ export function RegisterPage({
           </tbody>
         </table>
       )}
+      <Pager
+        page={page}
+        pages={pages}
+        prev={page > 1 ? href(page - 1) : undefined}
+        next={page < pages ? href(page + 1) : undefined}
+      />
     </Layout>
   );
 }

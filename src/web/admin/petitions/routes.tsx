@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import { audit } from '../../../db/audit.ts';
 import { listPetitionAggregates, savePetitionAggregate } from '../../../db/petitionAggregates.ts';
 import { createPetitionFromApplication } from '../../../db/petitionHandover.ts';
@@ -30,7 +31,7 @@ import {
   reviewForm,
 } from './forms.ts';
 import { NewPetitionPage } from './newPage.tsx';
-import { RegisterPage } from './registerPage.tsx';
+import { PETITIONS_PER_PAGE, RegisterPage } from './registerPage.tsx';
 import { StatisticsPage } from './statisticsPage.tsx';
 
 /** /admin/:agency/petitions — the 信访 register. Every role of the agency may read it (masked). */
@@ -44,9 +45,15 @@ const db = (c: Context<AppEnv>) => c.get('database').db;
 
 petitionAdminRoutes.get('/', async (c) => {
   const requested = c.req.query('status') ?? '';
-  const status = requested in PETITION_STATUS_LABELS ? requested : '';
-  const rows = await listPetitions(db(c), c.get('agency').id, { status: status || undefined });
-  return c.html(<RegisterPage c={c} rows={rows} status={status} />);
+  const status = Object.hasOwn(PETITION_STATUS_LABELS, requested) ? requested : '';
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(c.req.query('page'));
+  const listing = await listPetitions(
+    db(c),
+    c.get('agency').id,
+    { status: status || undefined },
+    { page, pageSize: PETITIONS_PER_PAGE },
+  );
+  return c.html(<RegisterPage c={c} listing={listing} status={status} page={page} />);
 });
 
 petitionAdminRoutes.get('/new', requireRole(...HANDLING_ROLES), (c) =>

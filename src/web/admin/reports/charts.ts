@@ -51,6 +51,18 @@ export function accessibleSvg(svg: string, id: string, title: string, descriptio
   );
 }
 
+/**
+ * ECharts (zrender) caches text widths in plain objects keyed by the text: a label named
+ * `__proto__` (or `constructor`, …) reaches Object.prototype there and pollutes every object in
+ * the process. A word joiner (U+2060, invisible) makes such a label an ordinary key.
+ */
+export function inertLabel(label: string): string {
+  return label === '__proto__' || label in Object.prototype ? `${label}\u2060` : label;
+}
+
+const inertSeries = (series: ChartSeries[]) =>
+  series.map((s) => ({ ...s, name: inertLabel(s.name) }));
+
 export function chartSvg(option: echarts.EChartsCoreOption, width = 720, height = 320): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
@@ -66,9 +78,9 @@ export function outcomeChart(id: string, chart: ChartData): string {
   const svg = chartSvg({
     legend: { bottom: 0 },
     grid: { left: 48, right: 16, top: 16, bottom: 56 },
-    xAxis: { type: 'category', data: chart.categories },
+    xAxis: { type: 'category', data: chart.categories.map(inertLabel) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: chart.series.map((s) => ({ ...s, type: 'bar', stack: 'all' })),
+    series: inertSeries(chart.series).map((s) => ({ ...s, type: 'bar', stack: 'all' })),
   });
   return accessibleSvg(svg, id, chart.title, chart.description);
 }
@@ -82,8 +94,8 @@ export function barChart(id: string, chart: ChartData): string {
       legend: series.length > 1 ? { bottom: 0 } : undefined,
       grid: { left: 160, right: 24, top: 16, bottom: series.length > 1 ? 40 : 16 },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: categories, inverse: true },
-      series: series.map((s) => ({ ...s, type: 'bar' })),
+      yAxis: { type: 'category', data: categories.map(inertLabel), inverse: true },
+      series: inertSeries(series).map((s) => ({ ...s, type: 'bar' })),
     },
     720,
     height,

@@ -6,16 +6,20 @@ import { STATUS_LABELS } from '../../../cases/state.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import {
   type ApplicationRow,
+  findApplication,
   findByQueryCode,
   letterContent,
   lettersOf,
   submitApplication,
 } from '../../../db/cases.ts';
+import { findSubmission, submitOnce } from '../../../db/formSubmissions.ts';
 import { hitRateLimit } from '../../../db/rateLimit.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
+import { OnceField, onceField, onceTokenOf, receiptOwner } from '../../security/onceToken.tsx';
+import { recordId } from '../../security/recordIds.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
 import { applicationSchema, toNewApplication } from './applicationForm.ts';
@@ -67,6 +71,7 @@ function applyForm(c: C, agency: Agency, values: Values, errors: Errors, alert?:
       ) : null}
       <form method="post" action={`/a/${agency.code}/apply`} class="form apply-form" novalidate>
         <CsrfField token={c.get('csrfToken')} />
+        <OnceField token={values[onceField]} />
         <ApplicationFields values={values} errors={errors} />
         <button type="submit">提交申请</button>
       </form>
@@ -90,19 +95,46 @@ applyRoutes.post('/a/:agency/apply', async (c) => {
   if (!agency) return c.notFound();
   const db = c.get('database').db;
   const form = await parseForm(c, applicationSchema);
+  // Refusals and resubmissions do not count toward the rate limit: only a new application does.
+  if (!form.ok)
+    return page(c, agency, '提交申请', applyForm(c, agency, form.raw, form.errors), 400);
+  const token = onceTokenOf(form.raw);
+  if (!token) {
+    const alert = '表单已失效，请核对后再次提交。已填写的内容均已保留。';
+    const raw = { ...form.raw, [onceField]: '' };
+    return page(c, agency, '提交申请', applyForm(c, agency, raw, {}, alert), 400);
+  }
+  const receipt = `/a/${agency.code}/apply/receipt/${token}`;
+  if (await findSubmission(db, token, 'apply')) return c.redirect(receipt, 303);
   const limit = await hitRateLimit(db, `apply:ip:${c.get('clientIp')}`, publicLimits.apply);
   if (!limit.allowed) {
     const alert = '提交过于频繁，请稍后再试。已填写的内容均已保留。';
     return page(c, agency, '提交申请', applyForm(c, agency, form.raw, {}, alert), 429);
   }
-  if (!form.ok)
-    return page(c, agency, '提交申请', applyForm(c, agency, form.raw, form.errors), 400);
   const today = todayInChina();
-  const { queryCode } = await submitApplication(
-    db,
-    toNewApplication(form.data, { agencyId: agency.id, channel: 'online', submittedOn: today }),
-    { ip: c.get('clientIp'), today },
-  );
+  const claim = { token, form: 'apply', agencyId: agency.id, owner: receiptOwner(c) };
+  await submitOnce(db, claim, async (tx) => {
+    const input = { agencyId: agency.id, channel: 'online' as const, submittedOn: today };
+    const created = await submitApplication(tx, toNewApplication(form.data, input), {
+      ip: c.get('clientIp'),
+      today,
+    });
+    return created.id;
+  });
+  return c.redirect(receipt, 303);
+});
+
+/** The receipt of an online application, for the browser that submitted it: the query code. */
+applyRoutes.get('/a/:agency/apply/receipt/:token{[A-Za-z0-9_-]{24}}', async (c) => {
+  const agency = await portalAgency(c);
+  if (!agency) return c.notFound();
+  const db = c.get('database').db;
+  const submission = await findSubmission(db, c.req.param('token'), 'apply');
+  if (!submission || submission.agencyId !== agency.id || submission.owner !== receiptOwner(c))
+    return c.notFound();
+  const row = await findApplication(db, submission.recordId);
+  if (!row) return c.notFound();
+  const { queryCode, submittedOn: today } = row;
   return page(
     c,
     agency,
@@ -208,7 +240,8 @@ applyRoutes.post('/a/:agency/track/letter', async (c) => {
   const raw = (await c.req.parseBody()) as Record<string, string>;
   const found = await verify(c, agency, raw);
   if (!found.ok) return trackRefused(c, agency, raw, found);
-  const letter = await letterContent(c.get('database').db, found.row.id, Number(raw.letter));
+  const letterId = recordId(raw.letter);
+  const letter = letterId && (await letterContent(c.get('database').db, found.row.id, letterId));
   if (!letter || !visibleToApplicant(found.row, letter)) return c.notFound();
   return docxResponse(c, letter.content, `${letter.title}.docx`);
 });

@@ -17,6 +17,7 @@ import {
   sitemapEntries,
 } from '../../../db/catalogPortal.ts';
 import type { AppEnv } from '../../env.ts';
+import { MAX_INT4 } from '../../security/recordIds.ts';
 import { errorPage } from '../../views/errorPage.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { guidePage } from './guide.tsx';
@@ -259,7 +260,7 @@ catalogPortalRoutes.get('/a/:agency/items/:id{[0-9]+}/files/:fid{[0-9]+}', async
 
 const searchQuery = z.object({
   q: z.string().max(200).catch(''),
-  category: z.coerce.number().int().positive().optional().catch(undefined),
+  category: z.coerce.number().int().positive().max(MAX_INT4).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   page: pageParam,
 });

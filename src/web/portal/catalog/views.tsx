@@ -44,35 +44,7 @@ export function Marked({ runs }: { runs: Highlighted }) {
   return <>{runs.map((r) => (r.hit ? <mark>{r.text}</mark> : r.text))}</>;
 }
 
-/** 上一页 / 第 N / M 页 / 下一页; `pages` is omitted when only a capped count is known. */
-export function Pager({
-  page,
-  pages,
-  prev,
-  next,
-}: {
-  page: number;
-  pages?: number;
-  prev?: string;
-  next?: string;
-}) {
-  if (!prev && !next) return null;
-  return (
-    <nav class="pager" aria-label="分页">
-      {prev ? (
-        <a href={prev} rel="prev">
-          上一页
-        </a>
-      ) : null}
-      <span>{pages === undefined ? `第 ${page} 页` : `第 ${page} / ${pages} 页`}</span>
-      {next ? (
-        <a href={next} rel="next">
-          下一页
-        </a>
-      ) : null}
-    </nav>
-  );
-}
+export { Pager } from '../../views/pager.tsx';
 
 export function ItemList({
   agency,

@@ -3,8 +3,10 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { Agency } from '../../../db/agencies.ts';
+import { findSubmission, submitOnce } from '../../../db/formSubmissions.ts';
 import {
   findPetitionForTracking,
+  getPetition,
   type PetitionRow,
   registerPetition,
 } from '../../../db/petitions.ts';
@@ -16,6 +18,7 @@ import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
 import { idNumberSchema, phoneSchema } from '../../admin/petitions/forms.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
+import { OnceField, onceField, onceTokenOf, receiptOwner } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field, TextArea } from '../../views/formFields.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
@@ -94,6 +97,7 @@ function submitForm(c: C, agency: Agency, form: FormState) {
         novalidate
       >
         <CsrfField token={c.get('csrfToken')} />
+        <OnceField token={raw[onceField]} />
         <Field name="name" label="姓名" raw={raw} errors={errors} required />
         <Field
           name="phone"
@@ -130,6 +134,16 @@ petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
   if (!agency) return c.notFound();
   const db = c.get('database').db;
   const form = await parseForm(c, petitionSchema);
+  // Refusals and resubmissions do not count toward the rate limit: only a new petition does.
+  if (!form.ok) return page(c, agency, '网上信访', submitForm(c, agency, form), 400);
+  const token = onceTokenOf(form.raw);
+  if (!token) {
+    const message = '表单已失效，请核对后再次提交。已填写的内容均已保留。';
+    const raw = { ...form.raw, [onceField]: '' };
+    return page(c, agency, '网上信访', submitForm(c, agency, { raw, errors: {}, message }), 400);
+  }
+  const receipt = `/a/${agency.code}/petition/receipt/${token}`;
+  if (await findSubmission(db, token, 'petition')) return c.redirect(receipt, 303);
   const limit = await hitRateLimit(db, `petition:ip:${c.get('clientIp')}`, petitionLimits.submit);
   if (!limit.allowed) {
     const message = '提交过于频繁，请稍后再试。已填写的内容均已保留。';
@@ -141,23 +155,38 @@ petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
       429,
     );
   }
-  if (!form.ok) return page(c, agency, '网上信访', submitForm(c, agency, form), 400);
   const f = form.data;
   const today = todayInChina();
-  const { queryCode } = await registerPetition(
-    db,
-    {
-      agencyId: agency.id,
-      channel: 'online',
-      receivedOn: today,
-      subject: f.subject,
-      content: f.content,
-      petitioners: [
-        { name: f.name, phone: f.phone, idNumber: f.idNumber || null, address: f.address || null },
-      ],
-    },
-    { ip: c.get('clientIp'), today },
-  );
+  const claim = { token, form: 'petition', agencyId: agency.id, owner: receiptOwner(c) };
+  await submitOnce(db, claim, async (tx) => {
+    const petitioner = {
+      name: f.name,
+      phone: f.phone,
+      idNumber: f.idNumber || null,
+      address: f.address || null,
+    };
+    const input = { agencyId: agency.id, channel: 'online' as const, receivedOn: today };
+    const created = await registerPetition(
+      tx,
+      { ...input, subject: f.subject, content: f.content, petitioners: [petitioner] },
+      { ip: c.get('clientIp'), today },
+    );
+    return created.id;
+  });
+  return c.redirect(receipt, 303);
+});
+
+/** The receipt of an online petition, for the browser that submitted it: the query code. */
+petitionPortalRoutes.get('/a/:agency/petition/receipt/:token{[A-Za-z0-9_-]{24}}', async (c) => {
+  const agency = await portalAgency(c);
+  if (!agency) return c.notFound();
+  const db = c.get('database').db;
+  const submission = await findSubmission(db, c.req.param('token'), 'petition');
+  if (!submission || submission.agencyId !== agency.id || submission.owner !== receiptOwner(c))
+    return c.notFound();
+  const found = await getPetition(db, agency.id, submission.recordId);
+  if (!found) return c.notFound();
+  const { queryCode, receivedOn: today } = found.row;
   return page(
     c,
     agency,
