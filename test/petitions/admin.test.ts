@@ -127,7 +127,7 @@ describeEachDatabase(
       });
       assert.equal(res.status, 400);
       const html = await res.text();
-      assert.match(html, /收到日期应为有效日期/);
+      assert.match(html, /收到日期应为1949—2100年间的有效日期/);
       assert.match(html, /请填写诉求内容/);
       assert.match(html, /请填写有效的联系电话/);
       assert.match(html, /身份证号码格式或校验位不正确/);
@@ -226,7 +226,7 @@ describeEachDatabase(
         ),
       );
       const bad = await (await client.get(`${root}/statistics?from=x&to=${year}-12-31`)).text();
-      assert.match(bad, /开始日期应为有效日期/);
+      assert.match(bad, /开始日期应为1949—2100年间的有效日期/);
     });
 
     test('aggregates: the office enters them, the auditor may not', async () => {
