@@ -77,7 +77,7 @@ describeEachDatabase(
       );
     });
 
-    test('a processing fee of 0.001 元 and a date in year 0 are refused on the case workbench', async () => {
+    test('a fee reduction of 0.001 元 or beyond bounds and a date in year 0 are refused on the case workbench', async () => {
       const db = database().db;
       const agency = (await findAgencyByCode(db, AGENCY))!;
       const today = todayInChina();
@@ -101,10 +101,20 @@ describeEachDatabase(
       assert.ok(version, 'the action forms carry the version');
       const act = (fields: Record<string, string>) =>
         post(office, `/admin/${AGENCY}/cases/${id}/act`, { version, ...fields });
-      const fee = await act({ action: 'ProcessingFeeNotified', on: today, amount: '0.001' });
+      // The fee is computed from the schedule, never typed; the reduction is whole 元 and bounded.
+      const feeFields = {
+        action: 'ProcessingFeeNotified',
+        method: 'page',
+        pages: '250',
+        payment: '银行转账',
+      };
+      const fee = await act({ ...feeFields, on: today, reduction: '0.001' });
       assert.equal(fee.status, 400);
-      assert.match(await fee.text(), /精确到分/);
-      const year0 = await act({ action: 'ProcessingFeeNotified', on: '0000-01-01', amount: '10' });
+      assert.match(await fee.text(), /请填写整数/);
+      const huge = await act({ ...feeFields, on: today, reduction: '2147483648' });
+      assert.equal(huge.status, 400);
+      assert.match(await huge.text(), /减免金额过大/);
+      const year0 = await act({ ...feeFields, on: '0000-01-01' });
       assert.equal(year0.status, 400);
       assert.match(await year0.text(), /有效日期/);
       for (const action of ['__proto__', 'constructor', 'toString']) {
