@@ -28,6 +28,7 @@ import {
   letters,
   type RequestDetails,
 } from './schema/cases.ts';
+import { type Aggregate, append } from './store/eventStore.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type LetterRow = Omit<
@@ -113,54 +114,58 @@ export async function submitApplication(
   throw new GongkaiError('cases.query-code', '未能生成唯一的查询码，请重试');
 }
 
+/** Applications in the event store: the clock re-derived from the whole log. */
+export const applicationAggregate: Aggregate<ApplicationRow, CaseEvent, CaseState, Calendar> = {
+  kind: 'application',
+  auditArea: 'case',
+  context: (db) => loadCalendar(db),
+  async lock(tx, id) {
+    const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+    return row;
+  },
+  log: eventsOf,
+  derive,
+  async insertEvent(tx, row, seq, event, userId) {
+    await tx.insert(applicationEvents).values({
+      applicationId: row.id,
+      seq,
+      type: event.type,
+      on: event.on,
+      data: event as unknown as Record<string, unknown>,
+      userId,
+    });
+  },
+  async project(tx, row, state, version) {
+    await tx
+      .update(applications)
+      .set({ ...projection(state), version, updatedAt: new Date() })
+      .where(eq(applications.id, row.id));
+  },
+  async afterAppend(tx, row, state, event, seq) {
+    await projectAppeal(tx, row, event);
+    await storeLetter(tx, row, state, event, seq);
+  },
+  async ids(db) {
+    const rows = await db
+      .select({ id: applications.id })
+      .from(applications)
+      .orderBy(asc(applications.id));
+    return rows.map((r) => r.id);
+  },
+};
+
 /**
  * Appends one event. Throws a GongkaiError (and writes nothing) when the event is not allowed
  * in the case's current state, is dated before the last event or after today, or breaks a
  * rule of the law core's clock.
  */
-export async function appendEvent(
+export function appendEvent(
   db: Db,
   applicationId: number,
   event: CaseEvent,
   actor: Actor = {},
 ): Promise<CaseState> {
-  checkNotFuture([event], actor.today ?? todayInChina());
-  const calendar = actor.calendar ?? (await loadCalendar(db));
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    const [row] = await tx
-      .select()
-      .from(applications)
-      .where(eq(applications.id, applicationId))
-      .for('update');
-    if (!row) throw new GongkaiError('cases.not-found', `申请不存在：${applicationId}`);
-    const past = await eventsOf(t, applicationId);
-    const state = derive(calendar, [...past, event]);
-    const seq = row.version + 1;
-    await tx.insert(applicationEvents).values({
-      applicationId,
-      seq,
-      type: event.type,
-      on: event.on,
-      data: event as unknown as Record<string, unknown>,
-      userId: actor.userId ?? null,
-    });
-    await tx
-      .update(applications)
-      .set({ ...projection(state), version: seq, updatedAt: new Date() })
-      .where(eq(applications.id, applicationId));
-    await projectAppeal(t, row, event);
-    await storeLetter(t, row, state, event, seq);
-    await audit(t, {
-      userId: actor.userId,
-      agencyId: row.agencyId,
-      action: `case.${event.type}`,
-      target: `application:${applicationId}`,
-      details: { seq, on: event.on },
-      ip: actor.ip,
-    });
-    return state;
-  });
+  return append(db, applicationAggregate, applicationId, event, actor, { context: actor.calendar });
 }
 
 function projection(state: CaseState) {

@@ -15,6 +15,7 @@ import { audit } from './audit.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
+import { type Aggregate, append } from './store/eventStore.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 export type PetitionerRow = typeof petitioners.$inferSelect;
@@ -123,6 +124,47 @@ export async function registerPetition(
   throw new GongkaiError('petition.query-code', '未能生成唯一的查询码，请重试');
 }
 
+/** Petitions in the event store: the clocks re-derived from the whole log. */
+export const petitionAggregate: Aggregate<
+  PetitionRow,
+  PetitionEvent,
+  PetitionClock,
+  DayCountOptions
+> = {
+  kind: 'petition',
+  auditArea: 'petition',
+  context: async (db) => ({ calendar: await loadCalendar(db) }),
+  async lock(tx, id) {
+    const [row] = await tx.select().from(petitions).where(eq(petitions.id, id)).for('update');
+    return row;
+  },
+  log: petitionEventsOf,
+  derive: (options, events) => {
+    checkInOrder(events);
+    return petitionClock(events, options);
+  },
+  async insertEvent(tx, row, seq, event, userId) {
+    await tx.insert(petitionEvents).values(eventRow(row.id, seq, event, { userId }));
+  },
+  async project(tx, row, clock, version) {
+    await tx
+      .update(petitions)
+      .set({ ...projection(clock), version, updatedAt: new Date() })
+      .where(eq(petitions.id, row.id));
+  },
+  async afterAppend(tx, row, _clock, event) {
+    if (event.type !== 'Answered') return;
+    await tx
+      .update(petitions)
+      .set({ answerText: event.text ?? null })
+      .where(eq(petitions.id, row.id));
+  },
+  async ids(db) {
+    const rows = await db.select({ id: petitions.id }).from(petitions).orderBy(asc(petitions.id));
+    return rows.map((r) => r.id);
+  },
+};
+
 /**
  * Appends one event to a petition of `agencyId`. Throws a GongkaiError (and writes nothing) when
  * the event breaks a rule of the clock, is dated after today or before the last event.
@@ -134,42 +176,22 @@ export async function appendPetitionEvent(
   event: PetitionEvent,
   actor: PetitionActor = {},
 ): Promise<PetitionClock> {
-  checkNotFuture(event.on, actor.today);
-  const options = await clockOptions(db, actor);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    const [row] = await tx
-      .select()
-      .from(petitions)
-      .where(and(eq(petitions.id, petitionId), eq(petitions.agencyId, agencyId)))
-      .for('update');
-    if (!row) throw new GongkaiError('petition.not-found', `信访事项不存在：${petitionId}`);
-    const past = await petitionEventsOf(t, petitionId);
-    const last = past[past.length - 1];
-    if (last && toDayNumber(event.on) < toDayNumber(last.on)) {
+  return append(db, petitionAggregate, petitionId, event, actor, {
+    agencyId,
+    context: await clockOptions(db, actor),
+  });
+}
+
+/** Events come in date order; the clocks assume it. */
+function checkInOrder(events: PetitionEvent[]): void {
+  for (let i = 1; i < events.length; i++) {
+    if (toDayNumber(events[i].on) < toDayNumber(events[i - 1].on)) {
       throw new GongkaiError(
         'petition.events.out-of-order',
-        `事件日期（${event.on}）早于上一个事件的日期（${last.on}）`,
+        `事件日期（${events[i].on}）早于上一个事件的日期（${events[i - 1].on}）`,
       );
     }
-    const clock = petitionClock([...past, event], options);
-    const seq = row.version + 1;
-    await tx.insert(petitionEvents).values(eventRow(petitionId, seq, event, actor));
-    const answer = event.type === 'Answered' ? { answerText: event.text ?? null } : {};
-    await tx
-      .update(petitions)
-      .set({ ...projection(clock), ...answer, version: seq, updatedAt: new Date() })
-      .where(eq(petitions.id, petitionId));
-    await audit(t, {
-      userId: actor.userId,
-      agencyId,
-      action: `petition.${event.type}`,
-      target: `petition:${petitionId}`,
-      details: { seq, on: event.on },
-      ip: actor.ip,
-    });
-    return clock;
-  });
+  }
 }
 
 export async function petitionEventsOf(db: Db, petitionId: number): Promise<PetitionEvent[]> {
@@ -287,7 +309,12 @@ function projection(clock: PetitionClock) {
   };
 }
 
-function eventRow(petitionId: number, seq: number, event: PetitionEvent, actor: PetitionActor) {
+function eventRow(
+  petitionId: number,
+  seq: number,
+  event: PetitionEvent,
+  actor: { userId?: number | null },
+) {
   return {
     petitionId,
     seq,
