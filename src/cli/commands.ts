@@ -24,4 +24,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   'import-catalogue': () => import('./importCatalogue.ts'),
   'export-open-data': () => import('./exportOpenData.ts'),
   scan: () => import('./scan.ts'),
+  outbox: () => import('./outbox.ts'),
 };

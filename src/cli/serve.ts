@@ -1,9 +1,11 @@
 import { serve as serveNode } from '@hono/node-server';
 import type { Database } from '../db/database.ts';
+import { notificationSettings } from '../db/notificationSettings.ts';
 import { openDatabase } from '../db/open.ts';
 import { appSecret } from '../db/settings.ts';
 import { keepStatisticsFresh } from '../db/statistics.ts';
 import { GongkaiError } from '../errors.ts';
+import { startOutboxSender, transportsFrom } from '../jobs/outboxSender.ts';
 import { closeSharedJobPool } from '../jobs/shared.ts';
 import { createApp } from '../web/app.tsx';
 import { parseCliArgs, runCommand } from './args.ts';
@@ -40,6 +42,7 @@ export async function serveUntilStopped(
   }
   const app = createApp({ database, secret: await appSecret(database.db) });
   const statistics = keepStatisticsFresh(database);
+  const sender = startOutboxSender(database.db, transportsFrom(notificationSettings()));
   const server = serveNode({ fetch: app.fetch, port, hostname }, (info) => {
     const where = isLoopback(hostname)
       ? '只有本机可以访问'
@@ -57,6 +60,7 @@ export async function serveUntilStopped(
     process.once('SIGTERM', stop);
   });
   await statistics.stop();
+  await sender.stop();
   await closeSharedJobPool();
   await database.close();
 }

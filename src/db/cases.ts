@@ -17,6 +17,7 @@ import type { ApplicantType } from '../law/keys.ts';
 import type { Channel } from '../law/receipt.ts';
 import { findAgencyById } from './agencies.ts';
 import { allocateLetterNumber, remedyBodiesOf } from './agencyLetters.ts';
+import { queueApplicationNotices } from './applicationNotices.ts';
 import { audit } from './audit.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
@@ -99,6 +100,17 @@ export async function submitApplication(
           userId: actor.userId ?? null,
         })),
       );
+      const [saved] = await tx.select().from(applications).where(eq(applications.id, row.id));
+      const received = events.findIndex((e) => e.type === 'Received');
+      if (received >= 0) {
+        await queueApplicationNotices(
+          tx as unknown as Db,
+          saved,
+          state,
+          events[received],
+          received + 1,
+        );
+      }
       await audit(tx as unknown as Db, {
         userId: actor.userId,
         agencyId: input.agencyId,
@@ -144,6 +156,7 @@ export const applicationAggregate: Aggregate<ApplicationRow, CaseEvent, CaseStat
   async afterAppend(tx, row, state, event, seq) {
     await projectAppeal(tx, row, event);
     await storeLetter(tx, row, state, event, seq);
+    await queueApplicationNotices(tx, row, state, event, seq);
   },
   async ids(db) {
     const rows = await db
