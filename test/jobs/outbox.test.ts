@@ -4,8 +4,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import { appendEvent, type NewApplication, submitApplication } from '../../src/db/cases.ts';
@@ -18,39 +16,9 @@ import { createUser } from '../../src/db/users.ts';
 import { sendDueMessages, transportsFrom } from '../../src/jobs/outboxSender.ts';
 import { tempDataDir } from '../support/cli.ts';
 import { databaseKinds, describeEachDatabase, freshPostgres } from '../support/databases.ts';
+import { mailServer } from '../support/mail.ts';
 
 const today = '2025-12-31';
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function mailServer() {
-  const inbox: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-          inbox.push({ to: to?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '' });
-          done();
-        })
-        .catch(done);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    inbox,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 function applicant(agencyId: number, email: string | undefined): NewApplication {
   return {
@@ -71,8 +39,7 @@ after(async () => {
   await smtp.close();
 });
 
-const mailTransports = () =>
-  transportsFrom({ ...notificationSettings({}), smtpUrl: smtp.url, mailFrom: 'gk@example.cn' });
+const mailTransports = () => smtp.transports();
 
 async function pendingNow(db: Db) {
   await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.status, 'pending'));
