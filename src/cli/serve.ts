@@ -7,6 +7,7 @@ import { keepStatisticsFresh } from '../db/statistics.ts';
 import { GongkaiError } from '../errors.ts';
 import { startOutboxSender, transportsFrom } from '../jobs/outboxSender.ts';
 import { closeSharedJobPool } from '../jobs/shared.ts';
+import { startStaffDigests } from '../jobs/staffDigest.ts';
 import { createApp } from '../web/app.tsx';
 import { parseCliArgs, runCommand } from './args.ts';
 import { isLoopback, refuseDemoPasswords } from './demoPasswordGuard.ts';
@@ -43,6 +44,7 @@ export async function serveUntilStopped(
   const app = createApp({ database, secret: await appSecret(database.db) });
   const statistics = keepStatisticsFresh(database);
   const sender = startOutboxSender(database.db, transportsFrom(notificationSettings()));
+  const digests = startStaffDigests(database.db);
   const server = serveNode({ fetch: app.fetch, port, hostname }, (info) => {
     const where = isLoopback(hostname)
       ? '只有本机可以访问'
@@ -60,6 +62,7 @@ export async function serveUntilStopped(
     process.once('SIGTERM', stop);
   });
   await statistics.stop();
+  await digests.stop();
   await sender.stop();
   await closeSharedJobPool();
   await database.close();

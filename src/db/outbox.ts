@@ -22,10 +22,15 @@ export interface NewMessage {
 
 export const maxAttempts = 8;
 
-/** Queues messages; a message with the same source and channel is queued once. */
-export async function enqueueMessages(db: Db, messages: NewMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  await db.insert(outbox).values(messages).onConflictDoNothing();
+/** Queues messages; a message with the same source and channel is queued once. Returns how many were new. */
+export async function enqueueMessages(db: Db, messages: NewMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = await db
+    .insert(outbox)
+    .values(messages)
+    .onConflictDoNothing()
+    .returning({ id: outbox.id });
+  return rows.length;
 }
 
 /**

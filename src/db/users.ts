@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
+import { audit } from './audit.ts';
 import type { Db } from './database.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { agencies, memberships, type Role, users } from './schema.ts';
@@ -94,4 +95,16 @@ export async function hasRole(db: Db, userId: number, agencyId: number, role: Ro
       ),
     );
   return rows.length > 0;
+}
+
+/** Sets (or with null clears) where the user's daily work digest goes. Audited. */
+export async function setUserEmail(db: Db, userId: number, email: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ email }).where(eq(users.id, userId));
+    await audit(tx as unknown as Db, {
+      action: 'user.email',
+      target: `user:${userId}`,
+      details: { set: email !== null },
+    });
+  });
 }
