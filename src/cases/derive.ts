@@ -3,6 +3,7 @@
  * Every event is checked against the state before it; an illegal event throws a GongkaiError
  * (`cases.illegal.*`) naming what is wrong, so the repository appends nothing.
  */
+
 import { GongkaiError } from '../errors.ts';
 import type { Calendar } from '../law/calendar.ts';
 import { extensionAfterDeferral, replyDue } from '../law/clock.ts';
@@ -11,6 +12,7 @@ import { decisionKind, isDecisionId } from '../law/decisions.ts';
 import type { ClockEvent } from '../law/events.ts';
 import type { Receipt } from '../law/receipt.ts';
 import { allowedActions, redecisionDue } from './actions.ts';
+import { approvalOf } from './approval.ts';
 import { type CaseEvent, EVENT_LABELS } from './events.ts';
 import { checkFee } from './feeAssessment.ts';
 import type { CaseState, CaseStatus } from './state.ts';
@@ -117,7 +119,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       };
     }
     case 'Extension':
-      if (!e.approvedBy.trim()) {
+      if (!approvalOf(e.approvedBy).name.trim()) {
         throw illegal('extension-approval', '延长答复期限须经政府信息公开工作机构负责人同意');
       }
       return { ...s, extendedWorkdays: s.extendedWorkdays + e.workdays };
@@ -301,7 +303,7 @@ export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): Clock
           on: e.on,
           workdays: e.workdays,
           reason: e.reason,
-          approvedBy: { role: 'office-head', name: e.approvedBy },
+          approvedBy: approvalOf(e.approvedBy),
         });
         break;
       case 'Deferral':

@@ -2,10 +2,12 @@
  * The events of one 政府信息公开申请 (`Application`). The log is append-only; state, clocks and
  * the T3 row are derived from it (`derive.ts`). Dates are `YYYY-MM-DD`.
  */
+
 import type { IsoDate } from '../law/date.ts';
 import type { DecisionId } from '../law/decisions.ts';
 import type { ConsultedParty } from '../law/events.ts';
 import type { Channel } from '../law/receipt.ts';
+import type { Approval } from './approval.ts';
 
 /** The application arrived: online (awaiting confirmation) or registered by staff. */
 export interface SubmittedEvent {
@@ -67,7 +69,8 @@ export interface ExtensionEvent {
   on: IsoDate;
   workdays: number;
   reason: string;
-  approvedBy: string;
+  /** A name alone: recorded before approvals carried the approver (see `approvalOf`). */
+  approvedBy: Approval | string;
 }
 
 /**

@@ -1,9 +1,11 @@
 /** Each staff action: its form schema and the event it appends. */
 import { z } from 'zod';
+import { type Approval, approverRoleOf } from '../../../cases/approval.ts';
 import type { CaseEvent, CaseEventType } from '../../../cases/events.ts';
 import { assessFee } from '../../../cases/feeAssessment.ts';
 import type { CaseState } from '../../../cases/state.ts';
 import type { Role } from '../../../db/schema.ts';
+import { GongkaiError } from '../../../errors.ts';
 import { DECISION_IDS, type DecisionId } from '../../../law/decisions.ts';
 import { dateField, idField, yuanField } from '../../fields.ts';
 
@@ -15,6 +17,8 @@ const optional = (max = 1000) => z.string().trim().max(max).optional().default('
 export interface ActionContext {
   state: CaseState;
   userName: string;
+  /** The agency's users who may be named as approvers, with their roles there. */
+  approvers: readonly { id: number; displayName: string; roles: readonly string[] }[];
   /** This application's place among the applicant's applications to the agency in its month. */
   pieceIndex: number;
 }
@@ -30,6 +34,13 @@ const staff: Role[] = ['office', 'handler'];
 
 function spec<S extends z.ZodType>(s: ActionSpec<S>) {
   return s as unknown as ActionSpec<z.ZodType>;
+}
+
+/** The approver chosen on the form, in the capacity their roles in the agency give them. */
+function approvalBy(ctx: ActionContext, userId: number | null): Approval {
+  const user = ctx.approvers.find((a) => a.id === userId);
+  if (!user) throw new GongkaiError('cases.approver-unknown', '请选择本单位的批准人');
+  return { userId: user.id, name: user.displayName, role: approverRoleOf(user.roles) };
 }
 
 export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
@@ -92,14 +103,15 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
         .min(1, '至少1个工作日')
         .max(20, '最多20个工作日'),
       reason: required('延长理由', 500),
+      approverId: idField('请选择批准人'),
     }),
-    roles: ['office'],
+    roles: staff,
     toEvent: (d, ctx) => ({
       type: 'Extension',
       on: d.on,
       workdays: d.workdays,
       reason: d.reason,
-      approvedBy: ctx.userName,
+      approvedBy: approvalBy(ctx, d.approverId),
     }),
   }),
   Deferral: spec({

@@ -1,6 +1,13 @@
 /** The case page: applicant, request, clocks with their traces, timeline, letters, appeals, actions. */
+
 import type { Child } from 'hono/jsx';
 import { allowedActions, redecisionDue } from '../../../cases/actions.ts';
+import {
+  APPROVER_ROLE_LABELS,
+  type Approval,
+  approvalOf,
+  approverRoleOf,
+} from '../../../cases/approval.ts';
 import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
@@ -9,6 +16,7 @@ import {
   EVENT_LABELS,
 } from '../../../cases/events.ts';
 import { maskIdNumber, maskPhone } from '../../../cases/identifiers.ts';
+import { applicantNameFor, canSeeApplicantData, maskName } from '../../../cases/privacy.ts';
 import { formatQueryCode } from '../../../cases/queryCode.ts';
 import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
 import type { ApplicationRow, LetterRow, StoredEvent } from '../../../db/cases.ts';
@@ -33,6 +41,8 @@ export interface CasePageProps {
   timeline: StoredEvent[];
   letters: LetterRow[];
   staff: { id: number; displayName: string }[];
+  /** Who may be named as approving an extension (office heads and leaders). */
+  approvers: { id: number; displayName: string; roles: readonly string[] }[];
   userNames: Map<number, string>;
   roles: string[];
   today: string;
@@ -52,7 +62,7 @@ export const ACTION_LABELS: Record<CaseEventType, string> = {
 
 export function CasePage(p: CasePageProps) {
   const { row, state } = p;
-  const personal = p.roles.some((r) => r === 'office' || r === 'handler');
+  const personal = canSeeApplicantData(p.roles);
   const canAct = personal;
   const actions = canAct
     ? allowedActions(state).filter((a) => ACTIONS[a]?.roles.some((r) => p.roles.includes(r)))
@@ -60,7 +70,7 @@ export function CasePage(p: CasePageProps) {
   return (
     <>
       <h1>
-        申请 #{row.id} · {row.applicantName}
+        申请 #{row.id} · {applicantNameFor(p.roles, row.applicantName)}
       </h1>
       <p class="case-status">
         <span class={`badge status-${state.status}`} data-status={state.status}>
@@ -193,7 +203,7 @@ function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }
       <dt>申请人类型</dt>
       <dd>{APPLICANT_TYPE_LABELS[row.applicantType as ApplicantType]}</dd>
       <dt>{a.kind === 'person' ? '姓名' : '名称'}</dt>
-      <dd>{a.name}</dd>
+      <dd>{personal ? a.name : maskName(a.name)}</dd>
       {a.idNumber ? (
         <>
           <dt>{a.idType ?? '证件号码'}</dt>
@@ -295,7 +305,7 @@ function describeEvent(e: CaseEvent): string {
     case 'ConsultationReplied':
       return e.opinion ?? '';
     case 'Extension':
-      return `${e.workdays}个工作日，${e.reason}，${e.approvedBy}同意`;
+      return `${e.workdays}个工作日，${e.reason}，${approvalText(approvalOf(e.approvedBy))}同意`;
     case 'Deferral':
       return `期限至${e.due}，${e.reason}，${e.approvedBy}同意`;
     case 'ProcessingFeeNotified':
@@ -342,6 +352,10 @@ function ActionForm(p: CasePageProps & { action: CaseEventType }) {
       </form>
     </details>
   );
+}
+
+function approvalText(a: Approval): string {
+  return a.role === 'office-head' ? a.name : `${a.name}（${APPROVER_ROLE_LABELS[a.role]}）`;
 }
 
 function actionFields(
@@ -413,6 +427,16 @@ function actionFields(
             required
           />
           <Field {...f} name="reason" label="延长理由" required multiline />
+          <Field
+            {...f}
+            name="approverId"
+            label="批准人（政府信息公开工作机构负责人）"
+            required
+            options={p.approvers.map((a) => [
+              String(a.id),
+              `${a.displayName}（${APPROVER_ROLE_LABELS[approverRoleOf(a.roles)]}）`,
+            ])}
+          />
         </>
       );
     case 'Deferral':
