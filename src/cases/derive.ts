@@ -13,7 +13,8 @@ import type { ClockEvent } from '../law/events.ts';
 import type { Receipt } from '../law/receipt.ts';
 import { allowedActions, redecisionDue } from './actions.ts';
 import { approvalOf } from './approval.ts';
-import { type CaseEvent, EVENT_LABELS } from './events.ts';
+import type { CaseEvent } from './events.ts';
+import { CASE_EVENTS } from './eventTable.ts';
 import { checkFee } from './feeAssessment.ts';
 import type { CaseState, CaseStatus } from './state.ts';
 
@@ -32,14 +33,14 @@ export function step(state: CaseState, event: CaseEvent): CaseState {
   if (toDayNumber(event.on) < toDayNumber(state.lastOn)) {
     throw illegal(
       'date-order',
-      `${EVENT_LABELS[event.type]}的日期（${event.on}）不能早于本件上一条记录的日期（${state.lastOn}）`,
+      `${CASE_EVENTS[event.type].label}的日期（${event.on}）不能早于本件上一条记录的日期（${state.lastOn}）`,
     );
   }
   if (event.type === 'Extension' && state.deferredTo !== null && state.outcome === null) {
     throw extensionAfterDeferral(); // the law's reason rather than a bare "not allowed"
   }
   if (!allowedActions(state).includes(event.type)) {
-    throw illegal('not-allowed', `本件当前状态下不能“${EVENT_LABELS[event.type]}”`, {
+    throw illegal('not-allowed', `本件当前状态下不能“${CASE_EVENTS[event.type].label}”`, {
       status: state.status,
       event: event.type,
     });

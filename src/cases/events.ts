@@ -220,28 +220,6 @@ export type CaseEvent =
 
 export type CaseEventType = CaseEvent['type'];
 
-export const EVENT_LABELS: Record<CaseEventType, string> = {
-  Submitted: '提交申请',
-  Received: '确认收到申请',
-  Assigned: '分派承办人',
-  SupplementRequested: '补正告知',
-  SupplementReceived: '收到补正',
-  ConsultationSent: '发出征求意见书',
-  ConsultationReplied: '收到征求意见答复',
-  Extension: '延长答复期限',
-  Deferral: '确定延迟答复期限',
-  ProcessingFeeNotified: '发出收费通知',
-  ProcessingFeeNoticeDelivered: '申请人收到收费通知',
-  ProcessingFeePaid: '缴纳信息处理费',
-  Decided: '作出答复决定',
-  Served: '送达',
-  Withdrawn: '申请人撤回申请',
-  Archived: '归档',
-  AppealFiled: '登记行政复议/诉讼',
-  AppealClosed: '行政复议/诉讼审结',
-  Redecided: '重新答复',
-};
-
 export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
   rv: '行政复议',
   ld: '行政诉讼（未经复议直接起诉）',

@@ -33,8 +33,13 @@ export interface Viewer {
   roles: readonly string[];
 }
 
-export function applicantNameShown(viewer: Viewer, agencyId: number, name: string): string {
-  return applicantNameFor(agencyId === viewer.agencyId ? viewer.roles : [], name);
+export function applicantNameShown(
+  viewer: Viewer,
+  agencyId: number,
+  applicant: { name: string; applicantType: string },
+): string {
+  const roles = agencyId === viewer.agencyId ? viewer.roles : [];
+  return applicantNameFor(roles, applicant.name, applicant.applicantType);
 }
 
 function decisionLabel(r: CellCase): string {
@@ -72,7 +77,10 @@ export function CellCases(p: {
             </td>
             <td>
               <span class="applicant-name">
-                {applicantNameShown(p.viewer, r.agency.id, r.applicantName)}
+                {applicantNameShown(p.viewer, r.agency.id, {
+                  name: r.applicantName,
+                  applicantType: r.applicantType,
+                })}
               </span>
               （{APPLICANT_TYPE_LABELS[r.applicantType as ApplicantType]}）
             </td>

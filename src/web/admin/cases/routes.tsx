@@ -4,6 +4,7 @@ import { inArray } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { CaseEventType } from '../../../cases/events.ts';
+import { mayRecord } from '../../../cases/eventTable.ts';
 import { applicantNameFor } from '../../../cases/privacy.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
@@ -136,7 +137,7 @@ caseRoutes.get('/', async (c) => {
                   <a href={`${b}/${r.id}`}>#{r.id}</a>
                 </td>
                 <td>
-                  {applicantNameFor(c.get('roles'), r.applicantName)}
+                  {applicantNameFor(c.get('roles'), r.applicantName, r.applicantType)}
                   <span class="muted">
                     （{APPLICANT_TYPE_LABELS[r.applicantType as ApplicantType]}）
                   </span>
@@ -321,7 +322,7 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
   const action = body.action as CaseEventType;
   const spec = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (!spec) return showCase(c, id, { action, message: '未知的操作', values: body, errors: {} });
-  if (!spec.roles.some((r) => c.get('roles').includes(r))) {
+  if (!mayRecord(action, c.get('roles'))) {
     return showCase(c, id, {
       action,
       message: '您没有进行此项操作的权限',

@@ -120,7 +120,11 @@ export async function cellRoute(c: C) {
             {unreceived.map((a) => (
               <li>
                 <a href={`/admin/${agency.code}/cases/${a.id}`}>申请 {a.id}</a>{' '}
-                {applicantNameShown(viewer, agency.id, a.applicantName)}，{a.submittedOn}提交
+                {applicantNameShown(viewer, agency.id, {
+                  name: a.applicantName,
+                  applicantType: a.applicantType,
+                })}
+                ，{a.submittedOn}提交
               </li>
             ))}
           </ul>
