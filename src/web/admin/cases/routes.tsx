@@ -4,6 +4,8 @@ import { inArray } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { CaseEventType } from '../../../cases/events.ts';
+import { mayRecord } from '../../../cases/eventTable.ts';
+import { applicantNameFor } from '../../../cases/privacy.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import { applicantPieceIndex } from '../../../db/caseFees.ts';
@@ -15,7 +17,7 @@ import {
   submitApplication,
   timelineOf,
 } from '../../../db/cases.ts';
-import { type CaseView, caseStaff, listCases } from '../../../db/casesList.ts';
+import { type CaseView, caseApprovers, caseStaff, listCases } from '../../../db/casesList.ts';
 import type { Role } from '../../../db/schema.ts';
 import { users } from '../../../db/schema.ts';
 import { isGongkaiError } from '../../../errors.ts';
@@ -135,7 +137,7 @@ caseRoutes.get('/', async (c) => {
                   <a href={`${b}/${r.id}`}>#{r.id}</a>
                 </td>
                 <td>
-                  {r.applicantName}
+                  {applicantNameFor(c.get('roles'), r.applicantName, r.applicantType)}
                   <span class="muted">
                     （{APPLICANT_TYPE_LABELS[r.applicantType as ApplicantType]}）
                   </span>
@@ -259,10 +261,11 @@ async function showCase(c: C, id: number, failed?: Parameters<typeof CasePage>[0
   const db = c.get('database').db;
   const loaded = await loadCase(db, id);
   if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
-  const [timeline, letters, staff] = await Promise.all([
+  const [timeline, letters, staff, approvers] = await Promise.all([
     timelineOf(db, id),
     lettersOf(db, id),
     caseStaff(db, c.get('agency').id),
+    caseApprovers(db, c.get('agency').id),
   ]);
   const ids = [
     ...new Set(
@@ -288,6 +291,7 @@ async function showCase(c: C, id: number, failed?: Parameters<typeof CasePage>[0
       timeline={timeline}
       letters={letters}
       staff={staff}
+      approvers={approvers}
       userNames={new Map(names.map((n) => [n.id, n.name]))}
       roles={c.get('roles')}
       today={todayInChina()}
@@ -318,7 +322,7 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
   const action = body.action as CaseEventType;
   const spec = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (!spec) return showCase(c, id, { action, message: '未知的操作', values: body, errors: {} });
-  if (!spec.roles.some((r) => c.get('roles').includes(r))) {
+  if (!mayRecord(action, c.get('roles'))) {
     return showCase(c, id, {
       action,
       message: '您没有进行此项操作的权限',
@@ -348,6 +352,7 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
     const event = spec.toEvent(form.data, {
       state: loaded.state,
       userName: user.displayName,
+      approvers: await caseApprovers(db, loaded.row.agencyId),
       pieceIndex,
     });
     await appendEvent(db, id, event, { userId: user.userId, ip: c.get('clientIp') });
