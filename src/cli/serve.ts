@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
 import { appSecret } from '../db/settings.ts';
 import { keepStatisticsFresh } from '../db/statistics.ts';
+import { keepProjectionsFresh } from '../db/store/daily.ts';
 import { GongkaiError } from '../errors.ts';
 import { closeSharedJobPool } from '../jobs/shared.ts';
 import { createApp } from '../web/app.tsx';
@@ -40,6 +41,7 @@ export async function serveUntilStopped(
   }
   const app = createApp({ database, secret: await appSecret(database.db) });
   const statistics = keepStatisticsFresh(database);
+  const projections = keepProjectionsFresh(database);
   const server = serveNode({ fetch: app.fetch, port, hostname }, (info) => {
     const where = isLoopback(hostname)
       ? '只有本机可以访问'
@@ -57,6 +59,7 @@ export async function serveUntilStopped(
     process.once('SIGTERM', stop);
   });
   await statistics.stop();
+  await projections.stop();
   await closeSharedJobPool();
   await database.close();
 }
