@@ -6,39 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { derive } from '../../src/cases/derive.ts';
-import type { CaseEvent } from '../../src/cases/events.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
-import { loadCalendar } from '../../src/db/calendar.ts';
-import { importWorkdaySchedule } from '../../src/db/calendarImport.ts';
-import { findApplication, loadCase, submitApplication } from '../../src/db/cases.ts';
+import { findApplication, loadCase } from '../../src/db/cases.ts';
 import { getPetition, registerPetition } from '../../src/db/petitions.ts';
 import { demoPassword } from '../../src/demo/load.ts';
-import type { Calendar } from '../../src/law/calendar.ts';
-import { fromDayNumber, type IsoDate, toDayNumber, todayInChina } from '../../src/law/date.ts';
+import { todayInChina } from '../../src/law/date.ts';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { HOLIDAY_PHONE, importExtraHoliday, justOverdueCase } from '../support/holidayNotice.ts';
 
 const CASES = '/admin/xiangtan-xfj/cases';
 const PETITIONS = '/admin/xiangtan-xfj/petitions';
 const PORTAL = '/a/xiangtan-xfj';
-const PHONE = '13512340567';
-
-const opened = (on: IsoDate): CaseEvent[] => [
-  { type: 'Submitted', on, channel: 'in-person' },
-  { type: 'Received', on },
-];
-
-/** The latest receipt day whose reply due is already past: the case is just overdue. */
-function justOverdue(calendar: Calendar, today: IsoDate): { received: IsoDate; due: IsoDate } {
-  for (let day = toDayNumber(today); ; day--) {
-    const received = fromDayNumber(day);
-    if (!calendar.isWorkday(received)) continue;
-    const due = derive(calendar, opened(received)).clock?.due as IsoDate;
-    if (due < today) return { received, due };
-  }
-}
+const PHONE = HOLIDAY_PHONE;
 
 /** The list row (`<tr>…</tr>`) that links to `href`, or '' when the page has none. */
 function rowOf(html: string, href: string): string {
@@ -77,18 +58,9 @@ describeEachDatabase(
       app = await demoApp(database());
       const db = database().db;
       const agency = (await findAgencyByCode(db, 'xiangtan-xfj'))!;
-      const calendar = await loadCalendar(db);
-      const { received, due } = justOverdue(calendar, today);
-      holiday = calendar.addWorkdays(received, 2);
-      ({ id: caseId, queryCode } = await submitApplication(db, {
-        agencyId: agency.id,
-        channel: 'in-person',
-        submittedOn: received,
-        receivedOn: received,
-        applicantType: 'np',
-        applicant: { kind: 'person', name: '节假日测试', phone: PHONE },
-        request: { description: '节假日调整后的答复期限', form: '纸质', delivery: '自取' },
-      }));
+      const made = await justOverdueCase(db, agency.id);
+      ({ id: caseId, queryCode, holiday } = made);
+      const { received, due } = made;
       ({ id: petitionId, queryCode: petitionCode } = await registerPetition(db, {
         agencyId: agency.id,
         channel: 'online',
@@ -111,18 +83,7 @@ describeEachDatabase(
 
     test('after the notice every page shows the new due date and the case is no longer overdue', async () => {
       const db = database().db;
-      const year = Number(holiday.slice(0, 4));
-      const kept = (await loadCalendar(db)).exceptions(year).map((d) => ({
-        day: d.date,
-        workday: d.workday,
-        name: d.name,
-      }));
-      await importWorkdaySchedule(db, year, '测试：关于调整放假安排的补充通知', [
-        ...kept,
-        { day: holiday, workday: false, name: '临时放假' },
-      ]);
-      const calendar = await loadCalendar(db);
-      const due = calendar.addWorkdays(was.due, 1);
+      const due = await importExtraHoliday(db, holiday, was.due);
       assert.equal((await loadCase(db, caseId))?.state.clock?.due, due, 'the re-derived due');
       assert.ok(due >= today);
 
