@@ -14,6 +14,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   backup: () => import('./backup.ts'),
   restore: () => import('./restore.ts'),
   calendar: () => import('./calendar.ts'),
+  reproject: () => import('./reproject.ts'),
   deadline: () => import('./deadline.ts'),
   fee: () => import('./fee.ts'),
   remedy: () => import('./remedy.ts'),

@@ -4,6 +4,7 @@ import { notificationSettings } from '../db/notificationSettings.ts';
 import { openDatabase } from '../db/open.ts';
 import { appSecret } from '../db/settings.ts';
 import { keepStatisticsFresh } from '../db/statistics.ts';
+import { keepProjectionsFresh } from '../db/store/daily.ts';
 import { GongkaiError } from '../errors.ts';
 import { startOutboxSender, transportsFrom } from '../jobs/outboxSender.ts';
 import { closeSharedJobPool } from '../jobs/shared.ts';
@@ -43,6 +44,7 @@ export async function serveUntilStopped(
   }
   const app = createApp({ database, secret: await appSecret(database.db) });
   const statistics = keepStatisticsFresh(database);
+  const projections = keepProjectionsFresh(database);
   const sender = startOutboxSender(database.db, transportsFrom(notificationSettings()));
   const digests = startStaffDigests(database.db);
   const server = serveNode({ fetch: app.fetch, port, hostname }, (info) => {
@@ -62,6 +64,7 @@ export async function serveUntilStopped(
     process.once('SIGTERM', stop);
   });
   await statistics.stop();
+  await projections.stop();
   await digests.stop();
   await sender.stop();
   await closeSharedJobPool();
