@@ -45,7 +45,7 @@ const expected: Record<
     year: 2023,
     format: '2021',
     certain: 197,
-    rules: 'enumeration fee-unit',
+    rules: 'enumeration',
     notes: ['enumeration'],
   },
   '005.txt': {
