@@ -119,3 +119,24 @@ test('section5: 五 copied from the previous year is a warning quoting both; a n
     'no previous 五, nothing to compare',
   );
 });
+
+test('R11 on the real 上海市人民政府办公厅 2019 report: 无法提供, 不予处理, 其他处理 and “均获维持” against T3/T4', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const file = new URL('./real/shanghai-bgt-2019.html', import.meta.url).pathname;
+  const r = (await parseFile(file)).report;
+  const messages = ofRule(r, 'R11').map((f) => f.message);
+  assert.equal(messages.length, 3, messages.join('\n'));
+  assert.match(messages[1], /无法提供265件.*为337$/);
+  assert.match(messages[2], /均获维持”称全部维持.*「尚未审结」为2.*「尚未审结」为1$/);
+  // 不予公开35件, 不予处理158件 and 其他处理0件 agree with the table: no finding.
+  assert.ok(!messages.some((m) => /不予处理|其他处理|不予公开/.test(m)));
+  // "因本机关不掌握无法提供265件" (no 等) counts the 不掌握 row alone, which is 265.
+  r.sections.S1!.text = r.sections.S1!.text.replace('不掌握等原因无法提供', '不掌握无法提供');
+  assert.equal(ofRule(r, 'R11').length, 2);
+  // Reviews all concluded and upheld: “均获维持” is then true.
+  r.cells['t4.rv.pending'] = 0;
+  r.cells['t4.rv.upheld'] = 7;
+  r.cells['t4.ld.pending'] = 0;
+  r.cells['t4.ld.upheld'] = 9;
+  assert.equal(ofRule(r, 'R11').length, 1);
+});
