@@ -1,7 +1,7 @@
 /** Rules on the report's text: R11 (figures vs cells), R12 (fees), R13 (Art. 35), and document hygiene. */
 import { type Finding, finding } from '../finding.ts';
 import { formatOf } from '../formats/index.ts';
-import type { CellKey } from '../keys.ts';
+import type { CellKey, FormatVersion } from '../keys.ts';
 import type { AnnualReport } from '../model.ts';
 import { label, range, show, sumRange } from './cells.ts';
 import { withRecomputedTotals } from './recompute.ts';
@@ -119,6 +119,16 @@ const claims: Claim[] = [
   },
 ];
 
+const keySets = new Map<FormatVersion, Set<CellKey>>();
+function formatKeys(version: FormatVersion): Set<CellKey> {
+  let keys = keySets.get(version);
+  if (!keys) {
+    keys = new Set(formatOf(version).cellKeys);
+    keySets.set(version, keys);
+  }
+  return keys;
+}
+
 /** "复议N件，诉讼M件，均获维持": every case of the groups named was upheld (T4, none else). */
 function allUpheld(report: AnnualReport, text: string): Finding[] {
   const out: Finding[] = [];
@@ -151,7 +161,7 @@ export function r11(printed: AnnualReport): Finding[] {
   const report = withRecomputedTotals(printed);
   const out: Finding[] = [];
   const text = narrative(report);
-  const inFormat = new Set<string>(formatOf(report.formatVersion).cellKeys);
+  const inFormat = formatKeys(report.formatVersion);
   const ofFormat = (sums: CellKey[][]) => sums.filter((keys) => keys.every((k) => inFormat.has(k)));
   for (const claim of claims) {
     for (const m of text.matchAll(claim.pattern)) {
