@@ -140,3 +140,11 @@ test('R11 on the real 上海市人民政府办公厅 2019 report: 无法提供, 
   r.cells['t4.ld.upheld'] = 9;
   assert.equal(ofRule(r, 'R11').length, 1);
 });
+
+test('unit-in-cell quotes a crawled row (one cell per line) on one line', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const file = new URL('./real/putian-kjj-2019.txt', import.meta.url).pathname;
+  const found = ofRule((await parseFile(file)).report, 'unit-in-cell');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /（“14 354834元”）/);
+});
