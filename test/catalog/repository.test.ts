@@ -7,8 +7,8 @@ import {
   changeValidity,
   createPublication,
   getPublication,
+  listContentVersions,
   listEvents,
-  listVersions,
   overridePrivacy,
   recordConfidentialityReview,
   reviewPublication,
@@ -79,10 +79,10 @@ describeEachDatabase('catalog repository', (database) => {
     );
     const audits = (await listAudit(db, { agencyId: f.agency.id })).map((a) => a.action);
     for (const a of [
-      'catalog.create',
+      'catalog.created',
       'catalog.submitted',
       'catalog.approved',
-      'catalog.confidentiality',
+      'catalog.confidentiality-review',
       'catalog.published',
     ])
       assert.ok(audits.includes(a), a);
@@ -262,8 +262,14 @@ describeEachDatabase('catalog repository', (database) => {
     assert.equal(v2.version, 2);
     assert.equal(v2.indexNumber, p.indexNumber);
     assert.equal(v2.changedOn, '2021-04-01');
-    const versions = await listVersions(db, p.id);
-    assert.equal(versions[0].snapshot.title, '原标题');
+    const versions = await listContentVersions(db, p.id);
+    assert.deepEqual(
+      versions.map((v) => [v.number, v.type, v.content.title, v.changed]),
+      [
+        [1, 'created', '原标题', []],
+        [2, 'revised', '新标题', ['title']],
+      ],
+    );
     const withdrawn = await reviewPublication(
       db,
       f.agency.id,

@@ -55,6 +55,8 @@ export interface Aggregate<
   project(tx: Db, row: Row, state: State, version: number): Promise<void>;
   /** What one event adds besides the projection (letters, appeal rows); runs once, on append. */
   afterAppend?(tx: Db, row: Row, state: State, event: Event, seq: number): Promise<void>;
+  /** What the audit entry records of an event besides its seq and date (a reason, a step). */
+  auditDetails?(event: Event): Record<string, unknown>;
   /** Every id of the aggregate, for a full reproject. */
   ids(db: Db): Promise<number[]>;
 }
@@ -93,7 +95,7 @@ export async function append<Row extends AggregateRow, Event extends StoredEvent
       agencyId: row.agencyId,
       action: `${aggregate.auditArea}.${event.type}`,
       target: `${aggregate.kind}:${id}`,
-      details: { seq, on: event.on ?? null },
+      details: { seq, on: event.on ?? null, ...aggregate.auditDetails?.(event) },
       ip: actor.ip,
     });
     return state;
