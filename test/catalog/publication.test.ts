@@ -359,8 +359,8 @@ describe('line diff', () => {
     ['a\nb\nc', 'a\nb\nc', '=a =b =c'],
     ['a\nb\nc', 'a\nc', '=a -b =c'],
     ['a\nc', 'a\nb\nc', '=a +b =c'],
-    ['a', 'b', '+b -a'],
-    ['', 'x', '+x -'],
+    ['a', 'b', '-a +b'],
+    ['', 'x', '- +x'],
   ];
   for (const [before, after, expected] of table)
     test(`${JSON.stringify(before)} → ${JSON.stringify(after)}`, () => {
