@@ -116,8 +116,10 @@ export async function reproject<
   db: Db,
   aggregate: Aggregate<Row, Event, State, Ctx>,
   ids?: number[],
+  /** A context already loaded (tests, a run for a given day); otherwise `aggregate.context(db)`. */
+  options: { context?: Ctx } = {},
 ): Promise<{ rewritten: number; failed: { id: number; code: string }[] }> {
-  const context = await aggregate.context(db);
+  const context = options.context ?? (await aggregate.context(db));
   const failed: { id: number; code: string }[] = [];
   let rewritten = 0;
   for (const id of ids ?? (await aggregate.ids(db))) {
