@@ -3,12 +3,10 @@
  * portal's 年报 sub-column lists it), with the report as the item's body (the catalogue's plain
  * text conventions: `# ` headings, `- ` lists) and the DOCX/PDF attached.
  */
-import { createHash } from 'node:crypto';
 import { mediaTypes } from '../catalog/attachments/fileType.ts';
-import { importPublication } from '../db/catalog.ts';
+import { attachGeneratedFile, importPublication } from '../db/catalog.ts';
 import { listCategories } from '../db/catalogCategories.ts';
 import type { Db } from '../db/database.ts';
-import { publicationAttachments, publicationEvents } from '../db/schema/catalog.ts';
 import { GongkaiError } from '../errors.ts';
 import { formatOf } from '../report/formats/index.ts';
 import type { AnnualReport } from '../report/model.ts';
@@ -102,25 +100,8 @@ export async function publishCatalogItem(
     { userId: options.userId },
   );
   const attach = async (filename: string, kind: 'docx' | 'pdf', data: Buffer) => {
-    const [row] = await db
-      .insert(publicationAttachments)
-      .values({
-        publicationId: item.id,
-        filename,
-        mediaType: mediaTypes[kind],
-        size: data.length,
-        sha256: createHash('sha256').update(data).digest('hex'),
-        data,
-        text: body,
-        hidden: [],
-      })
-      .returning({ id: publicationAttachments.id });
-    await db.insert(publicationEvents).values({
-      publicationId: item.id,
-      userId: options.userId,
-      kind: 'attachment-added',
-      details: { attachmentId: row.id, filename, size: data.length, by: 'annual-report' },
-    });
+    const file = { filename, mediaType: mediaTypes[kind], data, text: body };
+    await attachGeneratedFile(db, agencyId, item.id, file, options.userId);
   };
   await attach(`${title}.docx`, 'docx', files.docx);
   if (files.pdf) await attach(`${title}.pdf`, 'pdf', files.pdf);

@@ -57,6 +57,8 @@ export interface Aggregate<
   notices?(tx: Db, row: Row, state: State, event: Event, seq: number): Promise<void>;
   /** What one event adds besides the projection (letters, appeal rows); runs once, on append. */
   afterAppend?(tx: Db, row: Row, state: State, event: Event, seq: number): Promise<void>;
+  /** What the audit entry records of an event besides its seq and date (a reason, a step). */
+  auditDetails?(event: Event): Record<string, unknown>;
   /** Every id of the aggregate, for a full reproject. */
   ids(db: Db): Promise<number[]>;
 }
@@ -96,7 +98,7 @@ export async function append<Row extends AggregateRow, Event extends StoredEvent
       agencyId: row.agencyId,
       action: `${aggregate.auditArea}.${event.type}`,
       target: `${aggregate.kind}:${id}`,
-      details: { seq, on: event.on ?? null },
+      details: { seq, on: event.on ?? null, ...aggregate.auditDetails?.(event) },
       ip: actor.ip,
     });
     return state;
@@ -171,8 +173,14 @@ export async function reproject<
   Event extends StoredEventBase,
   State,
   Ctx,
->(db: Db, aggregate: Aggregate<Row, Event, State, Ctx>, ids?: number[]): Promise<ReprojectResult> {
-  const context = await aggregate.context(db);
+>(
+  db: Db,
+  aggregate: Aggregate<Row, Event, State, Ctx>,
+  ids?: number[],
+  /** A context already loaded (tests, a run for a given day); otherwise `aggregate.context(db)`. */
+  options: { context?: Ctx } = {},
+): Promise<ReprojectResult> {
+  const context = options.context ?? (await aggregate.context(db));
   const all = ids ?? (await aggregate.ids(db));
   const result: ReprojectResult = { rewritten: 0, failed: [] };
   for (let i = 0; i < all.length; i += REPROJECT_BATCH) {

@@ -33,6 +33,7 @@ import { CATALOG_VIEW_ROLES } from '../areaRoles.ts';
 import { actorOf, catalogBase, catalogCrumbs, statusLabels } from './common.tsx';
 import { detailPage } from './detailPage.tsx';
 import { PublicationForm, publicationSchema } from './form.tsx';
+import { versionPage, versionsPage } from './versionsPage.tsx';
 
 /** /admin/:agency/catalog — 主动公开: items, attachments, privacy scan, review chain. */
 export const catalogAdminRoutes = new Hono<AppEnv>();
@@ -174,6 +175,18 @@ catalogAdminRoutes.get('/:id{[0-9]+}', async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   return detailPage(c, item, { notice: notices[c.req.query('done') ?? ''] });
+});
+
+catalogAdminRoutes.get('/:id{[0-9]+}/versions', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  return versionsPage(c, item);
+});
+
+catalogAdminRoutes.get('/:id{[0-9]+}/versions/:n{[0-9]{1,6}}', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  return versionPage(c, item, Number(c.req.param('n')));
 });
 
 catalogAdminRoutes.get('/:id{[0-9]+}/edit', editors, async (c) => {
