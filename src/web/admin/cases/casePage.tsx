@@ -34,7 +34,9 @@ import {
 } from '../../../law/keys.ts';
 import { CHANNEL_LABELS, type Channel } from '../../../law/receipt.ts';
 import { type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
+import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { PetitionHandoverButton } from '../petitions/handoverButton.tsx';
 import { ACTIONS } from './actionForms.ts';
 
@@ -53,6 +55,8 @@ export interface CasePageProps {
   today: string;
   /** The action that failed, with its message and what was typed. */
   failed?: { action: string; message: string; values: Values; errors: Errors };
+  /** Arrived from a registration (`new`) or from a form submitted a second time (`again`). */
+  submitted?: 'new' | 'again';
 }
 
 export function CasePage(p: CasePageProps) {
@@ -81,6 +85,16 @@ export function CasePage(p: CasePageProps) {
       {state.outcome === 'n1' && personal ? (
         <PetitionHandoverButton casesBase={p.base} applicationId={row.id} csrf={p.csrf} />
       ) : null}
+      <SubmittedNotice
+        submitted={p.submitted}
+        registered={
+          <>
+            申请已登记。查询码{' '}
+            <strong data-query-code={row.queryCode}>{formatQueryCode(row.queryCode)}</strong>
+            ，请告知申请人凭查询码和联系电话后4位在网站查询办理进度。
+          </>
+        }
+      />
       {p.failed ? (
         <p class="alert" role="alert">
           未能
@@ -339,6 +353,7 @@ function ActionForm(p: CasePageProps & { action: CaseEventType }) {
       <summary>{actionTitle(p.action)}</summary>
       <form method="post" action={`${p.base}/${p.row.id}/act`} class="form">
         <CsrfField token={p.csrf} />
+        <OnceField token={failed?.values[onceField] || undefined} />
         <input type="hidden" name="action" value={p.action} />
         <input type="hidden" name="version" value={String(p.row.version)} />
         <p class="muted">{CASE_EVENTS[p.action].description}</p>
