@@ -1,5 +1,5 @@
-import type { Role } from '../db/schema.ts';
 import { GongkaiError } from '../errors.ts';
+import type { Role } from '../law/roles.ts';
 import type { ReviewChain } from './reviewChain.ts';
 
 export type PublicationStatus = 'draft' | 'review' | 'published' | 'withdrawn';

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { importPreviousReport } from '../annual/import.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
 import { JobPool } from '../jobs/pool.ts';
 import { pooledParse } from '../jobs/reportParse.ts';
+import { importPreviousReport } from '../services/annual/import.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 
 const usage = '用法：gongkai import 文件 --agency 单位代码 --year 年度';

@@ -4,13 +4,13 @@
  * appeals; later T2 and the text sections), with the findings of every rule.
  */
 import { writeFile } from 'node:fs/promises';
-import { checkedAnnualReport } from '../annual/build.ts';
-import { rollupFindings } from '../annual/rollup.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
 import { type RenderFormat, render, renderFormats, textFormats } from '../report/render/index.ts';
 import { textTables } from '../report/textTable.ts';
+import { checkedAnnualReport } from '../services/annual/build.ts';
+import { rollupFindings } from '../services/annual/rollup.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 
 const usage =

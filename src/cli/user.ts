@@ -3,9 +3,9 @@ import { findAgencyByCode } from '../db/agencies.ts';
 import { audit } from '../db/audit.ts';
 import { openDatabase } from '../db/open.ts';
 import { generatePassword } from '../db/passwords.ts';
-import { roles } from '../db/schema.ts';
 import { createUser, findUserByUsername, grantRole } from '../db/users.ts';
 import { GongkaiError } from '../errors.ts';
+import { roles } from '../law/roles.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 import { changePassword } from './userPasswd.ts';
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
 import type { Db } from './database.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -16,6 +16,18 @@ export interface Membership {
 export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
   const [row] = await db.select().from(users).where(eq(users.username, username));
   return row;
+}
+
+/** The display names of the given users (for timelines and assignee lists). */
+export async function userNames(
+  db: Db,
+  ids: readonly number[],
+): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
 }
 
 export async function findUserById(db: Db, id: number): Promise<User | undefined> {

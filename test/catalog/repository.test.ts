@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { buildAnnualReport } from '../../src/annual/build.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import {
   changeValidity,
@@ -18,6 +17,7 @@ import { issueIndexNumber } from '../../src/db/catalogIndex.ts';
 import { searchPublished } from '../../src/db/catalogPortal.ts';
 import { importRegisterCsv, saveRegisterEntry, t2Cells } from '../../src/db/catalogRegisters.ts';
 import { rowsOf } from '../../src/db/database.ts';
+import { buildAnnualReport } from '../../src/services/annual/build.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { catalogFixture, sampleInput } from './support.ts';
 

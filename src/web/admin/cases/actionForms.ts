@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { CaseEvent, CaseEventType } from '../../../cases/events.ts';
 import { assessFee } from '../../../cases/feeAssessment.ts';
 import type { CaseState } from '../../../cases/state.ts';
-import type { Role } from '../../../db/schema.ts';
 import { DECISION_IDS, type DecisionId } from '../../../law/decisions.ts';
+import type { Role } from '../../../law/roles.ts';
 import { dateField, idField, yuanField } from '../../fields.ts';
 
 const date = dateField('日期');

@@ -3,7 +3,7 @@
  * the appeals (T4), the catalogue items and register months (T2); for a government, per agency.
  * Applications not yet counted (no receipt date) are listed under 本年新收 cells.
  */
-import { composeReport } from '../../../annual/compose.ts';
+
 import { parseCellKey } from '../../../cases/reportCells.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { type Agency, listMemberAgencies } from '../../../db/agencies.ts';
@@ -17,6 +17,7 @@ import { formatOf } from '../../../report/formats/index.ts';
 import { cellLabel } from '../../../report/formats/labels.ts';
 import type { CellKey, T2CellKey2021 } from '../../../report/keys.ts';
 import { cellText } from '../../../report/render/value.ts';
+import { composeReport } from '../../../services/annual/compose.ts';
 import { type C, hasRole, reportsBase, reportsPage, yearParam } from './page.tsx';
 
 /** Applicant names are personal data: only the roles that handle cases see them in full. */

@@ -4,16 +4,16 @@
  * text conventions: `# ` headings, `- ` lists) and the DOCX/PDF attached.
  */
 import { createHash } from 'node:crypto';
-import { mediaTypes } from '../catalog/attachments/fileType.ts';
-import { importPublication } from '../db/catalog.ts';
-import { listCategories } from '../db/catalogCategories.ts';
-import type { Db } from '../db/database.ts';
-import { publicationAttachments, publicationEvents } from '../db/schema/catalog.ts';
-import { GongkaiError } from '../errors.ts';
-import { formatOf } from '../report/formats/index.ts';
-import type { AnnualReport } from '../report/model.ts';
-import { tableLayouts } from '../report/render/layout.ts';
-import { cellText } from '../report/render/value.ts';
+import { mediaTypes } from '../../catalog/attachments/fileType.ts';
+import { importPublication } from '../../db/catalog.ts';
+import { listCategories } from '../../db/catalogCategories.ts';
+import type { Db } from '../../db/database.ts';
+import { publicationAttachments, publicationEvents } from '../../db/schema/catalog.ts';
+import { GongkaiError } from '../../errors.ts';
+import { formatOf } from '../../report/formats/index.ts';
+import type { AnnualReport } from '../../report/model.ts';
+import { tableLayouts } from '../../report/render/layout.ts';
+import { cellText } from '../../report/render/value.ts';
 
 /** The tables as lines of text: each data row with its label path and values. */
 function tableLines(report: AnnualReport, table: 't2' | 't3' | 't4'): string[] {
