@@ -37,18 +37,18 @@ export const run = (args: string[]) =>
     });
     if (positionals[0] === 'passwd') {
       const name = input.shape.name.safeParse(values.name);
-      if (!name.success) throw new GongkaiError('bad_arguments', name.error.issues[0].message);
+      if (!name.success) throw new GongkaiError('cli.arguments', name.error.issues[0].message);
       return changePassword(name.data, values.generate === true);
     }
-    if (positionals[0] !== 'add') throw new GongkaiError('bad_arguments', usage);
+    if (positionals[0] !== 'add') throw new GongkaiError('cli.arguments', usage);
     const parsed = input.safeParse(values);
-    if (!parsed.success) throw new GongkaiError('bad_arguments', parsed.error.issues[0].message);
+    if (!parsed.success) throw new GongkaiError('cli.arguments', parsed.error.issues[0].message);
     const { agency: code, role, name, display } = parsed.data;
     const database = await openDatabase();
     try {
       const { db } = database;
       const agency = await findAgencyByCode(db, code);
-      if (!agency) throw new GongkaiError('agency_not_found', `单位代码“${code}”不存在。`);
+      if (!agency) throw new GongkaiError('agency.not-found', `单位代码“${code}”不存在。`);
       const existing = await findUserByUsername(db, name);
       const password = existing ? null : generatePassword();
       const user =

@@ -209,7 +209,7 @@ async function storeLetter(
   seq: number,
 ) {
   const agency = await findAgencyById(db, row.agencyId);
-  if (!agency) throw new GongkaiError('agency.missing', '该单位不存在。');
+  if (!agency) throw new GongkaiError('agency.not-found', '该单位不存在。');
   const context = {
     agencyName: agency.name,
     applicationId: row.id,
@@ -241,7 +241,7 @@ function checkNotFuture(events: CaseEvent[], today: IsoDate) {
       /^\d{4}-\d{2}-\d{2}$/.test(e.on) &&
       toDayNumber(e.on) > toDayNumber(today)
     ) {
-      throw new GongkaiError('cases.illegal.future', `日期（${e.on}）不能晚于今天（${today}）`);
+      throw new GongkaiError('case.date.future', `日期（${e.on}）不能晚于今天（${today}）`);
     }
   }
 }
