@@ -3,8 +3,7 @@
  * Every event is checked against the state before it; an illegal event throws a GongkaiError
  * (`cases.illegal.*`) naming what is wrong, so the repository appends nothing.
  */
-
-import { GongkaiError } from '../errors.ts';
+import { type ErrorKind, GongkaiError } from '../errors.ts';
 import type { Calendar } from '../law/calendar.ts';
 import { extensionAfterDeferral, replyDue } from '../law/clock.ts';
 import { type IsoDate, isIsoDate, toDayNumber } from '../law/date.ts';
@@ -348,6 +347,10 @@ function receiptOf(channel: CaseState['channel'], submittedOn: IsoDate, on: IsoD
   }
 }
 
-function illegal(code: string, message: string, details?: Record<string, unknown>): GongkaiError {
+function illegal(
+  code: ErrorKind<'cases.illegal.'>,
+  message: string,
+  details?: Record<string, unknown>,
+): GongkaiError {
   return new GongkaiError(`cases.illegal.${code}`, message, details);
 }

@@ -11,7 +11,7 @@ const usage =
 export const run = (args: string[]) =>
   runCommand(async () => {
     const { positionals } = parseCliArgs(args, {});
-    if (positionals[0] !== 'send') throw new GongkaiError('bad_arguments', usage);
+    if (positionals[0] !== 'send') throw new GongkaiError('cli.arguments', usage);
     const transports = transportsFrom(notificationSettings());
     if (Object.keys(transports).length === 0) {
       throw new GongkaiError('outbox.no-transport', `未配置任何发送方式。${usage}`);

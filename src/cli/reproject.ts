@@ -18,7 +18,7 @@ export const run = (args: string[]) =>
   runCommand(async () => {
     const { values, positionals } = parseCliArgs(args, { kind: { type: 'string' } });
     if (positionals.length > 0) {
-      throw new GongkaiError('cli.args', `多余的参数：${positionals.join(' ')}`);
+      throw new GongkaiError('cli.arguments', `多余的参数：${positionals.join(' ')}`);
     }
     const kinds = values.kind === undefined ? registeredKinds() : [kindOf(values.kind)];
     const database = await openDatabase();

@@ -194,7 +194,7 @@ async function storeLetter(
   seq: number,
 ) {
   const agency = await findAgencyById(db, row.agencyId);
-  if (!agency) throw new GongkaiError('agency.missing', '该单位不存在。');
+  if (!agency) throw new GongkaiError('agency.not-found', '该单位不存在。');
   const context = {
     agencyName: agency.name,
     applicationId: row.id,

@@ -348,7 +348,7 @@ async function checkNoAggregate(db: Db, agencyId: number, on: IsoDate): Promise<
     );
   if (covering) {
     throw new GongkaiError(
-      'petition.aggregate-period',
+      'petition.aggregate.period',
       `${on} 属于已按汇总数录入的期间（${covering.from}至${covering.to}），不能再逐件登记，否则会重复统计`,
     );
   }

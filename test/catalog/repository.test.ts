@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { buildAnnualReport } from '../../src/annual/build.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import {
   changeValidity,
@@ -21,6 +20,7 @@ import { importRegisterCsv, saveRegisterEntry, t2Cells } from '../../src/db/cata
 import { rowsOf } from '../../src/db/database.ts';
 import { reproject } from '../../src/db/store/eventStore.ts';
 import { fromDayNumber, toDayNumber, todayInChina } from '../../src/law/date.ts';
+import { buildAnnualReport } from '../../src/services/annual/build.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { catalogFixture, sampleInput } from './support.ts';
 

@@ -4,7 +4,7 @@
  * separation of duties (catalog/review.ts), 保密审查 and the privacy scan before publishing,
  * when a 索引号 is needed, 有效性 dates.
  */
-import { GongkaiError } from '../../errors.ts';
+import { type ErrorCode, GongkaiError } from '../../errors.ts';
 import type { Validity } from '../categories.ts';
 import { type PrivacyFinding, scanText } from '../privacy.ts';
 import { applyReviewAction, type ReviewAction, type ReviewContext } from '../review.ts';
@@ -275,6 +275,6 @@ function without(attachments: AttachmentRef[], id: number): AttachmentRef[] {
   return attachments.filter((a) => a.id !== id);
 }
 
-function refuse(code: string, message: string): never {
+function refuse(code: ErrorCode, message: string): never {
   throw new GongkaiError(code, message);
 }

@@ -5,7 +5,7 @@
  * sequence number, write the projection and the audit entry — one transaction. `reproject`
  * recomputes the date-dependent projections from the logs when the calendar or the law changes.
  */
-import { GongkaiError } from '../../errors.ts';
+import { type ErrorKind, GongkaiError } from '../../errors.ts';
 import { type IsoDate, toDayNumber, todayInChina } from '../../law/date.ts';
 import { audit } from '../audit.ts';
 import type { Db } from '../database.ts';
@@ -35,6 +35,8 @@ export interface StoredEventBase {
  * One aggregate's part in the store. `derive` is the pure core; the rest is I/O on its own
  * tables. `Context` is what derive needs besides the log (the calendar, the law in force).
  */
+type StoreArea = ErrorKind<'', '.not-found'> & ErrorKind<'', '.date.future'>;
+
 export interface Aggregate<
   Row extends AggregateRow,
   Event extends StoredEventBase,
@@ -42,8 +44,11 @@ export interface Aggregate<
   Context,
 > {
   kind: AggregateKind;
-  /** The first word of its audit actions, e.g. `case` → `case.Decided`. */
-  auditArea: string;
+  /**
+   * The first word of its audit actions (`case` → `case.Decided`) and of its store errors: the
+   * catalogue must hold `<area>.not-found` and `<area>.date.future`.
+   */
+  auditArea: StoreArea;
   context(db: Db): Promise<Context>;
   /** Reads the row with `FOR UPDATE`; undefined when there is none. */
   lock(tx: Db, id: number): Promise<Row | undefined>;
@@ -220,7 +225,7 @@ async function reprojectOne<Row extends AggregateRow, Event extends StoredEventB
 }
 
 function checkNotFuture(
-  aggregate: { auditArea: string },
+  aggregate: { auditArea: StoreArea },
   event: StoredEventBase,
   today: IsoDate,
 ): void {

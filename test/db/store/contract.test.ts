@@ -156,12 +156,12 @@ for (const kind of registeredKinds()) {
           return aggregate.log(tx, id);
         },
         derive: (context: unknown, events: never[]) => {
-          if (current === bad) throw new GongkaiError('law.changed', '规则已变');
+          if (current === bad) throw new GongkaiError('law.extension.late', '规则已变');
           return aggregate.derive(context, events);
         },
       };
       const result = await reproject(db, strict, [good, bad]);
-      assert.deepEqual(result, { rewritten: 1, failed: [{ id: bad, code: 'law.changed' }] });
+      assert.deepEqual(result, { rewritten: 1, failed: [{ id: bad, code: 'law.extension.late' }] });
       assert.deepEqual(await snapshot(db, good), { ...was.good, due: fixture.dueBefore });
       assert.deepEqual(await snapshot(db, bad), was.bad);
     });

@@ -6,7 +6,7 @@ import { assessFee } from '../../../cases/feeAssessment.ts';
 import type { CaseState } from '../../../cases/state.ts';
 import { GongkaiError } from '../../../errors.ts';
 import { DECISION_IDS, type DecisionId } from '../../../law/decisions.ts';
-import { dateField, idField, yuanField } from '../../fields.ts';
+import { dateField, idField } from '../../fields.ts';
 
 const date = dateField('日期');
 const required = (label: string, max = 1000) =>

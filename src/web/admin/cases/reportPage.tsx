@@ -1,6 +1,5 @@
 /** T3 and T4 computed from the records, every cell linked to the cases behind it. */
 import { type Context, Hono } from 'hono';
-import { checkedAnnualReport } from '../../../annual/build.ts';
 import { APPEAL_KIND_LABELS, APPEAL_OUTCOME_LABELS } from '../../../cases/events.ts';
 import { parseCellKey, T3_ROWS } from '../../../cases/reportCells.ts';
 import { type Agency, listMemberAgencies } from '../../../db/agencies.ts';
@@ -21,6 +20,7 @@ import {
   t4OutcomeKeys,
 } from '../../../report/keys.ts';
 import type { AnnualReport } from '../../../report/model.ts';
+import { checkedAnnualReport } from '../../../services/annual/build.ts';
 import type { AppEnv } from '../../env.ts';
 import { CellCases, casesBehindCell } from '../cellCases.tsx';
 import { base, casesPage } from './page.tsx';

@@ -1,6 +1,5 @@
 /** /admin/:agency/cases — the 依申请公开 workbench, registration, case pages, letters, T3/T4. */
 
-import { inArray } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { CaseEventType } from '../../../cases/events.ts';
@@ -19,11 +18,11 @@ import {
   timelineOf,
 } from '../../../db/cases.ts';
 import { type CaseView, caseApprovers, caseStaff, listCases } from '../../../db/casesList.ts';
-import type { Role } from '../../../db/schema.ts';
-import { users } from '../../../db/schema.ts';
+import { userNames } from '../../../db/users.ts';
 import { isGongkaiError } from '../../../errors.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { APPLICANT_TYPE_LABELS, type ApplicantType } from '../../../law/keys.ts';
+import type { Role } from '../../../law/roles.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { applicationSchema, toNewApplication } from '../../portal/apply/applicationForm.ts';
@@ -38,7 +37,6 @@ import {
   submittedState,
 } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
 import { Pager } from '../../views/pager.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
 import { ACTIONS } from './actionForms.ts';
@@ -233,12 +231,7 @@ async function showCase(c: C, id: number, failed?: Parameters<typeof CasePage>[0
       ),
     ),
   ];
-  const names = ids.length
-    ? await db
-        .select({ id: users.id, name: users.displayName })
-        .from(users)
-        .where(inArray(users.id, ids))
-    : [];
+  const names = await userNames(db, ids);
   return casesPage(
     c,
     `申请 #${id}`,

@@ -3,7 +3,7 @@
  * the appeals (T4), the catalogue items and register months (T2); for a government, per agency.
  * Applications not yet counted (no receipt date) are listed under 本年新收 cells.
  */
-import { composeReport } from '../../../annual/compose.ts';
+
 import { parseCellKey } from '../../../cases/reportCells.ts';
 import { type Agency, listMemberAgencies } from '../../../db/agencies.ts';
 import { findAnnualReportRow, getVersion, versionReport } from '../../../db/annual.ts';
@@ -13,6 +13,7 @@ import { formatOf } from '../../../report/formats/index.ts';
 import { cellLabel } from '../../../report/formats/labels.ts';
 import type { CellKey, T2CellKey2021 } from '../../../report/keys.ts';
 import { cellText } from '../../../report/render/value.ts';
+import { composeReport } from '../../../services/annual/compose.ts';
 import { applicantNameShown, CellCases, casesBehindCell } from '../cellCases.tsx';
 import { type C, reportsBase, reportsPage, yearParam } from './page.tsx';
 

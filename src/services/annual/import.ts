@@ -3,19 +3,19 @@
  * with the report core's parser; cells it could not determine must be confirmed by a person
  * before the report is used for R8/R9. The file must be the agency's report for that year.
  */
-import type { Agency } from '../db/agencies.ts';
+import type { Agency } from '../../db/agencies.ts';
 import {
   findImportedReport,
   type ImportedReportRow,
   saveImportedConfirmations,
   saveImportedReport,
-} from '../db/annual.ts';
-import { audit } from '../db/audit.ts';
-import type { Db } from '../db/database.ts';
-import { GongkaiError } from '../errors.ts';
-import type { CellKey } from '../report/keys.ts';
-import { isUncertain } from '../report/model.ts';
-import { type ParseResult, parseFile } from '../report/parse/index.ts';
+} from '../../db/annual.ts';
+import { audit } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { GongkaiError } from '../../errors.ts';
+import type { CellKey } from '../../report/keys.ts';
+import { isUncertain } from '../../report/model.ts';
+import { type ParseResult, parseFile } from '../../report/parse/index.ts';
 import { confirmedImport } from './compose.ts';
 
 export interface ImportActor {

@@ -3,7 +3,10 @@
  * facts; S2–S4 carry only their headings (their tables are the cells). Runs after the table
  * providers, because the 依申请公开 sentence quotes T3 and T4.
  */
-import { findAnnualReportRow, listAnnualReportRows } from '../db/annual.ts';
+
+import { factFields, type ReportFacts, selfReference } from '../../annual/facts.ts';
+import { defaultTexts } from '../../annual/templates.ts';
+import { findAnnualReportRow, listAnnualReportRows } from '../../db/annual.ts';
 import {
   feeEvents,
   feeFacts,
@@ -13,13 +16,11 @@ import {
   petitionStatisticsOf,
   publicationCounts,
   publicationCountsByAgency,
-} from '../db/annualFacts.ts';
-import { formatOf } from '../report/formats/index.ts';
-import type { AnnualReport } from '../report/model.ts';
+} from '../../db/annualFacts.ts';
+import { formatOf } from '../../report/formats/index.ts';
+import type { AnnualReport } from '../../report/model.ts';
 import { allAgencyIds } from './agencyIds.ts';
 import type { ReportContext, ReportProvider } from './build.ts';
-import { factFields, type ReportFacts, selfReference } from './facts.ts';
-import { defaultTexts } from './templates.ts';
 
 export async function reportFacts(ctx: ReportContext): Promise<ReportFacts> {
   return {

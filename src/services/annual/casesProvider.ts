@@ -1,11 +1,11 @@
 /** T3 from the applications and T4 from their appeals (依申请公开). */
-import { t3CellsFromCounts, t4Cells } from '../cases/reportCells.ts';
+import { t3CellsFromCounts, t4Cells } from '../../cases/reportCells.ts';
 import {
   t3PlacementCounts,
   t3PlacementCountsByAgency,
   t4AppealFacts,
   t4AppealFactsByAgency,
-} from '../db/casesReport.ts';
+} from '../../db/casesReport.ts';
 import { allAgencyIds } from './agencyIds.ts';
 import type { ReportProvider } from './build.ts';
 

@@ -1,7 +1,7 @@
 /** T2 from the 主动公开 catalogue (规章 / 行政规范性文件) and the Art. 20 registers. */
-import type { T2Cells } from '../catalog/t2.ts';
-import { t2CellsByAgency } from '../db/catalogRegisters.ts';
-import type { AnnualReport } from '../report/model.ts';
+import type { T2Cells } from '../../catalog/t2.ts';
+import { t2CellsByAgency } from '../../db/catalogRegisters.ts';
+import type { AnnualReport } from '../../report/model.ts';
 import { allAgencyIds } from './agencyIds.ts';
 import type { ReportProvider } from './build.ts';
 

@@ -3,13 +3,13 @@
  * `ReportProvider`; T3 and T4 come from the 依申请公开 cases and their appeals. Later issues add
  * T2 (from the 主动公开 registers) and the text sections by appending to `reportProviders`.
  */
-import type { Agency } from '../db/agencies.ts';
-import { listMemberAgencies } from '../db/agencies.ts';
-import type { Db } from '../db/database.ts';
-import { checkReport } from '../report/check.ts';
-import { type CheckResult, checkResult } from '../report/checkResult.ts';
-import type { Finding } from '../report/finding.ts';
-import type { AnnualReport } from '../report/model.ts';
+import type { Agency } from '../../db/agencies.ts';
+import { listMemberAgencies } from '../../db/agencies.ts';
+import type { Db } from '../../db/database.ts';
+import { checkReport } from '../../report/check.ts';
+import { type CheckResult, checkResult } from '../../report/checkResult.ts';
+import type { Finding } from '../../report/finding.ts';
+import type { AnnualReport } from '../../report/model.ts';
 import { t3Provider, t4Provider } from './casesProvider.ts';
 import { t2Provider } from './catalogProvider.ts';
 import { textProvider } from './textProvider.ts';

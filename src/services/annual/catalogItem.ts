@@ -3,15 +3,15 @@
  * portal's 年报 sub-column lists it), with the report as the item's body (the catalogue's plain
  * text conventions: `# ` headings, `- ` lists) and the DOCX/PDF attached.
  */
-import { mediaTypes } from '../catalog/attachments/fileType.ts';
-import { attachGeneratedFile, importPublication } from '../db/catalog.ts';
-import { listCategories } from '../db/catalogCategories.ts';
-import type { Db } from '../db/database.ts';
-import { GongkaiError } from '../errors.ts';
-import { formatOf } from '../report/formats/index.ts';
-import type { AnnualReport } from '../report/model.ts';
-import { tableLayouts } from '../report/render/layout.ts';
-import { cellText } from '../report/render/value.ts';
+import { mediaTypes } from '../../catalog/attachments/fileType.ts';
+import { attachGeneratedFile, importPublication } from '../../db/catalog.ts';
+import { listCategories } from '../../db/catalogCategories.ts';
+import type { Db } from '../../db/database.ts';
+import { GongkaiError } from '../../errors.ts';
+import { formatOf } from '../../report/formats/index.ts';
+import type { AnnualReport } from '../../report/model.ts';
+import { tableLayouts } from '../../report/render/layout.ts';
+import { cellText } from '../../report/render/value.ts';
 
 /** The tables as lines of text: each data row with its label path and values. */
 function tableLines(report: AnnualReport, table: 't2' | 't3' | 't4'): string[] {

@@ -5,7 +5,12 @@
  * the differences are listed as pending amendments and published only as an amendment (a new
  * locked snapshot with its reason), never applied silently. Every change is audited.
  */
-import type { Agency } from '../db/agencies.ts';
+
+import type { AmendedCell } from '../../annual/amendments.ts';
+import { changedCells, changedSections } from '../../annual/amendments.ts';
+import type { ReportTexts } from '../../annual/templates.ts';
+import { editableSections } from '../../annual/templates.ts';
+import type { Agency } from '../../db/agencies.ts';
 import {
   ensureAnnualReportRow,
   findAnnualReportRow,
@@ -17,24 +22,21 @@ import {
   saveVersionFile,
   updateAnnualReportRow,
   versionReport,
-} from '../db/annual.ts';
-import { audit } from '../db/audit.ts';
-import type { Db } from '../db/database.ts';
-import type { AmendedCell, ReportTexts } from '../db/schema/annual.ts';
-import type { Role } from '../db/schema.ts';
-import { GongkaiError } from '../errors.ts';
-import type { AnnualReport } from '../report/model.ts';
+} from '../../db/annual.ts';
+import { audit } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { GongkaiError } from '../../errors.ts';
+import type { Role } from '../../law/roles.ts';
+import type { AnnualReport } from '../../report/model.ts';
 import {
   renderDocx,
   renderHtml,
   renderJson,
   renderPdf,
   renderXlsx,
-} from '../report/render/index.ts';
-import { changedCells, changedSections } from './amendments.ts';
+} from '../../report/render/index.ts';
 import { publishCatalogItem } from './catalogItem.ts';
 import { type ComposedReport, composeReport, hasErrors } from './compose.ts';
-import { editableSections } from './templates.ts';
 
 export interface Actor {
   userId: number | null;

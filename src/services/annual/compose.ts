@@ -3,7 +3,9 @@
  * the previous year's report, from gongkai or imported and confirmed), plus the checks only the
  * app can make: applications the tables cannot count yet, and text still to be written.
  */
-import { type Agency, listMemberAgencies } from '../db/agencies.ts';
+
+import { placeholderFindings } from '../../annual/templates.ts';
+import { type Agency, listMemberAgencies } from '../../db/agencies.ts';
 import {
   type AnnualReportVersion,
   findAnnualReportRow,
@@ -14,20 +16,19 @@ import {
   listAnnualReportRows,
   listImportedReports,
   versionReport,
-} from '../db/annual.ts';
-import { type UnreceivedApplication, unreceivedApplications } from '../db/annualFacts.ts';
-import type { Db } from '../db/database.ts';
-import { checkReport } from '../report/check.ts';
-import { type Finding, finding } from '../report/finding.ts';
-import type { CellKey } from '../report/keys.ts';
-import { type AnnualReport, isUncertain } from '../report/model.ts';
+} from '../../db/annual.ts';
+import { type UnreceivedApplication, unreceivedApplications } from '../../db/annualFacts.ts';
+import type { Db } from '../../db/database.ts';
+import { checkReport } from '../../report/check.ts';
+import { type Finding, finding } from '../../report/finding.ts';
+import type { CellKey } from '../../report/keys.ts';
+import { type AnnualReport, isUncertain } from '../../report/model.ts';
 import {
   type BuildOptions,
   buildAnnualReport,
   buildAnnualReports,
   type ReportTarget,
 } from './build.ts';
-import { placeholderFindings } from './templates.ts';
 
 export type PreviousSource =
   | { source: 'gongkai'; report: AnnualReport; versionId: number }

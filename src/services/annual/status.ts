@@ -3,7 +3,15 @@
  * or its government), its state (not started / draft / approved / published / late) and its
  * error and warning counts. Used by the dashboard and the county status table.
  */
-import { type Agency, listMemberAgencies } from '../db/agencies.ts';
+
+import {
+  effectiveDeadline,
+  type ReportStanding,
+  reportStanding,
+  reportStateLabels,
+} from '../../annual/deadline.ts';
+import type { AnnualReportStatus } from '../../annual/reportStatus.ts';
+import { type Agency, listMemberAgencies } from '../../db/agencies.ts';
 import {
   type AnnualReportRow,
   type AnnualReportVersion,
@@ -13,17 +21,10 @@ import {
   getVersion,
   getVersions,
   listAnnualReportRows,
-} from '../db/annual.ts';
-import type { Db } from '../db/database.ts';
-import type { AnnualReportStatus } from '../db/schema/annual.ts';
-import type { AnnualReport } from '../report/model.ts';
+} from '../../db/annual.ts';
+import type { Db } from '../../db/database.ts';
+import type { AnnualReport } from '../../report/model.ts';
 import { type ComposedReport, composeReport, composeReports } from './compose.ts';
-import {
-  effectiveDeadline,
-  type ReportStanding,
-  reportStanding,
-  reportStateLabels,
-} from './deadline.ts';
 
 export async function reportDeadline(db: Db, agency: Agency, year: number) {
   const settings = await deadlineSettings(

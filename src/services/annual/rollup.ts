@@ -3,11 +3,11 @@
  * Each part is built on its own, so any cell can be broken down per agency, and R16 checks that
  * the aggregate equals the sum of the parts cell by cell.
  */
-import { type Agency, listMemberAgencies } from '../db/agencies.ts';
-import type { Db } from '../db/database.ts';
-import type { Finding } from '../report/finding.ts';
-import type { AnnualReport } from '../report/model.ts';
-import { r16 } from '../report/rules/rollup.ts';
+import { type Agency, listMemberAgencies } from '../../db/agencies.ts';
+import type { Db } from '../../db/database.ts';
+import type { Finding } from '../../report/finding.ts';
+import type { AnnualReport } from '../../report/model.ts';
+import { r16 } from '../../report/rules/rollup.ts';
 import { buildAnnualReport, buildAnnualReports } from './build.ts';
 import { composeTargets } from './compose.ts';
 
