@@ -1,5 +1,5 @@
 /**
- * Migration 0021 turns publication rows into logs: a database at migration 0020 with rows of
+ * Migration 0022 turns publication rows into logs: a database at migration 0021 with rows of
  * every status is upgraded, and the same publications show — then carry on through the store.
  */
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ import { reproject } from '../../src/db/store/eventStore.ts';
 import { catalogFixture, sampleInput } from '../catalog/support.ts';
 import { databaseKinds } from '../support/databases.ts';
 
-/** The migrations folder as it stood before 0021. */
+/** The migrations folder as it stood before 0022. */
 function foldersBefore(tag: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'gk-migrations-'));
   cpSync(migrationsFolder, dir, { recursive: true });
@@ -70,13 +70,13 @@ async function shown(db: Db, id: number) {
 }
 
 for (const kind of databaseKinds()) {
-  describe(`migration 0021: publication rows become logs [${kind}]`, () => {
+  describe(`migration 0022: publication rows become logs [${kind}]`, () => {
     let database: Database;
     let drop = async () => {};
     let folder = '';
     before(async () => {
       ({ database, drop } = await openUnmigrated(kind));
-      folder = foldersBefore('0021_');
+      folder = foldersBefore('0022_');
       await migrateDatabase(database, folder);
     });
     after(async () => {

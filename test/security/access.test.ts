@@ -157,6 +157,8 @@ const POLICY: Record<string, Access> = {
   'POST /admin/:agency/catalog/:id{[0-9]+}/confidentiality': { roles: ['reviewer', 'office'] },
   'POST /admin/:agency/catalog/:id{[0-9]+}/override': { roles: ['office'] },
   'POST /admin/:agency/catalog/:id{[0-9]+}/validity': { roles: CATALOG_PUBLISH },
+  'GET /admin/:agency/catalog/:id{[0-9]+}/versions': { roles: CATALOG_READ },
+  'GET /admin/:agency/catalog/:id{[0-9]+}/versions/:n{[0-9]{1,6}}': { roles: CATALOG_READ },
 
   'GET /admin/:agency/registers': { roles: REGISTERS_READ },
   'POST /admin/:agency/registers': { roles: ['office'] },
@@ -194,6 +196,8 @@ const POLICY: Record<string, Access> = {
   'POST /admin/:agency/settings/categories/delete': { roles: ['admin'] },
   'GET /admin/:agency/settings/deadline': { roles: ['admin'] },
   'POST /admin/:agency/settings/deadline': { roles: ['admin'] },
+  'GET /admin/:agency/settings/notifications': { roles: ['admin'] },
+  'POST /admin/:agency/settings/notifications/retry': { roles: ['admin'] },
 };
 
 /** Parameters that name a record of the agency in the URL. */

@@ -211,6 +211,8 @@ export function concretePath(pattern: string, agency: string, ids: World['ids'])
         return pattern.startsWith('/static/') ? 'site.css' : 'file.json';
       case 'asset':
         return 'viewer.js';
+      case 'n':
+        return '1';
       default:
         throw new Error(`access.test.ts: no sample value for :${name} in ${pattern}`);
     }

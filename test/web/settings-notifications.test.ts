@@ -48,7 +48,7 @@ describeEachDatabase(
       assert.match(html, /重新发送/);
 
       assert.equal((await admin.post(`${page}/retry`, { id: '2147483647' })).status, 404);
-      assert.equal((await admin.post(`${page}/retry`, { id: 'x' })).status, 404);
+      assert.equal((await admin.post(`${page}/retry`, { id: 'x' })).status, 400);
       const retried = await admin.post(`${page}/retry`, { id: String(message.id) });
       assert.equal(retried.status, 303);
       const [after] = await listMessages(db, agency.id);

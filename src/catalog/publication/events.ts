@@ -66,7 +66,7 @@ export type PublicationEvent =
   /** 有效性 from `since` (which may lie in the future: a repeal dated ahead). */
   | (Acted & { type: 'validity-changed'; validity: Validity; since: string; note: string | null })
   /**
-   * An already-published item brought in (legacy import, the annual report, migration 0021):
+   * An already-published item brought in (legacy import, the annual report, migration 0022):
    * its content, 索引号 and state as they stood.
    */
   | (Acted & {

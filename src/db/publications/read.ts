@@ -132,7 +132,7 @@ export async function changesSinceLastReview(
   return changesSinceReview(await publicationLog(db, publicationId));
 }
 
-/** Snapshots of published revisions kept before the event store (migration 0021). */
+/** Snapshots of published revisions kept before the event store (migration 0022). */
 export async function listVersions(db: Db, publicationId: number) {
   return db
     .select()

@@ -173,7 +173,7 @@ export const catalogCategoryCounts = pgTable('catalog_category_counts', {
 /**
  * A publication's log in the event store (`seq` 1, 2, …; `kind` its type, `details` the whole
  * event — catalog/publication/events.ts). Rows with no `seq` are the trail written before the
- * store (migration 0021), kept for the record.
+ * store (migration 0022), kept for the record.
  */
 export const publicationEvents = pgTable(
   'publication_events',

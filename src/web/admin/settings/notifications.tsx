@@ -90,9 +90,8 @@ const retrySchema = z.object({ id: z.coerce.number().int().positive().max(2_147_
 notificationRoutes.post('/retry', async (c) => {
   const agency = c.get('agency');
   const form = await parseForm(c, retrySchema);
-  const done =
-    form.ok &&
-    (await retryMessage(c.get('database').db, agency.id, form.data.id, settingsActor(c)));
+  if (!form.ok) return c.text('请求无效：缺少要重新发送的通知。', 400);
+  const done = await retryMessage(c.get('database').db, agency.id, form.data.id, settingsActor(c));
   if (!done) return c.text('该通知不存在或不是发送失败的状态。', 404);
   return c.redirect(`${settingsBase(agency)}/notifications?retried=1`, 303);
 });
