@@ -27,7 +27,9 @@ describe('PGlite on a data directory', () => {
       original(fd);
     };
     syncBuiltinESMExports();
-    database = await openDatabase({ dataDir: dir, url: '' });
+    // In process, so that the fsync spy sees the calls; the served app's database thread runs the
+    // same DurableNodeFS (its settings are checked in pgliteThread.test.ts).
+    database = await openDatabase({ dataDir: dir, url: '', thread: false });
   });
   after(async () => {
     fs.fsyncSync = original;
