@@ -29,8 +29,9 @@ export interface OpenOptions {
   /** For `memory://`: start from a dump made by `Database.dumpDataDir()` (tests' demo template). */
   loadDataDir?: Blob;
   /**
-   * Run PGlite in its own worker thread, off the HTTP event loop. Default: on for a data
-   * directory (unless GONGKAI_PGLITE_THREAD=off), off for `memory://` (tests' speed).
+   * Run PGlite in its own worker thread, off the HTTP event loop (default false: one-shot CLI
+   * commands and tests run it in process, where each query costs no message). The server asks for
+   * it with `serverThread()`.
    */
   thread?: boolean;
 }
@@ -70,6 +71,9 @@ async function openPostgres(url: string): Promise<Database> {
   return { db, kind: 'postgres', close: () => pool.end() };
 }
 
+/** The served app's choice: PGlite in its own thread unless GONGKAI_PGLITE_THREAD=off. */
+export const serverThread = () => process.env.GONGKAI_PGLITE_THREAD !== 'off';
+
 async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
   if (dataDir === 'memory://') {
     return startPglite(undefined, options.loadDataDir, options.thread ?? false, async () => {});
@@ -78,8 +82,9 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
   mkdirSync(dir, { recursive: true });
   const unlock = lockDataDir(dir);
   try {
-    const thread = options.thread ?? process.env.GONGKAI_PGLITE_THREAD !== 'off';
-    return await startPglite(join(dir, 'pglite'), undefined, thread, async () => unlock());
+    return await startPglite(join(dir, 'pglite'), undefined, options.thread ?? false, async () =>
+      unlock(),
+    );
   } catch (error) {
     unlock();
     throw error;

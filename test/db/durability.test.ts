@@ -29,7 +29,7 @@ describe('PGlite on a data directory', () => {
     syncBuiltinESMExports();
     // In process, so that the fsync spy sees the calls; the served app's database thread runs the
     // same DurableNodeFS (its settings are checked in pgliteThread.test.ts).
-    database = await openDatabase({ dataDir: dir, url: '', thread: false });
+    database = await openDatabase({ dataDir: dir, url: '' });
   });
   after(async () => {
     fs.fsyncSync = original;

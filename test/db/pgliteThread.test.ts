@@ -139,10 +139,10 @@ describe('PGlite in a worker thread', () => {
   });
 });
 
-test('a data directory is opened in the thread with fsync on, and closing ends it with no lock file left', async () => {
+test('on a data directory the thread runs with fsync on, and closing ends it with no lock file left', async () => {
   const dir = tempDataDir();
   try {
-    const database = await openDatabase({ dataDir: dir, url: '' });
+    const database = await openDatabase({ dataDir: dir, url: '', thread: true });
     assert.ok((database.db as unknown as { $client: unknown }).$client instanceof PgliteThread);
     assert.ok(existsSync(join(dir, 'gongkai.lock')));
     const settings = rowsOf<{ name: string; setting: string }>(
@@ -160,7 +160,7 @@ test('a data directory is opened in the thread with fsync on, and closing ends i
     const closed = await database.db.execute(sql`select 1`).catch((e: Error) => e);
     assert.match(String((closed as { cause?: Error }).cause?.message), /内置数据库已关闭/);
 
-    const reopened = await openDatabase({ dataDir: dir, url: '' });
+    const reopened = await openDatabase({ dataDir: dir, url: '', thread: true });
     const kept = await reopened.db
       .select({ target: auditLog.target })
       .from(auditLog)
