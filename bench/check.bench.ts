@@ -4,6 +4,11 @@
  * our HTML renderer) and docx (the corpus parses rendered by our DOCX renderer), side by side with
  * merely reading the same files. Each input kind runs in a fresh child process, so its peak RSS
  * (maxRSS) is its own.
+ *
+ * `--against DIR` (DIR: another checkout of the project with its node_modules, e.g. an older commit
+ * unpacked by `git archive`) runs that checkout's child and this one's alternately on the same files,
+ * ROUNDS times (default 3), and prints reports per CPU-second side by side: the before/after
+ * comparison in one run, on the same machine under the same load.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,13 +75,13 @@ async function measure(kind: string, distinct: string[]): Promise<Row> {
   };
 }
 
-function inChild(kind: string, files: string[], listDir: string): Row {
+function inChild(kind: string, files: string[], listDir: string, script = self): Row {
   const list = join(listDir, `${kind.split(' ')[0]}.json`);
   writeFileSync(list, JSON.stringify(files));
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', self, '--child', kind, '--list', list],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
+    ['--import', 'tsx', script, '--child', kind, '--list', list],
+    { encoding: 'utf8', maxBuffer: 1 << 20, cwd: new URL('../', `file://${script}`).pathname },
   );
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Row;
 }
@@ -122,24 +127,63 @@ function record(text: string, load: number): void {
   writeFileSync(file, out);
 }
 
-export async function run(): Promise<Row[]> {
-  const load = loadavg()[0];
+/** The three input sets, written to `dir` (renderings of the corpus parses). */
+async function inputs(dir: string): Promise<[string, string[]][]> {
   const { txt, html, reports } = await corpus();
+  const htmlFiles = [...html];
+  const docxFiles: string[] = [];
+  for (const [i, report] of reports.entries()) {
+    htmlFiles.push(join(dir, `r${i}.html`));
+    writeFileSync(htmlFiles[htmlFiles.length - 1], renderHtml(report));
+    docxFiles.push(join(dir, `r${i}.docx`));
+    writeFileSync(docxFiles[docxFiles.length - 1], await renderDocx(report));
+  }
+  return [
+    ['txt (corpus)', txt],
+    ['html', htmlFiles],
+    ['docx', docxFiles],
+  ];
+}
+
+/** Before (`against`) and after (this checkout) alternately, `rounds` times; per CPU-second. */
+async function sideBySide(against: string, rounds: number): Promise<string> {
+  const other = join(against, 'bench/check.bench.ts');
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
   try {
-    const htmlFiles = [...html];
-    const docxFiles: string[] = [];
-    for (const [i, report] of reports.entries()) {
-      htmlFiles.push(join(dir, `r${i}.html`));
-      writeFileSync(htmlFiles[htmlFiles.length - 1], renderHtml(report));
-      docxFiles.push(join(dir, `r${i}.docx`));
-      writeFileSync(docxFiles[docxFiles.length - 1], await renderDocx(report));
-    }
-    const rows = [
-      inChild('txt (corpus)', txt, dir),
-      inChild('html', htmlFiles, dir),
-      inChild('docx', docxFiles, dir),
+    const lines = [
+      `| input | before, per CPU-second (wall reports/s), ${rounds} runs | after, per CPU-second (wall), ${rounds} runs | median after ÷ before | load at the starts |`,
+      '|---|---|---|---:|---|',
     ];
+    for (const [kind, files] of await inputs(dir)) {
+      const before: Row[] = [];
+      const after: Row[] = [];
+      const loads: string[] = [];
+      for (let i = 0; i < rounds; i++) {
+        loads.push(loadavg()[0].toFixed(0));
+        before.push(inChild(kind, files, dir, other));
+        loads.push(loadavg()[0].toFixed(0));
+        after.push(inChild(kind, files, dir));
+      }
+      const runs = (rows: Row[]) =>
+        rows.map((r) => `${fmt(r.checkPerCpuSecond)} (${fmt(r.checkPerSecond)})`).join(' / ');
+      const median = (rows: Row[]) =>
+        rows.map((r) => r.checkPerCpuSecond).sort((a, b) => a - b)[Math.floor(rows.length / 2)];
+      lines.push(
+        `| ${kind} | ${runs(before)} | ${runs(after)} | ${(median(after) / median(before)).toFixed(2)} | ${loads.join(', ')} |`,
+      );
+      console.log(lines[lines.length - 1]);
+    }
+    return lines.join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  const load = loadavg()[0];
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
+  try {
+    const rows = (await inputs(dir)).map(([kind, files]) => inChild(kind, files, dir));
     const text = table(rows);
     console.log(text);
     record(text, load);
@@ -151,11 +195,17 @@ export async function run(): Promise<Row[]> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { child: { type: 'string' }, list: { type: 'string' } },
+    options: {
+      child: { type: 'string' },
+      list: { type: 'string' },
+      against: { type: 'string' },
+      rounds: { type: 'string', default: '3' },
+    },
   });
   if (values.child && values.list)
     console.log(
       JSON.stringify(await measure(values.child, JSON.parse(readFileSync(values.list, 'utf8')))),
     );
+  else if (values.against) console.log(await sideBySide(values.against, Number(values.rounds)));
   else await run();
 }

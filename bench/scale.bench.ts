@@ -14,9 +14,6 @@ import { appendFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { buildAnnualReport } from '../src/annual/build.ts';
-import { rollupReport } from '../src/annual/rollup.ts';
-import { memberStatuses } from '../src/annual/status.ts';
 import { type Agency, findAgencyByCode, upsertAgency } from '../src/db/agencies.ts';
 import { publicationCounts } from '../src/db/annualFacts.ts';
 import { findByQueryCode } from '../src/db/cases.ts';
@@ -29,6 +26,9 @@ import {
 import { type Database, rowsOf } from '../src/db/database.ts';
 import { demoCounty } from '../src/demo/agencies.ts';
 import { DECISION_IDS, decisionKind } from '../src/law/decisions.ts';
+import { buildAnnualReport } from '../src/services/annual/build.ts';
+import { rollupReport } from '../src/services/annual/rollup.ts';
+import { memberStatuses } from '../src/services/annual/status.ts';
 import { countyPageFigures } from '../src/web/admin/reports/county.tsx';
 import { freshPostgres } from '../test/support/databases.ts';
 

@@ -1,12 +1,21 @@
+import { type ErrorCode, errorMessages } from './errors/catalogue.ts';
+
+export type { ErrorCode };
+
 /**
- * An expected failure with a stable code (for programs and tests) and a Chinese message (for people).
+ * An expected failure with a stable code from the catalogue (for programs and tests) and a Chinese
+ * message (for people): the catalogue's, or a more precise one from the throw site.
  * Anything that is not a GongkaiError is a bug.
  */
 export class GongkaiError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
+  constructor(
+    code: ErrorCode,
+    message: string = errorMessages[code],
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'GongkaiError';
     this.code = code;
@@ -17,3 +26,10 @@ export class GongkaiError extends Error {
 export function isGongkaiError(error: unknown): error is GongkaiError {
   return error instanceof GongkaiError;
 }
+
+/** What lies between `prefix` and `suffix` in catalogue codes: a helper adding them takes these. */
+export type ErrorKind<Prefix extends string, Suffix extends string = ''> = ErrorCode extends infer C
+  ? C extends `${Prefix}${infer Kind}${Suffix}`
+    ? Kind
+    : never
+  : never;

@@ -3,9 +3,15 @@
  * cells are compared with the cells the records give now; every difference is an amendment to
  * publish, never applied silently. Pure.
  */
-import type { AmendedCell } from '../db/schema/annual.ts';
 import type { CellKey } from '../report/keys.ts';
 import type { AnnualReport, CellValue } from '../report/model.ts';
+
+/** A published amendment: a cell that the records changed after publication. */
+export interface AmendedCell {
+  key: string;
+  before: unknown;
+  after: unknown;
+}
 
 const same = (a: CellValue | undefined, b: CellValue | undefined) =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

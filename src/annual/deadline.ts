@@ -3,7 +3,7 @@
  * 3月31日 of the next year; local rules may set earlier dates) and where a report stands against
  * it. Pure: dates are `YYYY-MM-DD` strings, so comparison is lexical.
  */
-import type { AnnualReportStatus } from '../db/schema/annual.ts';
+import type { AnnualReportStatus } from './reportStatus.ts';
 
 export type AgencyKind = 'government' | 'department';
 

@@ -4,10 +4,16 @@
  * A report still containing `（请填写` cannot be approved (placeholderFindings).
  */
 
-import type { ReportTexts } from '../db/schema/annual.ts';
 import type { Finding } from '../report/finding.ts';
 import { finding } from '../report/finding.ts';
 import type { SectionKey } from '../report/keys.ts';
+
+/** The text sections staff edit: templates whose `{{fact}}` fields are filled from the records. */
+export interface ReportTexts {
+  S1?: string;
+  S5?: string;
+  S6?: string;
+}
 
 export const editableSections = ['S1', 'S5', 'S6'] as const satisfies readonly SectionKey[];
 export type EditableSection = (typeof editableSections)[number];

@@ -3,7 +3,7 @@
  * Every event is checked against the state before it; an illegal event throws a GongkaiError
  * (`cases.illegal.*`) naming what is wrong, so the repository appends nothing.
  */
-import { GongkaiError } from '../errors.ts';
+import { type ErrorKind, GongkaiError } from '../errors.ts';
 import type { Calendar } from '../law/calendar.ts';
 import { extensionAfterDeferral, replyDue } from '../law/clock.ts';
 import { type IsoDate, isIsoDate, toDayNumber } from '../law/date.ts';
@@ -11,7 +11,9 @@ import { decisionKind, isDecisionId } from '../law/decisions.ts';
 import type { ClockEvent } from '../law/events.ts';
 import type { Receipt } from '../law/receipt.ts';
 import { allowedActions, redecisionDue } from './actions.ts';
-import { type CaseEvent, EVENT_LABELS } from './events.ts';
+import { approvalOf } from './approval.ts';
+import type { CaseEvent } from './events.ts';
+import { CASE_EVENTS } from './eventTable.ts';
 import { checkFee } from './feeAssessment.ts';
 import type { CaseState, CaseStatus } from './state.ts';
 
@@ -30,14 +32,14 @@ export function step(state: CaseState, event: CaseEvent): CaseState {
   if (toDayNumber(event.on) < toDayNumber(state.lastOn)) {
     throw illegal(
       'date-order',
-      `${EVENT_LABELS[event.type]}的日期（${event.on}）不能早于本件上一条记录的日期（${state.lastOn}）`,
+      `${CASE_EVENTS[event.type].label}的日期（${event.on}）不能早于本件上一条记录的日期（${state.lastOn}）`,
     );
   }
   if (event.type === 'Extension' && state.deferredTo !== null && state.outcome === null) {
     throw extensionAfterDeferral(); // the law's reason rather than a bare "not allowed"
   }
   if (!allowedActions(state).includes(event.type)) {
-    throw illegal('not-allowed', `本件当前状态下不能“${EVENT_LABELS[event.type]}”`, {
+    throw illegal('not-allowed', `本件当前状态下不能“${CASE_EVENTS[event.type].label}”`, {
       status: state.status,
       event: event.type,
     });
@@ -117,7 +119,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       };
     }
     case 'Extension':
-      if (!e.approvedBy.trim()) {
+      if (!approvalOf(e.approvedBy).name.trim()) {
         throw illegal('extension-approval', '延长答复期限须经政府信息公开工作机构负责人同意');
       }
       return { ...s, extendedWorkdays: s.extendedWorkdays + e.workdays };
@@ -301,7 +303,7 @@ export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): Clock
           on: e.on,
           workdays: e.workdays,
           reason: e.reason,
-          approvedBy: { role: 'office-head', name: e.approvedBy },
+          approvedBy: approvalOf(e.approvedBy),
         });
         break;
       case 'Deferral':
@@ -345,6 +347,10 @@ function receiptOf(channel: CaseState['channel'], submittedOn: IsoDate, on: IsoD
   }
 }
 
-function illegal(code: string, message: string, details?: Record<string, unknown>): GongkaiError {
+function illegal(
+  code: ErrorKind<'cases.illegal.'>,
+  message: string,
+  details?: Record<string, unknown>,
+): GongkaiError {
   return new GongkaiError(`cases.illegal.${code}`, message, details);
 }

@@ -2,10 +2,12 @@
  * The events of one 政府信息公开申请 (`Application`). The log is append-only; state, clocks and
  * the T3 row are derived from it (`derive.ts`). Dates are `YYYY-MM-DD`.
  */
+
 import type { IsoDate } from '../law/date.ts';
 import type { DecisionId } from '../law/decisions.ts';
 import type { ConsultedParty } from '../law/events.ts';
 import type { Channel } from '../law/receipt.ts';
+import type { Approval } from './approval.ts';
 
 /** The application arrived: online (awaiting confirmation) or registered by staff. */
 export interface SubmittedEvent {
@@ -67,7 +69,8 @@ export interface ExtensionEvent {
   on: IsoDate;
   workdays: number;
   reason: string;
-  approvedBy: string;
+  /** A name alone: recorded before approvals carried the approver (see `approvalOf`). */
+  approvedBy: Approval | string;
 }
 
 /**
@@ -216,28 +219,6 @@ export type CaseEvent =
   | RedecidedEvent;
 
 export type CaseEventType = CaseEvent['type'];
-
-export const EVENT_LABELS: Record<CaseEventType, string> = {
-  Submitted: '提交申请',
-  Received: '确认收到申请',
-  Assigned: '分派承办人',
-  SupplementRequested: '补正告知',
-  SupplementReceived: '收到补正',
-  ConsultationSent: '发出征求意见书',
-  ConsultationReplied: '收到征求意见答复',
-  Extension: '延长答复期限',
-  Deferral: '确定延迟答复期限',
-  ProcessingFeeNotified: '发出收费通知',
-  ProcessingFeeNoticeDelivered: '申请人收到收费通知',
-  ProcessingFeePaid: '缴纳信息处理费',
-  Decided: '作出答复决定',
-  Served: '送达',
-  Withdrawn: '申请人撤回申请',
-  Archived: '归档',
-  AppealFiled: '登记行政复议/诉讼',
-  AppealClosed: '行政复议/诉讼审结',
-  Redecided: '重新答复',
-};
 
 export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
   rv: '行政复议',

@@ -3,7 +3,7 @@
  * 109号 (按件 Art. 4 or 按量 Art. 5, never both — Art. 3), less a reasoned reduction. `check`
  * recomputes a recorded assessment, so a typed amount can never reach a notice.
  */
-import { GongkaiError } from '../errors.ts';
+import { type ErrorKind, GongkaiError } from '../errors.ts';
 import { type FeeResult, pageFee, pieceFee } from '../law/fees.ts';
 import type { FeeAssessment } from './events.ts';
 
@@ -52,7 +52,7 @@ export function checkFee(fee: FeeAssessment): number {
   return fee.computed - fee.reduction;
 }
 
-function feeError(code: string, message: string): GongkaiError {
+function feeError(code: ErrorKind<'cases.illegal.fee-'>, message: string): GongkaiError {
   return new GongkaiError(`cases.illegal.fee-${code}`, message);
 }
 

@@ -6,9 +6,9 @@ import { CONSULTATION_WORKDAYS, FEE_PAYMENT_WORKDAYS } from '../law/clock.ts';
 import type { IsoDate } from '../law/date.ts';
 import { decisionKind } from '../law/decisions.ts';
 import { type RemedyBodies, remedyFor } from '../law/remedies.ts';
-import { petitionChannelNotice } from '../petitions/handover.ts';
 import type { CaseEvent } from './events.ts';
 import { feeStandard } from './feeAssessment.ts';
+import { petitionChannelNotice } from './petitionChannelNotice.ts';
 import type { CaseState } from './state.ts';
 
 export type LetterKind =

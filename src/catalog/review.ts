@@ -1,5 +1,5 @@
-import type { Role } from '../db/schema.ts';
-import { GongkaiError } from '../errors.ts';
+import { type ErrorCode, GongkaiError } from '../errors.ts';
+import type { Role } from '../law/roles.ts';
 import type { ReviewChain } from './reviewChain.ts';
 
 export type PublicationStatus = 'draft' | 'review' | 'published' | 'withdrawn';
@@ -191,6 +191,6 @@ function requireRole(ctx: ReviewContext, step: number) {
   }
 }
 
-function refuse(code: string, message: string): never {
+function refuse(code: ErrorCode, message: string): never {
   throw new GongkaiError(code, message);
 }

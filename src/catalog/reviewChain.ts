@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Role } from '../db/schema.ts';
 import { GongkaiError } from '../errors.ts';
+import type { Role } from '../law/roles.ts';
 
 /** One step of the review chain and the role that performs it. Step 0 is the drafter's. */
 export interface ReviewStep {

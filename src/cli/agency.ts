@@ -36,18 +36,18 @@ export const run = (args: string[]) =>
       kind: { type: 'string', default: 'department' },
       parent: { type: 'string' },
     });
-    if (positionals[0] !== 'add') throw new GongkaiError('bad_arguments', usage);
+    if (positionals[0] !== 'add') throw new GongkaiError('cli.arguments', usage);
     const parsed = input.safeParse(values);
-    if (!parsed.success) throw new GongkaiError('bad_arguments', parsed.error.issues[0].message);
+    if (!parsed.success) throw new GongkaiError('cli.arguments', parsed.error.issues[0].message);
     const { code, name, kind, parent } = parsed.data;
     const database = await openDatabase();
     try {
       const { db } = database;
       if (await findAgencyByCode(db, code))
-        throw new GongkaiError('agency_exists', `单位代码“${code}”已存在。`);
+        throw new GongkaiError('agency.exists', `单位代码“${code}”已存在。`);
       const parentAgency = parent ? await findAgencyByCode(db, parent) : undefined;
       if (parent && !parentAgency)
-        throw new GongkaiError('agency_not_found', `上级单位代码“${parent}”不存在。`);
+        throw new GongkaiError('agency.not-found', `上级单位代码“${parent}”不存在。`);
       const agency = await upsertAgency(db, { code, name, kind, parentId: parentAgency?.id });
       await audit(db, {
         userId: null,

@@ -9,7 +9,7 @@ export const run = (args: string[]) =>
   runCommand(async () => {
     const { positionals } = parseCliArgs(args, {});
     const [file] = positionals;
-    if (!file) throw new GongkaiError('bad_arguments', '用法：gongkai backup FILE');
+    if (!file) throw new GongkaiError('cli.arguments', '用法：gongkai backup FILE');
     const database = await openDatabase();
     try {
       const snapshot = await takeSnapshot(database.db);

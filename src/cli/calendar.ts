@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { saveWorkdayOverrides } from '../db/calendar.ts';
+import { importWorkdaySchedule } from '../db/calendarImport.ts';
 import { openDatabase } from '../db/open.ts';
+import type { KindReprojectResult } from '../db/store/aggregates.ts';
 import { GongkaiError } from '../errors.ts';
 import type { DayInfo, WorkdaySchedule } from '../law/calendar.ts';
 import { MAX_YEAR, MIN_YEAR, toDayNumber, weekdayName } from '../law/date.ts';
 import { parseScheduleFile } from '../law/schedule-file.ts';
 import { reportError } from './deadline.ts';
+import { reprojectReport } from './reproject.ts';
 import { storedCalendar } from './storedCalendar.ts';
 
 const usage = `用法：
@@ -30,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
       console.log(usage);
       return values.help ? 0 : 2;
     }
-    if (rest.length > 0) throw new GongkaiError('cli.args', `多余的参数：${rest.join(' ')}`);
+    if (rest.length > 0) throw new GongkaiError('cli.arguments', `多余的参数：${rest.join(' ')}`);
     if (sub === 'show') return await show(target, values.json);
     if (sub === 'import') return await importFile(target, values['dry-run']);
     throw new GongkaiError('cli.calendar.command', `未知的子命令：${sub}（可用：show、import）`);
@@ -94,12 +96,13 @@ async function importFile(path: string | undefined, dryRun: boolean): Promise<nu
     );
     return 0;
   }
-  await save(schedule);
+  const results = await save(schedule);
   console.log(`已载入${summary}`);
+  for (const line of reprojectReport(results)) console.log(line);
   return 0;
 }
 
-async function save(schedule: WorkdaySchedule): Promise<void> {
+async function save(schedule: WorkdaySchedule): Promise<KindReprojectResult[]> {
   const database = await openDatabase();
   try {
     const overrides = schedule.overrides.map((o) => ({
@@ -107,7 +110,7 @@ async function save(schedule: WorkdaySchedule): Promise<void> {
       workday: o.workday,
       name: o.name ?? null,
     }));
-    await saveWorkdayOverrides(database.db, schedule.year, schedule.source, overrides);
+    return await importWorkdaySchedule(database.db, schedule.year, schedule.source, overrides);
   } finally {
     await database.close();
   }

@@ -14,6 +14,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   backup: () => import('./backup.ts'),
   restore: () => import('./restore.ts'),
   calendar: () => import('./calendar.ts'),
+  reproject: () => import('./reproject.ts'),
   deadline: () => import('./deadline.ts'),
   fee: () => import('./fee.ts'),
   remedy: () => import('./remedy.ts'),
@@ -24,4 +25,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   'import-catalogue': () => import('./importCatalogue.ts'),
   'export-open-data': () => import('./exportOpenData.ts'),
   scan: () => import('./scan.ts'),
+  outbox: () => import('./outbox.ts'),
 };

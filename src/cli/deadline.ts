@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { GongkaiError, isGongkaiError } from '../errors.ts';
+import { type ErrorCode, GongkaiError, isGongkaiError } from '../errors.ts';
 import { replyDue } from '../law/clock.ts';
 import { toDayNumber } from '../law/date.ts';
 import type { ClockEvent } from '../law/events.ts';
@@ -141,7 +141,7 @@ function wholeNumber(text: string, flag: string): number {
   return Number(text);
 }
 
-function fail(code: string, message: string): never {
+function fail(code: ErrorCode, message: string): never {
   throw new GongkaiError(code, message);
 }
 

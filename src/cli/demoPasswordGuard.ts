@@ -19,7 +19,7 @@ export async function refuseDemoPasswords(db: Db, host: string): Promise<void> {
   const names = await usersWithPassword(db, demoPassword);
   if (names.length === 0) return;
   throw new GongkaiError(
-    'serve.demo_password',
+    'serve.demo-password',
     [
       `拒绝在 ${host} 上启动：以下 ${names.length} 个账号仍在使用公开的演示密码“${demoPassword}”，能访问本机的任何人都可以用它登录：`,
       `  ${names.join('、')}`,

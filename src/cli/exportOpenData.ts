@@ -33,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
   return runCommand(async () => {
     const { values, positionals } = parseCliArgs(args, { agency: { type: 'string' } });
     const dir = positionals[0];
-    if (!dir || positionals.length > 1) throw new GongkaiError('bad_arguments', usage);
+    if (!dir || positionals.length > 1) throw new GongkaiError('cli.arguments', usage);
     const database = await openDatabase();
     try {
       const files = await exportOpenData(database, dir, values.agency);

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { importPreviousReport } from '../annual/import.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
 import { JobPool } from '../jobs/pool.ts';
 import { pooledParse } from '../jobs/reportParse.ts';
+import { importPreviousReport } from '../services/annual/import.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 
 const usage = '用法：gongkai import 文件 --agency 单位代码 --year 年度';
@@ -22,16 +22,16 @@ export async function run(args: string[]): Promise<number> {
       year: { type: 'string' },
     });
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new GongkaiError('bad_arguments', usage);
-    if (!values.agency) throw new GongkaiError('bad_arguments', `缺少 --agency。${usage}`);
+    if (!file || positionals.length > 1) throw new GongkaiError('cli.arguments', usage);
+    if (!values.agency) throw new GongkaiError('cli.arguments', `缺少 --agency。${usage}`);
     const year = Number(values.year);
     if (!/^\d{4}$/.test(values.year ?? '') || year < 2008)
-      throw new GongkaiError('bad_arguments', `--year 应为四位年度，如 2024。${usage}`);
+      throw new GongkaiError('cli.arguments', `--year 应为四位年度，如 2024。${usage}`);
     let data: Buffer;
     try {
       data = await readFile(file);
     } catch (error) {
-      throw new GongkaiError('file', `无法读取文件“${file}”：${(error as Error).message}`);
+      throw new GongkaiError('cli.file', `无法读取文件“${file}”：${(error as Error).message}`);
     }
     const database = await openDatabase();
     const pool = new JobPool({ threads: 1 });

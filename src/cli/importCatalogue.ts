@@ -26,15 +26,15 @@ export async function run(args: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
     });
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new GongkaiError('bad_arguments', usage);
-    if (!values.agency) throw new GongkaiError('bad_arguments', `缺少 --agency。${usage}`);
+    if (!file || positionals.length > 1) throw new GongkaiError('cli.arguments', usage);
+    if (!values.agency) throw new GongkaiError('cli.arguments', `缺少 --agency。${usage}`);
     const categoryMap = parseMap(values.map ?? []);
     const dryRun = values['dry-run'] === true;
     let data: Buffer;
     try {
       data = await readFile(file);
     } catch (error) {
-      throw new GongkaiError('file', `无法读取文件“${file}”：${(error as Error).message}`);
+      throw new GongkaiError('cli.file', `无法读取文件“${file}”：${(error as Error).message}`);
     }
     const table = await readLegacyTable(data, file);
     const database = await openDatabase();
@@ -82,7 +82,7 @@ function parseMap(pairs: string[]): Record<string, string> {
     const at = pair.lastIndexOf('=');
     if (at <= 0 || at === pair.length - 1)
       throw new GongkaiError(
-        'bad_arguments',
+        'cli.arguments',
         `--map 应写成 旧分类=分类代码，如 --map 政务公开=gzdt：${pair}`,
       );
     map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();

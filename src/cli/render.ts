@@ -20,7 +20,7 @@ async function readReport(file: string, index: number): Promise<AnnualReport> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new GongkaiError('report.unreadable', `无法读取文件“${file}”`);
   if (info.size > 20 * 1024 * 1024)
-    throw new GongkaiError('report.tooLarge', `文件“${file}”超过 20 MB，不像一份年度报告`);
+    throw new GongkaiError('report.too-large', `文件“${file}”超过 20 MB，不像一份年度报告`);
   return parseReportJson(await readFile(file, 'utf8'), index);
 }
 
@@ -31,19 +31,19 @@ function options(args: string[]) {
     index: { type: 'string' },
   });
   if (positionals.length !== 1)
-    throw new GongkaiError('bad_arguments', `需要且只需要一个输入文件。${usage}`);
+    throw new GongkaiError('cli.arguments', `需要且只需要一个输入文件。${usage}`);
   const to = values.to as RenderFormat | undefined;
   if (!to || !renderFormats.includes(to))
     throw new GongkaiError(
-      'bad_arguments',
+      'cli.arguments',
       `--to 必须是 ${renderFormats.join('、')} 之一。${usage}`,
     );
   const index = values.index === undefined ? 0 : Number(values.index);
   if (!Number.isInteger(index) || index < 0)
-    throw new GongkaiError('bad_arguments', '--index 必须是非负整数（从 0 开始）');
+    throw new GongkaiError('cli.arguments', '--index 必须是非负整数（从 0 开始）');
   if (!values.output && !textFormats.has(to))
     throw new GongkaiError(
-      'bad_arguments',
+      'cli.arguments',
       `${to} 是二进制格式，不能输出到终端，请用 -o 指定输出文件`,
     );
   return { file: positionals[0], to, output: values.output, index };

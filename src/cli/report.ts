@@ -4,13 +4,13 @@
  * appeals; later T2 and the text sections), with the findings of every rule.
  */
 import { writeFile } from 'node:fs/promises';
-import { checkedAnnualReport } from '../annual/build.ts';
-import { rollupFindings } from '../annual/rollup.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
 import { type RenderFormat, render, renderFormats, textFormats } from '../report/render/index.ts';
 import { textTables } from '../report/textTable.ts';
+import { checkedAnnualReport } from '../services/annual/build.ts';
+import { rollupFindings } from '../services/annual/rollup.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 
 const usage =
@@ -25,21 +25,21 @@ function options(args: string[]) {
     to: { type: 'string' },
     output: { type: 'string', short: 'o' },
   });
-  if (!values.agency) throw new GongkaiError('bad_arguments', `缺少 --agency。${usage}`);
+  if (!values.agency) throw new GongkaiError('cli.arguments', `缺少 --agency。${usage}`);
   const year = Number(values.year);
   if (!Number.isInteger(year) || year < 2008 || year > 2100) {
-    throw new GongkaiError('bad_arguments', `--year 应为四位年度，如 2025。${usage}`);
+    throw new GongkaiError('cli.arguments', `--year 应为四位年度，如 2025。${usage}`);
   }
   const to = values.to as RenderFormat | undefined;
   if (to !== undefined && (!renderFormats.includes(to) || to === 'json')) {
     throw new GongkaiError(
-      'bad_arguments',
+      'cli.arguments',
       `--to 必须是 html、docx、xlsx、md、pdf 之一（JSON 请用 --json）。${usage}`,
     );
   }
-  if (to && values.json) throw new GongkaiError('bad_arguments', '--json 与 --to 只能选一个');
+  if (to && values.json) throw new GongkaiError('cli.arguments', '--json 与 --to 只能选一个');
   if (to && !values.output && !textFormats.has(to)) {
-    throw new GongkaiError('bad_arguments', `${to} 是二进制格式，请用 -o 指定输出文件`);
+    throw new GongkaiError('cli.arguments', `${to} 是二进制格式，请用 -o 指定输出文件`);
   }
   return {
     agency: values.agency,

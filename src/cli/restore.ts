@@ -9,7 +9,7 @@ export const run = (args: string[]) =>
   runCommand(async () => {
     const { positionals } = parseCliArgs(args, {});
     const [file] = positionals;
-    if (!file) throw new GongkaiError('bad_arguments', '用法：gongkai restore FILE');
+    if (!file) throw new GongkaiError('cli.arguments', '用法：gongkai restore FILE');
     const snapshot = await readBackupFile(file);
     const database = await openDatabase();
     try {

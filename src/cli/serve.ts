@@ -1,10 +1,14 @@
 import { serve as serveNode } from '@hono/node-server';
 import type { Database } from '../db/database.ts';
+import { notificationSettings } from '../db/notificationSettings.ts';
 import { openDatabase, serverThread } from '../db/open.ts';
 import { appSecret } from '../db/settings.ts';
 import { keepStatisticsFresh } from '../db/statistics.ts';
+import { keepProjectionsFresh } from '../db/store/daily.ts';
 import { GongkaiError } from '../errors.ts';
+import { startOutboxSender, transportsFrom } from '../jobs/outboxSender.ts';
 import { closeSharedJobPool } from '../jobs/shared.ts';
+import { startStaffDigests } from '../jobs/staffDigest.ts';
 import { createApp } from '../web/app.tsx';
 import { parseCliArgs, runCommand } from './args.ts';
 import { isLoopback, refuseDemoPasswords } from './demoPasswordGuard.ts';
@@ -29,7 +33,7 @@ export async function serveUntilStopped(
   const port = Number(options.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     await database.close();
-    throw new GongkaiError('bad_port', `端口号无效：${options.port ?? process.env.PORT}`);
+    throw new GongkaiError('cli.port', `端口号无效：${options.port ?? process.env.PORT}`);
   }
   const hostname = options.host ?? process.env.HOST ?? defaultHost;
   try {
@@ -40,6 +44,9 @@ export async function serveUntilStopped(
   }
   const app = createApp({ database, secret: await appSecret(database.db) });
   const statistics = keepStatisticsFresh(database);
+  const projections = keepProjectionsFresh(database);
+  const sender = startOutboxSender(database.db, transportsFrom(notificationSettings()));
+  const digests = startStaffDigests(database.db);
   const server = serveNode({ fetch: app.fetch, port, hostname }, (info) => {
     const where = isLoopback(hostname)
       ? '只有本机可以访问'
@@ -57,6 +64,9 @@ export async function serveUntilStopped(
     process.once('SIGTERM', stop);
   });
   await statistics.stop();
+  await projections.stop();
+  await digests.stop();
+  await sender.stop();
   await closeSharedJobPool();
   await database.close();
 }

@@ -14,7 +14,11 @@ const lines: [string, string][] = [
   ['demo', '载入演示数据（湘潭县信访局等）'],
   ['backup FILE', '备份整个数据库（含告知书与附件）为一个文件'],
   ['restore FILE', '把备份恢复到一个空数据库（可从 PGlite 迁到 PostgreSQL）'],
-  ['calendar import FILE | show YEAR', '导入或查看某年的节假日与调休安排'],
+  ['calendar import FILE | show YEAR', '导入或查看某年的节假日与调休安排（导入后自动重算期限）'],
+  [
+    'reproject [--kind application|petition|publication]',
+    '按现行日历和规则重算已存的答复期限等（每日零时自动运行）',
+  ],
   ['deadline --received YYYY-MM-DD …', '计算依申请公开答复期限并给出推算过程'],
   ['fee --pieces N | --pages N', '按国办函〔2020〕109号计算信息处理费'],
   [

@@ -3,15 +3,16 @@ import { findAgencyByCode } from '../db/agencies.ts';
 import { audit } from '../db/audit.ts';
 import { openDatabase } from '../db/open.ts';
 import { generatePassword } from '../db/passwords.ts';
-import { roles } from '../db/schema.ts';
-import { createUser, findUserByUsername, grantRole } from '../db/users.ts';
+import { createUser, findUserByUsername, grantRole, setUserEmail } from '../db/users.ts';
 import { GongkaiError } from '../errors.ts';
+import { roles } from '../law/roles.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 import { changePassword } from './userPasswd.ts';
 
 const usage =
   '用法：gongkai user add --agency CODE --role ROLE --name NAME\n' +
-  '      gongkai user passwd --name NAME [--generate]';
+  '      gongkai user passwd --name NAME [--generate]\n' +
+  '      gongkai user email --name NAME (--email ADDRESS | --clear)';
 
 const input = z.object({
   agency: z.string({ error: '缺少 --agency 单位代码' }).min(1),
@@ -34,21 +35,24 @@ export const run = (args: string[]) =>
       name: { type: 'string' },
       display: { type: 'string' },
       generate: { type: 'boolean' },
+      email: { type: 'string' },
+      clear: { type: 'boolean' },
     });
+    if (positionals[0] === 'email') return setEmail(values);
     if (positionals[0] === 'passwd') {
       const name = input.shape.name.safeParse(values.name);
-      if (!name.success) throw new GongkaiError('bad_arguments', name.error.issues[0].message);
+      if (!name.success) throw new GongkaiError('cli.arguments', name.error.issues[0].message);
       return changePassword(name.data, values.generate === true);
     }
-    if (positionals[0] !== 'add') throw new GongkaiError('bad_arguments', usage);
+    if (positionals[0] !== 'add') throw new GongkaiError('cli.arguments', usage);
     const parsed = input.safeParse(values);
-    if (!parsed.success) throw new GongkaiError('bad_arguments', parsed.error.issues[0].message);
+    if (!parsed.success) throw new GongkaiError('cli.arguments', parsed.error.issues[0].message);
     const { agency: code, role, name, display } = parsed.data;
     const database = await openDatabase();
     try {
       const { db } = database;
       const agency = await findAgencyByCode(db, code);
-      if (!agency) throw new GongkaiError('agency_not_found', `单位代码“${code}”不存在。`);
+      if (!agency) throw new GongkaiError('agency.not-found', `单位代码“${code}”不存在。`);
       const existing = await findUserByUsername(db, name);
       const password = existing ? null : generatePassword();
       const user =
@@ -70,3 +74,29 @@ export const run = (args: string[]) =>
       await database.close();
     }
   });
+
+const emailInput = z.object({
+  name: input.shape.name,
+  email: z.email('电子邮箱格式不正确').max(254).optional(),
+  clear: z.boolean().optional(),
+});
+
+/** `gongkai user email`: where the user's daily work digest goes (docs/notifications.md). */
+async function setEmail(values: Record<string, unknown>): Promise<number> {
+  const parsed = emailInput.safeParse(values);
+  if (!parsed.success) throw new GongkaiError('cli.arguments', parsed.error.issues[0].message);
+  const { name, email, clear } = parsed.data;
+  if (Boolean(email) === Boolean(clear)) {
+    throw new GongkaiError('cli.arguments', '请给出 --email 地址或 --clear 之一');
+  }
+  const database = await openDatabase();
+  try {
+    const user = await findUserByUsername(database.db, name);
+    if (!user) throw new GongkaiError('user.not-found', `用户“${name}”不存在。`);
+    await setUserEmail(database.db, user.id, email ?? null);
+    console.log(email ? `用户 ${name} 的待办提醒将发到 ${email}` : `已清除用户 ${name} 的邮箱。`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -23,12 +23,12 @@ const newPassword = z
 export async function changePassword(name: string, generate: boolean): Promise<number> {
   const password = generate ? generatePassword() : await readNewPassword();
   const checked = newPassword.safeParse(password);
-  if (!checked.success) throw new GongkaiError('bad_arguments', checked.error.issues[0].message);
+  if (!checked.success) throw new GongkaiError('cli.arguments', checked.error.issues[0].message);
   const database = await openDatabase();
   try {
     const { db } = database;
     const user = await findUserByUsername(db, name);
-    if (!user) throw new GongkaiError('user_not_found', `用户“${name}”不存在。`);
+    if (!user) throw new GongkaiError('user.not-found', `用户“${name}”不存在。`);
     await setPassword(db, user.id, password);
     await deleteUserSessions(db, user.id);
     await audit(db, { userId: null, action: 'user.passwd', target: name, details: { via: 'cli' } });
@@ -59,11 +59,11 @@ async function readNewPassword(): Promise<string> {
   try {
     const first = await ask('新密码：');
     const second = await ask('再输入一次：');
-    if (first !== second) throw new GongkaiError('bad_arguments', '两次输入的密码不一致。');
+    if (first !== second) throw new GongkaiError('cli.arguments', '两次输入的密码不一致。');
     return first;
   } catch (error) {
     if (error instanceof GongkaiError) throw error;
-    throw new GongkaiError('cancelled', '已取消，密码未改变。');
+    throw new GongkaiError('cli.cancelled', '已取消，密码未改变。');
   } finally {
     rl.close();
   }

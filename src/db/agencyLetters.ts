@@ -57,7 +57,7 @@ export async function updateLetterSettings(
       .from(agencies)
       .where(eq(agencies.id, agencyId))
       .for('update');
-    if (!current) throw new GongkaiError('agency.missing', '该单位不存在。');
+    if (!current) throw new GongkaiError('agency.not-found', '该单位不存在。');
     const before = letterSettingsOf(current);
     const changed = fields.filter((f) => (before[f] ?? null) !== (settings[f] ?? null));
     if (changed.length === 0) return { changed };

@@ -50,7 +50,7 @@ export async function updateAgencyProfile(
       .from(agencies)
       .where(eq(agencies.id, agencyId))
       .for('update');
-    if (!current) throw new GongkaiError('agency.missing', '该单位不存在。');
+    if (!current) throw new GongkaiError('agency.not-found', '该单位不存在。');
     const before = profileOf(current);
     const uscc = profile.uscc?.replace(/\s/g, '').toUpperCase() || null;
     if (uscc !== before.uscc && uscc !== null && !isValidUscc(uscc))

@@ -1,23 +1,23 @@
 /**
  * Repository of the annual reports: the per-year row, its locked snapshots and their files,
  * amendments, imported previous-year reports and deadline settings. The workflow (who may do
- * what, in which state) is in src/annual/workflow.ts, which calls these inside its transactions.
+ * what, in which state) is in src/services/annual/workflow.ts, which calls these inside its transactions.
  */
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { AmendedCell } from '../annual/amendments.ts';
+import type { AnnualReportStatus } from '../annual/reportStatus.ts';
+import type { ReportTexts } from '../annual/templates.ts';
 import type { Finding } from '../report/finding.ts';
 import type { AnnualReport } from '../report/model.ts';
 import type { Db } from './database.ts';
 import {
-  type AmendedCell,
-  type AnnualReportStatus,
   annualDeadlines,
   annualReportAmendments,
   annualReportFiles,
   annualReports,
   annualReportVersions,
   importedReports,
-  type ReportTexts,
 } from './schema/annual.ts';
 
 export type AnnualReportRow = typeof annualReports.$inferSelect;

@@ -48,14 +48,14 @@ export async function takeSnapshot(db: Db): Promise<Snapshot> {
 export async function restoreSnapshot(db: Db, snapshot: Snapshot): Promise<void> {
   if (snapshot.format !== backupFormat) {
     throw new GongkaiError(
-      'backup_format',
+      'backup.format',
       `不是 gongkai 备份文件（格式：${String(snapshot.format)}）。`,
     );
   }
   const migrations = await migrationCount(db);
   if (snapshot.migrations !== migrations) {
     throw new GongkaiError(
-      'backup_version',
+      'backup.version',
       `备份来自已执行 ${snapshot.migrations} 个迁移的数据库，目标数据库已执行 ${migrations} 个。请用相同版本的 gongkai 恢复。`,
     );
   }
@@ -64,11 +64,11 @@ export async function restoreSnapshot(db: Db, snapshot: Snapshot): Promise<void>
     const existing = new Set(await tablesInDependencyOrder(t));
     for (const dump of snapshot.tables) {
       if (!existing.has(dump.table)) {
-        throw new GongkaiError('backup_table', `目标数据库没有表 ${dump.table}。`);
+        throw new GongkaiError('backup.table', `目标数据库没有表 ${dump.table}。`);
       }
       if (await hasRows(t, dump.table)) {
         throw new GongkaiError(
-          'restore_not_empty',
+          'backup.restore-not-empty',
           `目标数据库不是空的（表 ${dump.table} 已有数据），恢复已取消。`,
         );
       }

@@ -12,12 +12,12 @@ import { newQueryCode } from '../cases/queryCode.ts';
 import type { CaseState } from '../cases/state.ts';
 import { GongkaiError } from '../errors.ts';
 import type { Calendar } from '../law/calendar.ts';
-import { type IsoDate, toDayNumber, todayInChina } from '../law/date.ts';
+import type { IsoDate } from '../law/date.ts';
 import type { ApplicantType } from '../law/keys.ts';
 import type { Channel } from '../law/receipt.ts';
 import { findAgencyById } from './agencies.ts';
 import { allocateLetterNumber, remedyBodiesOf } from './agencyLetters.ts';
-import { audit } from './audit.ts';
+import { queueApplicationNotices } from './applicationNotices.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
 import {
@@ -28,7 +28,7 @@ import {
   letters,
   type RequestDetails,
 } from './schema/cases.ts';
-import { type Aggregate, append } from './store/eventStore.ts';
+import { type Aggregate, append, create } from './store/eventStore.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type LetterRow = Omit<
@@ -65,12 +65,14 @@ export async function submitApplication(
     { type: 'Submitted', on: input.submittedOn, channel: input.channel },
   ];
   if (input.receivedOn) events.push({ type: 'Received', on: input.receivedOn });
-  checkNotFuture(events, actor.today ?? todayInChina());
-  const calendar = actor.calendar ?? (await loadCalendar(db));
-  const state = derive(calendar, events);
+  const options = {
+    auditVerb: 'submit',
+    auditDetails: { channel: input.channel, received: input.receivedOn ?? null },
+    context: actor.calendar ?? (await loadCalendar(db)),
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     const queryCode = newQueryCode();
-    const id = await db.transaction(async (tx) => {
+    const insertRow = async (tx: Db, state: CaseState) => {
       const [row] = await tx
         .insert(applications)
         .values({
@@ -83,33 +85,15 @@ export async function submitApplication(
           phoneDigits: input.applicant.phone.replace(/\D/g, ''),
           applicant: input.applicant,
           request: input.request,
-          version: events.length,
+          version: 0,
           ...projection(state),
         })
         .onConflictDoNothing({ target: applications.queryCode })
-        .returning({ id: applications.id });
-      if (!row) return null;
-      await tx.insert(applicationEvents).values(
-        events.map((event, i) => ({
-          applicationId: row.id,
-          seq: i + 1,
-          type: event.type,
-          on: event.on,
-          data: event as unknown as Record<string, unknown>,
-          userId: actor.userId ?? null,
-        })),
-      );
-      await audit(tx as unknown as Db, {
-        userId: actor.userId,
-        agencyId: input.agencyId,
-        action: 'case.submit',
-        target: `application:${row.id}`,
-        details: { channel: input.channel, received: input.receivedOn ?? null },
-        ip: actor.ip,
-      });
-      return row.id;
-    });
-    if (id !== null) return { id, queryCode };
+        .returning();
+      return row;
+    };
+    const created = await create(db, applicationAggregate, events, insertRow, actor, options);
+    if (created) return { id: created.row.id, queryCode };
   }
   throw new GongkaiError('cases.query-code', '未能生成唯一的查询码，请重试');
 }
@@ -145,6 +129,7 @@ export const applicationAggregate: Aggregate<ApplicationRow, CaseEvent, CaseStat
     await projectAppeal(tx, row, event);
     await storeLetter(tx, row, state, event, seq);
   },
+  notices: queueApplicationNotices,
   async ids(db) {
     const rows = await db
       .select({ id: applications.id })
@@ -209,7 +194,7 @@ async function storeLetter(
   seq: number,
 ) {
   const agency = await findAgencyById(db, row.agencyId);
-  if (!agency) throw new GongkaiError('agency.missing', '该单位不存在。');
+  if (!agency) throw new GongkaiError('agency.not-found', '该单位不存在。');
   const context = {
     agencyName: agency.name,
     applicationId: row.id,
@@ -232,18 +217,6 @@ async function storeLetter(
     agencyId: agency.id,
     ...numbered,
   });
-}
-
-function checkNotFuture(events: CaseEvent[], today: IsoDate) {
-  for (const e of events) {
-    if (
-      typeof e.on === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(e.on) &&
-      toDayNumber(e.on) > toDayNumber(today)
-    ) {
-      throw new GongkaiError('cases.illegal.future', `日期（${e.on}）不能晚于今天（${today}）`);
-    }
-  }
 }
 
 export async function eventsOf(db: Db, applicationId: number): Promise<CaseEvent[]> {

@@ -13,10 +13,11 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { APPROVER_ROLES } from '../cases/approval.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { Db } from './database.ts';
 import { applications } from './schema/cases.ts';
-import { memberships, users } from './schema.ts';
+import { memberships, type Role, users } from './schema.ts';
 
 export const OPEN_STATUSES = ['pending', 'open', 'awaitingApplicant', 'consulting', 'decided'];
 
@@ -145,4 +146,30 @@ export async function caseStaff(db: Db, agencyId: number) {
     )
     .orderBy(asc(users.id));
   return rows;
+}
+
+/** The agency's users who may be named as approving an extension, with their approving roles. */
+export async function caseApprovers(
+  db: Db,
+  agencyId: number,
+): Promise<{ id: number; displayName: string; roles: Role[] }[]> {
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.agencyId, agencyId),
+        inArray(memberships.role, [...APPROVER_ROLES]),
+        eq(users.disabled, false),
+      ),
+    )
+    .orderBy(asc(users.id));
+  const byId = new Map<number, { id: number; displayName: string; roles: Role[] }>();
+  for (const r of rows) {
+    const entry = byId.get(r.id) ?? { id: r.id, displayName: r.displayName, roles: [] };
+    entry.roles.push(r.role as Role);
+    byId.set(r.id, entry);
+  }
+  return [...byId.values()];
 }

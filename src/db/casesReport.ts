@@ -1,9 +1,9 @@
 /**
  * The report queries over the applications projection: one GROUP BY for T3, the appeals of the
- * year for T4, and the cases behind any cell (drill-down). The placement rules are those of
- * `cases/reportCells.ts`, which the tests hold these queries to.
+ * year for T4, and the cases behind any cell (drill-down). The T3 placement is that of
+ * `cases/reportCells.ts`, in SQL once in `t3PlacementSql.ts`.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AppealKind, AppealOutcome } from '../cases/events.ts';
 import {
   type AppealFacts,
@@ -14,21 +14,15 @@ import {
   t4Column,
 } from '../cases/reportCells.ts';
 import { GongkaiError } from '../errors.ts';
-import { OUTCOME_ROWS, type OutcomeRow } from '../law/keys.ts';
+import type { OutcomeRow } from '../law/keys.ts';
 import { type Db, rowsOf } from './database.ts';
+import { placementSql, t3CellSql } from './t3PlacementSql.ts';
 
 const inList = (ids: readonly number[]) =>
   sql.join(
     ids.map((id) => sql`${id}`),
     sql`, `,
   );
-
-function counted(agencyIds: readonly number[], year: number): SQL {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  return sql`agency_id in (${inList(agencyIds)}) and received_on is not null
-    and received_on <= ${end} and (resolved_on is null or outcome is null or resolved_on >= ${start})`;
-}
 
 /** The cases of one agency, applicant type and outcome, by intake and by resolution in the year. */
 interface RawPlacement {
@@ -52,12 +46,7 @@ async function rawPlacements(
   year: number,
   byAgency: boolean,
 ): Promise<RawPlacement[]> {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const isNew = sql`received_on >= ${start}`;
-  const carriedIn = sql`received_on < ${start}`;
-  const resolved = sql`resolved_on <= ${end}`;
-  const open = sql`(resolved_on > ${end} or resolved_on is null)`;
+  const { counted, isNew, carriedIn, resolved, open } = placementSql(year);
   const result = await db.execute(sql`
     select ${byAgency ? sql`agency_id` : sql`0`} as "agencyId", applicant_type as "applicantType",
       outcome,
@@ -66,7 +55,7 @@ async function rawPlacements(
       count(*) filter (where ${carriedIn} and ${resolved})::int as "carryInResolved",
       count(*) filter (where ${carriedIn} and ${open})::int as "carryInOpen"
     from applications
-    where ${counted(agencyIds, year)}
+    where agency_id in (${inList(agencyIds)}) and ${counted}
     group by 1, 2, 3`);
   return rowsOf<RawPlacement>(result);
 }
@@ -180,8 +169,6 @@ export async function casesInCell(
   const cell = parseCellKey(key);
   if (!cell) throw new GongkaiError('cases.cell', `不是表三或表四的单元格：${key}`);
   if (agencyIds.length === 0) return [];
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
   const columns = sql`a.id, a.applicant_name as "applicantName", a.applicant_type as "applicantType",
     a.received_on::text as "receivedOn", a.resolved_on::text as "resolvedOn", a.outcome, a.decision, a.status`;
   if (cell.table === 't4') {
@@ -202,17 +189,7 @@ export async function casesInCell(
         appeal: { id: f.id, kind: f.kind, filedOn: f.filedOn, closedOn: f.closedOn },
       }));
   }
-  const conditions: SQL[] = [counted(agencyIds, year)];
-  if (cell.col !== 'tot') conditions.push(sql`applicant_type = ${cell.col}`);
-  const resolvedInYear = sql`(outcome is not null and resolved_on <= ${end})`;
-  if (cell.row === 'new') conditions.push(sql`received_on >= ${start}`);
-  else if (cell.row === 'carryIn') conditions.push(sql`received_on < ${start}`);
-  else if (cell.row === 'carryOut') conditions.push(sql`not ${resolvedInYear}`);
-  else if (cell.row === 'total') conditions.push(resolvedInYear);
-  else if ((OUTCOME_ROWS as readonly string[]).includes(cell.row)) {
-    conditions.push(sql`outcome = ${cell.row} and resolved_on <= ${end}`);
-  } else return [];
-  const where = sql.join(conditions, sql` and `);
+  const where = sql`agency_id in (${inList(agencyIds)}) and ${t3CellSql(year, cell.row, cell.col)}`;
   return rowsOf<CellCase>(
     await db.execute(
       sql`select ${columns} from applications a where ${where} order by a.received_on, a.id limit 1000`,

@@ -24,3 +24,10 @@ export async function issueIndexNumber(
   const prefix = indexPrefix(agency);
   return formatIndexNumber({ prefix, year, serial: await nextIndexSerial(db, agency.id, year) });
 }
+
+/** Raises the counter to at least `serial` (a legacy 索引号 kept on import). */
+export async function bumpIndexCounter(db: Db, agencyId: number, year: number, serial: number) {
+  await db.execute(sql`
+    insert into index_number_counters (agency_id, year, last_serial) values (${agencyId}, ${year}, ${serial})
+    on conflict (agency_id, year) do update set last_serial = greatest(index_number_counters.last_serial, excluded.last_serial)`);
+}

@@ -1,14 +1,14 @@
 /**
  * The T3 figures the county charts show for earlier years — each agency's new applications and
  * its cases per result row (all applicant types together) — for several years in one scan of the
- * applications, instead of building whole reports. The placement is that of `rawPlacements` in
- * `casesReport.ts` (`cases/reportCells.ts` `t3Placement`): counted once received by 12-31 and not
- * resolved before 01-01; a result row if resolved by 12-31, else `carryOut`.
+ * applications, instead of building whole reports. The placement is `cases/reportCells.ts`
+ * `t3Placement`, in SQL from `t3PlacementSql.ts`.
  */
 import { sql } from 'drizzle-orm';
 import type { Result } from '../cases/reportCells.ts';
 import type { OutcomeRow } from '../law/keys.ts';
 import { type Db, rowsOf } from './database.ts';
+import { placementSql } from './t3PlacementSql.ts';
 
 export interface AgencyYearCounts {
   /** t3.new.tot */
@@ -37,12 +37,10 @@ export async function t3ChartCounts(
   );
   if (agencyIds.length === 0 || years.length === 0) return counts;
   const columns = years.map((y, i) => {
-    const start = `${y}-01-01`;
-    const end = `${y}-12-31`;
-    const counted = sql`received_on <= ${end} and (resolved_on is null or outcome is null or resolved_on >= ${start})`;
-    return sql`count(*) filter (where ${counted} and received_on >= ${start})::int as ${sql.raw(`"new${i}"`)},
-      count(*) filter (where ${counted} and resolved_on <= ${end})::int as ${sql.raw(`"resolved${i}"`)},
-      count(*) filter (where ${counted} and (resolved_on > ${end} or resolved_on is null))::int as ${sql.raw(`"open${i}"`)}`;
+    const { counted, isNew, resolved, open } = placementSql(y);
+    return sql`count(*) filter (where ${counted} and ${isNew})::int as ${sql.raw(`"new${i}"`)},
+      count(*) filter (where ${counted} and ${resolved})::int as ${sql.raw(`"resolved${i}"`)},
+      count(*) filter (where ${counted} and ${open})::int as ${sql.raw(`"open${i}"`)}`;
   });
   const first = `${Math.min(...years)}-01-01`;
   const last = `${Math.max(...years)}-12-31`;
@@ -58,7 +56,7 @@ export async function t3ChartCounts(
     for (const [i, y] of years.entries()) {
       const entry = counts.get(y)!.get(Number(row.agencyId))!;
       entry.received += Number(row[`new${i}`]);
-      add(entry, row.outcome ?? 'carryOut', Number(row[`resolved${i}`]));
+      if (row.outcome) add(entry, row.outcome, Number(row[`resolved${i}`]));
       add(entry, 'carryOut', Number(row[`open${i}`]));
     }
   }

@@ -1,5 +1,6 @@
 /** One-time form tokens: a form that creates a record does so once, whatever is resubmitted. */
 import { and, eq } from 'drizzle-orm';
+import { GongkaiError } from '../errors.ts';
 import type { Db } from './database.ts';
 import { formSubmissions } from './schema.ts';
 
@@ -30,8 +31,15 @@ export async function submitOnce(
       .onConflictDoNothing()
       .returning({ token: formSubmissions.token });
     if (!claimed) {
-      const earlier = await findSubmission(tx, claim.token);
-      return { recordId: earlier?.recordId ?? 0, first: false };
+      const earlier = await findSubmission(tx, claim.token, claim.form);
+      const same = earlier?.agencyId === claim.agencyId && earlier.owner === claim.owner;
+      if (!earlier || !same) {
+        throw new GongkaiError(
+          'form.stale',
+          '表单已失效，请核对后再次提交。已填写的内容均已保留。',
+        );
+      }
+      return { recordId: earlier.recordId, first: false };
     }
     const recordId = await create(tx);
     await tx

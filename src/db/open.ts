@@ -51,9 +51,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return database;
 }
 
-export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
-  else await migratePg(database.db as never, { migrationsFolder });
+/** Applies the pending migrations (of `folder`: tests upgrade from an earlier migration). */
+export async function migrateDatabase(
+  database: Database,
+  folder = migrationsFolder,
+): Promise<void> {
+  const config = { migrationsFolder: folder };
+  if (database.kind === 'pglite') await migratePglite(database.db as never, config);
+  else await migratePg(database.db as never, config);
 }
 
 function dataDirOf(options: OpenOptions): string {

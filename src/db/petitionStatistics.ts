@@ -1,4 +1,4 @@
-import { and, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { IsoDate } from '../law/date.ts';
 import { todayInChina } from '../law/date.ts';
 import type { PetitionChannel } from '../petitions/channel.ts';
@@ -24,6 +24,23 @@ export async function petitionStatistics(
   asOf: IsoDate = todayInChina(),
 ): Promise<PetitionStatistics> {
   return (await petitionStatisticsByAgency(db, [agencyId], from, to, asOf)).get(agencyId)!;
+}
+
+/** How many of the agency's petitions are overdue on `today`: acceptance or handling past due. */
+export async function countOverduePetitions(db: Db, agencyId: number, today: IsoDate) {
+  const rows = await db
+    .select({ id: petitions.id })
+    .from(petitions)
+    .where(
+      and(
+        eq(petitions.agencyId, agencyId),
+        or(
+          and(isNull(petitions.acceptanceDecidedOn), lt(petitions.acceptanceDue, today)),
+          and(isNull(petitions.closedOn), lt(petitions.handlingDue, today)),
+        ),
+      ),
+    );
+  return rows.length;
 }
 
 /** The statistics of each agency on its own (every id has an entry), in two queries. */

@@ -5,17 +5,16 @@
  */
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
-import { type IsoDate, toDayNumber, todayInChina } from '../law/date.ts';
+import { type IsoDate, toDayNumber } from '../law/date.ts';
 import type { PetitionChannel } from '../petitions/channel.ts';
 import { type PetitionClock, petitionClock } from '../petitions/clock.ts';
 import type { PetitionEvent } from '../petitions/events.ts';
 import type { DayCountOptions } from '../petitions/period.ts';
 import { newPetitionQueryCode } from '../petitions/queryCode.ts';
-import { audit } from './audit.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
-import { type Aggregate, append } from './store/eventStore.ts';
+import { type Aggregate, append, create } from './store/eventStore.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 export type PetitionerRow = typeof petitioners.$inferSelect;
@@ -65,13 +64,20 @@ export async function registerPetition(
   actor: PetitionActor = {},
 ): Promise<{ id: number; queryCode: string }> {
   checkShape(input);
-  checkNotFuture(input.receivedOn, actor.today);
   await checkNoAggregate(db, input.agencyId, input.receivedOn);
   const event: PetitionEvent = { type: 'Registered', on: input.receivedOn, channel: input.channel };
-  const clock = petitionClock([event], await clockOptions(db, actor));
+  const options = {
+    auditVerb: 'register',
+    auditDetails: {
+      channel: input.channel,
+      receivedOn: input.receivedOn,
+      sourceApplicationId: input.sourceApplicationId ?? null,
+    },
+    context: await clockOptions(db, actor),
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     const queryCode = newPetitionQueryCode();
-    const id = await db.transaction(async (tx) => {
+    const insertRow = async (tx: Db, clock: PetitionClock) => {
       const [row] = await tx
         .insert(petitions)
         .values({
@@ -87,41 +93,32 @@ export async function registerPetition(
           handlingUnit: input.handlingUnit ?? null,
           phoneDigits: (input.petitioners[0].phone ?? '').replace(/\D/g, ''),
           sourceApplicationId: input.sourceApplicationId ?? null,
-          version: 1,
+          version: 0,
           createdBy: actor.userId ?? null,
           ...projection(clock),
         })
         .onConflictDoNothing({ target: petitions.queryCode })
-        .returning({ id: petitions.id });
-      if (!row) return null;
-      await tx.insert(petitioners).values(
-        input.petitioners.map((p, i) => ({
-          petitionId: row.id,
-          position: i + 1,
-          name: p.name,
-          phone: p.phone ?? null,
-          idNumber: p.idNumber ?? null,
-          address: p.address ?? null,
-        })),
-      );
-      await tx.insert(petitionEvents).values(eventRow(row.id, 1, event, actor));
-      await audit(tx as unknown as Db, {
-        userId: actor.userId,
-        agencyId: input.agencyId,
-        action: 'petition.register',
-        target: `petition:${row.id}`,
-        details: {
-          channel: input.channel,
-          receivedOn: input.receivedOn,
-          sourceApplicationId: input.sourceApplicationId ?? null,
-        },
-        ip: actor.ip,
-      });
-      return row.id;
-    });
-    if (id !== null) return { id, queryCode };
+        .returning();
+      if (row) await insertPetitioners(tx, row.id, input.petitioners);
+      return row;
+    };
+    const created = await create(db, petitionAggregate, [event], insertRow, actor, options);
+    if (created) return { id: created.row.id, queryCode };
   }
   throw new GongkaiError('petition.query-code', '未能生成唯一的查询码，请重试');
+}
+
+async function insertPetitioners(tx: Db, petitionId: number, people: PetitionerInput[]) {
+  await tx.insert(petitioners).values(
+    people.map((p, i) => ({
+      petitionId,
+      position: i + 1,
+      name: p.name,
+      phone: p.phone ?? null,
+      idNumber: p.idNumber ?? null,
+      address: p.address ?? null,
+    })),
+  );
 }
 
 /** Petitions in the event store: the clocks re-derived from the whole log. */
@@ -144,7 +141,7 @@ export const petitionAggregate: Aggregate<
     return petitionClock(events, options);
   },
   async insertEvent(tx, row, seq, event, userId) {
-    await tx.insert(petitionEvents).values(eventRow(row.id, seq, event, { userId }));
+    await tx.insert(petitionEvents).values(eventRow(row.id, seq, event, userId));
   },
   async project(tx, row, clock, version) {
     await tx
@@ -309,19 +306,14 @@ function projection(clock: PetitionClock) {
   };
 }
 
-function eventRow(
-  petitionId: number,
-  seq: number,
-  event: PetitionEvent,
-  actor: { userId?: number | null },
-) {
+function eventRow(petitionId: number, seq: number, event: PetitionEvent, userId: number | null) {
   return {
     petitionId,
     seq,
     type: event.type,
     on: event.on,
     data: event as unknown as Record<string, unknown>,
-    userId: actor.userId ?? null,
+    userId,
   };
 }
 
@@ -342,12 +334,6 @@ function checkShape(input: NewPetition): void {
   }
 }
 
-function checkNotFuture(on: IsoDate, today: IsoDate = todayInChina()): void {
-  if (toDayNumber(on) > toDayNumber(today)) {
-    throw new GongkaiError('petition.date.future', `日期（${on}）晚于今天（${today}）`);
-  }
-}
-
 /** A period entered as aggregate totals takes no individual records: they would be counted twice. */
 async function checkNoAggregate(db: Db, agencyId: number, on: IsoDate): Promise<void> {
   const [covering] = await db
@@ -362,7 +348,7 @@ async function checkNoAggregate(db: Db, agencyId: number, on: IsoDate): Promise<
     );
   if (covering) {
     throw new GongkaiError(
-      'petition.aggregate-period',
+      'petition.aggregate.period',
       `${on} 属于已按汇总数录入的期间（${covering.from}至${covering.to}），不能再逐件登记，否则会重复统计`,
     );
   }

@@ -13,17 +13,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { type Role, roles } from '../law/roles.ts';
 
-export const roles = [
-  'admin',
-  'drafter',
-  'reviewer',
-  'office',
-  'handler',
-  'supervisor',
-  'auditor',
-] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles };
 
 /** An administrative organ (行政机关): a county government or one of its departments. */
 export const agencies = pgTable('agencies', {
@@ -58,6 +50,8 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** Where the daily work digest goes; null: no digest. */
+  email: text('email'),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

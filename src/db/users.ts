@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
+import { audit } from './audit.ts';
 import type { Db } from './database.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { agencies, memberships, type Role, users } from './schema.ts';
@@ -18,6 +19,18 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
   return row;
 }
 
+/** The display names of the given users (for timelines and assignee lists). */
+export async function userNames(
+  db: Db,
+  ids: readonly number[],
+): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
+}
+
 export async function findUserById(db: Db, id: number): Promise<User | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
@@ -28,7 +41,7 @@ export async function createUser(
   input: { username: string; displayName?: string; password: string },
 ): Promise<User> {
   if (await findUserByUsername(db, input.username)) {
-    throw new GongkaiError('user_exists', `用户名“${input.username}”已存在。`);
+    throw new GongkaiError('user.exists', `用户名“${input.username}”已存在。`);
   }
   const [row] = await db
     .insert(users)
@@ -94,4 +107,16 @@ export async function hasRole(db: Db, userId: number, agencyId: number, role: Ro
       ),
     );
   return rows.length > 0;
+}
+
+/** Sets (or with null clears) where the user's daily work digest goes. Audited. */
+export async function setUserEmail(db: Db, userId: number, email: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ email }).where(eq(users.id, userId));
+    await audit(tx as unknown as Db, {
+      action: 'user.email',
+      target: `user:${userId}`,
+      details: { set: email !== null },
+    });
+  });
 }

@@ -8,7 +8,7 @@
  * `sl-office` (office of the county government and of the department with the error).
  * All in one transaction: a failed load leaves nothing behind, and a loaded county is kept.
  */
-import { approveReport, publishReport, saveReportTexts } from '../annual/workflow.ts';
+
 import type { CaseEvent } from '../cases/events.ts';
 import { type Agency, findAgencyByCode, upsertAgency } from '../db/agencies.ts';
 import { saveDeadlineSetting } from '../db/annual.ts';
@@ -22,6 +22,7 @@ import { createUser, findUserByUsername, grantRole } from '../db/users.ts';
 import type { Calendar } from '../law/calendar.ts';
 import type { DecisionId } from '../law/decisions.ts';
 import type { ApplicantType } from '../law/keys.ts';
+import { approveReport, publishReport, saveReportTexts } from '../services/annual/workflow.ts';
 
 /** [code suffix, name, applications per year (2023, 2024, 2025), register kinds]. */
 const departments: [string, string, [number, number, number], ('lic' | 'pun')[]][] = [

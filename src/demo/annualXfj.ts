@@ -1,8 +1,8 @@
-import { approveReport, publishReport, saveReportTexts } from '../annual/workflow.ts';
 import { findAgencyByCode } from '../db/agencies.ts';
 import { findAnnualReportRow } from '../db/annual.ts';
 import type { Db } from '../db/database.ts';
 import { findUserByUsername } from '../db/users.ts';
+import { approveReport, publishReport, saveReportTexts } from '../services/annual/workflow.ts';
 
 export const xfjTexts = {
   S1: [

@@ -1,8 +1,8 @@
 import { type Agency, findAgencyByCode, upsertAgency } from '../db/agencies.ts';
 import { audit } from '../db/audit.ts';
 import type { Db } from '../db/database.ts';
-import { type Role, roles } from '../db/schema.ts';
 import { createUser, findUserByUsername, grantRole } from '../db/users.ts';
+import { type Role, roles } from '../law/roles.ts';
 import { demoAgency, demoCounty } from './agencies.ts';
 import { demoSteps } from './steps.ts';
 

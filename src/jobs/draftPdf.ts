@@ -2,12 +2,12 @@
  * PDFs of draft reports, keyed by the report's content (its JSON's SHA-256): the same draft
  * asked for again, or by several people at once, is converted by LibreOffice once. A draft
  * changes, so these stay in memory (the last few); published snapshots are stored in the
- * database (annual/workflow.ts versionFile).
+ * database (services/annual/workflow.ts versionFile).
  */
 import { createHash } from 'node:crypto';
-import type { ReportRenderer } from '../annual/workflow.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { renderJson } from '../report/render/index.ts';
+import type { ReportRenderer } from '../services/annual/workflow.ts';
 
 const kept = 8;
 const cache = new Map<string, Promise<Buffer>>();

@@ -107,13 +107,13 @@ function refusal(
 ): unknown {
   if (overCpu)
     return new GongkaiError(
-      'jobs.cpuLimit',
+      'jobs.cpu-limit',
       `${label}处理所需的计算时间超过了限制（${cpuMs / 1000} 秒），已停止处理。`,
     );
   const code = (error as { code?: string }).code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY')
     return new GongkaiError(
-      'jobs.memoryLimit',
+      'jobs.memory-limit',
       `${label}处理所需的内存超过了限制（${memoryMb} MB），已停止处理。`,
     );
   return error;

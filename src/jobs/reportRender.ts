@@ -2,7 +2,7 @@
  * The rendering job: an AnnualReport as DOCX or XLSX in the pool; the PDF is that DOCX converted
  * by LibreOffice (its own queue, report/render/pdf.ts). HTML and JSON are cheap and stay here.
  */
-import type { ReportRenderer } from '../annual/workflow.ts';
+
 import type { AnnualReport } from '../report/model.ts';
 import {
   docxToPdf,
@@ -11,6 +11,7 @@ import {
   renderJson,
   renderXlsx,
 } from '../report/render/index.ts';
+import type { ReportRenderer } from '../services/annual/workflow.ts';
 import type { JobPool } from './pool.ts';
 
 export interface RenderInput {

@@ -4,7 +4,7 @@
  * A GongkaiError goes back as data (a thrown error loses its class and code on the way).
  */
 import { workerData } from 'node:worker_threads';
-import { isGongkaiError } from '../errors.ts';
+import { type ErrorCode, isGongkaiError } from '../errors.ts';
 import { currentThreadId, threadCpuMs } from './threadCpu.ts';
 
 export interface JobMessage {
@@ -14,7 +14,9 @@ export interface JobMessage {
   slot: Int32Array;
 }
 
-export type JobReply = { ok: true; value: unknown } | { ok: false; code: string; message: string };
+export type JobReply =
+  | { ok: true; value: unknown }
+  | { ok: false; code: ErrorCode; message: string };
 
 type Task = (input: unknown) => Promise<unknown>;
 const tasks: Promise<Record<string, Task>> = import(workerData.tasksModule).then((m) => m.tasks);

@@ -1,4 +1,4 @@
-import { GongkaiError } from '../errors.ts';
+import { type ErrorCode, GongkaiError } from '../errors.ts';
 import type { Calendar } from './calendar.ts';
 import { type DayNumber, fromDayNumber, type IsoDate, toDayNumber } from './date.ts';
 import type {
@@ -389,7 +389,7 @@ class ReplyClockRun {
     );
   }
 
-  private checkWithin(day: DayNumber, what: string, code: string): void {
+  private checkWithin(day: DayNumber, what: string, code: ErrorCode): void {
     if (this.supplement !== null && !this.supplementDone) {
       throw new GongkaiError(
         'law.events.awaiting-supplement',

@@ -2,7 +2,6 @@
 export * from './channel.ts';
 export * from './clock.ts';
 export * from './events.ts';
-export * from './handover.ts';
 export * from './period.ts';
 export * from './privacy.ts';
 export * from './queryCode.ts';

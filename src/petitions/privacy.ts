@@ -3,19 +3,16 @@
  * is shown only to petition staff. The other roles (admin, drafter, reviewer, supervisor, auditor)
  * see the register with these fields masked.
  */
+import { maskName } from '../cases/privacy.ts';
+
+export { maskName };
+
 export const PETITION_STAFF_ROLES = ['handler', 'office'] as const;
 
 export const MASKED_TEXT = '（仅信访工作人员可见）';
 
 export function canSeePetitionerData(roles: readonly string[]): boolean {
   return roles.some((r) => (PETITION_STAFF_ROLES as readonly string[]).includes(r));
-}
-
-/** `张三丰` → `张**`: enough to tell records apart, not to identify the person. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '';
-  return `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
 }
 
 /** `13812345678` → `138****5678`; short numbers are masked entirely. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/database.ts';
+import { ping } from '../db/health.ts';
 import { isGongkaiError } from '../errors.ts';
 import type { JobPool } from '../jobs/pool.ts';
 import { sharedJobPool } from '../jobs/shared.ts';
@@ -66,7 +66,7 @@ export function createApp({
     await next();
   });
   app.get('/healthz', async (c) => {
-    await database.db.execute(sql`select 1`);
+    await ping(database.db);
     return c.json({ status: 'ok' });
   });
   app.get('/static/:file', (c) => serveStatic(c.req.param('file'), c));

@@ -1,8 +1,8 @@
 import type { Agency } from '../db/agencies.ts';
 import type { Database } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
 import type { Membership } from '../db/users.ts';
 import type { JobPool } from '../jobs/pool.ts';
+import type { Role } from '../law/roles.ts';
 
 export interface SessionUser {
   userId: number;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { rollupReport } from '../../src/annual/rollup.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { type AnnualReport, certainNumber } from '../../src/report/model.ts';
+import { rollupReport } from '../../src/services/annual/rollup.ts';
 import { ChartFigure } from '../../src/web/admin/reports/chartFigure.tsx';
 import { accessibleSvg, barChart, type ChartData } from '../../src/web/admin/reports/charts.ts';
 import { countyCharts, OUTCOME_GROUPS } from '../../src/web/admin/reports/countyCharts.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countyReports, rollupReport } from '../../src/annual/rollup.ts';
-import { memberStatuses } from '../../src/annual/status.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
+import { countyReports, rollupReport } from '../../src/services/annual/rollup.ts';
+import { memberStatuses } from '../../src/services/annual/status.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 describeEachDatabase(

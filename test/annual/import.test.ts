@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { composeReport } from '../../src/annual/compose.ts';
-import { confirmImportedCells, importPreviousReport } from '../../src/annual/import.ts';
 import { run } from '../../src/cli/import.ts';
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { findImportedReport, saveImportedReport } from '../../src/db/annual.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
+import { composeReport } from '../../src/services/annual/compose.ts';
+import { confirmImportedCells, importPreviousReport } from '../../src/services/annual/import.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { seedPath } from '../support/shared.ts';
 

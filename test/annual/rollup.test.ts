@@ -3,8 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { composeReport } from '../../src/annual/compose.ts';
-import { cellBreakdown, rollupReport } from '../../src/annual/rollup.ts';
 import { run } from '../../src/cli/report.ts';
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { appendEvent, type NewApplication, submitApplication } from '../../src/db/cases.ts';
@@ -12,6 +10,8 @@ import { openDatabase } from '../../src/db/open.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import type { CheckResult } from '../../src/report/checkResult.ts';
 import { formatOf } from '../../src/report/formats/index.ts';
+import { composeReport } from '../../src/services/annual/compose.ts';
+import { cellBreakdown, rollupReport } from '../../src/services/annual/rollup.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const today = '2024-12-31';

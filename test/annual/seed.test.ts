@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { composeReport } from '../../src/annual/compose.ts';
-import { versionFile } from '../../src/annual/workflow.ts';
 import { type Agency, findAgencyByCode } from '../../src/db/agencies.ts';
 import { findAnnualReportRow, getVersion, versionReport } from '../../src/db/annual.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -11,6 +9,8 @@ import { formatOf } from '../../src/report/formats/index.ts';
 import type { AnnualReport } from '../../src/report/model.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { parseText } from '../../src/report/parse/text.ts';
+import { composeReport } from '../../src/services/annual/compose.ts';
+import { versionFile } from '../../src/services/annual/workflow.ts';
 import { freshPglite } from '../support/databases.ts';
 import { seedPath } from '../support/shared.ts';
 

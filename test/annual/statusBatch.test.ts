@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { buildAnnualReport, type ReportContext } from '../../src/annual/build.ts';
-import { composeReport, composeReports } from '../../src/annual/compose.ts';
-import { rollupParts } from '../../src/annual/rollup.ts';
-import { memberStatuses, reportStatus } from '../../src/annual/status.ts';
-import { reportFacts, reportFactsMany } from '../../src/annual/textProvider.ts';
 import { type Agency, findAgencyByCode, listMemberAgencies } from '../../src/db/agencies.ts';
 import { petitionSentences } from '../../src/db/annualFacts.ts';
 import { savePetitionAggregate } from '../../src/db/petitionAggregates.ts';
+import { buildAnnualReport, type ReportContext } from '../../src/services/annual/build.ts';
+import { composeReport, composeReports } from '../../src/services/annual/compose.ts';
+import { rollupParts } from '../../src/services/annual/rollup.ts';
+import { memberStatuses, reportStatus } from '../../src/services/annual/status.ts';
+import { reportFacts, reportFactsMany } from '../../src/services/annual/textProvider.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const today = '2026-02-15';

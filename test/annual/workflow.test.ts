@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { composeReport } from '../../src/annual/compose.ts';
-import {
-  approveReport,
-  pendingAmendments,
-  publishAmendment,
-  publishReport,
-  reopenReport,
-  saveReportTexts,
-  versionFile,
-} from '../../src/annual/workflow.ts';
 import { type Agency, upsertAgency } from '../../src/db/agencies.ts';
 import {
   findAnnualReportRow,
@@ -23,6 +13,16 @@ import { listAudit } from '../../src/db/audit.ts';
 import { appendEvent, type NewApplication, submitApplication } from '../../src/db/cases.ts';
 import { getPublication, listAttachments } from '../../src/db/catalog.ts';
 import { publications } from '../../src/db/schema/catalog.ts';
+import { composeReport } from '../../src/services/annual/compose.ts';
+import {
+  approveReport,
+  pendingAmendments,
+  publishAmendment,
+  publishReport,
+  reopenReport,
+  saveReportTexts,
+  versionFile,
+} from '../../src/services/annual/workflow.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const today = '2024-12-31';

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import { approveReport, publishReport, saveReportTexts } from '../../src/annual/workflow.ts';
 import { type Agency, findAgencyByCode, listMemberAgencies } from '../../src/db/agencies.ts';
 import { ensureAnnualReportRow, listAnnualReportRows } from '../../src/db/annual.ts';
 import { createPublication } from '../../src/db/catalog.ts';
@@ -13,6 +12,11 @@ import { findUserByUsername } from '../../src/db/users.ts';
 import { formatOf } from '../../src/report/formats/index.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { parseText } from '../../src/report/parse/text.ts';
+import {
+  approveReport,
+  publishReport,
+  saveReportTexts,
+} from '../../src/services/annual/workflow.ts';
 import type { ApiErrorBody } from '../../src/web/api/common.ts';
 import type { AppEnv } from '../../src/web/env.ts';
 import { demoApp } from '../support/app.ts';

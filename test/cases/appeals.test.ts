@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import mammoth from 'mammoth';
-import { checkedAnnualReport } from '../../src/annual/build.ts';
 import { allowedActions } from '../../src/cases/actions.ts';
 import { derive } from '../../src/cases/derive.ts';
 import type { CaseEvent } from '../../src/cases/events.ts';
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { appendEvent, letterContent, lettersOf, submitApplication } from '../../src/db/cases.ts';
 import { Calendar } from '../../src/law/calendar.ts';
+import { checkedAnnualReport } from '../../src/services/annual/build.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const calendar = new Calendar();

@@ -13,11 +13,18 @@ import {
 } from '../../src/cases/reportCells.ts';
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { appendEvent, submitApplication } from '../../src/db/cases.ts';
-import { t3PlacementCounts, t4AppealFacts } from '../../src/db/casesReport.ts';
+import { casesInCell, t3PlacementCounts, t4AppealFacts } from '../../src/db/casesReport.ts';
 import { t3ChartCounts } from '../../src/db/countyChartCounts.ts';
 import { Calendar } from '../../src/law/calendar.ts';
 import { OUTCOME_ROWS } from '../../src/law/keys.ts';
-import { applicantLeafKeys } from '../../src/report/keys.ts';
+import {
+  applicantKeys,
+  applicantLeafKeys,
+  t3Key,
+  t4GroupKeys,
+  t4Key,
+  t4OutcomeKeys,
+} from '../../src/report/keys.ts';
 import type { AnnualReport } from '../../src/report/model.ts';
 import { r1, r2, r3, r4 } from '../../src/report/rules/arithmetic.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -26,16 +33,19 @@ import { buildHistory, type History, historyArb } from './histories.ts';
 const calendar = new Calendar();
 const YEARS = [2024, 2025, 2026];
 
-function factsOf(histories: History[]): { cases: CaseFacts[]; appeals: AppealFacts[] } {
-  const cases = histories.map((h, id) => ({
-    id,
+function factsOf(
+  histories: History[],
+  ids: readonly number[] = histories.map((_, i) => i),
+): { cases: CaseFacts[]; appeals: AppealFacts[] } {
+  const cases = histories.map((h, i) => ({
+    id: ids[i],
     applicantType: h.applicantType,
     receivedOn: h.state.receivedOn,
     resolvedOn: h.state.resolvedOn,
     outcome: h.state.outcome,
   }));
-  const appeals = histories.flatMap((h, id) =>
-    h.state.appeals.map((a) => ({ ...a, applicationId: id })),
+  const appeals = histories.flatMap((h, i) =>
+    h.state.appeals.map((a) => ({ ...a, applicationId: ids[i] })),
   );
   return { cases, appeals };
 }
@@ -96,13 +106,14 @@ describe('random case histories', () => {
 });
 
 describeEachDatabase('random case histories in the database', (database) => {
-  test('the T3 query counts what the in-memory reference counts, T4 too', async () => {
+  test('the T3 query, the drill-down and the county charts place cases as t3Placement does', async () => {
     const { db } = database();
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(historyArb, { minLength: 1, maxLength: 12 }), async (specs) => {
         const agency = await upsertAgency(db, { code: `prop-${n++}`, name: '随机单位' });
         const histories = specs.map((s) => buildHistory(calendar, s));
+        const ids: number[] = [];
         for (const h of histories) {
           const [first, ...rest] = h.events;
           const { id } = await submitApplication(
@@ -118,13 +129,32 @@ describeEachDatabase('random case histories in the database', (database) => {
             { today: '2027-12-31', calendar },
           );
           for (const e of rest) await appendEvent(db, id, e, { today: '2027-12-31', calendar });
+          ids.push(id);
         }
-        const { cases, appeals } = factsOf(histories);
+        const { cases, appeals } = factsOf(histories, ids);
         for (const year of YEARS) {
           const fromDb = t3CellsFromCounts(await t3PlacementCounts(db, [agency.id], year));
           assert.deepEqual(fromDb, t3CellsFromCounts(placementCounts(cases, year)));
           const t4 = t4Cells(await t4AppealFacts(db, [agency.id], year), year);
           assert.deepEqual(t4, t4Cells(appeals, year));
+          // Every cell's drill-down lists exactly the cases the pure rule puts in it, as many as the cell says.
+          const cells: Record<string, number> = { ...fromDb, ...t4 };
+          for (const row of T3_ROWS)
+            for (const col of applicantKeys) {
+              const key = t3Key(row, col);
+              const listed = (await casesInCell(db, [agency.id], year, key)).map((c) => c.id);
+              const expected = cases
+                .filter((c) => caseInT3Cell(c, year, row, col))
+                .map((c) => c.id);
+              assert.deepEqual(listed.sort(), expected.sort(), `${year} ${key}`);
+              assert.equal(listed.length, cells[key], `${year} ${key} count`);
+            }
+          for (const group of t4GroupKeys)
+            for (const outcome of t4OutcomeKeys) {
+              const key = t4Key(group, outcome);
+              const listed = await casesInCell(db, [agency.id], year, key);
+              assert.equal(listed.length, cells[key], `${year} ${key}`);
+            }
         }
         // The county charts' several-year query places the cases as T3 does.
         const charted = await t3ChartCounts(db, [agency.id], YEARS);

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkedAnnualReport } from '../../src/annual/build.ts';
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { demoAgency, demoCounty } from '../../src/demo/agencies.ts';
 import { demoCases } from '../../src/demo/cases.ts';
+import { checkedAnnualReport } from '../../src/services/annual/build.ts';
 import { gongkai, tempDataDir } from '../support/cli.ts';
 
 test('gongkai report: T3/T4 of the demo cases as a check --json object, and rendered', async () => {

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
-import { findByQueryCode } from '../../src/db/cases.ts';
+import { findByQueryCode, loadCase } from '../../src/db/cases.ts';
+import { findUserByUsername } from '../../src/db/users.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { todayInChina } from '../../src/law/date.ts';
 import { publicLimits } from '../../src/web/portal/apply/routes.tsx';
@@ -196,7 +197,12 @@ describeEachDatabase(
         'the clock trace shows the deferral line',
       );
       assert.doesNotMatch(html, /data-action="Extension"/, 'no extension is offered after it');
-      const extension = await act(office, 'Extension', { workdays: '5', reason: '调取档案' });
+      const officeHead = await findUserByUsername(database().db, 'xfj-office');
+      const extension = await act(office, 'Extension', {
+        workdays: '5',
+        reason: '调取档案',
+        approverId: String(officeHead!.id),
+      });
       assert.equal(extension.status, 400);
       assert.match(
         await extension.text(),
@@ -214,6 +220,62 @@ describeEachDatabase(
       assert.match(text, /第三十五条/);
       const [y, m, d] = later.split('-').map(Number);
       assert.match(text, new RegExp(`延迟答复的合理期限至${y}年${m}月${d}日`));
+    });
+
+    test('an extension carries its approver into the clock; only the office head may approve', async () => {
+      const citizen = new TestClient(app);
+      await citizen.get(`${A}/apply`);
+      const receipt = await (await citizen.submit(`${A}/apply`, goodForm)).text();
+      const code = receipt.match(/data-query-code="([A-Z0-9]{12})"/)?.[1] ?? '';
+      const db = database().db;
+      const agency = await findAgencyByCode(db, 'xiangtan-xfj');
+      const id = (await findByQueryCode(db, agency!.id, code))!.id;
+      const today = todayInChina();
+      const handler = new TestClient(app);
+      await handler.login('xfj-handler', demoPassword);
+      const page = async () => (await handler.get(`${ADMIN}/${id}`)).text();
+      const act = async (action: string, fields: Record<string, string>) => {
+        const version = (await page()).match(/name="version" value="(\d+)"/)?.[1] ?? '0';
+        return handler.post(`${ADMIN}/${id}/act`, { action, version, on: today, ...fields });
+      };
+      assert.equal((await act('Received', { method: '电话确认' })).status, 303);
+      const [officeHead, leader, colleague] = await Promise.all(
+        ['xfj-office', 'xfj-reviewer', 'xfj-handler'].map((u) => findUserByUsername(db, u)),
+      );
+      const form = await page();
+      assert.match(
+        form,
+        new RegExp(`<option value="${officeHead!.id}"[^>]*>[^<]*（政府信息公开工作机构负责人）`),
+      );
+      assert.match(form, new RegExp(`<option value="${leader!.id}"[^>]*>[^<]*（分管领导）`));
+      const fields = { workdays: '10', reason: '需调取档案' };
+
+      const byLeader = await act('Extension', { ...fields, approverId: String(leader!.id) });
+      assert.equal(byLeader.status, 400);
+      assert.match(await byLeader.text(), /延长答复期限须经政府信息公开工作机构负责人同意/);
+      const byColleague = await act('Extension', { ...fields, approverId: String(colleague!.id) });
+      assert.equal(byColleague.status, 400);
+      assert.match(await byColleague.text(), /请选择本单位的批准人/);
+      const missing = await act('Extension', fields);
+      assert.equal(missing.status, 400);
+      assert.match(await missing.text(), /请选择批准人/);
+      assert.equal((await loadCase(db, id))!.state.extendedWorkdays, 0, 'nothing was recorded');
+
+      const approved = await act('Extension', { ...fields, approverId: String(officeHead!.id) });
+      assert.equal(approved.status, 303);
+      const { events, state } = (await loadCase(db, id))!;
+      assert.equal(state.extendedWorkdays, 10);
+      assert.deepEqual(events.at(-1), {
+        type: 'Extension',
+        on: today,
+        ...fields,
+        workdays: 10,
+        approvedBy: { userId: officeHead!.id, name: officeHead!.displayName, role: 'office-head' },
+      });
+      assert.ok(
+        (await page()).includes(`经政府信息公开工作机构负责人（${officeHead!.displayName}）同意`),
+        'the clock trace names the approver',
+      );
     });
 
     test('the citizen downloads the served reply; the report counts the case in 部分公开 · 自然人', async () => {

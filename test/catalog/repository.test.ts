@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { buildAnnualReport } from '../../src/annual/build.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import {
   changeValidity,
   createPublication,
   getPublication,
+  listContentVersions,
   listEvents,
-  listVersions,
   overridePrivacy,
+  publicationAggregate,
   recordConfidentialityReview,
   reviewPublication,
   updatePublication,
@@ -18,6 +18,9 @@ import { issueIndexNumber } from '../../src/db/catalogIndex.ts';
 import { searchPublished } from '../../src/db/catalogPortal.ts';
 import { importRegisterCsv, saveRegisterEntry, t2Cells } from '../../src/db/catalogRegisters.ts';
 import { rowsOf } from '../../src/db/database.ts';
+import { reproject } from '../../src/db/store/eventStore.ts';
+import { fromDayNumber, toDayNumber, todayInChina } from '../../src/law/date.ts';
+import { buildAnnualReport } from '../../src/services/annual/build.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { catalogFixture, sampleInput } from './support.ts';
 
@@ -79,10 +82,10 @@ describeEachDatabase('catalog repository', (database) => {
     );
     const audits = (await listAudit(db, { agencyId: f.agency.id })).map((a) => a.action);
     for (const a of [
-      'catalog.create',
+      'catalog.created',
       'catalog.submitted',
       'catalog.approved',
-      'catalog.confidentiality',
+      'catalog.confidentiality-review',
       'catalog.published',
     ])
       assert.ok(audits.includes(a), a);
@@ -262,8 +265,14 @@ describeEachDatabase('catalog repository', (database) => {
     assert.equal(v2.version, 2);
     assert.equal(v2.indexNumber, p.indexNumber);
     assert.equal(v2.changedOn, '2021-04-01');
-    const versions = await listVersions(db, p.id);
-    assert.equal(versions[0].snapshot.title, '原标题');
+    const versions = await listContentVersions(db, p.id);
+    assert.deepEqual(
+      versions.map((v) => [v.number, v.type, v.content.title, v.changed]),
+      [
+        [1, 'created', '原标题', []],
+        [2, 'revised', '新标题', ['title']],
+      ],
+    );
     const withdrawn = await reviewPublication(
       db,
       f.agency.id,
@@ -312,6 +321,33 @@ describeEachDatabase('catalog repository', (database) => {
       .map((r) => Object.values(r)[0])
       .join('\n');
     assert.ok(/publications_search_trgm|Seq Scan/.test(plan), plan);
+  });
+
+  test('a repeal dated ahead shows from its day: the daily reproject rewrites 有效性', async () => {
+    const { db } = database();
+    const f = await catalogFixture(db, 'ahead');
+    const p = await publish(db, f, sampleInput(f.category('gzdt'), '将于下月废止的文件'));
+    const tomorrow = fromDayNumber(toDayNumber(todayInChina()) + 1);
+    await changeValidity(
+      db,
+      f.agency.id,
+      p.id,
+      { validity: 'repealed', since: tomorrow, note: '新规施行' },
+      f.office,
+    );
+    assert.equal((await getPublication(db, f.agency.id, p.id))?.validity, 'valid');
+    assert.deepEqual(await reproject(db, publicationAggregate, [p.id]), {
+      rewritten: 1,
+      failed: [],
+    });
+    assert.equal((await getPublication(db, f.agency.id, p.id))?.validity, 'valid', 'not yet');
+    const result = await reproject(db, publicationAggregate, [p.id], {
+      context: { today: tomorrow },
+    });
+    assert.deepEqual(result.failed, []);
+    assert.equal((await getPublication(db, f.agency.id, p.id))?.validity, 'repealed');
+    const events = await listEvents(db, p.id);
+    assert.equal(events.length, (await getPublication(db, f.agency.id, p.id))?.eventCount);
   });
 
   test('T2 from the catalogue’s normative documents and the registers', async () => {

@@ -78,7 +78,7 @@ describeEachDatabase(
       await overridePrivacy(db, f.agency.id, item.id, '已用密码打开人工核对，无个人信息', f.office);
       const audits = await listAudit(db, {
         agencyId: f.agency.id,
-        action: 'catalog.privacy.override',
+        action: 'catalog.privacy-override',
       });
       assert.equal(audits.length, 1);
       assert.equal(
@@ -154,7 +154,7 @@ describeEachDatabase(
       assert.deepEqual(cleaned.hidden, []);
       assert.deepEqual((await getPublication(db, f.agency.id, item.id))!.privacyFindings, []);
       assert.ok(
-        (await listAudit(db, { agencyId: f.agency.id, action: 'catalog.attachment.clean' }))
+        (await listAudit(db, { agencyId: f.agency.id, action: 'catalog.attachment-cleaned' }))
           .length === 1,
       );
       assert.ok((await listEvents(db, item.id)).some((e) => e.kind === 'attachment-cleaned'));

@@ -39,7 +39,9 @@ describeEachDatabase('backup and restore', (database) => {
       assert.ok(user.id > maxId, 'sequences continue after the restored ids');
       assert.ok((await listAudit(target.db, { action: 'demo.load' })).length > 0);
 
-      await assert.rejects(restoreSnapshot(target.db, snapshot), { code: 'restore_not_empty' });
+      await assert.rejects(restoreSnapshot(target.db, snapshot), {
+        code: 'backup.restore-not-empty',
+      });
     } finally {
       await target.close();
     }
@@ -50,7 +52,7 @@ describeEachDatabase('backup and restore', (database) => {
     const target = await openDatabase({ dataDir: 'memory://', url: '' });
     try {
       await assert.rejects(restoreSnapshot(target.db, { ...snapshot, migrations: 1 }), {
-        code: 'backup_version',
+        code: 'backup.version',
       });
       assert.equal((await listAgencies(target.db)).length, 0);
     } finally {

@@ -40,7 +40,7 @@ describeEachDatabase('repositories', (database) => {
     assert.equal(await verifyPassword(user.passwordHash, 'correct horse'), true);
     assert.equal(await verifyPassword(user.passwordHash, 'wrong'), false);
     await assert.rejects(createUser(db, { username: 'alice', password: 'x' }), {
-      code: 'user_exists',
+      code: 'user.exists',
     });
     await grantRole(db, user.id, agency.id, 'handler');
     await grantRole(db, user.id, agency.id, 'handler');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { saveReportTexts } from '../../src/annual/workflow.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { submitApplication } from '../../src/db/cases.ts';
 import type { Database } from '../../src/db/database.ts';
+import { saveReportTexts } from '../../src/services/annual/workflow.ts';
 import { demoApp } from '../support/app.ts';
 import {
   e2eUnavailable,

@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
+import { sendDueMessages } from '../../src/jobs/outboxSender.ts';
 import { todayInChina } from '../../src/law/date.ts';
 import { demoSite, e2eUnavailable, outputDir, submitLogin } from '../support/browser.ts';
+import { mailServer } from '../support/mail.ts';
 
 const skip = e2eUnavailable() ?? false;
 
@@ -23,7 +25,9 @@ async function act(
 test('a citizen applies online, staff run the case to a partial disclosure, the citizen downloads the reply, T3 counts it', {
   skip,
 }, async (t) => {
-  const { url, browser } = await demoSite(t);
+  const { url, browser, database } = await demoSite(t);
+  const smtp = await mailServer();
+  t.after(smtp.close);
   const shots = outputDir('e2e');
   const today = todayInChina();
   const year = today.slice(0, 4);
@@ -40,6 +44,7 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
   await citizen.getByLabel('所需信息的名称').fill('2025年湘潭县信访局信访事项办理情况统计表');
   await citizen.getByLabel('信息的提供形式').selectOption('电子数据');
   await citizen.getByLabel('获取信息的方式').selectOption('邮寄');
+  await citizen.getByLabel('电子邮箱').fill('wangxm@example.cn');
   await citizen.getByRole('button', { name: '提交申请' }).click();
   await citizen.getByText('居民身份证号码不正确').waitFor();
   assert.equal(await citizen.getByLabel('姓名').inputValue(), '王小明');
@@ -86,6 +91,24 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
   });
   assert.equal(await staff.locator('[data-outcome]').getAttribute('data-outcome'), 'partial');
   await staff.screenshot({ path: `${shots}case-page.png`, fullPage: true });
+
+  // The citizen was told by mail at receipt, at the 补正 and when the reply was made: the query
+  // code and the tracking page only, no personal data.
+  await sendDueMessages(database.db, smtp.transports());
+  const mails = smtp.inbox.filter((m) => m.to === 'wangxm@example.cn');
+  assert.deepEqual(
+    mails.map((m) => m.subject),
+    [
+      '湘潭县信访局已收到您的政府信息公开申请',
+      '湘潭县信访局请您补正政府信息公开申请',
+      '湘潭县信访局已对您的政府信息公开申请作出答复',
+    ],
+  );
+  for (const mail of mails) {
+    assert.match(mail.text, new RegExp(`查询码：${code}`));
+    assert.match(mail.text, /\/a\/xiangtan-xfj\/track/);
+    assert.doesNotMatch(mail.text, /王小明|统计表/);
+  }
 
   // The citizen tracks the case and downloads the reply letter.
   await citizen.goto(`${url}/a/xiangtan-xfj/track`);

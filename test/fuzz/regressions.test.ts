@@ -83,7 +83,7 @@ test('a report JSON with a negative count is refused; a signed 2019 本年增/�
     );
   await assert.rejects(
     parseFile(doc('2021', { 't3.new.np': -1 }), 'r.json'),
-    (e) => isGongkaiError(e) && e.code === 'parse.badJson',
+    (e) => isGongkaiError(e) && e.code === 'report.bad-json',
   );
   const kept = await parseFile(doc('2019', { 't2.lic.change': -3 }), 'r.json');
   assert.equal(kept.report.cells['t2.lic.change'], -3);
@@ -101,7 +101,7 @@ test('a PDF repeating one object header 20,000 times is refused before pdfjs reb
   assert.ok(repeatedObjectReread(broken).reread > parseLimits.maxPdfReread);
   await assert.rejects(
     parseFile(broken, 'repeated.pdf'),
-    (e) => isGongkaiError(e) && e.code === 'parse.badPdf' && /重复定义/.test(e.message),
+    (e) => isGongkaiError(e) && e.code === 'report.bad-pdf' && /重复定义/.test(e.message),
   );
 });
 
@@ -118,7 +118,7 @@ test('a PDF with an incremental update (objects redefined at the end) is still r
     'the update repeats four objects',
   );
   // simplePdf writes ASCII only, so no heading is found; reaching the report recognizer (not
-  // parse.badPdf) shows that the guard let the file through and pdfjs read its text.
+  // report.bad-pdf) shows that the guard let the file through and pdfjs read its text.
   const outcome = (data: Buffer) =>
     parseFile(data, 'r.pdf').then(
       () => 'parsed',
@@ -171,7 +171,7 @@ test('a PDF whose drawing inflates to megabytes is refused before pdfjs reads it
     ['damaged tail', damaged],
     ['long string', wrongLength],
   ] as const)
-    assert.match(await outcome(pdf), /^parse\.badPdf .*页面内容过于复杂.*2 MB/, name);
+    assert.match(await outcome(pdf), /^report\.bad-pdf .*页面内容过于复杂.*2 MB/, name);
   // The same builder with an ordinary page is read: pdfjs gets to the text (no heading in ASCII).
   const ordinary = flatePdf(
     'BT /F1 10 Tf 40 800 Td (hello) Tj ET\n40 400 m 550 400 l S\n'.repeat(200),
@@ -203,9 +203,9 @@ test('a PDF whose drawing inflates to megabytes is refused before pdfjs reads it
     '<< /Filter /FlateDecode >>',
     'zz',
   );
-  assert.match(await outcome(damagedMany), /^parse\.badPdf .*无法完整解压/);
+  assert.match(await outcome(damagedMany), /^report\.bad-pdf .*无法完整解压/);
   const streamsMany = appended(parseLimits.maxPdfDrawingStreams + 1, '<< >>', 'q Q');
-  assert.match(await outcome(streamsMany), /^parse\.badPdf .*数据流过多/);
+  assert.match(await outcome(streamsMany), /^report\.bad-pdf .*数据流过多/);
   assert.match(
     await outcome(appended(50, '<< /Filter /FlateDecode >>', 'zz')),
     /^report\.unrecognized /,
@@ -245,11 +245,11 @@ test('an XLSX merge or column range past Excel’s grid is refused before excelj
   const merge = await editedXlsx((xml) =>
     xml.replace('<mergeCell ref="A1:O1"', '<mergeCell ref="A9007199254740993:O16"'),
   );
-  assert.match(await xlsxOutcome(merge), /^parse\.badXlsx: .*合并单元格.*超出 Excel 表格范围/);
+  assert.match(await xlsxOutcome(merge), /^report\.bad-xlsx: .*合并单元格.*超出 Excel 表格范围/);
   const cols = await editedXlsx((xml) =>
     xml.replace(/(<col\b[^>]*\bmax=")\d+"/, '$19007199254740993"'),
   );
-  assert.match(await xlsxOutcome(cols), /^parse\.badXlsx: .*列定义.*超出 Excel/);
+  assert.match(await xlsxOutcome(cols), /^report\.bad-xlsx: .*列定义.*超出 Excel/);
 });
 
 test('an XLSX whose merges cover millions of cells, or are tens of thousands, is refused', {
@@ -258,12 +258,12 @@ test('an XLSX whose merges cover millions of cells, or are tens of thousands, is
   const huge = await editedXlsx((xml) =>
     xml.replace('<mergeCell ref="A1:O1"', '<mergeCell ref="A1:XFD1048576"'),
   );
-  assert.match(await xlsxOutcome(huge), /^parse\.badXlsx: .*覆盖的单元格过多/);
+  assert.match(await xlsxOutcome(huge), /^report\.bad-xlsx: .*覆盖的单元格过多/);
   const many = Array.from({ length: 3000 }, (_, i) => `<mergeCell ref="A${i + 2}:B${i + 2}"/>`);
   const numerous = await editedXlsx((xml) =>
     xml.replace(/<mergeCells count="1">/, `<mergeCells count="3001">${many.join('')}`),
   );
-  assert.match(await xlsxOutcome(numerous), /^parse\.badXlsx: .*合并单元格过多/);
+  assert.match(await xlsxOutcome(numerous), /^report\.bad-xlsx: .*合并单元格过多/);
 });
 
 /** A ruled grid: `rows` + 1 horizontal and `cols` + 1 vertical rules, 10 pt apart. */
@@ -365,7 +365,8 @@ test('a report JSON with a cell note on a key the format does not have is refuse
     );
   await assert.rejects(
     parseFile(doc({ 't2.proc.projects': '见附件' }), 'r.json'),
-    (e) => isGongkaiError(e) && e.code === 'parse.badJson' && /t2\.proc\.projects/.test(e.message),
+    (e) =>
+      isGongkaiError(e) && e.code === 'report.bad-json' && /t2\.proc\.projects/.test(e.message),
   );
   const kept = await parseFile(doc({ 't3.new.np': '含转办 1 件' }), 'r.json');
   assert.equal(kept.report.cellNotes?.['t3.new.np'], '含转办 1 件');

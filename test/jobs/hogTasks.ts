@@ -4,7 +4,7 @@ import { GongkaiError } from '../../src/errors.ts';
 export const tasks = {
   echo: async (input: { value: string }) => input.value,
   refuse: async (_input: null) => {
-    throw new GongkaiError('test.refused', '测试拒绝');
+    throw new GongkaiError('report.unreadable', '测试拒绝');
   },
   /** Spins until `stop` is set (it never is in the test: the watchdog must end it). */
   spin: async (input: { stop: Int32Array }) => {

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { renderInProcess, versionFile } from '../../src/annual/workflow.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { findAnnualReportRow, getVersion, versionReport } from '../../src/db/annual.ts';
 import { annualReportFiles } from '../../src/db/schema/annual.ts';
 import { draftPdf } from '../../src/jobs/draftPdf.ts';
 import { docxToPdf, renderDocx } from '../../src/report/render/index.ts';
 import { findLibreOffice } from '../../src/report/render/pdf.ts';
+import { renderInProcess, versionFile } from '../../src/services/annual/workflow.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 // LibreOffice behind a wrapper that logs each run's start and end: the real conversion, counted.

@@ -15,13 +15,16 @@ describe('job pool', () => {
   });
 
   test("a task's GongkaiError comes back with its code and message", async () => {
-    await assert.rejects(pool.run('refuse', null), { code: 'test.refused', message: '测试拒绝' });
+    await assert.rejects(pool.run('refuse', null), {
+      code: 'report.unreadable',
+      message: '测试拒绝',
+    });
   });
 
   test('a job over its CPU limit is stopped and refused in Chinese; the pool goes on', async () => {
     const stop = new Int32Array(new SharedArrayBuffer(4));
     await assert.rejects(pool.run('spin', { stop }, { label: '附件“a.pdf”' }), (error: Error) => {
-      assert.equal((error as { code?: string }).code, 'jobs.cpuLimit');
+      assert.equal((error as { code?: string }).code, 'jobs.cpu-limit');
       assert.match(error.message, /附件“a\.pdf”处理所需的计算时间超过了限制（0\.5 秒）/);
       return true;
     });
@@ -30,7 +33,7 @@ describe('job pool', () => {
 
   test('a job over its memory limit is refused in Chinese; the pool goes on', async () => {
     await assert.rejects(pool.run('hog', null, { cpuMs: 60_000 }), (error: Error) => {
-      assert.equal((error as { code?: string }).code, 'jobs.memoryLimit');
+      assert.equal((error as { code?: string }).code, 'jobs.memory-limit');
       assert.match(error.message, /内存超过了限制（64 MB）/);
       return true;
     });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { petitionChannelNotice } from '../../src/cases/petitionChannelNotice.ts';
 import {
   canSeePetitionerData,
   MASKED_TEXT,
@@ -7,7 +8,6 @@ import {
   maskPhone,
   newPetitionQueryCode,
   normalizePetitionQueryCode,
-  petitionChannelNotice,
   petitionerFor,
 } from '../../src/petitions/index.ts';
 

@@ -240,7 +240,7 @@ describeEachDatabase('petition repositories', (database) => {
       },
     );
     await assert.rejects(registerPetition(db, letter({ receivedOn: '2021-05-01' }), { today }), {
-      code: 'petition.aggregate-period',
+      code: 'petition.aggregate.period',
     });
   });
 

@@ -45,7 +45,7 @@ const expected: Record<
     year: 2023,
     format: '2021',
     certain: 197,
-    rules: 'enumeration fee-unit',
+    rules: 'enumeration',
     notes: ['enumeration'],
   },
   '005.txt': {
@@ -227,11 +227,34 @@ for (const [file, want] of Object.entries(expected)) {
   });
 }
 
-test('corpus 030.html: no crash, a clear error while no HTML parser is registered', async () => {
-  try {
-    await parseFile(new URL('030.html', dir).pathname);
-  } catch (e) {
-    assert.ok(isGongkaiError(e));
-    assert.equal(e.code, 'report.unsupported');
-  }
+test('corpus 030.html: the original HTML (rowspan/colspan, &nbsp; cells) is read in full', async () => {
+  const { report } = await parseFile(new URL('030.html', dir).pathname);
+  assert.equal(report.agency, '上海市人民政府办公厅');
+  assert.equal(report.cells['t3.total.np'], 767);
+  assert.equal(report.cells['t3.open.tot'], 'blank');
+  assert.equal(report.cells['t4.ld.upheld'], 8);
+});
+
+test('corpus 030.html: parseFile picks the HTML parser by extension and reads the Shanghai report', async () => {
+  const { report, uncertain } = await parseFile(new URL('030.html', dir).pathname);
+  assert.equal(report.agency, '上海市人民政府办公厅');
+  assert.equal(report.formatVersion, '2019');
+  assert.deepEqual(uncertain, []);
+  assert.deepEqual(
+    [report.cells['t3.new.tot'], report.cells['t3.carryIn.tot'], report.cells['t3.total.tot']],
+    [859, 18, 805],
+  );
+});
+
+test('a file type with no parser is refused with a clear error naming the supported types', async () => {
+  await assert.rejects(
+    parseFile(Buffer.from('{\\rtf1 一、总体情况}'), '报告.rtf'),
+    (e: unknown) => {
+      assert.ok(isGongkaiError(e));
+      assert.equal(e.code, 'report.unsupported');
+      assert.match(e.message, /暂不支持读取“\.rtf”格式的文件/);
+      assert.match(e.message, /\.html/);
+      return true;
+    },
+  );
 });

@@ -80,3 +80,71 @@ test('R11: 办结, 予以公开, 部分公开 and 不予公开 figures of the na
     `${s1}\n全年共答复政府信息公开申请3件，其中予以公开2条，保护第三方合法权益不予公开1条。`;
   assert.deepEqual(ofRule(r, 'R11'), [], 'figures that agree');
 });
+
+test('fee-unit: 万元 to the 分 has 6 decimals and is no warning; a 7th decimal is', () => {
+  const r = base();
+  r.cells['t2.fee.amountWan'] = 5949.088667;
+  assert.deepEqual(ofRule(r, 'fee-unit'), [], '5949.088667 万元 = 59,490,886.67 元');
+  r.cells['t2.fee.amountWan'] = 793.0570158;
+  const found = ofRule(r, 'fee-unit');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /小数位数为7位.*6位小数/);
+});
+
+test('section5: 五 copied from the previous year is a warning quoting both; a new text is not', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const real = new URL('./real/', import.meta.url).pathname;
+  const y2023 = (await parseFile(`${real}putian-ptcg-2023.txt`)).report;
+  const y2024 = (await parseFile(`${real}putian-ptcg-2024.txt`)).report;
+  const check = (r: AnnualReport, previous: AnnualReport) =>
+    checkReport(r, { previous }).filter((f) => f.rule === 'section5');
+  assert.deepEqual(check(y2024, y2023), [], 'the real 2024 text is new');
+  assert.deepEqual(check(y2023, y2023), [], 'the same year is not a previous report');
+  // The 2024 report had it kept 2023's section 五, only the year changed.
+  const copied = structuredClone(y2024);
+  copied.sections.S5 = {
+    heading: y2024.sections.S5!.heading,
+    text: y2023.sections.S5!.text.replace('2023年', '2024年'),
+  };
+  const found = check(copied, y2023);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].severity, 'warning');
+  assert.match(
+    found[0].message,
+    /与2023年度报告基本相同（3句中3句照抄）.*本年“2024年我局.*上年“2023年我局/,
+  );
+  assert.deepEqual(
+    check(copied, { ...y2023, sections: {} }),
+    [],
+    'no previous 五, nothing to compare',
+  );
+});
+
+test('R11 on the real 上海市人民政府办公厅 2019 report: 无法提供, 不予处理, 其他处理 and “均获维持” against T3/T4', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const file = new URL('./real/shanghai-bgt-2019.html', import.meta.url).pathname;
+  const r = (await parseFile(file)).report;
+  const messages = ofRule(r, 'R11').map((f) => f.message);
+  assert.equal(messages.length, 3, messages.join('\n'));
+  assert.match(messages[1], /无法提供265件.*为337$/);
+  assert.match(messages[2], /均获维持”称全部维持.*「尚未审结」为2.*「尚未审结」为1$/);
+  // 不予公开35件, 不予处理158件 and 其他处理0件 agree with the table: no finding.
+  assert.ok(!messages.some((m) => /不予处理|其他处理|不予公开/.test(m)));
+  // "因本机关不掌握无法提供265件" (no 等) counts the 不掌握 row alone, which is 265.
+  r.sections.S1!.text = r.sections.S1!.text.replace('不掌握等原因无法提供', '不掌握无法提供');
+  assert.equal(ofRule(r, 'R11').length, 2);
+  // Reviews all concluded and upheld: “均获维持” is then true.
+  r.cells['t4.rv.pending'] = 0;
+  r.cells['t4.rv.upheld'] = 7;
+  r.cells['t4.ld.pending'] = 0;
+  r.cells['t4.ld.upheld'] = 9;
+  assert.equal(ofRule(r, 'R11').length, 1);
+});
+
+test('unit-in-cell quotes a crawled row (one cell per line) on one line', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const file = new URL('./real/putian-kjj-2019.txt', import.meta.url).pathname;
+  const found = ofRule((await parseFile(file)).report, 'unit-in-cell');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /（“14 354834元”）/);
+});

@@ -53,7 +53,7 @@ test('bad input becomes a GongkaiError, never a crash', async () => {
   );
   assert.equal(
     await code(parseFile(Buffer.alloc(21 * 1024 * 1024, 0x41), 'a.txt')),
-    'report.tooLarge',
+    'report.too-large',
   );
   assert.equal(await code(parseFile(Buffer.from('你好，世界。'), 'a.txt')), 'report.unrecognized');
   assert.equal(await code(parseFile('/nonexistent/x.txt')), 'report.unreadable');

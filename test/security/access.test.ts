@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import JSZip from 'jszip';
 import { maskIdNumber } from '../../src/cases/identifiers.ts';
+import { CASE_STAFF_ROLES, maskName } from '../../src/cases/privacy.ts';
 import { type Role, roles } from '../../src/db/schema.ts';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -30,6 +31,7 @@ import {
   PARAM,
   password,
   SECRET_ID,
+  SECRET_NAME,
   SECRET_PETITION_ID,
   SECRET_PETITION_PHONE,
   SECRET_PHONE,
@@ -454,6 +456,36 @@ describeEachDatabase(
           }
         }
       }
+    });
+
+    test('applicant names: in full for the case staff of the agency, masked for every other role', async () => {
+      const year = new Date().getFullYear();
+      const cell = `cases/report/cell?year=${year}&key=t3.new.np`;
+      const own = (path: string) => `/admin/${DEPARTMENT}/${path}`;
+      const pages = [own(`cases/${world.ids.personalCaseId}`), own('cases'), own(cell)];
+      const seen = (html: string) =>
+        html.includes(SECRET_NAME)
+          ? 'full'
+          : html.includes(maskName(SECRET_NAME))
+            ? 'masked'
+            : 'none';
+      const failures: string[] = [];
+      const expect = async (who: string, url: string, wanted: 'full' | 'masked') => {
+        const res = await clients.get(who)!.get(url);
+        const got = res.status === 200 ? seen(await res.text()) : `HTTP ${res.status}`;
+        if (got !== wanted) failures.push(`${who} ${url}: ${got}, expected ${wanted}`);
+      };
+      for (const role of roles) {
+        if (role === 'drafter') continue; // no access to cases at all
+        const staff = (CASE_STAFF_ROLES as readonly string[]).includes(role);
+        for (const url of pages) await expect(userFor('xfj', role), url, staff ? 'full' : 'masked');
+      }
+      // The county overseeing the department, and the county's own staff looking at its members.
+      for (const role of ['supervisor', 'auditor'] as const)
+        for (const url of pages) await expect(userFor('xt', role), url, 'masked');
+      for (const role of ['office', 'handler', 'supervisor'] as const)
+        await expect(userFor('xt', role), `/admin/${COUNTY}/${cell}&members=1`, 'masked');
+      assert.deepEqual(failures, [], failures.join('\n'));
     });
 
     test('logout is open to anyone and ends only the session it is sent with', async () => {

@@ -36,6 +36,8 @@ export const OTHER_ALL = 'oth-all';
 const id17 = '43032119870712345';
 export const SECRET_ID = `${id17}${idCardCheckChar(id17)}`;
 export const SECRET_PHONE = '13975318642';
+/** The applicant's name: in full only for the agency's case staff. */
+export const SECRET_NAME = '安全测试甲';
 export const SECRET_PETITION_ID = (() => {
   const first = '43032119650203456';
   return `${first}${idCardCheckChar(first)}`;
@@ -90,7 +92,7 @@ export async function buildWorld(database: Database): Promise<World> {
     applicantType: 'np',
     applicant: {
       kind: 'person',
-      name: '安全测试甲',
+      name: SECRET_NAME,
       idType: '居民身份证',
       idNumber: SECRET_ID,
       phone: SECRET_PHONE,

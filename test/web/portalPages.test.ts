@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { catalogBody } from '../../src/annual/catalogItem.ts';
 import { linkRuns } from '../../src/catalog/body.ts';
 import { getVersion, versionReport } from '../../src/db/annual.ts';
 import { annualReports } from '../../src/db/schema/annual.ts';
 import { agencies } from '../../src/db/schema.ts';
+import { catalogBody } from '../../src/services/annual/catalogItem.ts';
 import { demoApp } from '../support/app.ts';
 import { demoSite, e2eUnavailable } from '../support/browser.ts';
 import { describeEachDatabase } from '../support/databases.ts';

@@ -5,13 +5,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { reportDeadline } from '../../src/annual/status.ts';
 import { withUsccCheck } from '../../src/catalog/identifiers.ts';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import { getReviewChain } from '../../src/db/catalogCategories.ts';
-import { agencies, type Role } from '../../src/db/schema.ts';
+import { agencies } from '../../src/db/schema.ts';
 import { demoPassword } from '../../src/demo/load.ts';
+import type { Role } from '../../src/law/roles.ts';
+import { reportDeadline } from '../../src/services/annual/status.ts';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';

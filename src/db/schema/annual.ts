@@ -16,6 +16,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { AmendedCell } from '../../annual/amendments.ts';
+import { annualReportStatuses } from '../../annual/reportStatus.ts';
+import type { ReportTexts } from '../../annual/templates.ts';
 import { agencies, users } from '../schema.ts';
 import { publications } from './catalog.ts';
 
@@ -24,16 +27,6 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   toDriver: (value) => value,
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
-
-/** The text sections staff edit: templates whose `{{fact}}` fields are filled from the records. */
-export interface ReportTexts {
-  S1?: string;
-  S5?: string;
-  S6?: string;
-}
-
-export const annualReportStatuses = ['draft', 'approved', 'published'] as const;
-export type AnnualReportStatus = (typeof annualReportStatuses)[number];
 
 export const annualReports = pgTable(
   'annual_reports',
@@ -92,13 +85,6 @@ export const annualReportFiles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.versionId, t.format] })],
 );
-
-/** A published amendment: the cells that the records changed after publication. */
-export interface AmendedCell {
-  key: string;
-  before: unknown;
-  after: unknown;
-}
 
 export const annualReportAmendments = pgTable(
   'annual_report_amendments',

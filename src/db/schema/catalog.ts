@@ -115,7 +115,10 @@ export const publications = pgTable(
       .default('draft'),
     /** Index of the review step that acts next (0 = the drafter). */
     step: integer('step').notNull().default(0),
+    /** The published revision: 1, then +1 for each edit of the published item. */
     version: integer('version').notNull().default(1),
+    /** How many events its log holds (the event store's sequence). */
+    eventCount: integer('event_count').notNull().default(0),
     authorId: integer('author_id').references(() => users.id),
     /** The latest privacy scan: findings (empty = clean), and an office override if any. */
     privacyFindings: jsonb('privacy_findings').$type<unknown[]>(),
@@ -167,7 +170,11 @@ export const catalogCategoryCounts = pgTable('catalog_category_counts', {
   published: integer('published').notNull().default(0),
 });
 
-/** Append-only trail of a publication: every edit, review step, scan, override and withdrawal. */
+/**
+ * A publication's log in the event store (`seq` 1, 2, …; `kind` its type, `details` the whole
+ * event — catalog/publication/events.ts). Rows with no `seq` are the trail written before the
+ * store (migration 0021), kept for the record.
+ */
 export const publicationEvents = pgTable(
   'publication_events',
   {
@@ -175,13 +182,19 @@ export const publicationEvents = pgTable(
     publicationId: integer('publication_id')
       .notNull()
       .references(() => publications.id),
+    seq: integer('seq'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     userId: integer('user_id').references(() => users.id),
     kind: text('kind').notNull(),
     step: integer('step'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
-  (t) => [index('publication_events_publication').on(t.publicationId, t.id)],
+  (t) => [
+    index('publication_events_publication').on(t.publicationId, t.id),
+    uniqueIndex('publication_events_publication_seq')
+      .on(t.publicationId, t.seq)
+      .where(sql`${t.seq} is not null`),
+  ],
 );
 
 /** The content of an earlier version, kept when a published item is edited. */

@@ -12,7 +12,21 @@ interface Equation {
   terms: [number, number][];
 }
 
+/** The equations of a row order, built once per order (a table's rows found; a handful in practice). */
+const built = new Map<string, Equation[]>();
+
 function equations(rowKeys: readonly T3RowKey[]): Equation[] {
+  const id = rowKeys.join();
+  let eqs = built.get(id);
+  if (!eqs) {
+    if (built.size >= 64) built.clear();
+    eqs = buildEquations(rowKeys);
+    built.set(id, eqs);
+  }
+  return eqs;
+}
+
+function buildEquations(rowKeys: readonly T3RowKey[]): Equation[] {
   const at = (k: T3RowKey) => rowKeys.indexOf(k);
   const out: Equation[] = [];
   const r1 = (['new', 'carryIn', 'total', 'carryOut'] as const).map(at);
@@ -121,6 +135,7 @@ export function solveColumns(
   _version: FormatVersion,
   blankIsZero: boolean,
 ): Slot[][][] {
+  if (readings.every((s) => s.length < 2)) return readings.map((s) => [...s]);
   const solutions = propagate(
     equations(rowKeys),
     readings.map((s) => [...s]),

@@ -15,7 +15,7 @@ import { openZip, readEntry } from './zipGuard.ts';
 
 const notDocx = (why: string) =>
   new GongkaiError(
-    'parse.badDocx',
+    'report.bad-docx',
     `无法读取 DOCX 文件：${why}。请确认文件是 Word 2007 及以后的 .docx 格式且未损坏。`,
   );
 

@@ -226,7 +226,7 @@ export function htmlBlocks(html: string): DocBlock[] {
       if (t.rows.length === 0) t.rows.push([]);
       if (++cells > gridLimits.maxCells)
         throw new GongkaiError(
-          'parse.tooLarge',
+          'report.too-large',
           `表格单元格超过 ${gridLimits.maxCells} 个，不像年度报告，已停止读取。`,
         );
       const attrs = tokens.attrs;

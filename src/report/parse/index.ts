@@ -56,7 +56,7 @@ export async function parseFile(
   const data = typeof source === 'string' ? await readSource(source) : source;
   if (data.length > maxBytes)
     throw new GongkaiError(
-      'report.tooLarge',
+      'report.too-large',
       `文件“${name}”超过${maxBytes / 1024 / 1024} MB，不像一份年度报告`,
     );
   return parser(data, name, opts);
@@ -65,10 +65,10 @@ export async function parseFile(
 async function readSource(path: string): Promise<Buffer> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new GongkaiError('report.notFile', `“${path}”不是文件`);
+    if (!info.isFile()) throw new GongkaiError('report.not-file', `“${path}”不是文件`);
     if (info.size > maxBytes)
       throw new GongkaiError(
-        'report.tooLarge',
+        'report.too-large',
         `文件“${path}”超过${maxBytes / 1024 / 1024} MB，不像一份年度报告`,
       );
     return await readFile(path);

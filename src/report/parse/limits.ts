@@ -38,10 +38,10 @@ export const parseLimits = {
 
 export function checkSize(bytes: Uint8Array, kind: string): void {
   if (bytes.byteLength === 0)
-    throw new GongkaiError('parse.empty', `${kind}文件是空的（0 字节）。`);
+    throw new GongkaiError('report.empty', `${kind}文件是空的（0 字节）。`);
   if (bytes.byteLength > parseLimits.maxBytes)
     throw new GongkaiError(
-      'parse.tooLarge',
+      'report.too-large',
       `${kind}文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），超过 ${parseLimits.maxBytes / 1048576} MB 的上限。`,
     );
 }
@@ -49,7 +49,7 @@ export function checkSize(bytes: Uint8Array, kind: string): void {
 export function checkTextLength(text: string): void {
   if (text.length > parseLimits.maxTextChars)
     throw new GongkaiError(
-      'parse.textTooLong',
+      'report.text-too-long',
       `文本过长（${text.length} 个字符），超过 ${parseLimits.maxTextChars} 个字符的上限，不像一份年度报告。`,
     );
 }

@@ -102,7 +102,7 @@ export function drawingSize(
 
 function refuse(why: string): GongkaiError {
   return new GongkaiError(
-    'parse.badPdf',
+    'report.bad-pdf',
     `无法读取 PDF 文件：${why}，读取会耗时过长。请确认文件是否正确，或用 PDF 阅读器“另存为”一份新文件后再试。`,
   );
 }

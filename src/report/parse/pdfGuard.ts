@@ -33,7 +33,7 @@ export function checkPdfStructure(bytes: Uint8Array): void {
   const { repeats, reread } = repeatedObjectReread(bytes);
   if (reread > parseLimits.maxPdfReread)
     throw new GongkaiError(
-      'parse.badPdf',
+      'report.bad-pdf',
       `无法读取 PDF 文件：文件结构异常，有 ${repeats} 处重复定义的对象，修复读取的工作量过大（需重读约 ${Math.round(reread / 1048576)} MB，上限 ${parseLimits.maxPdfReread / 1048576} MB）。请用 PDF 阅读器“另存为”一份新文件后再试。`,
     );
 }

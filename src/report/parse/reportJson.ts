@@ -52,7 +52,7 @@ const checkResultSchema = z.object({
 });
 
 function bad(message: string): GongkaiError {
-  return new GongkaiError('parse.badJson', message);
+  return new GongkaiError('report.bad-json', message);
 }
 
 function issues(error: z.ZodError): string {

@@ -148,7 +148,8 @@ function assign(out: TableRead, row: RowInput, solutions: Slot[][], layout: Text
     out.zeroOrBlank = [...(out.zeroOrBlank ?? []), ...zeroOrBlank.map((i) => row.keys[i])];
   for (const [index, unit] of row.chunks.units) {
     const key = row.keys[Math.min(index, row.keys.length - 1)];
-    out.notes[key] = `${row.chunks.raw}`.slice(0, 40) || unit;
+    // The row as printed, on one line (a crawled row spans several).
+    out.notes[key] = row.chunks.raw.replace(/\s+/g, ' ').trim().slice(0, 40) || unit;
   }
 }
 

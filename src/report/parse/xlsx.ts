@@ -125,12 +125,12 @@ export async function parseXlsx(
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
     throw new GongkaiError(
-      'parse.badXlsx',
+      'report.bad-xlsx',
       '无法读取 XLSX 文件：文件损坏或不是 Excel 2007 及以后的格式。',
     );
   }
   const first = wb.worksheets[0];
-  if (!first) throw new GongkaiError('parse.badXlsx', 'XLSX 文件中没有工作表。');
+  if (!first) throw new GongkaiError('report.bad-xlsx', 'XLSX 文件中没有工作表。');
   const result = reportFromBlocks(sheetBlocks(first), opts);
   if (!opts.layoutOnly) machineSheets(wb, result);
   return result;

@@ -13,7 +13,7 @@ const excelRows = 1_048_576;
 const excelCols = 16_384;
 
 function fail(why: string): GongkaiError {
-  return new GongkaiError('parse.badXlsx', `无法读取 XLSX 文件：${why}。`);
+  return new GongkaiError('report.bad-xlsx', `无法读取 XLSX 文件：${why}。`);
 }
 
 function columnNumber(letters: string): number {

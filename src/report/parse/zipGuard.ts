@@ -10,7 +10,7 @@ type Kind = 'DOCX' | 'XLSX';
 
 function fail(kind: Kind, why: string): GongkaiError {
   return new GongkaiError(
-    `parse.bad${kind === 'DOCX' ? 'Docx' : 'Xlsx'}`,
+    kind === 'DOCX' ? 'report.bad-docx' : 'report.bad-xlsx',
     `无法读取 ${kind} 文件：${why}。请确认文件是 Office 2007 及以后的格式且未损坏。`,
   );
 }

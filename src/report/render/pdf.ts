@@ -60,7 +60,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 
 const missing = () =>
   new GongkaiError(
-    'render.noLibreOffice',
+    'render.no-libreoffice',
     '生成 PDF 需要 LibreOffice，但本机没有找到 libreoffice 命令。请安装 libreoffice-writer-nogui 和 fonts-noto-cjk（Debian/Ubuntu：apt-get install libreoffice-writer-nogui fonts-noto-cjk），或改用 --to docx / --to html。',
   );
 
@@ -112,7 +112,7 @@ async function convert(docs: Buffer[]): Promise<Buffer[]> {
   } catch (error) {
     if (error instanceof GongkaiError) throw error;
     throw new GongkaiError(
-      'render.pdfFailed',
+      'render.pdf-failed',
       `LibreOffice 未能生成 PDF：${String((error as Error).message).slice(0, 200)}`,
     );
   } finally {

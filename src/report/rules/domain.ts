@@ -112,13 +112,14 @@ export function feeUnit(report: AnnualReport): Finding[] {
           [key],
         ),
       );
+    // 1 分 = 0.000001 万元: more than 6 decimals is finer than money is counted.
     const decimals = String(v).split('.')[1]?.length ?? 0;
-    if (decimals > 4)
+    if (decimals > 6)
       out.push(
         finding(
           'fee-unit',
           'warning',
-          `${label(report, key)}为${v}，小数位数为${decimals}位，万元金额精确到分只需4位小数`,
+          `${label(report, key)}为${v}，小数位数为${decimals}位，万元金额精确到分只需6位小数`,
           [key],
         ),
       );

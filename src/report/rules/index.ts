@@ -1,4 +1,4 @@
-/** Every rule that runs on one report, by id. R8/R9 use the previous year's report; R16 is in rollup.ts. */
+/** Every rule that runs on one report, by id. R8/R9 and section5 use the previous year's report; R16 is in rollup.ts. */
 import type { Finding } from '../finding.ts';
 import type { AnnualReport } from '../model.ts';
 import { r1, r2, r3, r4 } from './arithmetic.ts';
@@ -6,6 +6,7 @@ import { r8, r9 } from './crossYear.ts';
 import { feeUnit, r5, r6, r7 } from './domain.ts';
 import { artifact, brackets, listsAndRepeats, narrativeSum, yearInText } from './hygiene.ts';
 import { r11, r12, r13 } from './narrative.ts';
+import { section5Copied } from './section5.ts';
 import { headingNumbers, r14, r15 } from './structure.ts';
 
 export type Rule = (report: AnnualReport, previous?: AnnualReport) => Finding[];
@@ -32,6 +33,7 @@ export const rules: Record<string, Rule> = {
   brackets,
   'narrative-sum': narrativeSum,
   enumeration: listsAndRepeats,
+  section5: section5Copied,
 };
 
 export { r16 } from './rollup.ts';

@@ -1,6 +1,7 @@
 /** Rules on the report's text: R11 (figures vs cells), R12 (fees), R13 (Art. 35), and document hygiene. */
 import { type Finding, finding } from '../finding.ts';
-import type { CellKey } from '../keys.ts';
+import { formatOf } from '../formats/index.ts';
+import type { CellKey, FormatVersion } from '../keys.ts';
 import type { AnnualReport } from '../model.ts';
 import { label, range, show, sumRange } from './cells.ts';
 import { withRecomputedTotals } from './recompute.ts';
@@ -24,10 +25,14 @@ function narrative(report: AnnualReport): string {
 
 interface Claim {
   pattern: RegExp;
-  /** Alternative cell sums the figure may legitimately equal. */
+  /** Alternative cell sums the figure may legitimately equal (those of the report's format count). */
   sums: CellKey[][];
   what: string;
+  /** When the text just before the figure matches `before`, the figure may also be one of `sums`. */
+  narrower?: { before: RegExp; sums: CellKey[][] };
 }
+
+const tot = (rows: string[]) => rows.map((r) => `t3.${r}.tot` as CellKey);
 
 const gap = '[^，。；;,\\d]{0,10}?';
 const claims: Claim[] = [
@@ -86,6 +91,23 @@ const claims: Claim[] = [
     what: '予以公开及部分公开',
   },
   {
+    pattern: /无法提供\s*(\d+)\s*[件条]/g,
+    sums: [tot(['u1', 'u2', 'u3'])],
+    what: '无法提供',
+    // "因本机关不掌握无法提供N件" counts the 不掌握 row alone; "不掌握等原因" counts them all.
+    narrower: { before: /不掌握(?!等)[^，。；\d]{0,10}$/, sums: [tot(['u1'])] },
+  },
+  {
+    pattern: /(?<!其他|理由)不予处理\s*(\d+)\s*[件条]/g,
+    sums: [tot(['n1', 'n2', 'n3', 'n4', 'n5'])],
+    what: '不予处理',
+  },
+  {
+    pattern: /其他处理\s*(\d+)\s*[件条]/g,
+    sums: [tot(['o']), tot(['o1', 'o2', 'o3'])],
+    what: '其他处理',
+  },
+  {
     pattern: new RegExp(`行政复议${gap}(\\d+)\\s*件`, 'g'),
     sums: [['t4.rv.total']],
     what: '行政复议',
@@ -97,15 +119,59 @@ const claims: Claim[] = [
   },
 ];
 
+const keySets = new Map<FormatVersion, Set<CellKey>>();
+function formatKeys(version: FormatVersion): Set<CellKey> {
+  let keys = keySets.get(version);
+  if (!keys) {
+    keys = new Set(formatOf(version).cellKeys);
+    keySets.set(version, keys);
+  }
+  return keys;
+}
+
+/** "复议N件，诉讼M件，均获维持": every case of the groups named was upheld (T4, none else). */
+function allUpheld(report: AnnualReport, text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(
+    /(?:行政)?(?:复议|诉讼)[^。；]{0,30}?均(?:获|被|予以|得到)?维持/g,
+  )) {
+    const groups = [
+      ...(m[0].includes('复议') ? (['rv'] as const) : []),
+      ...(m[0].includes('诉讼') ? (['ld', 'lr'] as const) : []),
+    ];
+    const others = groups.flatMap((g) =>
+      (['corrected', 'other', 'pending'] as const).map((o) => `t4.${g}.${o}` as CellKey),
+    );
+    const notUpheld = others.filter((k) => (range(report, k)?.min ?? 0) > 0);
+    if (notUpheld.length === 0) continue;
+    out.push(
+      finding(
+        'R11',
+        'warning',
+        `正文“${m[0].trim()}”称全部维持，但${notUpheld.map((k) => `${label(report, k)}为${show(range(report, k)!)}`).join('、')}`,
+        notUpheld,
+      ),
+    );
+  }
+  return out;
+}
+
 /** R11: figures quoted in the narrative equal the table cells. */
 export function r11(printed: AnnualReport): Finding[] {
   const report = withRecomputedTotals(printed);
   const out: Finding[] = [];
   const text = narrative(report);
+  const inFormat = formatKeys(report.formatVersion);
+  const ofFormat = (sums: CellKey[][]) => sums.filter((keys) => keys.every((k) => inFormat.has(k)));
   for (const claim of claims) {
     for (const m of text.matchAll(claim.pattern)) {
       const stated = Number(m[1]);
-      const options = claim.sums.map((keys) => {
+      const before = text.slice(Math.max(0, m.index - 20), m.index);
+      const sums = ofFormat(
+        claim.narrower?.before.test(before) ? [...claim.sums, ...claim.narrower.sums] : claim.sums,
+      );
+      if (sums.length === 0) continue;
+      const options = sums.map((keys) => {
         const ranges = keys.map((k) => range(report, k));
         return ranges.some((r) => r === undefined)
           ? undefined
@@ -125,6 +191,7 @@ export function r11(printed: AnnualReport): Finding[] {
       );
     }
   }
+  out.push(...allUpheld(report, text));
   return out;
 }
 

@@ -1,7 +1,7 @@
 /** The back-office menu: the areas of the agency in the request that the user's roles may open. */
 import type { Context } from 'hono';
-import type { Role } from '../../db/schema.ts';
 import { todayInChina } from '../../law/date.ts';
+import type { Role } from '../../law/roles.ts';
 import type { AppEnv } from '../env.ts';
 import {
   CASE_VIEW_ROLES,

@@ -1,5 +1,5 @@
 /** Who may open each back-office area: the area's guard and the menu read the same lists. */
-import type { Role } from '../../db/schema.ts';
+import type { Role } from '../../law/roles.ts';
 
 export const CASE_VIEW_ROLES: Role[] = [
   'office',

@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema.ts';
+import type { Role } from '../../law/roles.ts';
 
 export const roleLabels: Record<Role, string> = {
   admin: '系统管理员',

@@ -4,13 +4,13 @@
  * A year without a published report (none, draft, approved) is 404.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { versionFile } from '../../annual/workflow.ts';
 import { findPublishedReport, listPublishedReports } from '../../db/openReports.ts';
 import { formatOf } from '../../report/formats/index.ts';
 import { cellLabel } from '../../report/formats/labels.ts';
 import type { CellKey } from '../../report/keys.ts';
 import type { AnnualReport, CellValue as ModelCellValue } from '../../report/model.ts';
 import { reportSchemaId, toReportJson } from '../../report/render/json.ts';
+import { versionFile } from '../../services/annual/workflow.ts';
 import type { AppEnv } from '../env.ts';
 import { lastModified } from './cache.ts';
 import {

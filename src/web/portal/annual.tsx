@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
-import { versionFile } from '../../annual/workflow.ts';
 import { findAgencyByCode } from '../../db/agencies.ts';
 import {
   findAnnualReportRow,
@@ -16,6 +15,7 @@ import {
 } from '../../db/annual.ts';
 import { pooledRenderer } from '../../jobs/reportRender.ts';
 import { renderHtmlFragment } from '../../report/render/html.ts';
+import { versionFile } from '../../services/annual/workflow.ts';
 import type { AppEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
 import { beijingDate } from '../views/time.ts';

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { findAgencyByCode } from '../../db/agencies.ts';
-import type { Role } from '../../db/schema.ts';
+import type { Role } from '../../law/roles.ts';
 import { accountBox } from '../admin/accountBox.tsx';
 import type { AppEnv } from '../env.ts';
 import { errorPage } from '../views/errorPage.tsx';

@@ -50,7 +50,7 @@ test('a docx whose document.xml holds no report falls back to mammoth, then fail
   );
   const docx = await zip.generateAsync({ type: 'nodebuffer' });
   await assert.rejects(parseDocx(docx), (e: Error & { code?: string }) => {
-    assert.match(String(e.code), /^(report\.unrecognized|parse\.badDocx)$/);
+    assert.match(String(e.code), /^(report\.unrecognized|report\.bad-docx)$/);
     return true;
   });
 });

@@ -48,7 +48,7 @@ test('without LibreOffice, pdf rendering fails with a Chinese GongkaiError', asy
   delete process.env.GONGKAI_LIBREOFFICE;
   try {
     await assert.rejects(renderPdf(seed), (e: Error & { code?: string }) => {
-      assert.equal(e.code, 'render.noLibreOffice');
+      assert.equal(e.code, 'render.no-libreoffice');
       assert.match(e.message, /LibreOffice/);
       assert.match(e.message, /安装/);
       return true;

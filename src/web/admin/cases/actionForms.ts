@@ -1,11 +1,12 @@
-/** Each staff action: its form schema and the event it appends. */
+/** Each staff action: its form schema and the event it appends (who may take it: `cases/eventTable.ts`). */
 import { z } from 'zod';
+import { type Approval, approverRoleOf } from '../../../cases/approval.ts';
 import type { CaseEvent, CaseEventType } from '../../../cases/events.ts';
 import { assessFee } from '../../../cases/feeAssessment.ts';
 import type { CaseState } from '../../../cases/state.ts';
-import type { Role } from '../../../db/schema.ts';
+import { GongkaiError } from '../../../errors.ts';
 import { DECISION_IDS, type DecisionId } from '../../../law/decisions.ts';
-import { dateField, idField, yuanField } from '../../fields.ts';
+import { dateField, idField } from '../../fields.ts';
 
 const date = dateField('日期');
 const required = (label: string, max = 1000) =>
@@ -15,37 +16,39 @@ const optional = (max = 1000) => z.string().trim().max(max).optional().default('
 export interface ActionContext {
   state: CaseState;
   userName: string;
+  /** The agency's users who may be named as approvers, with their roles there. */
+  approvers: readonly { id: number; displayName: string; roles: readonly string[] }[];
   /** This application's place among the applicant's applications to the agency in its month. */
   pieceIndex: number;
 }
 
 interface ActionSpec<S extends z.ZodType> {
   schema: S;
-  /** Roles allowed to take the action (besides the agency guard). */
-  roles: Role[];
   toEvent(data: z.infer<S>, ctx: ActionContext): CaseEvent;
 }
-
-const staff: Role[] = ['office', 'handler'];
 
 function spec<S extends z.ZodType>(s: ActionSpec<S>) {
   return s as unknown as ActionSpec<z.ZodType>;
 }
 
+/** The approver chosen on the form, in the capacity their roles in the agency give them. */
+function approvalBy(ctx: ActionContext, userId: number | null): Approval {
+  const user = ctx.approvers.find((a) => a.id === userId);
+  if (!user) throw new GongkaiError('cases.approver-unknown', '请选择本单位的批准人');
+  return { userId: user.id, name: user.displayName, role: approverRoleOf(user.roles) };
+}
+
 export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   Received: spec({
     schema: z.object({ on: date, method: optional(100) }),
-    roles: staff,
     toEvent: (d) => ({ type: 'Received', on: d.on, method: d.method || undefined }),
   }),
   Assigned: spec({
     schema: z.object({ on: date, handlerId: idField('请选择承办人') }),
-    roles: ['office'],
     toEvent: (d) => ({ type: 'Assigned', on: d.on, handlerId: d.handlerId || null }),
   }),
   SupplementRequested: spec({
     schema: z.object({ on: date, deadline: date, items: required('需要补正的事项') }),
-    roles: staff,
     toEvent: (d) => ({
       type: 'SupplementRequested',
       on: d.on,
@@ -55,7 +58,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   }),
   SupplementReceived: spec({
     schema: z.object({ on: date, note: optional() }),
-    roles: staff,
     toEvent: (d) => ({ type: 'SupplementReceived', on: d.on, note: d.note || undefined }),
   }),
   ConsultationSent: spec({
@@ -64,7 +66,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       party: z.enum(['third-party', 'agency'], { message: '请选择征求意见的对象' }),
       name: required('被征求意见的第三方或机关名称', 100),
     }),
-    roles: staff,
     toEvent: (d, ctx) => ({
       type: 'ConsultationSent',
       on: d.on,
@@ -75,7 +76,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   }),
   ConsultationReplied: spec({
     schema: z.object({ on: date, id: required('征求意见书'), opinion: optional() }),
-    roles: staff,
     toEvent: (d) => ({
       type: 'ConsultationReplied',
       on: d.on,
@@ -92,14 +92,14 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
         .min(1, '至少1个工作日')
         .max(20, '最多20个工作日'),
       reason: required('延长理由', 500),
+      approverId: idField('请选择批准人'),
     }),
-    roles: ['office'],
     toEvent: (d, ctx) => ({
       type: 'Extension',
       on: d.on,
       workdays: d.workdays,
       reason: d.reason,
-      approvedBy: ctx.userName,
+      approvedBy: approvalBy(ctx, d.approverId),
     }),
   }),
   Deferral: spec({
@@ -108,7 +108,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       due: dateField('延迟答复的期限'),
       reason: required('延迟答复理由', 500),
     }),
-    roles: ['office'],
     toEvent: (d, ctx) => ({
       type: 'Deferral',
       on: d.on,
@@ -132,7 +131,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       reductionReason: optional(500),
       payment: required('缴纳方式', 500),
     }),
-    roles: staff,
     toEvent: (d, ctx) => {
       const { fee, amount } = assessFee({
         method: d.method,
@@ -146,12 +144,10 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   }),
   ProcessingFeeNoticeDelivered: spec({
     schema: z.object({ on: date, method: required('收到方式（如邮寄签收、电子邮件）', 100) }),
-    roles: staff,
     toEvent: (d) => ({ type: 'ProcessingFeeNoticeDelivered', on: d.on, method: d.method }),
   }),
   ProcessingFeePaid: spec({
     schema: z.object({ on: date }),
-    roles: staff,
     toEvent: (d) => ({ type: 'ProcessingFeePaid', on: d.on }),
   }),
   Decided: spec({
@@ -162,7 +158,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       withheld: optional(2000),
       withheldReason: optional(2000),
     }),
-    roles: staff,
     toEvent: (d) => ({
       type: 'Decided',
       on: d.on,
@@ -181,7 +176,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       withheld: optional(2000),
       withheldReason: optional(2000),
     }),
-    roles: staff,
     toEvent: (d) => ({
       type: 'Redecided',
       on: d.on,
@@ -194,17 +188,14 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
   }),
   Served: spec({
     schema: z.object({ on: date, method: required('送达方式', 100) }),
-    roles: staff,
     toEvent: (d) => ({ type: 'Served', on: d.on, method: d.method }),
   }),
   Withdrawn: spec({
     schema: z.object({ on: date, reason: required('撤回情况', 500) }),
-    roles: staff,
     toEvent: (d) => ({ type: 'Withdrawn', on: d.on, reason: d.reason }),
   }),
   Archived: spec({
     schema: z.object({ on: date }),
-    roles: staff,
     toEvent: (d) => ({ type: 'Archived', on: d.on }),
   }),
   AppealFiled: spec({
@@ -214,7 +205,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       body: required('复议机关或人民法院', 100),
       caseNumber: optional(100),
     }),
-    roles: ['office'],
     toEvent: (d, ctx) => ({
       type: 'AppealFiled',
       on: d.on,
@@ -231,7 +221,6 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       outcome: z.enum(['upheld', 'corrected', 'other'], { message: '请选择审结结果' }),
       note: optional(),
     }),
-    roles: ['office'],
     toEvent: (d) => ({
       type: 'AppealClosed',
       on: d.on,

@@ -1,14 +1,27 @@
 /** The case page: applicant, request, clocks with their traces, timeline, letters, appeals, actions. */
+
 import type { Child } from 'hono/jsx';
 import { allowedActions, redecisionDue } from '../../../cases/actions.ts';
+import {
+  APPROVER_ROLE_LABELS,
+  type Approval,
+  approvalOf,
+  approverRoleOf,
+} from '../../../cases/approval.ts';
 import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
   type CaseEvent,
   type CaseEventType,
-  EVENT_LABELS,
 } from '../../../cases/events.ts';
+import {
+  actionTitle,
+  CASE_EVENTS,
+  mayRecord,
+  type OptionSource,
+} from '../../../cases/eventTable.ts';
 import { maskIdNumber, maskPhone } from '../../../cases/identifiers.ts';
+import { applicantNameFor, canSeeApplicantData } from '../../../cases/privacy.ts';
 import { formatQueryCode } from '../../../cases/queryCode.ts';
 import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
 import type { ApplicationRow, LetterRow, StoredEvent } from '../../../db/cases.ts';
@@ -21,7 +34,9 @@ import {
 } from '../../../law/keys.ts';
 import { CHANNEL_LABELS, type Channel } from '../../../law/receipt.ts';
 import { type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
+import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { PetitionHandoverButton } from '../petitions/handoverButton.tsx';
 import { ACTIONS } from './actionForms.ts';
 
@@ -33,34 +48,28 @@ export interface CasePageProps {
   timeline: StoredEvent[];
   letters: LetterRow[];
   staff: { id: number; displayName: string }[];
+  /** Who may be named as approving an extension (office heads and leaders). */
+  approvers: { id: number; displayName: string; roles: readonly string[] }[];
   userNames: Map<number, string>;
   roles: string[];
   today: string;
   /** The action that failed, with its message and what was typed. */
   failed?: { action: string; message: string; values: Values; errors: Errors };
+  /** Arrived from a registration (`new`) or from a form submitted a second time (`again`). */
+  submitted?: 'new' | 'again';
 }
-
-export const ACTION_LABELS: Record<CaseEventType, string> = {
-  ...EVENT_LABELS,
-  Received: '确认收到申请（确定收到申请之日）',
-  Extension: '延长答复期限（须办公室负责人）',
-  Deferral: '确定延迟答复期限（第三十五条，须办公室负责人）',
-  Decided: '作出答复决定',
-  AppealFiled: '登记行政复议或行政诉讼',
-  AppealClosed: '登记复议或诉讼审结',
-};
 
 export function CasePage(p: CasePageProps) {
   const { row, state } = p;
-  const personal = p.roles.some((r) => r === 'office' || r === 'handler');
+  const personal = canSeeApplicantData(p.roles);
   const canAct = personal;
   const actions = canAct
-    ? allowedActions(state).filter((a) => ACTIONS[a]?.roles.some((r) => p.roles.includes(r)))
+    ? allowedActions(state).filter((a) => ACTIONS[a] && mayRecord(a, p.roles))
     : [];
   return (
     <>
       <h1>
-        申请 #{row.id} · {row.applicantName}
+        申请 #{row.id} · {applicantNameFor(p.roles, row.applicantName, row.applicantType)}
       </h1>
       <p class="case-status">
         <span class={`badge status-${state.status}`} data-status={state.status}>
@@ -76,11 +85,21 @@ export function CasePage(p: CasePageProps) {
       {state.outcome === 'n1' && personal ? (
         <PetitionHandoverButton casesBase={p.base} applicationId={row.id} csrf={p.csrf} />
       ) : null}
+      <SubmittedNotice
+        submitted={p.submitted}
+        registered={
+          <>
+            申请已登记。查询码{' '}
+            <strong data-query-code={row.queryCode}>{formatQueryCode(row.queryCode)}</strong>
+            ，请告知申请人凭查询码和联系电话后4位在网站查询办理进度。
+          </>
+        }
+      />
       {p.failed ? (
         <p class="alert" role="alert">
           未能
-          {Object.hasOwn(ACTION_LABELS, p.failed.action)
-            ? ACTION_LABELS[p.failed.action as CaseEventType]
+          {Object.hasOwn(CASE_EVENTS, p.failed.action)
+            ? actionTitle(p.failed.action as CaseEventType)
             : '操作'}
           ：{p.failed.message}
           （未作任何更改）
@@ -132,7 +151,7 @@ export function CasePage(p: CasePageProps) {
         <ol class="timeline">
           {p.timeline.map((t) => (
             <li>
-              <strong>{t.event.on}</strong> {EVENT_LABELS[t.event.type]}
+              <strong>{t.event.on}</strong> {CASE_EVENTS[t.event.type].label}
               <span class="muted"> {describeEvent(t.event)}</span>
               {t.userId ? (
                 <span class="muted">（{p.userNames.get(t.userId) ?? `#${t.userId}`}）</span>
@@ -193,7 +212,7 @@ function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }
       <dt>申请人类型</dt>
       <dd>{APPLICANT_TYPE_LABELS[row.applicantType as ApplicantType]}</dd>
       <dt>{a.kind === 'person' ? '姓名' : '名称'}</dt>
-      <dd>{a.name}</dd>
+      <dd>{personal ? a.name : applicantNameFor([], a.name, row.applicantType)}</dd>
       {a.idNumber ? (
         <>
           <dt>{a.idType ?? '证件号码'}</dt>
@@ -295,7 +314,7 @@ function describeEvent(e: CaseEvent): string {
     case 'ConsultationReplied':
       return e.opinion ?? '';
     case 'Extension':
-      return `${e.workdays}个工作日，${e.reason}，${e.approvedBy}同意`;
+      return `${e.workdays}个工作日，${e.reason}，${approvalText(approvalOf(e.approvedBy))}同意`;
     case 'Deferral':
       return `期限至${e.due}，${e.reason}，${e.approvedBy}同意`;
     case 'ProcessingFeeNotified':
@@ -331,212 +350,72 @@ function ActionForm(p: CasePageProps & { action: CaseEventType }) {
   const fields = actionFields(p, f);
   return (
     <details class="action" open={failed !== undefined} data-action={p.action}>
-      <summary>{ACTION_LABELS[p.action]}</summary>
+      <summary>{actionTitle(p.action)}</summary>
       <form method="post" action={`${p.base}/${p.row.id}/act`} class="form">
         <CsrfField token={p.csrf} />
+        <OnceField token={failed?.values[onceField] || undefined} />
         <input type="hidden" name="action" value={p.action} />
         <input type="hidden" name="version" value={String(p.row.version)} />
+        <p class="muted">{CASE_EVENTS[p.action].description}</p>
         <Field {...f} name="on" label="日期" type="date" required />
         {fields}
-        <button type="submit">{EVENT_LABELS[p.action]}</button>
+        <button type="submit">{CASE_EVENTS[p.action].label}</button>
       </form>
     </details>
   );
 }
 
+function approvalText(a: Approval): string {
+  return a.role === 'office-head' ? a.name : `${a.name}（${APPROVER_ROLE_LABELS[a.role]}）`;
+}
+
+/** The action form's fields, from the event table. */
 function actionFields(
   p: CasePageProps & { action: CaseEventType },
   f: { values: Values; errors: Errors; idPrefix: string },
 ): Child {
+  return CASE_EVENTS[p.action].fields.map((field) =>
+    field === 'decision' ? (
+      <DecisionFields f={f} />
+    ) : (
+      <Field
+        {...f}
+        name={field.name}
+        label={field.label}
+        type={field.type}
+        required={field.required}
+        multiline={field.multiline}
+        options={field.options === undefined ? undefined : optionsOf(field.options, p)}
+      />
+    ),
+  );
+}
+
+/** A select's value → label pairs: fixed, or from the case and agency at hand. */
+function optionsOf(source: OptionSource, p: CasePageProps): [string, string][] {
   const { state } = p;
-  switch (p.action) {
-    case 'Received':
-      return <Field {...f} name="method" label="确认方式（如电话确认、邮件确认）" />;
-    case 'Assigned':
-      return (
-        <Field
-          {...f}
-          name="handlerId"
-          label="承办人"
-          required
-          options={p.staff.map((s) => [String(s.id), s.displayName])}
-        />
-      );
-    case 'SupplementRequested':
-      return (
-        <>
-          <Field {...f} name="deadline" label="补正期限" type="date" required />
-          <Field {...f} name="items" label="需要补正的事项" required multiline />
-        </>
-      );
-    case 'SupplementReceived':
-      return <Field {...f} name="note" label="补正内容摘要" multiline />;
-    case 'ConsultationSent':
-      return (
-        <>
-          <Field
-            {...f}
-            name="party"
-            label="征求意见对象"
-            required
-            options={[
-              ['third-party', '第三方（第三十二条）'],
-              ['agency', '其他机关（第三十四条）'],
-            ]}
-          />
-          <Field {...f} name="name" label="名称" required />
-        </>
-      );
-    case 'ConsultationReplied':
-      return (
-        <>
-          <Field
-            {...f}
-            name="id"
-            label="征求意见书"
-            required
-            options={state.consultations
-              .filter((c) => c.repliedOn === null)
-              .map((c) => [c.id, `${c.name}（${c.sentOn}发出）`])}
-          />
-          <Field {...f} name="opinion" label="意见" multiline />
-        </>
-      );
-    case 'Extension':
-      return (
-        <>
-          <Field
-            {...f}
-            name="workdays"
-            label="延长工作日数（累计不超过20个）"
-            type="number"
-            required
-          />
-          <Field {...f} name="reason" label="延长理由" required multiline />
-        </>
-      );
-    case 'Deferral':
-      return (
-        <>
-          <Field
-            {...f}
-            name="due"
-            label={`延迟答复的合理期限（须晚于当前答复期限${state.clock?.due ?? ''}）`}
-            type="date"
-            required
-          />
-          <Field
-            {...f}
-            name="reason"
-            label="延迟答复理由（如申请数量、频次明显超过合理范围）"
-            required
-            multiline
-          />
-        </>
-      );
-    case 'ProcessingFeeNotified':
-      return (
-        <>
-          <p class="muted">
-            金额由系统按国办函〔2020〕109号计算：按件计收时统计该申请人本自然月向本机关提出的申请件数（第四条），按量计收时按本件页数（第五条）；不能直接填写金额。
-          </p>
-          <Field
-            {...f}
-            name="method"
-            label="计收方式"
-            required
-            options={[
-              ['piece', '按件计收（第四条）'],
-              ['page', '按量计收（第五条，纸质件、电子邮件、复制电子数据等）'],
-            ]}
-          />
-          <Field {...f} name="pages" label="页数（按量计收时填写）" type="number" />
-          <Field {...f} name="reduction" label="减免金额（元，可不填）" type="number" />
-          <Field {...f} name="reductionReason" label="减免理由（有减免时必填）" multiline />
-          <Field {...f} name="payment" label="缴纳方式（写入收费通知）" required multiline />
-        </>
-      );
-    case 'ProcessingFeeNoticeDelivered':
-      return (
-        <Field {...f} name="method" label="收到方式（邮寄签收、电子邮件、当面领取等）" required />
-      );
-    case 'Decided':
-      return <DecisionFields f={f} />;
-    case 'Redecided':
-      return (
-        <>
-          <Field
-            {...f}
-            name="appealId"
-            label="依据哪一件纠正的复议或诉讼"
-            required
-            options={redecisionDue(state).map((id) => {
-              const a = state.appeals.find((x) => x.id === id)!;
-              return [id, `${APPEAL_KIND_LABELS[a.kind]}，${a.body}（${a.closedOn}纠正）`];
-            })}
-          />
-          <DecisionFields f={f} />
-        </>
-      );
-    case 'Served':
-      return (
-        <Field
-          {...f}
-          name="method"
-          label="送达方式"
-          required
-          options={[
-            ['邮寄', '邮寄'],
-            ['电子邮件', '电子邮件'],
-            ['当面领取', '当面领取'],
-            ['网上送达', '网上送达（查询页面下载）'],
-          ]}
-        />
-      );
-    case 'Withdrawn':
-      return <Field {...f} name="reason" label="撤回情况" required multiline />;
-    case 'AppealFiled':
-      return (
-        <>
-          <Field
-            {...f}
-            name="kind"
-            label="类型"
-            required
-            options={Object.entries(APPEAL_KIND_LABELS) as [string, string][]}
-          />
-          <Field {...f} name="body" label="复议机关或人民法院" required />
-          <Field {...f} name="caseNumber" label="案号" />
-        </>
-      );
-    case 'AppealClosed':
-      return (
-        <>
-          <Field
-            {...f}
-            name="appealId"
-            label="复议或诉讼"
-            required
-            options={state.appeals
-              .filter((a) => a.closedOn === null)
-              .map((a) => [a.id, `${APPEAL_KIND_LABELS[a.kind]}，${a.body}（${a.filedOn}）`])}
-          />
-          <Field
-            {...f}
-            name="outcome"
-            label="结果"
-            required
-            options={[
-              ['upheld', '结果维持'],
-              ['corrected', '结果纠正'],
-              ['other', '其他结果'],
-            ]}
-          />
-          <Field {...f} name="note" label="说明" multiline />
-        </>
-      );
-    default:
-      return null;
+  if (typeof source !== 'string') return source.map(([v, l]) => [v, l]);
+  switch (source) {
+    case 'staff':
+      return p.staff.map((s) => [String(s.id), s.displayName]);
+    case 'approvers':
+      return p.approvers.map((a) => [
+        String(a.id),
+        `${a.displayName}（${APPROVER_ROLE_LABELS[approverRoleOf(a.roles)]}）`,
+      ]);
+    case 'openConsultations':
+      return state.consultations
+        .filter((c) => c.repliedOn === null)
+        .map((c) => [c.id, `${c.name}（${c.sentOn}发出）`]);
+    case 'openAppeals':
+      return state.appeals
+        .filter((a) => a.closedOn === null)
+        .map((a) => [a.id, `${APPEAL_KIND_LABELS[a.kind]}，${a.body}（${a.filedOn}）`]);
+    case 'correctedAppeals':
+      return redecisionDue(state).map((id) => {
+        const a = state.appeals.find((x) => x.id === id)!;
+        return [id, `${APPEAL_KIND_LABELS[a.kind]}，${a.body}（${a.closedOn}纠正）`];
+      });
   }
 }
 

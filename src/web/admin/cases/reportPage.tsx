@@ -1,16 +1,11 @@
 /** T3 and T4 computed from the records, every cell linked to the cases behind it. */
 import { type Context, Hono } from 'hono';
-import { checkedAnnualReport } from '../../../annual/build.ts';
 import { APPEAL_KIND_LABELS, APPEAL_OUTCOME_LABELS } from '../../../cases/events.ts';
 import { parseCellKey, T3_ROWS } from '../../../cases/reportCells.ts';
-import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
-import { listMemberAgencies } from '../../../db/agencies.ts';
-import { casesInCell } from '../../../db/casesReport.ts';
+import { type Agency, listMemberAgencies } from '../../../db/agencies.ts';
 import { todayInChina } from '../../../law/date.ts';
-import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import {
   APPLICANT_TYPE_LABELS,
-  type ApplicantType,
   OUTCOME_GROUP_LABELS,
   OUTCOME_ROW_LABELS,
   type OutcomeRow,
@@ -25,7 +20,9 @@ import {
   t4OutcomeKeys,
 } from '../../../report/keys.ts';
 import type { AnnualReport } from '../../../report/model.ts';
+import { checkedAnnualReport } from '../../../services/annual/build.ts';
 import type { AppEnv } from '../../env.ts';
+import { CellCases, casesBehindCell } from '../cellCases.tsx';
 import { base, casesPage } from './page.tsx';
 
 export const reportRoutes = new Hono<AppEnv>();
@@ -54,11 +51,10 @@ function yearOf(c: C): number {
   return Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : Number(todayInChina().slice(0, 4));
 }
 
-async function agencyIds(c: C, members: boolean): Promise<number[]> {
+async function agencies(c: C, members: boolean): Promise<Agency[]> {
   const agency = c.get('agency');
-  if (!members) return [agency.id];
-  const children = await listMemberAgencies(c.get('database').db, agency.id);
-  return [agency.id, ...children.map((a) => a.id)];
+  if (!members) return [agency];
+  return [agency, ...(await listMemberAgencies(c.get('database').db, agency.id))];
 }
 
 reportRoutes.get('/', async (c) => {
@@ -193,7 +189,7 @@ reportRoutes.get('/cell', async (c) => {
   const cell = parseCellKey(key);
   if (!cell) return c.notFound();
   const members = c.req.query('members') === '1';
-  const cases = await casesInCell(c.get('database').db, await agencyIds(c, members), year, key);
+  const cases = await casesBehindCell(c.get('database').db, await agencies(c, members), year, key);
   const title =
     cell.table === 't3'
       ? `${year}年表三：${t3RowLabel(cell.row)} · ${COL_LABELS[cell.col]}`
@@ -207,42 +203,12 @@ reportRoutes.get('/cell', async (c) => {
         共 <strong data-count={String(cases.length)}>{cases.length}</strong> 件。
         <a href={`${base(c)}/report?year=${year}${members ? '&members=1' : ''}`}>返回统计表</a>
       </p>
-      <table class="data">
-        <thead>
-          <tr>
-            <th>编号</th>
-            <th>申请人</th>
-            <th>收到申请之日</th>
-            <th>办结日期</th>
-            <th>答复决定</th>
-            <th>状态</th>
-            {cell.table === 't4' ? <th>复议/诉讼立案</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((r) => (
-            <tr>
-              <td>
-                <a href={`${base(c)}/${r.id}`}>#{r.id}</a>
-              </td>
-              <td>
-                {r.applicantName}（{APPLICANT_TYPE_LABELS[r.applicantType as ApplicantType]}）
-              </td>
-              <td>{r.receivedOn}</td>
-              <td>{r.resolvedOn ?? ''}</td>
-              <td>
-                {r.decision && isDecisionId(r.decision)
-                  ? decisionKind(r.decision).label
-                  : r.outcome === 'o3'
-                    ? '申请人撤回'
-                    : ''}
-              </td>
-              <td>{STATUS_LABELS[r.status as CaseStatus]}</td>
-              {cell.table === 't4' ? <td>{r.appeal?.filedOn}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CellCases
+        cases={cases}
+        cellKey={key}
+        viewer={{ agencyId: c.get('agency').id, roles: c.get('roles') }}
+        showAgency={members}
+      />
     </>,
     [{ label: '统计表', href: `${base(c)}/report?year=${year}` }],
   );

@@ -1,11 +1,13 @@
 /** /admin/:agency/cases — the 依申请公开 workbench, registration, case pages, letters, T3/T4. */
 
-import { inArray } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { CaseEventType } from '../../../cases/events.ts';
+import { mayRecord } from '../../../cases/eventTable.ts';
+import { applicantNameFor } from '../../../cases/privacy.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
+import { likelyDuplicates } from '../../../db/caseDuplicates.ts';
 import { applicantPieceIndex } from '../../../db/caseFees.ts';
 import {
   appendEvent,
@@ -15,25 +17,31 @@ import {
   submitApplication,
   timelineOf,
 } from '../../../db/cases.ts';
-import { type CaseView, caseStaff, listCases } from '../../../db/casesList.ts';
-import type { Role } from '../../../db/schema.ts';
-import { users } from '../../../db/schema.ts';
+import { type CaseView, caseApprovers, caseStaff, listCases } from '../../../db/casesList.ts';
+import { userNames } from '../../../db/users.ts';
 import { isGongkaiError } from '../../../errors.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { APPLICANT_TYPE_LABELS, type ApplicantType } from '../../../law/keys.ts';
-import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../law/receipt.ts';
+import type { Role } from '../../../law/roles.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { applicationSchema, toNewApplication } from '../../portal/apply/applicationForm.ts';
 import { docxResponse } from '../../portal/apply/download.ts';
-import { ApplicationFields, type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
 import { requireRole } from '../../security/guard.ts';
+import { onceField } from '../../security/onceToken.tsx';
+import {
+  againHref,
+  oneTimeSubmission,
+  registeredHref,
+  STALE_FORM_MESSAGE,
+  submittedState,
+} from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
 import { Pager } from '../../views/pager.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
 import { ACTIONS } from './actionForms.ts';
 import { CasePage } from './casePage.tsx';
+import { IntakeForm, type IntakeFormProps, parseIntakeReceipt } from './intakeForm.tsx';
 import { base, casesPage } from './page.tsx';
 import { reportRoutes } from './reportPage.tsx';
 
@@ -135,7 +143,7 @@ caseRoutes.get('/', async (c) => {
                   <a href={`${b}/${r.id}`}>#{r.id}</a>
                 </td>
                 <td>
-                  {r.applicantName}
+                  {applicantNameFor(c.get('roles'), r.applicantName, r.applicantType)}
                   <span class="muted">
                     （{APPLICANT_TYPE_LABELS[r.applicantType as ApplicantType]}）
                   </span>
@@ -160,96 +168,47 @@ caseRoutes.get('/', async (c) => {
   );
 });
 
-const registerExtra = applicationSchema;
-
-function registerForm(c: C, values: Values, errors: Errors) {
-  return (
-    <>
-      <h1>登记申请</h1>
-      <p>
-        当面提交的，以提交之日为收到申请之日；邮寄签收的，以签收之日为收到申请之日；平常信函、传真须与申请人确认，确认之日为收到申请之日（条例第三十一条）。
-      </p>
-      {Object.keys(errors).length > 0 ? (
-        <p class="alert" role="alert">
-          登记内容有{Object.keys(errors).length}处需要修改，已填写的内容均已保留。
-        </p>
-      ) : null}
-      <form method="post" action={`${base(c)}/new`} class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <fieldset>
-          <legend>收件</legend>
-          <Field
-            name="channel"
-            label="渠道"
-            required
-            values={values}
-            errors={errors}
-            options={CHANNELS.filter((ch) => ch !== 'online').map((ch) => [ch, CHANNEL_LABELS[ch]])}
-          />
-          <Field
-            name="submittedOn"
-            label="提交（收件）日期"
-            type="date"
-            required
-            values={values}
-            errors={errors}
-          />
-          <Field
-            name="receivedOn"
-            label="收到申请之日（签收或确认之日；尚未确认的留空）"
-            type="date"
-            values={values}
-            errors={errors}
-          />
-        </fieldset>
-        <ApplicationFields values={values} errors={errors} />
-        <button type="submit">登记</button>
-      </form>
-    </>
-  );
-}
-
-caseRoutes.get('/new', requireRole(...STAFF), (c) =>
-  casesPage(
-    c,
-    '登记申请',
-    registerForm(
-      c,
-      { submittedOn: todayInChina(), applicantKind: 'person', idType: '居民身份证' },
-      {},
-    ),
-    [],
-  ),
-);
+caseRoutes.get('/new', requireRole(...STAFF), (c) => {
+  const values = { submittedOn: todayInChina(), applicantKind: 'person', idType: '居民身份证' };
+  return casesPage(c, '登记申请', <IntakeForm c={c} values={values} errors={{}} />, []);
+});
 
 caseRoutes.post('/new', requireRole(...STAFF), async (c) => {
-  const form = await parseForm(c, registerExtra);
-  const raw = form.raw;
-  const errors: Errors = form.ok ? {} : { ...form.errors };
-  const channel = raw.channel as Channel;
-  if (!CHANNELS.includes(channel) || channel === 'online') errors.channel = '请选择收件渠道';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw.submittedOn ?? '')) errors.submittedOn = '请填写提交日期';
-  if (raw.receivedOn && !/^\d{4}-\d{2}-\d{2}$/.test(raw.receivedOn))
-    errors.receivedOn = '日期格式不正确';
-  if (channel === 'in-person') raw.receivedOn = raw.submittedOn;
-  if (!form.ok || Object.keys(errors).length > 0) {
-    return casesPage(c, '登记申请', registerForm(c, raw, errors), [], 400);
+  const form = await parseForm(c, applicationSchema);
+  const { raw } = form;
+  const agency = c.get('agency');
+  const again = (props: Omit<IntakeFormProps, 'c' | 'values'>, status = 400) =>
+    casesPage(c, '登记申请', <IntakeForm c={c} values={raw} {...props} />, [], status);
+  const receipt = parseIntakeReceipt(raw, todayInChina());
+  if (!form.ok || !receipt.ok) {
+    return again({
+      errors: { ...(form.ok ? {} : form.errors), ...(receipt.ok ? {} : receipt.errors) },
+    });
+  }
+  const once = await oneTimeSubmission(c, raw, 'case-intake', agency.id);
+  if (once.state === 'stale') {
+    raw[onceField] = '';
+    return again({ errors: {}, message: STALE_FORM_MESSAGE });
+  }
+  if (once.state === 'submitted') return c.redirect(againHref(`${base(c)}/${once.recordId}`), 303);
+  const db = c.get('database').db;
+  const input = toNewApplication(form.data, { agencyId: agency.id, ...receipt.receipt });
+  if (raw.confirmDuplicate !== 'on') {
+    const duplicates = await likelyDuplicates(db, agency.id, {
+      applicantName: input.applicant.name,
+      phoneDigits: input.applicant.phone.replace(/\D/g, ''),
+      submittedOn: input.submittedOn,
+      description: input.request.description,
+    });
+    if (duplicates.length > 0) return again({ errors: {}, duplicates }, 409);
   }
   try {
-    const { id } = await submitApplication(
-      c.get('database').db,
-      toNewApplication(form.data, {
-        agencyId: c.get('agency').id,
-        channel,
-        submittedOn: raw.submittedOn,
-        receivedOn: raw.receivedOn || undefined,
-      }),
-      { userId: c.get('user')?.userId, ip: c.get('clientIp') },
-    );
-    return c.redirect(`${base(c)}/${id}`, 303);
+    const actor = { userId: c.get('user')?.userId, ip: c.get('clientIp') };
+    const id = await once.create(async (tx) => (await submitApplication(tx, input, actor)).id);
+    return c.redirect(registeredHref(`${base(c)}/${id}`), 303);
   } catch (error) {
     if (!isGongkaiError(error)) throw error;
-    return casesPage(c, '登记申请', registerForm(c, raw, { receivedOn: error.message }), [], 400);
+    return again({ errors: {}, message: error.message });
   }
 });
 
@@ -259,10 +218,11 @@ async function showCase(c: C, id: number, failed?: Parameters<typeof CasePage>[0
   const db = c.get('database').db;
   const loaded = await loadCase(db, id);
   if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
-  const [timeline, letters, staff] = await Promise.all([
+  const [timeline, letters, staff, approvers] = await Promise.all([
     timelineOf(db, id),
     lettersOf(db, id),
     caseStaff(db, c.get('agency').id),
+    caseApprovers(db, c.get('agency').id),
   ]);
   const ids = [
     ...new Set(
@@ -271,12 +231,7 @@ async function showCase(c: C, id: number, failed?: Parameters<typeof CasePage>[0
       ),
     ),
   ];
-  const names = ids.length
-    ? await db
-        .select({ id: users.id, name: users.displayName })
-        .from(users)
-        .where(inArray(users.id, ids))
-    : [];
+  const names = await userNames(db, ids);
   return casesPage(
     c,
     `申请 #${id}`,
@@ -288,10 +243,12 @@ async function showCase(c: C, id: number, failed?: Parameters<typeof CasePage>[0
       timeline={timeline}
       letters={letters}
       staff={staff}
+      approvers={approvers}
       userNames={new Map(names.map((n) => [n.id, n.name]))}
       roles={c.get('roles')}
       today={todayInChina()}
       failed={failed}
+      submitted={failed ? undefined : submittedState(c)}
     />,
     [],
     failed ? 400 : 200,
@@ -318,11 +275,21 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
   const action = body.action as CaseEventType;
   const spec = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (!spec) return showCase(c, id, { action, message: '未知的操作', values: body, errors: {} });
-  if (!spec.roles.some((r) => c.get('roles').includes(r))) {
+  if (!mayRecord(action, c.get('roles'))) {
     return showCase(c, id, {
       action,
       message: '您没有进行此项操作的权限',
       values: body,
+      errors: {},
+    });
+  }
+  const once = await oneTimeSubmission(c, body, 'case-action', loaded.row.agencyId);
+  if (once.state === 'submitted') return c.redirect(againHref(`${base(c)}/${id}`), 303);
+  if (once.state === 'stale') {
+    return showCase(c, id, {
+      action,
+      message: STALE_FORM_MESSAGE,
+      values: { ...body, [onceField]: '' },
       errors: {},
     });
   }
@@ -348,9 +315,14 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
     const event = spec.toEvent(form.data, {
       state: loaded.state,
       userName: user.displayName,
+      approvers: await caseApprovers(db, loaded.row.agencyId),
       pieceIndex,
     });
-    await appendEvent(db, id, event, { userId: user.userId, ip: c.get('clientIp') });
+    const actor = { userId: user.userId, ip: c.get('clientIp') };
+    await once.create(async (tx) => {
+      await appendEvent(tx, id, event, actor);
+      return id;
+    });
   } catch (error) {
     if (!isGongkaiError(error)) throw error;
     return showCase(c, id, { action, message: error.message, values: form.raw, errors: {} });

@@ -2,16 +2,16 @@ import type { Context } from 'hono';
 import { validityLabels } from '../../../catalog/categories.ts';
 import { publicationDueStatus } from '../../../catalog/due.ts';
 import type { PrivacyFinding } from '../../../catalog/privacy.ts';
+import { contentFieldLabels } from '../../../catalog/publication/content.ts';
 import { availableActions, confidentialityLabels } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import {
   type AttachmentMeta,
-  latestConfidentialityReview,
+  changesSinceLastReview,
   listAttachments,
   listEvents,
-  listVersions,
   type Publication,
-  previousStepBy,
+  publicationState,
 } from '../../../db/catalog.ts';
 import {
   allowsConsecutiveSteps,
@@ -26,6 +26,7 @@ import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { beijingDateTime } from '../../views/time.ts';
 import { accountBox } from '../accountBox.tsx';
+import { BodyText, ChangesSinceReviewSection } from './changes.tsx';
 import { actorOf, catalogBase, catalogCrumbs, Findings, statusLabels } from './common.tsx';
 import { ATTACHMENT_ACCEPT } from './uploads.ts';
 
@@ -57,23 +58,26 @@ export async function detailPage(
   const agency = c.get('agency');
   const csrf = c.get('csrfToken');
   const base = `${catalogBase(agency)}/${item.id}`;
-  const chain = await getReviewChain(db, agency.id);
+  const state = await publicationState(db, agency.id, item.id);
+  // An item in review follows the chain it was submitted under.
+  const chain = item.status === 'review' ? state.chain : await getReviewChain(db, agency.id);
   const actor = actorOf(c);
   const can = availableActions(
     { status: item.status, step: item.step, authorId: item.authorId },
     {
       chain,
       actor,
-      previousStepBy:
-        item.status === 'review' ? await previousStepBy(db, item.id, item.step) : null,
+      previousStepBy: item.status === 'review' ? state.previousStepBy : null,
       allowConsecutiveSteps: await allowsConsecutiveSteps(db, agency.id),
     },
   );
-  const category = (await listCategories(db, agency.id)).find((x) => x.id === item.categoryId);
+  const categoryList = await listCategories(db, agency.id);
+  const categoryNames = new Map(categoryList.map((x) => [x.id, x.name]));
+  const category = categoryList.find((x) => x.id === item.categoryId);
   const files = await listAttachments(db, item.id);
   const events = await listEvents(db, item.id);
-  const versions = await listVersions(db, item.id);
-  const review = await latestConfidentialityReview(db, item.id, item.version);
+  const review = state.confidentiality;
+  const changes = item.status === 'review' ? await changesSinceLastReview(db, item.id) : null;
   const due = publicationDueStatus(await loadCalendar(db), item, todayInChina());
   const findings = (item.privacyFindings ?? []) as PrivacyFinding[];
   const names = new Map<number, string>();
@@ -178,6 +182,11 @@ export async function detailPage(
         </tbody>
       </table>
       {item.summary ? <p class="muted">内容概述：{item.summary}</p> : null}
+      {changes ? <ChangesSinceReviewSection changes={changes} categories={categoryNames} /> : null}
+      <section aria-labelledby="body-h">
+        <h2 id="body-h">正文</h2>
+        <BodyText body={item.body} />
+      </section>
 
       <section aria-labelledby="privacy-h">
         <h2 id="privacy-h">隐私检查</h2>
@@ -359,12 +368,9 @@ export async function detailPage(
             ))}
           </tbody>
         </table>
-        {versions.length > 0 ? (
-          <p class="muted">
-            历史版本：
-            {versions.map((v) => `第${v.version}版“${String(v.snapshot.title)}”`).join('；')}
-          </p>
-        ) : null}
+        <p>
+          <a href={`${base}/versions`}>历史稿本（每次修改的内容）</a>
+        </p>
       </section>
     </Layout>,
     message?.error ? 422 : 200,
@@ -380,6 +386,13 @@ function describe(details: Record<string, unknown> | null): string {
     parts.push(confidentialityLabels[details.conclusion as 'public'] ?? String(details.conclusion));
   if (details.indexNumber) parts.push(`索引号 ${details.indexNumber}`);
   if (details.filename) parts.push(String(details.filename));
+  const attachment = details.attachment as { filename?: string } | undefined;
+  if (attachment?.filename) parts.push(attachment.filename);
+  const changes = details.changes as Record<string, unknown> | undefined;
+  if (changes) {
+    const fields = Object.keys(changes).map((k) => contentFieldLabels[k as 'title'] ?? k);
+    parts.push(fields.length ? `修改了${fields.join('、')}` : '内容未变');
+  }
   if (details.validity)
     parts.push(`${validityLabels[details.validity as 'valid']}，自${details.since}`);
   return parts.join('；');

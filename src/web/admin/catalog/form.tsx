@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CatalogCategory } from '../../../db/catalogCategories.ts';
 import { dateField, idField } from '../../fields.ts';
+import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError, FieldRow } from '../../views/formFields.tsx';
 
@@ -30,6 +31,8 @@ interface Props {
   errors: Record<string, string>;
   /** Editing a published item: ask for the change date and a confidentiality confirmation. */
   published?: boolean;
+  /** A form that creates an item carries a one-time token (`_once`). */
+  oneTime?: boolean;
   submitLabel: string;
 }
 
@@ -40,11 +43,13 @@ export function PublicationForm({
   raw,
   errors,
   published,
+  oneTime,
   submitLabel,
 }: Props) {
   return (
     <form method="post" action={action} class="form">
       <CsrfField token={csrf} />
+      {oneTime ? <OnceField token={raw[onceField] || undefined} /> : null}
       <p>
         <label for="f-categoryId">
           信息分类<span class="required">（必填）</span>

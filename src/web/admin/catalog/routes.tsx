@@ -26,6 +26,8 @@ import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
+import { onceField } from '../../security/onceToken.tsx';
+import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { accountBox } from '../accountBox.tsx';
@@ -33,6 +35,7 @@ import { CATALOG_VIEW_ROLES } from '../areaRoles.ts';
 import { actorOf, catalogBase, catalogCrumbs, statusLabels } from './common.tsx';
 import { detailPage } from './detailPage.tsx';
 import { PublicationForm, publicationSchema } from './form.tsx';
+import { versionPage, versionsPage } from './versionsPage.tsx';
 
 /** /admin/:agency/catalog — 主动公开: items, attachments, privacy scan, review chain. */
 export const catalogAdminRoutes = new Hono<AppEnv>();
@@ -160,13 +163,22 @@ catalogAdminRoutes.get('/new', requireRole('drafter'), async (c) => {
 catalogAdminRoutes.post('/new', requireRole('drafter'), async (c) => {
   const agency = c.get('agency');
   const form = await parseForm(c, publicationSchema);
-  if (!form.ok) return formPage(c, '新建信息', `${catalogBase(agency)}/new`, form.raw, form.errors);
+  const again = (raw: Record<string, string>, errors: Record<string, string>) =>
+    formPage(c, '新建信息', `${catalogBase(agency)}/new`, raw, errors);
+  if (!form.ok) return again(form.raw, form.errors);
+  const once = await oneTimeSubmission(c, form.raw, 'publication', agency.id);
+  if (once.state === 'stale')
+    return again({ ...form.raw, [onceField]: '' }, { _: STALE_FORM_MESSAGE });
+  const itemPage = (id: number) => `${catalogBase(agency)}/${id}`;
+  if (once.state === 'submitted') return c.redirect(`${itemPage(once.recordId)}?done=again`, 303);
   try {
-    const item = await createPublication(c.get('database').db, agency.id, form.data, actorOf(c));
-    return c.redirect(`${catalogBase(agency)}/${item.id}`, 303);
+    const id = await once.create(
+      async (tx) => (await createPublication(tx, agency.id, form.data, actorOf(c))).id,
+    );
+    return c.redirect(itemPage(id), 303);
   } catch (error) {
     if (!isGongkaiError(error)) throw error;
-    return formPage(c, '新建信息', `${catalogBase(agency)}/new`, form.raw, { _: error.message });
+    return again(form.raw, { _: error.message });
   }
 });
 
@@ -174,6 +186,18 @@ catalogAdminRoutes.get('/:id{[0-9]+}', async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
   return detailPage(c, item, { notice: notices[c.req.query('done') ?? ''] });
+});
+
+catalogAdminRoutes.get('/:id{[0-9]+}/versions', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  return versionsPage(c, item);
+});
+
+catalogAdminRoutes.get('/:id{[0-9]+}/versions/:n{[0-9]{1,6}}', async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  return versionPage(c, item, Number(c.req.param('n')));
 });
 
 catalogAdminRoutes.get('/:id{[0-9]+}/edit', editors, async (c) => {
@@ -468,6 +492,7 @@ async function itemOf(c: Context<AppEnv>): Promise<Publication | undefined> {
 }
 
 const notices: Record<string, string> = {
+  again: '这份表单已经提交过，没有重复新建；以下是第一次提交时保存的信息。',
   uploaded: '附件已上传并完成隐私检查。',
   removed: '附件已删除。',
   cleaned: '已用清理后的副本替换原附件，副本重新检查未发现问题。',
@@ -526,6 +551,7 @@ async function formPage(
         raw={raw}
         errors={errors}
         published={published}
+        oneTime={action.endsWith('/new')}
         submitLabel="保存"
       />
     </Layout>,

@@ -10,9 +10,11 @@ import {
 import { ACCEPTANCE_DECISION_LABELS, ACCEPTANCE_DECISIONS } from '../../../petitions/events.ts';
 import { canSeePetitionerData, MASKED_TEXT, petitionerFor } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
+import { submittedState } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field, SelectField, TextArea } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { base, crumbs, EXTENDING_ROLES, HANDLING_ROLES, holds } from './common.tsx';
 import { REVIEW_STEP_LABELS, REVIEW_STEPS } from './forms.ts';
@@ -46,6 +48,7 @@ export function PetitionPage(props: {
       account={accountBox(c)}
     >
       <h1>信访事项 {row.queryCode}</h1>
+      <SubmittedNotice submitted={props.form ? undefined : submittedState(c)} />
       <Alert message={props.form?.message} />
       <dl class="facts">
         <dt>状态</dt>

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { PETITION_CHANNEL_LABELS, PETITION_CHANNELS } from '../../../petitions/channel.ts';
 import type { AppEnv } from '../../env.ts';
+import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field, FieldError, TextArea } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
@@ -28,6 +29,7 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
       <Alert message={form.message} />
       <form method="post" action={`${base(agency)}/new`} class="form">
         <CsrfField token={c.get('csrfToken')} />
+        <OnceField token={raw[onceField] || undefined} />
         <label for="channel">
           信访形式<span class="required">（必填）</span>
         </label>

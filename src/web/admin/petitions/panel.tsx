@@ -1,7 +1,5 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { petitionStatistics } from '../../../db/petitionStatistics.ts';
-import { petitions } from '../../../db/schema/petitions.ts';
+import { countOverduePetitions, petitionStatistics } from '../../../db/petitionStatistics.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { formatRate } from '../../../petitions/statistics.ts';
 import type { AppEnv } from '../../env.ts';
@@ -14,18 +12,7 @@ export async function petitionPanel(c: Context<AppEnv>) {
   const today = todayInChina();
   const year = today.slice(0, 4);
   const stats = await petitionStatistics(db, agency.id, `${year}-01-01`, `${year}-12-31`, today);
-  const overdue = await db
-    .select({ id: petitions.id })
-    .from(petitions)
-    .where(
-      and(
-        eq(petitions.agencyId, agency.id),
-        or(
-          and(isNull(petitions.acceptanceDecidedOn), lt(petitions.acceptanceDue, today)),
-          and(isNull(petitions.closedOn), lt(petitions.handlingDue, today)),
-        ),
-      ),
-    );
+  const overdue = await countOverduePetitions(db, agency.id, today);
   return (
     <section class="panel" id="petition-panel">
       <h2>信访</h2>
@@ -33,7 +20,7 @@ export async function petitionPanel(c: Context<AppEnv>) {
         {year}年：来访{stats.visits.batches}批{stats.visits.persons}人次，来信、网上信访
         {stats.written.handled}件，网信办结率{formatRate(stats.writtenCompletion)}。
       </p>
-      <p class={overdue.length > 0 ? 'overdue' : undefined}>当前逾期未办：{overdue.length}件</p>
+      <p class={overdue > 0 ? 'overdue' : undefined}>当前逾期未办：{overdue}件</p>
       <p>
         <a href={base(agency)}>信访登记簿</a>　<a href={`${base(agency)}/statistics`}>信访统计</a>
       </p>

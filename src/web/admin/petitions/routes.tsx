@@ -19,6 +19,8 @@ import { canSeePetitionerData } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
+import { onceField } from '../../security/onceToken.tsx';
+import { againHref, oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { AGGREGATE_ROLES, base, EXTENDING_ROLES, HANDLING_ROLES } from './common.tsx';
 import { type ActionForm, PetitionPage } from './detailPage.tsx';
 import {
@@ -68,32 +70,47 @@ petitionAdminRoutes.get('/new', requireRole(...HANDLING_ROLES), (c) =>
 petitionAdminRoutes.post('/new', requireRole(...HANDLING_ROLES), async (c) => {
   const form = await parseForm(c, registerForm);
   if (!form.ok) return c.html(<NewPetitionPage c={c} form={form} />, 400);
+  const agencyId = c.get('agency').id;
+  const once = await oneTimeSubmission(c, form.raw, 'petition-intake', agencyId);
+  if (once.state === 'stale') {
+    const stale = {
+      raw: { ...form.raw, [onceField]: '' },
+      errors: {},
+      message: STALE_FORM_MESSAGE,
+    };
+    return c.html(<NewPetitionPage c={c} form={stale} />, 400);
+  }
+  const recordPage = (id: number) => `${base(c.get('agency'))}/${id}`;
+  if (once.state === 'submitted') return c.redirect(againHref(recordPage(once.recordId)), 303);
   const f = form.data;
   try {
-    const { id } = await registerPetition(
-      db(c),
-      {
-        agencyId: c.get('agency').id,
-        channel: f.channel,
-        receivedOn: f.receivedOn,
-        persons: f.persons,
-        leaderReceived: f.leaderReceived,
-        leaderName: f.leaderName,
-        subject: f.subject,
-        content: f.content,
-        handlingUnit: f.handlingUnit,
-        petitioners: [
-          {
-            name: f.petitionerName,
-            phone: f.petitionerPhone || null,
-            idNumber: f.petitionerIdNumber || null,
-            address: f.petitionerAddress,
-          },
-        ],
-      },
-      actorOf(c),
-    );
-    return c.redirect(`${base(c.get('agency'))}/${id}`, 303);
+    const id = await once.create(async (tx) => {
+      const created = await registerPetition(
+        tx,
+        {
+          agencyId,
+          channel: f.channel,
+          receivedOn: f.receivedOn,
+          persons: f.persons,
+          leaderReceived: f.leaderReceived,
+          leaderName: f.leaderName,
+          subject: f.subject,
+          content: f.content,
+          handlingUnit: f.handlingUnit,
+          petitioners: [
+            {
+              name: f.petitionerName,
+              phone: f.petitionerPhone || null,
+              idNumber: f.petitionerIdNumber || null,
+              address: f.petitionerAddress,
+            },
+          ],
+        },
+        actorOf(c),
+      );
+      return created.id;
+    });
+    return c.redirect(recordPage(id), 303);
   } catch (error) {
     if (!isGongkaiError(error)) throw error;
     return c.html(
@@ -150,14 +167,28 @@ petitionAdminRoutes.post('/aggregates', requireRole(...AGGREGATE_ROLES), async (
   const year = todayInChina().slice(0, 4);
   const thisYear = { from: `${year}-01-01`, to: `${year}-12-31` };
   if (!form.ok) return statisticsPage(c, thisYear, {}, form, 400);
+  const agencyId = c.get('agency').id;
+  const { periodFrom, periodTo } = form.data;
+  const statistics = `${base(c.get('agency'))}/statistics?from=${periodFrom}&to=${periodTo}`;
+  const once = await oneTimeSubmission(c, form.raw, 'petition-aggregate', agencyId);
+  if (once.state === 'stale') {
+    const stale = {
+      raw: { ...form.raw, [onceField]: '' },
+      errors: {},
+      message: STALE_FORM_MESSAGE,
+    };
+    return statisticsPage(c, thisYear, {}, stale, 400);
+  }
+  if (once.state === 'submitted') return c.redirect(againHref(statistics), 303);
   try {
-    await savePetitionAggregate(db(c), c.get('agency').id, form.data, actorOf(c));
+    await once.create(
+      async (tx) => (await savePetitionAggregate(tx, agencyId, form.data, actorOf(c))).id,
+    );
   } catch (error) {
     if (!isGongkaiError(error)) throw error;
     return statisticsPage(c, thisYear, {}, { ...form, errors: {}, message: error.message }, 400);
   }
-  const { periodFrom, periodTo } = form.data;
-  return c.redirect(`${base(c.get('agency'))}/statistics?from=${periodFrom}&to=${periodTo}`, 303);
+  return c.redirect(statistics, 303);
 });
 
 async function statisticsPage(

@@ -8,9 +8,12 @@ import {
   type RateFigure,
 } from '../../../petitions/statistics.ts';
 import type { AppEnv } from '../../env.ts';
+import { OnceField, onceField } from '../../security/onceToken.tsx';
+import { submittedState } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { AGGREGATE_ROLES, base, crumbs, holds } from './common.tsx';
 import type { FormState } from './newPage.tsx';
@@ -36,6 +39,7 @@ export function StatisticsPage({ c, stats, aggregates, periodErrors, form }: Sta
       account={accountBox(c)}
     >
       <h1>信访统计</h1>
+      <SubmittedNotice submitted={form ? undefined : submittedState(c)} />
       <form method="get" action={`${base(agency)}/statistics`} class="filter">
         <label for="from">统计期自</label>
         <input id="from" name="from" type="date" value={stats.period.from} />
@@ -211,6 +215,7 @@ function AggregateForm({ c, form }: { c: Context<AppEnv>; form: FormState }) {
       <Alert message={form.message} />
       <form method="post" action={`${base(agency)}/aggregates`} class="form">
         <CsrfField token={c.get('csrfToken')} />
+        <OnceField token={raw[onceField] || undefined} />
         <Field name="periodFrom" label="期间自" type="date" raw={raw} errors={errors} required />
         <Field name="periodTo" label="期间至" type="date" raw={raw} errors={errors} required />
         {fields.map(([name, label, required]) => (

@@ -3,27 +3,19 @@
  * the appeals (T4), the catalogue items and register months (T2); for a government, per agency.
  * Applications not yet counted (no receipt date) are listed under 本年新收 cells.
  */
-import { composeReport } from '../../../annual/compose.ts';
+
 import { parseCellKey } from '../../../cases/reportCells.ts';
-import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { type Agency, listMemberAgencies } from '../../../db/agencies.ts';
 import { findAnnualReportRow, getVersion, versionReport } from '../../../db/annual.ts';
 import { unreceivedApplications } from '../../../db/annualFacts.ts';
-import { type CellCase, casesInCell } from '../../../db/casesReport.ts';
 import { t2Cells } from '../../../db/catalogRegisters.ts';
-import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
-import { APPLICANT_TYPE_LABELS, type ApplicantType } from '../../../law/keys.ts';
 import { formatOf } from '../../../report/formats/index.ts';
 import { cellLabel } from '../../../report/formats/labels.ts';
 import type { CellKey, T2CellKey2021 } from '../../../report/keys.ts';
 import { cellText } from '../../../report/render/value.ts';
-import { type C, hasRole, reportsBase, reportsPage, yearParam } from './page.tsx';
-
-/** Applicant names are personal data: only the roles that handle cases see them in full. */
-function applicantName(c: C, name: string): string {
-  if (hasRole(c, 'office', 'handler', 'reviewer', 'admin')) return name;
-  return name ? `${[...name][0]}**` : '';
-}
+import { composeReport } from '../../../services/annual/compose.ts';
+import { applicantNameShown, CellCases, casesBehindCell } from '../cellCases.tsx';
+import { type C, reportsBase, reportsPage, yearParam } from './page.tsx';
 
 export async function cellRoute(c: C) {
   const year = yearParam(c);
@@ -36,7 +28,7 @@ export async function cellRoute(c: C) {
     agency.kind === 'government'
       ? [agency, ...(await listMemberAgencies(db, agency.id))]
       : [agency];
-  const names = new Map(agencies.map((a) => [a.id, a]));
+  const viewer = { agencyId: agency.id, roles: c.get('roles') };
   const composed = await composeReport(db, agency, year);
   const row = await findAnnualReportRow(db, agency.id, year);
   const published = row?.publishedVersionId
@@ -82,58 +74,9 @@ export async function cellRoute(c: C) {
         </table>
       );
   } else if (parseCellKey(key)) {
-    const cases: (CellCase & { agencyId?: number })[] = [];
-    for (const a of agencies)
-      for (const r of await casesInCell(db, [a.id], year, key))
-        cases.push({ ...r, agencyId: a.id });
+    const cases = await casesBehindCell(db, agencies, year, key);
     records = (
-      <table class="data cell-cases">
-        <thead>
-          <tr>
-            {agencies.length > 1 ? <th>单位</th> : null}
-            <th>申请</th>
-            <th>申请人</th>
-            <th>收到申请之日</th>
-            <th>办结日期</th>
-            <th>答复决定</th>
-            <th>状态</th>
-            {key.startsWith('t4.') ? <th>复议/诉讼</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((r) => {
-            const owner = names.get(r.agencyId ?? agency.id)!;
-            return (
-              <tr>
-                {agencies.length > 1 ? <td>{owner.name}</td> : null}
-                <td>
-                  <a href={`/admin/${owner.code}/cases/${r.id}`}>申请 {r.id}</a>
-                </td>
-                <td>
-                  {applicantName(c, r.applicantName)}（
-                  {APPLICANT_TYPE_LABELS[r.applicantType as ApplicantType]}）
-                </td>
-                <td>{r.receivedOn}</td>
-                <td>{r.resolvedOn ?? ''}</td>
-                <td>
-                  {r.decision && isDecisionId(r.decision)
-                    ? decisionKind(r.decision).label
-                    : r.outcome === 'o3'
-                      ? '申请人撤回'
-                      : ''}
-                </td>
-                <td>{STATUS_LABELS[r.status as CaseStatus] ?? r.status}</td>
-                {key.startsWith('t4.') ? (
-                  <td>
-                    {r.appeal?.filedOn}{' '}
-                    {r.appeal?.closedOn ? `— ${r.appeal.closedOn}` : '（尚未审结）'}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <CellCases cases={cases} cellKey={key} viewer={viewer} showAgency={agencies.length > 1} />
     );
   }
   const unreceived = key.startsWith('t3.new.')
@@ -178,7 +121,11 @@ export async function cellRoute(c: C) {
             {unreceived.map((a) => (
               <li>
                 <a href={`/admin/${agency.code}/cases/${a.id}`}>申请 {a.id}</a>{' '}
-                {applicantName(c, a.applicantName)}，{a.submittedOn}提交
+                {applicantNameShown(viewer, agency.id, {
+                  name: a.applicantName,
+                  applicantType: a.applicantType,
+                })}
+                ，{a.submittedOn}提交
               </li>
             ))}
           </ul>

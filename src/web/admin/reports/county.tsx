@@ -6,8 +6,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { isMonthDay } from '../../../annual/deadline.ts';
-import { cellBreakdown, countyReports } from '../../../annual/rollup.ts';
-import { memberStatuses, standingLabel } from '../../../annual/status.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import { deadlineSettings, saveDeadlineSetting } from '../../../db/annual.ts';
 import { audit } from '../../../db/audit.ts';
@@ -19,6 +17,8 @@ import type { CellKey } from '../../../report/keys.ts';
 import type { AnnualReport } from '../../../report/model.ts';
 import { tableLayouts } from '../../../report/render/layout.ts';
 import { cellText } from '../../../report/render/value.ts';
+import { cellBreakdown, countyReports } from '../../../services/annual/rollup.ts';
+import { memberStatuses, standingLabel } from '../../../services/annual/status.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';

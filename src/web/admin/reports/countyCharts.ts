@@ -5,13 +5,14 @@
  * page has already built; the two earlier years from one grouped query (`t3ChartCounts`), not
  * from two more roll-ups.
  */
-import type { Rollup } from '../../../annual/rollup.ts';
+
 import type { Result } from '../../../cases/reportCells.ts';
 import { publicationCounts } from '../../../db/annualFacts.ts';
 import { type AgencyYearCounts, t3ChartCounts } from '../../../db/countyChartCounts.ts';
 import type { Db } from '../../../db/database.ts';
 import { OUTCOME_GROUP_ROWS } from '../../../law/keys.ts';
 import { type AnnualReport, certainNumber } from '../../../report/model.ts';
+import type { Rollup } from '../../../services/annual/rollup.ts';
 import type { ChartData } from './charts.ts';
 
 export interface CountyCharts {

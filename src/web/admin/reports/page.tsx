@@ -1,8 +1,8 @@
 /** The page frame of the annual-report area and shared helpers. */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { Role } from '../../../db/schema.ts';
 import { todayInChina } from '../../../law/date.ts';
+import type { Role } from '../../../law/roles.ts';
 import type { AppEnv } from '../../env.ts';
 import { adminPage, areaCrumbs } from '../adminPage.tsx';
 

@@ -1,7 +1,7 @@
 /** The dashboard panel: this season's report, its state and deadline, warned from 1月1日. */
 import { deadlineWarning, dueSeasonYear } from '../../../annual/deadline.ts';
-import { reportStatus, standingLabel } from '../../../annual/status.ts';
 import { todayInChina } from '../../../law/date.ts';
+import { reportStatus, standingLabel } from '../../../services/annual/status.ts';
 import type { C } from './page.tsx';
 
 export async function reportPanel(c: C) {

@@ -5,20 +5,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type ComposedReport, composeReport } from '../../../annual/compose.ts';
 import { factFieldHelp, factFields } from '../../../annual/facts.ts';
-import { confirmImportedCells, importPreviousReport } from '../../../annual/import.ts';
-import { reportStatus, standingLabel } from '../../../annual/status.ts';
-import { reportFacts, reportTemplates } from '../../../annual/textProvider.ts';
-import {
-  approveReport,
-  pendingAmendments,
-  publishAmendment,
-  publishReport,
-  reopenReport,
-  saveReportTexts,
-  versionFile,
-} from '../../../annual/workflow.ts';
 import {
   findAnnualReportRow,
   findImportedReport,
@@ -34,6 +21,19 @@ import { pooledRenderer } from '../../../jobs/reportRender.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AnnualReport } from '../../../report/model.ts';
 import { cellText } from '../../../report/render/value.ts';
+import { type ComposedReport, composeReport } from '../../../services/annual/compose.ts';
+import { confirmImportedCells, importPreviousReport } from '../../../services/annual/import.ts';
+import { reportStatus, standingLabel } from '../../../services/annual/status.ts';
+import { reportFacts, reportTemplates } from '../../../services/annual/textProvider.ts';
+import {
+  approveReport,
+  pendingAmendments,
+  publishAmendment,
+  publishReport,
+  reopenReport,
+  saveReportTexts,
+  versionFile,
+} from '../../../services/annual/workflow.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';

@@ -18,6 +18,7 @@ const sections = [
   { path: '/review-chain', label: '审核流程' },
   { path: '/categories', label: '目录分类' },
   { path: '/deadline', label: '年报期限' },
+  { path: '/notifications', label: '通知发送' },
 ] as const;
 
 export type SettingsSection = (typeof sections)[number]['path'] | '';

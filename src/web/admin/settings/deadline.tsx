@@ -1,12 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { dueSeasonYear, isMonthDay, statutoryDeadline } from '../../../annual/deadline.ts';
-import { reportDeadline } from '../../../annual/status.ts';
 import { findAgencyById } from '../../../db/agencies.ts';
 import { deadlineSettings, saveDeadlineSetting } from '../../../db/annual.ts';
 import { audit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/database.ts';
 import { todayInChina } from '../../../law/date.ts';
+import { reportDeadline } from '../../../services/annual/status.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';

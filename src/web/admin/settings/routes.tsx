@@ -16,6 +16,7 @@ import { chainRoutes, stepRoleLabels } from './chain.tsx';
 import { settingsBase, settingsPage } from './common.tsx';
 import { deadlineRoutes } from './deadline.tsx';
 import { lettersRoutes } from './letters.tsx';
+import { notificationRoutes } from './notifications.tsx';
 import { profileRoutes } from './profile.tsx';
 
 /**
@@ -80,6 +81,7 @@ settingsRoutes.get('/', async (c) => {
 
 settingsRoutes.route('/profile', profileRoutes);
 settingsRoutes.route('/letters', lettersRoutes);
+settingsRoutes.route('/notifications', notificationRoutes);
 settingsRoutes.route('/review-chain', chainRoutes);
 settingsRoutes.route('/categories', categoryRoutes);
 settingsRoutes.route('/deadline', deadlineRoutes);

@@ -12,13 +12,14 @@ import {
   lettersOf,
   submitApplication,
 } from '../../../db/cases.ts';
-import { findSubmission, submitOnce } from '../../../db/formSubmissions.ts';
+import { findSubmission } from '../../../db/formSubmissions.ts';
 import { hitRateLimit } from '../../../db/rateLimit.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
-import { OnceField, onceField, onceTokenOf, receiptOwner } from '../../security/onceToken.tsx';
+import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
+import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
@@ -98,22 +99,20 @@ applyRoutes.post('/a/:agency/apply', async (c) => {
   // Refusals and resubmissions do not count toward the rate limit: only a new application does.
   if (!form.ok)
     return page(c, agency, '提交申请', applyForm(c, agency, form.raw, form.errors), 400);
-  const token = onceTokenOf(form.raw);
-  if (!token) {
-    const alert = '表单已失效，请核对后再次提交。已填写的内容均已保留。';
+  const once = await oneTimeSubmission(c, form.raw, 'apply', agency.id);
+  if (once.state === 'stale') {
     const raw = { ...form.raw, [onceField]: '' };
-    return page(c, agency, '提交申请', applyForm(c, agency, raw, {}, alert), 400);
+    return page(c, agency, '提交申请', applyForm(c, agency, raw, {}, STALE_FORM_MESSAGE), 400);
   }
-  const receipt = `/a/${agency.code}/apply/receipt/${token}`;
-  if (await findSubmission(db, token, 'apply')) return c.redirect(receipt, 303);
+  const receipt = `/a/${agency.code}/apply/receipt/${once.token}`;
+  if (once.state === 'submitted') return c.redirect(receipt, 303);
   const limit = await hitRateLimit(db, `apply:ip:${c.get('clientIp')}`, publicLimits.apply);
   if (!limit.allowed) {
     const alert = '提交过于频繁，请稍后再试。已填写的内容均已保留。';
     return page(c, agency, '提交申请', applyForm(c, agency, form.raw, {}, alert), 429);
   }
   const today = todayInChina();
-  const claim = { token, form: 'apply', agencyId: agency.id, owner: receiptOwner(c) };
-  await submitOnce(db, claim, async (tx) => {
+  await once.create(async (tx) => {
     const input = { agencyId: agency.id, channel: 'online' as const, submittedOn: today };
     const created = await submitApplication(tx, toNewApplication(form.data, input), {
       ip: c.get('clientIp'),

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { Agency } from '../../../db/agencies.ts';
-import { findSubmission, submitOnce } from '../../../db/formSubmissions.ts';
+import { findSubmission } from '../../../db/formSubmissions.ts';
 import {
   findPetitionForTracking,
   getPetition,
@@ -18,7 +18,8 @@ import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
 import { idNumberSchema, phoneSchema } from '../../admin/petitions/forms.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
-import { OnceField, onceField, onceTokenOf, receiptOwner } from '../../security/onceToken.tsx';
+import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
+import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field, TextArea } from '../../views/formFields.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
@@ -136,14 +137,14 @@ petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
   const form = await parseForm(c, petitionSchema);
   // Refusals and resubmissions do not count toward the rate limit: only a new petition does.
   if (!form.ok) return page(c, agency, '网上信访', submitForm(c, agency, form), 400);
-  const token = onceTokenOf(form.raw);
-  if (!token) {
-    const message = '表单已失效，请核对后再次提交。已填写的内容均已保留。';
+  const once = await oneTimeSubmission(c, form.raw, 'petition', agency.id);
+  if (once.state === 'stale') {
     const raw = { ...form.raw, [onceField]: '' };
-    return page(c, agency, '网上信访', submitForm(c, agency, { raw, errors: {}, message }), 400);
+    const stale = { raw, errors: {}, message: STALE_FORM_MESSAGE };
+    return page(c, agency, '网上信访', submitForm(c, agency, stale), 400);
   }
-  const receipt = `/a/${agency.code}/petition/receipt/${token}`;
-  if (await findSubmission(db, token, 'petition')) return c.redirect(receipt, 303);
+  const receipt = `/a/${agency.code}/petition/receipt/${once.token}`;
+  if (once.state === 'submitted') return c.redirect(receipt, 303);
   const limit = await hitRateLimit(db, `petition:ip:${c.get('clientIp')}`, petitionLimits.submit);
   if (!limit.allowed) {
     const message = '提交过于频繁，请稍后再试。已填写的内容均已保留。';
@@ -157,8 +158,7 @@ petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
   }
   const f = form.data;
   const today = todayInChina();
-  const claim = { token, form: 'petition', agencyId: agency.id, owner: receiptOwner(c) };
-  await submitOnce(db, claim, async (tx) => {
+  await once.create(async (tx) => {
     const petitioner = {
       name: f.name,
       phone: f.phone,

@@ -1,0 +1,274 @@
+/**
+ * The case events' table (after Froide's EVENT_DETAILS): each event type's label (timeline and
+ * button), the action form's title, a description for the staff, and who may record it. The case
+ * page, its timeline, the action guard and the derive's messages all read it. An event type is
+ * added in three places: its type in `events.ts`, its rule in `derive.ts`, its row here (plus, if
+ * staff record it on the case page, its form in `web/admin/cases/actionForms.ts`).
+ */
+import { APPEAL_KIND_LABELS, type CaseEventType } from './events.ts';
+import type { CASE_STAFF_ROLES } from './privacy.ts';
+
+export type CaseStaffRole = (typeof CASE_STAFF_ROLES)[number];
+
+/** Where a select's options come from: fixed value → label pairs, or the case and agency at hand. */
+export type OptionSource =
+  | readonly (readonly [string, string])[]
+  | 'staff'
+  | 'approvers'
+  | 'openConsultations'
+  | 'openAppeals'
+  | 'correctedAppeals';
+
+/** One field of an action form (the date `on` is on every form). */
+export interface FormField {
+  name: string;
+  label: string;
+  type?: 'date' | 'number';
+  multiline?: boolean;
+  required?: boolean;
+  options?: OptionSource;
+}
+
+/** `decision`: the decision catalogue's fields (the decision, its text, the withheld part). */
+export type FormPart = FormField | 'decision';
+
+export interface CaseEventDetails {
+  /** The timeline's words and the form's button. */
+  label: string;
+  /** The action form's title, where it says more than the label. */
+  action?: string;
+  description: string;
+  /** Who may record it on the case page; none: only the portal or intake records it. */
+  roles: readonly CaseStaffRole[];
+  /** The action form's fields after the date. */
+  fields: readonly FormPart[];
+}
+
+const staff = ['office', 'handler'] as const;
+const office = ['office'] as const;
+
+export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
+  Submitted: {
+    label: '提交申请',
+    description: '申请人在网上提交或工作人员登记申请。',
+    roles: [],
+    fields: [],
+  },
+  Received: {
+    label: '确认收到申请',
+    action: '确认收到申请（确定收到申请之日）',
+    description: '按第三十一条确定收到申请之日，答复期限自次日起算。',
+    roles: staff,
+    fields: [{ name: 'method', label: '确认方式（如电话确认、邮件确认）' }],
+  },
+  Assigned: {
+    label: '分派承办人',
+    description: '指定本件的承办人。',
+    roles: office,
+    fields: [{ name: 'handlerId', label: '承办人', required: true, options: 'staff' }],
+  },
+  SupplementRequested: {
+    label: '补正告知',
+    description:
+      '申请内容不明确的，在7个工作日内一次性告知补正（第三十条）；答复期限自收到补正之日重新起算。',
+    roles: staff,
+    fields: [
+      { name: 'deadline', label: '补正期限', type: 'date', required: true },
+      { name: 'items', label: '需要补正的事项', required: true, multiline: true },
+    ],
+  },
+  SupplementReceived: {
+    label: '收到补正',
+    description: '登记申请人提交补正的日期。',
+    roles: staff,
+    fields: [{ name: 'note', label: '补正内容摘要', multiline: true }],
+  },
+  ConsultationSent: {
+    label: '发出征求意见书',
+    description: '征求第三方或其他机关意见（第三十二条、第三十四条），所需时间不计算在答复期限内。',
+    roles: staff,
+    fields: [
+      {
+        name: 'party',
+        label: '征求意见对象',
+        required: true,
+        options: [
+          ['third-party', '第三方（第三十二条）'],
+          ['agency', '其他机关（第三十四条）'],
+        ],
+      },
+      { name: 'name', label: '名称', required: true },
+    ],
+  },
+  ConsultationReplied: {
+    label: '收到征求意见答复',
+    description: '登记收到意见的日期和意见内容。',
+    roles: staff,
+    fields: [
+      { name: 'id', label: '征求意见书', required: true, options: 'openConsultations' },
+      { name: 'opinion', label: '意见', multiline: true },
+    ],
+  },
+  Extension: {
+    label: '延长答复期限',
+    action: '延长答复期限（须办公室负责人同意）',
+    description:
+      '经政府信息公开工作机构负责人同意，可以延长答复期限，累计不超过20个工作日（第三十三条）。',
+    roles: staff,
+    fields: [
+      { name: 'workdays', label: '延长工作日数（累计不超过20个）', type: 'number', required: true },
+      { name: 'reason', label: '延长理由', required: true, multiline: true },
+      {
+        name: 'approverId',
+        label: '批准人（政府信息公开工作机构负责人）',
+        required: true,
+        options: 'approvers',
+      },
+    ],
+  },
+  Deferral: {
+    label: '确定延迟答复期限',
+    action: '确定延迟答复期限（第三十五条，须办公室负责人）',
+    description: '申请数量、频次明显超过合理范围的，可以确定延迟答复的合理期限（第三十五条）。',
+    roles: office,
+    fields: [
+      {
+        name: 'due',
+        label: '延迟答复的合理期限（须晚于当前答复期限）',
+        type: 'date',
+        required: true,
+      },
+      {
+        name: 'reason',
+        label: '延迟答复理由（如申请数量、频次明显超过合理范围）',
+        required: true,
+        multiline: true,
+      },
+    ],
+  },
+  ProcessingFeeNotified: {
+    label: '发出收费通知',
+    description:
+      '金额由系统按国办函〔2020〕109号计算：按件计收时统计该申请人本自然月向本机关提出的申请件数（第四条），按量计收时按本件页数（第五条）；不能直接填写金额。',
+    roles: staff,
+    fields: [
+      {
+        name: 'method',
+        label: '计收方式',
+        required: true,
+        options: [
+          ['piece', '按件计收（第四条）'],
+          ['page', '按量计收（第五条，纸质件、电子邮件、复制电子数据等）'],
+        ],
+      },
+      { name: 'pages', label: '页数（按量计收时填写）', type: 'number' },
+      { name: 'reduction', label: '减免金额（元，可不填）', type: 'number' },
+      { name: 'reductionReason', label: '减免理由（有减免时必填）', multiline: true },
+      { name: 'payment', label: '缴纳方式（写入收费通知）', required: true, multiline: true },
+    ],
+  },
+  ProcessingFeeNoticeDelivered: {
+    label: '申请人收到收费通知',
+    description: '缴费期限自申请人收到收费通知的次日起算20个工作日。',
+    roles: staff,
+    fields: [
+      { name: 'method', label: '收到方式（邮寄签收、电子邮件、当面领取等）', required: true },
+    ],
+  },
+  ProcessingFeePaid: {
+    label: '缴纳信息处理费',
+    description: '登记申请人缴费的日期。',
+    roles: staff,
+    fields: [],
+  },
+  Decided: {
+    label: '作出答复决定',
+    description: '按第三十六条作出答复，系统生成告知书。',
+    roles: staff,
+    fields: ['decision'],
+  },
+  Served: {
+    label: '送达',
+    description: '登记告知书送达申请人的日期和方式。',
+    roles: staff,
+    fields: [
+      {
+        name: 'method',
+        label: '送达方式',
+        required: true,
+        options: [
+          ['邮寄', '邮寄'],
+          ['电子邮件', '电子邮件'],
+          ['当面领取', '当面领取'],
+          ['网上送达', '网上送达（查询页面下载）'],
+        ],
+      },
+    ],
+  },
+  Withdrawn: {
+    label: '申请人撤回申请',
+    description: '申请人撤回申请的，本件办结（表三 其他处理）。',
+    roles: staff,
+    fields: [{ name: 'reason', label: '撤回情况', required: true, multiline: true }],
+  },
+  Archived: { label: '归档', description: '办结后归档。', roles: staff, fields: [] },
+  AppealFiled: {
+    label: '登记行政复议/诉讼',
+    action: '登记行政复议或行政诉讼',
+    description: '申请人对答复或未答复申请行政复议、提起行政诉讼的，登记立案情况（表四）。',
+    roles: office,
+    fields: [
+      {
+        name: 'kind',
+        label: '类型',
+        required: true,
+        options: Object.entries(APPEAL_KIND_LABELS),
+      },
+      { name: 'body', label: '复议机关或人民法院', required: true },
+      { name: 'caseNumber', label: '案号' },
+    ],
+  },
+  AppealClosed: {
+    label: '行政复议/诉讼审结',
+    action: '登记复议或诉讼审结',
+    description: '登记复议决定或判决的结果（维持、纠正或其他）。',
+    roles: office,
+    fields: [
+      { name: 'appealId', label: '复议或诉讼', required: true, options: 'openAppeals' },
+      {
+        name: 'outcome',
+        label: '结果',
+        required: true,
+        options: [
+          ['upheld', '结果维持'],
+          ['corrected', '结果纠正'],
+          ['other', '其他结果'],
+        ],
+      },
+      { name: 'note', label: '说明', multiline: true },
+    ],
+  },
+  Redecided: {
+    label: '重新答复',
+    description: '复议或诉讼纠正原答复的，重新作出答复。',
+    roles: staff,
+    fields: [
+      {
+        name: 'appealId',
+        label: '依据哪一件纠正的复议或诉讼',
+        required: true,
+        options: 'correctedAppeals',
+      },
+      'decision',
+    ],
+  },
+};
+
+/** The action form's title. */
+export const actionTitle = (type: CaseEventType): string =>
+  CASE_EVENTS[type].action ?? CASE_EVENTS[type].label;
+
+/** Whether a user with these roles may record the event on the case page. */
+export function mayRecord(type: CaseEventType, roles: readonly string[]): boolean {
+  return CASE_EVENTS[type].roles.some((r) => roles.includes(r));
+}

@@ -1,0 +1,308 @@
+/**
+ * Attachments: files stored in `publication_attachments` (a backup covers them), each added,
+ * cleaned or removed by an event that carries its scan findings (they decide publishing).
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { cleanOfficeFile } from '../../catalog/attachments/clean.ts';
+import { detectAttachmentKind, mediaTypes } from '../../catalog/attachments/fileType.ts';
+import { isReleasable } from '../../catalog/attachments/release.ts';
+import { scanFile } from '../../catalog/attachments/scan.ts';
+import { type PrivacyFinding, privacyKindLabels, scanText } from '../../catalog/privacy.ts';
+import { GongkaiError } from '../../errors.ts';
+import { todayInChina } from '../../law/date.ts';
+import type { Db } from '../database.ts';
+import { publicationAttachments, publications } from '../schema/catalog.ts';
+import { type Actor, acted } from './actor.ts';
+import { appendPublicationEvent } from './aggregate.ts';
+import { getPublication } from './read.ts';
+
+export type AttachmentMeta = Omit<typeof publicationAttachments.$inferSelect, 'data' | 'text'>;
+
+interface StoredFile {
+  filename: string;
+  mediaType: string;
+  data: Buffer;
+  text: string;
+  findings: PrivacyFinding[];
+}
+
+/**
+ * Adds a file to a draft: type from the content (anything else is refused), every part scanned
+ * (a file that cannot be read completely is kept but blocks publishing).
+ */
+export async function addAttachment(
+  db: Db,
+  agencyId: number,
+  publicationId: number,
+  file: { filename: string; data: Buffer },
+  actor: Actor,
+  /** The web app passes the worker pool's scanner (jobs/attachmentScan.ts). */
+  scan: typeof scanFile = scanFile,
+): Promise<AttachmentMeta> {
+  const kind = await detectAttachmentKind(file.data);
+  const filename = safeFilename(file.filename, kind);
+  const scanned = await scan(file.data, filename);
+  const stored = {
+    filename,
+    mediaType: mediaTypes[kind],
+    data: file.data,
+    text: scanned.searchText,
+    findings: scanned.findings,
+  };
+  return attach(db, agencyId, publicationId, stored, actor);
+}
+
+/**
+ * Attaches a file the system made (the annual report's DOCX/PDF) to a published item: an event
+ * without an actor.
+ */
+export async function attachGeneratedFile(
+  db: Db,
+  agencyId: number,
+  publicationId: number,
+  file: Omit<StoredFile, 'findings'>,
+  userId: number | null,
+): Promise<AttachmentMeta> {
+  return attach(db, agencyId, publicationId, { ...file, findings: [] }, null, userId);
+}
+
+async function attach(
+  db: Db,
+  agencyId: number,
+  publicationId: number,
+  file: StoredFile,
+  actor: Actor | null,
+  userId: number | null = actor?.userId ?? null,
+): Promise<AttachmentMeta> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const row = await insertFile(t, publicationId, file);
+    await appendPublicationEvent(
+      t,
+      publicationId,
+      {
+        type: 'attachment-added',
+        ...(actor ? acted(actor, todayInChina()) : { by: null, roles: [], on: todayInChina() }),
+        attachment: { id: row.id, filename: row.filename, findings: attachmentFindings(file) },
+        size: row.size,
+      },
+      { userId, ip: actor?.ip },
+      agencyId,
+    );
+    return row;
+  });
+}
+
+/**
+ * Replaces a draft's DOCX/XLSX attachment by a cleaned copy (properties, comments, revisions and
+ * hidden text removed), only if the copy scans clean; the original row is kept, marked removed.
+ */
+export async function cleanAttachment(
+  db: Db,
+  agencyId: number,
+  publicationId: number,
+  attachmentId: number,
+  actor: Actor,
+): Promise<AttachmentMeta> {
+  const original = (await getPublication(db, agencyId, publicationId))
+    ? await getAttachmentFile(db, publicationId, attachmentId)
+    : undefined;
+  if (!original) throw new GongkaiError('catalog.attachment.missing', '附件不存在。');
+  const kind = await detectAttachmentKind(original.data);
+  const copy = await cleanOfficeFile(kind, original.data);
+  const scan = await scanFile(copy.data, original.filename);
+  if (scan.findings.length > 0)
+    throw new GongkaiError(
+      'catalog.clean.not-clean',
+      `清理后的副本仍有${scan.findings.length}处问题（${scan.findings
+        .slice(0, 3)
+        .map((f) => `${privacyKindLabels[f.kind]}，${f.part}`)
+        .join('；')}），不能用清理代替修改。请修改原文件后重新上传，或由办公室放行。`,
+    );
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await markRemoved(t, publicationId, attachmentId);
+    const file = { ...original, data: copy.data, text: scan.searchText, findings: scan.findings };
+    const row = await insertFile(t, publicationId, file);
+    await appendPublicationEvent(
+      t,
+      publicationId,
+      {
+        type: 'attachment-cleaned',
+        ...acted(actor, todayInChina()),
+        attachment: { id: row.id, filename: row.filename, findings: attachmentFindings(file) },
+        replaces: attachmentId,
+        parts: copy.changed,
+      },
+      actor,
+      agencyId,
+    );
+    return row;
+  });
+}
+
+/** Removes a file from a draft (the row is kept, marked removed, for the trail). */
+export async function removeAttachment(
+  db: Db,
+  agencyId: number,
+  publicationId: number,
+  attachmentId: number,
+  actor: Actor,
+) {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    if (!(await getPublication(t, agencyId, publicationId)))
+      throw new GongkaiError('catalog.missing', '该信息不存在。');
+    await markRemoved(t, publicationId, attachmentId);
+    await appendPublicationEvent(
+      t,
+      publicationId,
+      { type: 'attachment-removed', ...acted(actor, todayInChina()), attachmentId },
+      actor,
+      agencyId,
+    );
+  });
+}
+
+export async function listAttachments(db: Db, publicationId: number): Promise<AttachmentMeta[]> {
+  return db
+    .select({
+      id: publicationAttachments.id,
+      publicationId: publicationAttachments.publicationId,
+      filename: publicationAttachments.filename,
+      mediaType: publicationAttachments.mediaType,
+      size: publicationAttachments.size,
+      sha256: publicationAttachments.sha256,
+      hidden: publicationAttachments.hidden,
+      removed: publicationAttachments.removed,
+      createdAt: publicationAttachments.createdAt,
+    })
+    .from(publicationAttachments)
+    .where(
+      and(
+        eq(publicationAttachments.publicationId, publicationId),
+        eq(publicationAttachments.removed, false),
+      ),
+    )
+    .orderBy(asc(publicationAttachments.id));
+}
+
+export async function getAttachmentFile(db: Db, publicationId: number, attachmentId: number) {
+  const [row] = await db
+    .select({
+      filename: publicationAttachments.filename,
+      mediaType: publicationAttachments.mediaType,
+      data: publicationAttachments.data,
+      text: publicationAttachments.text,
+      hidden: publicationAttachments.hidden,
+    })
+    .from(publicationAttachments)
+    .where(
+      and(
+        eq(publicationAttachments.id, attachmentId),
+        eq(publicationAttachments.publicationId, publicationId),
+        eq(publicationAttachments.removed, false),
+      ),
+    );
+  return row;
+}
+
+/**
+ * A published item's attachment for the public: undefined when there is none, `blocked` when
+ * its privacy findings are neither cleaned away nor overridden by the office (fail closed).
+ */
+export async function getPublicAttachmentFile(
+  db: Db,
+  publicationId: number,
+  attachmentId: number,
+): Promise<
+  | { blocked: true }
+  | { blocked: false; filename: string; mediaType: string; data: Buffer }
+  | undefined
+> {
+  const [row] = await db
+    .select({
+      filename: publicationAttachments.filename,
+      mediaType: publicationAttachments.mediaType,
+      data: publicationAttachments.data,
+      text: publicationAttachments.text,
+      hidden: publicationAttachments.hidden,
+      override: publications.privacyOverride,
+    })
+    .from(publicationAttachments)
+    .innerJoin(publications, eq(publications.id, publicationAttachments.publicationId))
+    .where(
+      and(
+        eq(publicationAttachments.id, attachmentId),
+        eq(publicationAttachments.publicationId, publicationId),
+        eq(publications.status, 'published'),
+        eq(publicationAttachments.removed, false),
+      ),
+    );
+  if (!row) return undefined;
+  const findings = attachmentFindings({ ...row, findings: (row.hidden ?? []) as PrivacyFinding[] });
+  if (!isReleasable(findings, row.override)) return { blocked: true };
+  return { blocked: false, filename: row.filename, mediaType: row.mediaType, data: row.data };
+}
+
+async function insertFile(tx: Db, publicationId: number, file: StoredFile) {
+  const [row] = await tx
+    .insert(publicationAttachments)
+    .values({
+      publicationId,
+      filename: file.filename,
+      mediaType: file.mediaType,
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      data: file.data,
+      text: file.text,
+      hidden: file.findings,
+    })
+    .returning();
+  const { data: _d, text: _t, ...meta } = row;
+  return meta;
+}
+
+async function markRemoved(tx: Db, publicationId: number, attachmentId: number) {
+  const [old] = await tx
+    .update(publicationAttachments)
+    .set({ removed: true })
+    .where(
+      and(
+        eq(publicationAttachments.id, attachmentId),
+        eq(publicationAttachments.publicationId, publicationId),
+        eq(publicationAttachments.removed, false),
+      ),
+    )
+    .returning({ id: publicationAttachments.id });
+  if (!old) throw new GongkaiError('catalog.attachment.missing', '附件不存在。');
+}
+
+/**
+ * An attachment's findings: those of its scan (every part), plus any its stored text still shows
+ * that they do not cover (files scanned before the scan read every part).
+ */
+function attachmentFindings(file: {
+  filename: string;
+  text: string;
+  findings: PrivacyFinding[];
+}): PrivacyFinding[] {
+  const known = new Set(file.findings.map((f) => `${f.kind}\u0000${f.excerpt}`));
+  const fromText = scanText(file.text, file.filename).filter(
+    (f) => !known.has(`${f.kind}\u0000${f.excerpt}`),
+  );
+  return [...file.findings, ...fromText];
+}
+
+function safeFilename(name: string, kind: string): string {
+  const base =
+    name
+      .replace(/[\\/\u0000-\u001f<>:"|?*]+/g, '_')
+      .trim()
+      .slice(0, 120) || '附件';
+  return base.toLowerCase().endsWith(`.${kind === 'jpeg' ? 'jpg' : kind}`) ||
+    (kind === 'jpeg' && base.toLowerCase().endsWith('.jpeg'))
+    ? base
+    : `${base}.${kind === 'jpeg' ? 'jpg' : kind}`;
+}
