@@ -22,7 +22,7 @@ function section(stats: FuzzStats, minutes: number, load: [number, number]): str
     `Command: \`npm run bench fuzz\` (= \`node --import tsx bench/fuzz/run.ts --seed ${stats.seed} --minutes ${minutes}\`). ` +
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}; 1-min load average ` +
       `${load[0].toFixed(1)} at the start and ${load[1].toFixed(1)} at the end (other work shares the cores). ` +
-      'A hang is an input over 2 s by the worker clock that is still over 2 s when re-run alone.',
+      'A hang is an input that used over 2 s of its worker thread CPU time, still over 2 s when re-run alone.',
     '',
     summary(stats),
     '',

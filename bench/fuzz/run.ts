@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { threadCpuMs } from '../../src/jobs/threadCpu.ts';
 import { type InputKind, mutate, mutationSettings } from './mutators.ts';
 import { Prng } from './prng.ts';
 import { loadSeeds, type SeedOptions, type Seeds } from './seeds.ts';
@@ -104,6 +105,9 @@ const workerModule = new URL('./worker.ts', import.meta.url).href;
 interface Running {
   worker: Worker;
   busy: Int32Array;
+  /** The worker's kernel thread id (0 where /proc is not available). */
+  threadId: Int32Array;
+  /** The input's start: epoch ms, and the thread's CPU ms. */
   started: Float64Array;
 }
 
@@ -113,7 +117,7 @@ export interface WarmUp {
 }
 
 function spawnWorker(heapMb: number, warmUps: WarmUp[] = []): Promise<Running> {
-  const shared = new SharedArrayBuffer(16);
+  const shared = new SharedArrayBuffer(24);
   const boot = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(workerModule)});`;
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
@@ -129,7 +133,8 @@ function spawnWorker(heapMb: number, warmUps: WarmUp[] = []): Promise<Running> {
       resolve({
         worker,
         busy: new Int32Array(shared, 0, 1),
-        started: new Float64Array(shared, 8, 1),
+        threadId: new Int32Array(shared, 4, 1),
+        started: new Float64Array(shared, 8, 2),
       }),
     );
     worker.once('error', reject);
@@ -180,7 +185,10 @@ function signatureOf(reply: FuzzReply | { outcome: 'hang' }, target: string): st
 
 type Reply = FuzzReply | { outcome: 'hang' | 'died'; ms: number; detail: string };
 
-/** Parses one input on a worker; a reply later than `hangMs` by the worker's own clock is a hang. */
+/**
+ * Parses one input on a worker; an input that has used more than `hangMs` of the worker thread's
+ * CPU time without a reply is a hang (by the worker's wall clock where /proc is not available).
+ */
 function runOne(running: Running, job: FuzzJob, hangMs: number): Promise<Reply> {
   const { worker } = running;
   const sent = performance.now();
@@ -201,11 +209,11 @@ function runOne(running: Running, job: FuzzJob, hangMs: number): Promise<Reply> 
         ms: performance.now() - sent,
         detail: `worker exited with code ${code}`,
       });
-    // The watchdog trusts the worker's clock: the main thread may have been busy making inputs
-    // while the reply waited in its queue.
+    // The watchdog trusts the worker's CPU time: the main thread may have been busy making
+    // inputs while the reply waited in its queue, and other work may share the cores.
     const watch = () => {
       const busy = Atomics.load(running.busy, 0) === 1;
-      const ms = performance.timeOrigin + performance.now() - running.started[0];
+      const ms = usedMs(running);
       if (busy && ms > hangMs)
         done({ outcome: 'hang', ms, detail: `no result after ${Math.round(ms)} ms` });
       else if (!busy && performance.now() - sent > 10 * hangMs)
@@ -222,6 +230,13 @@ function runOne(running: Running, job: FuzzJob, hangMs: number): Promise<Reply> 
     worker.on('exit', onExit);
     worker.postMessage(job);
   });
+}
+
+/** CPU time the worker's current input has used, or its wall time where CPU time is unknown. */
+function usedMs(running: Running): number {
+  const cpu = threadCpuMs(Atomics.load(running.threadId, 0));
+  if (cpu !== undefined && !Number.isNaN(running.started[1])) return cpu - running.started[1];
+  return performance.timeOrigin + performance.now() - running.started[0];
 }
 
 interface Candidate {

@@ -4,13 +4,15 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isGongkaiError } from '../../src/errors.ts';
+import { currentThreadId, threadCpuMs } from '../../src/jobs/threadCpu.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { invariantProblems } from './invariants.ts';
 
 /**
- * Shared with the harness: [0] = 1 while an input is being parsed, [1..2] = its start time
- * (ms since the worker's time origin, as a float64 view). The harness's watchdog reads it to
- * tell a hang from a reply merely queued behind a busy main thread.
+ * Shared with the harness: int32 [0] = 1 while an input is being parsed, [1] = this worker's
+ * kernel thread id; float64 [1] = the input's start time (epoch ms), [2] = the thread's CPU time
+ * then. The harness's watchdog reads them to classify a hang by the CPU time the input has used,
+ * so neither a reply queued behind a busy main thread nor a loaded machine looks like a hang.
  */
 export interface FuzzJob {
   seq: number;
@@ -55,10 +57,13 @@ export async function classify(
 const port = parentPort;
 if (port) {
   const busy = new Int32Array(workerData.shared as SharedArrayBuffer, 0, 1);
-  const started = new Float64Array(workerData.shared as SharedArrayBuffer, 8, 1);
+  const started = new Float64Array(workerData.shared as SharedArrayBuffer, 8, 2);
+  const threadId = currentThreadId();
+  Atomics.store(new Int32Array(workerData.shared as SharedArrayBuffer, 4, 1), 0, threadId);
   port.on('message', async (job: FuzzJob) => {
     const start = performance.now();
     started[0] = performance.timeOrigin + start;
+    started[1] = threadCpuMs(threadId) ?? Number.NaN;
     Atomics.store(busy, 0, 1);
     const result = await classify(
       Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength),

@@ -1,7 +1,7 @@
 import { serve as serveNode } from '@hono/node-server';
 import type { Database } from '../db/database.ts';
 import { notificationSettings } from '../db/notificationSettings.ts';
-import { openDatabase } from '../db/open.ts';
+import { openDatabase, serverThread } from '../db/open.ts';
 import { appSecret } from '../db/settings.ts';
 import { keepStatisticsFresh } from '../db/statistics.ts';
 import { keepProjectionsFresh } from '../db/store/daily.ts';
@@ -16,7 +16,7 @@ import { isLoopback, refuseDemoPasswords } from './demoPasswordGuard.ts';
 export const run = (args: string[]) =>
   runCommand(async () => {
     const { values } = parseCliArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
-    const database = await openDatabase();
+    const database = await openDatabase({ thread: serverThread() });
     await serveUntilStopped(database, values, '0.0.0.0');
     return 0;
   });

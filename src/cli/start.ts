@@ -1,4 +1,4 @@
-import { openDatabase } from '../db/open.ts';
+import { openDatabase, serverThread } from '../db/open.ts';
 import { demoLogins, hasDemo, loadDemo } from '../demo/load.ts';
 import { parseCliArgs, runCommand } from './args.ts';
 import { printDemoLogins } from './demo.ts';
@@ -8,7 +8,7 @@ import { serveUntilStopped } from './serve.ts';
 export const run = (args: string[]) =>
   runCommand(async () => {
     const { values } = parseCliArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
-    const database = await openDatabase();
+    const database = await openDatabase({ thread: serverThread() });
     const first = !(await hasDemo(database.db));
     if (first) {
       await loadDemo(database.db);

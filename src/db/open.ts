@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -10,7 +9,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
 import { lockDataDir } from './lock.ts';
-import { DurableNodeFS, durableStartParams, pgliteFsyncEnabled } from './pgliteDurable.ts';
+import { createPglite } from './pgliteCreate.ts';
+import { PgliteThread } from './pgliteThread.ts';
 import * as schema from './schema.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -28,14 +28,18 @@ export interface OpenOptions {
   migrate?: boolean;
   /** For `memory://`: start from a dump made by `Database.dumpDataDir()` (tests' demo template). */
   loadDataDir?: Blob;
+  /**
+   * Run PGlite in its own worker thread, off the HTTP event loop (default false: one-shot CLI
+   * commands and tests run it in process, where each query costs no message). The server asks for
+   * it with `serverThread()`.
+   */
+  thread?: boolean;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database, and migrates it. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
-  const database = url
-    ? await openPostgres(url)
-    : await openPglite(dataDirOf(options), options.loadDataDir);
+  const database = url ? await openPostgres(url) : await openPglite(dataDirOf(options), options);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(database);
@@ -72,33 +76,41 @@ async function openPostgres(url: string): Promise<Database> {
   return { db, kind: 'postgres', close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+/** The served app's choice: PGlite in its own thread unless GONGKAI_PGLITE_THREAD=off. */
+export const serverThread = () => process.env.GONGKAI_PGLITE_THREAD !== 'off';
+
+async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
   if (dataDir === 'memory://') {
-    const client = await PGlite.create({ extensions: { pg_trgm }, loadDataDir });
-    return wrapPglite(client, async () => {});
+    return startPglite(undefined, options.loadDataDir, options.thread ?? false, async () => {});
   }
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const unlock = lockDataDir(dir);
   try {
-    const path = join(dir, 'pglite');
-    // Durable by default: commits are fsynced (see pgliteDurable.ts, docs/deployment.md).
-    const client = pgliteFsyncEnabled()
-      ? await PGlite.create({
-          fs: new DurableNodeFS(path),
-          startParams: durableStartParams,
-          extensions: { pg_trgm },
-        })
-      : await PGlite.create(path, { extensions: { pg_trgm } });
-    return wrapPglite(client, async () => unlock());
+    return await startPglite(join(dir, 'pglite'), undefined, options.thread ?? false, async () =>
+      unlock(),
+    );
   } catch (error) {
     unlock();
     throw error;
   }
 }
 
-function wrapPglite(client: PGlite, after: () => Promise<void>): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+async function startPglite(
+  path: string | undefined,
+  loadDataDir: Blob | undefined,
+  thread: boolean,
+  after: () => Promise<void>,
+): Promise<Database> {
+  const client = thread
+    ? await PgliteThread.start({ path, loadDataDir })
+    : await createPglite(path, loadDataDir);
+  return wrapPglite(client, after);
+}
+
+/** drizzle's `pglite` driver only queries and opens transactions, which the thread provides. */
+function wrapPglite(client: PGlite | PgliteThread, after: () => Promise<void>): Database {
+  const db = drizzlePglite(client as PGlite, { schema }) as unknown as Db;
   let closed = false;
   return {
     db,
@@ -107,8 +119,11 @@ function wrapPglite(client: PGlite, after: () => Promise<void>): Database {
     async close() {
       if (closed) return;
       closed = true;
-      await client.close();
-      await after();
+      try {
+        await client.close();
+      } finally {
+        await after();
+      }
     },
   };
 }

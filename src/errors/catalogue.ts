@@ -158,8 +158,10 @@ export const errorMessages = {
   'cli.remedy.decided': '缺少 --decided（答复日期）。',
   'cli.remedy.outcome': '缺少或不认识 --outcome（答复结果）。',
   'cli.reproject.kind': '未知的类型：…（可用：…）',
+  'db.closed': '内置数据库已关闭。',
   'db.data-dir-locked':
     '数据目录 … 正被进程 … 使用。内置数据库同一时间只能由一个进程打开：请先停止该进程，或改用 PostgreSQL（设置 DATABASE_URL）。',
+  'db.thread-exit': '内置数据库线程已停止（…），请重新启动 gongkai。',
   'form.stale': '表单已失效，请核对后再次提交。已填写的内容均已保留。',
   'jobs.busy': '服务器正忙，请稍后重试。',
   'jobs.cpu-limit': '处理所需的计算时间超过了限制，已停止处理。',

@@ -27,6 +27,8 @@ describe('PGlite on a data directory', () => {
       original(fd);
     };
     syncBuiltinESMExports();
+    // In process, so that the fsync spy sees the calls; the served app's database thread runs the
+    // same DurableNodeFS (its settings are checked in pgliteThread.test.ts).
     database = await openDatabase({ dataDir: dir, url: '' });
   });
   after(async () => {

@@ -36,6 +36,15 @@ export class HttpClient {
     return { status: res.status, text: await res.text(), location: res.headers.get('location') };
   }
 
+  /** Posts a multipart form with one file (`file`) and the current CSRF token. */
+  async upload(path: string, name: string, data: Uint8Array) {
+    const form = new FormData();
+    form.set('_csrf', this.csrf);
+    form.set('file', new Blob([data]), name);
+    const res = await this.request(path, { method: 'POST', body: form });
+    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  }
+
   /** Posts a form and, when the answer is a redirect (POST → 303 → GET), follows it once. */
   async submit(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
     const res = await this.post(path, fields, headers);
