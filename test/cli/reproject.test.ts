@@ -13,6 +13,8 @@ test('gongkai reproject reports per kind; a calendar import re-projects; a bad k
   const applications = Number(all.stdout.match(/依申请公开申请：重算 (\d+) 条，失败 0 条/)?.[1]);
   assert.ok(applications > 0, all.stdout);
   assert.match(all.stdout, /信访事项：重算 \d+ 条，失败 0 条/);
+  const published = Number(all.stdout.match(/主动公开信息：重算 (\d+) 条，失败 0 条/)?.[1]);
+  assert.ok(published > 0, all.stdout);
 
   const petitions = gongkai(['reproject', '--kind', 'petition'], env);
   assert.equal(petitions.code, 0, petitions.stderr);
@@ -21,7 +23,7 @@ test('gongkai reproject reports per kind; a calendar import re-projects; a bad k
 
   const bad = gongkai(['reproject', '--kind', 'letters'], env);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /未知的类型：letters（可用：application、petition）/);
+  assert.match(bad.stderr, /未知的类型：letters（可用：application、petition、publication）/);
 
   const file = join(tempDataDir(), '2027.json');
   writeFileSync(

@@ -5,6 +5,7 @@
 import { applicationAggregate } from '../cases.ts';
 import type { Db } from '../database.ts';
 import { petitionAggregate } from '../petitions.ts';
+import { publicationAggregate } from '../publications/aggregate.ts';
 import {
   type Aggregate,
   type AggregateKind,
@@ -20,6 +21,7 @@ type AnyAggregate = Aggregate<AggregateRow, StoredEventBase, any, any>;
 export const aggregates: Partial<Record<AggregateKind, AnyAggregate>> = {
   application: applicationAggregate,
   petition: petitionAggregate,
+  publication: publicationAggregate,
 };
 
 /** What each kind is called in messages. */

@@ -32,6 +32,7 @@ test('the served app re-projects at start and stop() waits for the run', async (
       [
         ['application', 1, 0],
         ['petition', 0, 0],
+        ['publication', 0, 0],
       ],
     );
   } finally {

@@ -3,13 +3,18 @@
  * illegal next event, an event appended many times at once, and its date-dependent projection
  * (a due date) before and after a notice makes HOLIDAY a rest day.
  */
-import { asc, eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { submitApplication } from '../../../src/db/cases.ts';
+import { listCategories } from '../../../src/db/catalogCategories.ts';
 import type { Db } from '../../../src/db/database.ts';
 import { registerPetition } from '../../../src/db/petitions.ts';
+import { createPublication } from '../../../src/db/publications/drafts.ts';
 import { applicationEvents, applications } from '../../../src/db/schema/cases.ts';
+import { publicationEvents, publications } from '../../../src/db/schema/catalog.ts';
 import { petitionEvents, petitions } from '../../../src/db/schema/petitions.ts';
 import type { AggregateKind, StoredEventBase } from '../../../src/db/store/eventStore.ts';
+import { createUser, grantRole } from '../../../src/db/users.ts';
 
 export const TODAY = '2026-06-30';
 /** A Tuesday, a working day in the bundled 2026 schedule; the suite's notice makes it a holiday. */
@@ -118,5 +123,77 @@ const petition: StoreFixture = {
   },
 };
 
+const publication: StoreFixture = {
+  async create(db, agencyId) {
+    const [category] = await listCategories(db, agencyId);
+    const user = await createUser(db, {
+      username: `store-drafter-${randomBytes(4).toString('hex')}`,
+      password: 'password-123',
+    });
+    await grantRole(db, user.id, agencyId, 'drafter');
+    const { id } = await createPublication(
+      db,
+      agencyId,
+      {
+        categoryId: category.id,
+        title: '关于开展信访宣传月活动的通知',
+        body: '# 一、活动时间\n\n三月。',
+        madeOn: '2026-03-01',
+        issuer: '某县信访局',
+      },
+      { userId: user.id, roles: ['drafter'] },
+    );
+    return id;
+  },
+  // System events (no actor: imports, migrated history) skip the role checks, not the rules.
+  legal: {
+    type: 'edited',
+    by: null,
+    roles: [],
+    on: '2026-06-29',
+    changes: { summary: '宣传月' },
+  } as StoredEventBase,
+  illegal: {
+    event: {
+      type: 'approved',
+      by: null,
+      roles: [],
+      on: '2026-06-29',
+      step: 0,
+      consecutiveAllowed: false,
+    } as StoredEventBase,
+    code: 'catalog.',
+  },
+  concurrent: {
+    type: 'edited',
+    by: null,
+    roles: [],
+    on: '2026-06-29',
+    changes: { keywords: '信访' },
+  } as StoredEventBase,
+  // Its date-dependent projection is 有效性, which a holiday notice does not move.
+  async due(db, id) {
+    const [row] = await db.select().from(publications).where(eq(publications.id, id));
+    return row.validity;
+  },
+  dueBefore: 'valid',
+  dueAfterHoliday: 'valid',
+  async spoil(db, id) {
+    await db.update(publications).set({ validity: 'repealed' }).where(eq(publications.id, id));
+  },
+  async seqs(db, id) {
+    const rows = await db
+      .select({ seq: publicationEvents.seq })
+      .from(publicationEvents)
+      .where(and(eq(publicationEvents.publicationId, id), isNotNull(publicationEvents.seq)))
+      .orderBy(asc(publicationEvents.seq));
+    return rows.map((r) => r.seq as number);
+  },
+};
+
 /** One fixture per registered kind; the suite fails for a registered kind without one. */
-export const fixtures: Partial<Record<AggregateKind, StoreFixture>> = { application, petition };
+export const fixtures: Partial<Record<AggregateKind, StoreFixture>> = {
+  application,
+  petition,
+  publication,
+};
