@@ -8,7 +8,7 @@ import type { CaseState } from '../cases/state.ts';
 import { findAgencyById } from './agencies.ts';
 import type { ApplicationRow } from './cases.ts';
 import type { Db } from './database.ts';
-import { notificationSettings } from './notificationSettings.ts';
+import { type NotificationSettings, notificationSettings } from './notificationSettings.ts';
 import { enqueueMessages, type NewMessage } from './outbox.ts';
 
 export async function queueApplicationNotices(
@@ -18,11 +18,11 @@ export async function queueApplicationNotices(
   event: CaseEvent,
   seq: number,
 ): Promise<void> {
-  const recipients = recipientsOf(row);
+  const settings = notificationSettings();
+  const recipients = recipientsOf(row, settings);
   if (recipients.length === 0) return;
   const agency = await findAgencyById(db, row.agencyId);
   if (!agency) return;
-  const settings = notificationSettings();
   const notice = noticeFor(event, state, {
     agencyName: agency.name,
     queryCode: row.queryCode,
@@ -40,11 +40,11 @@ export async function queueApplicationNotices(
   await enqueueMessages(db, messages);
 }
 
-function recipientsOf(row: ApplicationRow) {
+function recipientsOf(row: ApplicationRow, settings: NotificationSettings) {
   const out: { channel: NewMessage['channel']; recipient: string }[] = [];
   const email = row.applicant.email?.trim();
   if (email) out.push({ channel: 'email', recipient: email });
-  if (notificationSettings().smsUrl && row.phoneDigits.length >= 11) {
+  if (settings.smsUrl && row.phoneDigits.length >= 11) {
     out.push({ channel: 'sms', recipient: row.phoneDigits });
   }
   return out;

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
 
 /** How often the embedded database refreshes its planner statistics. */
+import { repeat } from './repeat.ts';
+
 export const ANALYZE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -12,17 +14,7 @@ export const ANALYZE_INTERVAL_MS = 24 * 60 * 60 * 1000;
  */
 export function keepStatisticsFresh(database: Database): { stop(): Promise<void> } {
   if (database.kind !== 'pglite') return { stop: async () => {} };
-  let running = analyze(database);
-  const timer = setInterval(() => {
-    running = analyze(database);
-  }, ANALYZE_INTERVAL_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeat(() => analyze(database), ANALYZE_INTERVAL_MS, true);
 }
 
 export async function analyze(database: Database): Promise<void> {

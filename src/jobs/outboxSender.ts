@@ -14,6 +14,7 @@ import {
   type OutboxChannel,
   type OutboxRow,
 } from '../db/outbox.ts';
+import { repeat } from '../db/repeat.ts';
 
 export type Transport = (message: OutboxRow) => Promise<void>;
 export type Transports = Partial<Record<OutboxChannel, Transport>>;
@@ -80,17 +81,7 @@ export async function sendDueMessages(
 
 /** Sends every `intervalMs` until stopped; one round at a time. */
 export function startOutboxSender(db: Db, transports: Transports, intervalMs = 30_000) {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      sendDueMessages(db, transports).catch((error) => console.error('outbox:', error)),
-    );
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const send = () =>
+    sendDueMessages(db, transports).catch((error) => console.error('outbox:', error));
+  return repeat(send, intervalMs);
 }

@@ -9,13 +9,14 @@ import { loadCalendar } from '../db/calendar.ts';
 import type { Db } from '../db/database.ts';
 import { notificationSettings } from '../db/notificationSettings.ts';
 import { enqueueMessages } from '../db/outbox.ts';
+import { repeat } from '../db/repeat.ts';
 import {
   type AgencyWork,
   agencyWork,
   type DigestRecipient,
   digestRecipients,
 } from '../db/staffDigest.ts';
-import type { IsoDate } from '../law/date.ts';
+import { type IsoDate, todayInChina } from '../law/date.ts';
 
 const CASE_ROLES = ['handler', 'office', 'admin'];
 const PETITION_ROLES = ['handler', 'office'];
@@ -77,29 +78,18 @@ export async function queueStaffDigests(db: Db, today: IsoDate): Promise<number>
 
 /** The Beijing calendar day once it is past 08:00 there, else null. */
 export function digestDay(now: Date): IsoDate | null {
-  const beijing = new Date(now.getTime() + 8 * 3600_000);
-  return beijing.getUTCHours() >= 8 ? beijing.toISOString().slice(0, 10) : null;
+  const eightHoursAgo = new Date(now.getTime() - 8 * 3600_000);
+  return todayInChina(eightHoursAgo) === todayInChina(now) ? todayInChina(now) : null;
 }
 
 /** Checks every 10 minutes whether today's digests are due and queues them once per process and day. */
 export function startStaffDigests(db: Db, intervalMs = 600_000) {
   let lastDay: IsoDate | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
+  const tick = async () => {
     const day = digestDay(new Date());
     if (!day || day === lastDay) return;
     lastDay = day;
-    running = running.then(() =>
-      queueStaffDigests(db, day).catch((error) => console.error('digest:', error)),
-    );
+    await queueStaffDigests(db, day).catch((error) => console.error('digest:', error));
   };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeat(tick, intervalMs, true);
 }

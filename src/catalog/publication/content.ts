@@ -48,8 +48,8 @@ export function changedFields(
   return changes;
 }
 
-/** Trims the typed fields, blanks to null, line ends to \n. */
-export function normaliseContent(input: {
+/** The metadata and body staff type in. */
+export interface PublicationInput {
   categoryId: number;
   title: string;
   docNumber?: string | null;
@@ -59,7 +59,10 @@ export function normaliseContent(input: {
   keywords?: string | null;
   summary?: string | null;
   body: string;
-}): PublicationContent {
+}
+
+/** Trims the typed fields, blanks to null, line ends to \n. */
+export function normaliseContent(input: PublicationInput): PublicationContent {
   const blank = (s: string | null | undefined) => (s && s.trim() !== '' ? s.trim() : null);
   return {
     categoryId: input.categoryId,

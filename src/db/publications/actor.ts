@@ -7,18 +7,7 @@ export interface Actor {
   ip?: string | null;
 }
 
-/** The metadata and body staff type in. */
-export interface PublicationInput {
-  categoryId: number;
-  title: string;
-  docNumber?: string | null;
-  madeOn: string;
-  issuer: string;
-  topic?: string | null;
-  keywords?: string | null;
-  summary?: string | null;
-  body: string;
-}
+export type { PublicationInput } from '../../catalog/publication/content.ts';
 
 /** The fields every event records about who acted and when. */
 export function acted(actor: Actor, today: string) {
