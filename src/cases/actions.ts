@@ -6,7 +6,7 @@ import type { CaseState } from './state.ts';
 export function allowedActions(state: CaseState): CaseEventType[] {
   const out: CaseEventType[] = [];
   const undecided = state.outcome === null;
-  if (state.status !== 'archived') out.push('Assigned');
+  if (state.status !== 'archived') out.push('Assigned', 'FileAttached');
   if (state.receivedOn === null) {
     if (!state.withdrawn) out.push('Received', 'Withdrawn');
     return out;

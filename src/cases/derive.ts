@@ -187,6 +187,8 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
           },
         ],
       };
+    case 'FileAttached':
+      return s;
     case 'AppealClosed': {
       const open = s.appeals.find((a) => a.id === e.appealId && a.closedOn === null);
       if (!open) throw illegal('appeal-unknown', `没有尚未审结的复议/诉讼：${e.appealId}`);

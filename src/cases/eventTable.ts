@@ -262,6 +262,13 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       'decision',
     ],
   },
+  FileAttached: {
+    label: '添加材料',
+    description:
+      '申请人或工作人员为本件添加的文件（委托书、身份证明、补正材料、公开的政府信息等）。',
+    roles: [], // uploaded through the case page's file form or the tracking page, not an action form
+    fields: [],
+  },
 };
 
 /** The action form's title. */

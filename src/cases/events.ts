@@ -8,6 +8,7 @@ import type { DecisionId } from '../law/decisions.ts';
 import type { ConsultedParty } from '../law/events.ts';
 import type { Channel } from '../law/receipt.ts';
 import type { Approval } from './approval.ts';
+import type { CaseFilePurpose } from './caseFiles.ts';
 
 /** The application arrived: online (awaiting confirmation) or registered by staff. */
 export interface SubmittedEvent {
@@ -197,6 +198,16 @@ export interface AppealClosedEvent {
   note?: string;
 }
 
+/** A file added to the case (`case_files`): by staff on the case page, or by the applicant online. */
+export interface FileAttachedEvent {
+  type: 'FileAttached';
+  on: IsoDate;
+  fileId: number;
+  purpose: CaseFilePurpose;
+  title: string;
+  by: 'staff' | 'applicant';
+}
+
 export type CaseEvent =
   | SubmittedEvent
   | ReceivedEvent
@@ -216,7 +227,8 @@ export type CaseEvent =
   | ArchivedEvent
   | AppealFiledEvent
   | AppealClosedEvent
-  | RedecidedEvent;
+  | RedecidedEvent
+  | FileAttachedEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -35,6 +35,9 @@ export const errorMessages = {
   'backup.version':
     '备份来自已执行 … 个迁移的数据库，目标数据库已执行 … 个。请用相同版本的 gongkai 恢复。',
   'case.date.future': '日期不能晚于今天。',
+  'case.file.not-found': '该文件不存在。',
+  'case.file.purpose': '请选择文件的用途。',
+  'case.file.too-large': '文件超过 … MB 的大小限制。',
   'case.not-found': '该申请记录不存在。',
   'cases.approver-unknown': '请选择本单位的批准人',
   'cases.cell': '不是表三或表四的单元格：…',

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/database.ts';
 import { ping } from '../db/health.ts';
 import { isGongkaiError } from '../errors.ts';
 import type { JobPool } from '../jobs/pool.ts';
 import { sharedJobPool } from '../jobs/shared.ts';
-import { ATTACHMENT_BODY_LIMIT, attachmentUploadPath } from './admin/catalog/uploads.ts';
 import { loginRoutes } from './admin/login.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 import { type AdmissionLimits, admission } from './admission.ts';
@@ -24,6 +23,7 @@ import { rejectNulInput } from './security/inputText.ts';
 import { rejectOutOfRangeIds } from './security/recordIds.ts';
 import { clientIp, isSecure } from './security/request.ts';
 import { loadSession } from './security/session.ts';
+import { uploadBodyLimit } from './uploads.ts';
 import { errorPage } from './views/errorPage.tsx';
 
 export interface AppOptions {
@@ -51,12 +51,13 @@ export function createApp({
   app.use(admission(admissionLimits));
   const tooLarge = (c: Context) =>
     c.html(errorPage({ title: '提交内容过大', message: '提交的内容超过了大小限制。' }), 413);
-  const defaultLimit = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
-  // Only the attachment upload route accepts a large body.
-  const uploadLimit = bodyLimit({ maxSize: ATTACHMENT_BODY_LIMIT, onError: tooLarge });
-  app.use((c, next) =>
-    attachmentUploadPath.test(c.req.path) ? uploadLimit(c, next) : defaultLimit(c, next),
-  );
+  const limits = new Map<number, MiddlewareHandler>();
+  const limitFor = (maxSize: number) => {
+    if (!limits.has(maxSize)) limits.set(maxSize, bodyLimit({ maxSize, onError: tooLarge }));
+    return limits.get(maxSize)!;
+  };
+  // Only the upload routes accept a large body.
+  app.use((c, next) => limitFor(uploadBodyLimit(c.req.path) ?? maxBodyBytes)(c, next));
   app.use(async (c, next) => {
     c.set('database', database);
     c.set('jobs', jobs);

@@ -121,6 +121,8 @@ const POLICY: Record<string, Access> = {
   'GET /admin/:agency/cases/:id': { roles: CASE_VIEW },
   'POST /admin/:agency/cases/:id/act': { roles: CASE_STAFF },
   'GET /admin/:agency/cases/:id/letters/:letter': { roles: CASE_VIEW },
+  'POST /admin/:agency/cases/:id/files': { roles: CASE_STAFF },
+  'GET /admin/:agency/cases/:id/files/:caseFile{[0-9]{1,9}}': { roles: CASE_STAFF },
 
   'GET /admin/:agency/petitions': { roles: ALL },
   'GET /admin/:agency/petitions/new': { roles: PETITION_STAFF },

@@ -7,6 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { idCardCheckChar } from '../../src/cases/identifiers.ts';
 import { type Agency, findAgencyByCode, upsertAgency } from '../../src/db/agencies.ts';
+import { attachCaseFile } from '../../src/db/caseFiles.ts';
 import { submitApplication } from '../../src/db/cases.ts';
 import { addAttachment, createPublication } from '../../src/db/catalog.ts';
 import { listCategories } from '../../src/db/catalogCategories.ts';
@@ -54,6 +55,8 @@ export interface World {
     letterId: number;
     /** The application with SECRET_ID / SECRET_PHONE. */
     personalCaseId: number;
+    /** An identity proof uploaded to it. */
+    caseFileId: number;
     petitionId: number;
     draftId: number;
     draftAttachmentId: number;
@@ -100,6 +103,12 @@ export async function buildWorld(database: Database): Promise<World> {
     },
     request: { description: '访问矩阵测试用申请', form: '纸质', delivery: '邮寄' },
   });
+  const caseFile = await attachCaseFile(
+    db,
+    personal.id,
+    { purpose: 'identity-proof', title: '身份证明', filename: 'id.png', data: pngBytes },
+    { userId: null, agencyId: department.id },
+  );
   const petition = await registerPetition(db, {
     agencyId: department.id,
     channel: 'letter',
@@ -161,6 +170,7 @@ export async function buildWorld(database: Database): Promise<World> {
       caseId: withLetter.caseId,
       letterId: withLetter.letterId,
       personalCaseId: personal.id,
+      caseFileId: caseFile.id,
       petitionId: petition.id,
       draftId: draft.id,
       draftAttachmentId: attachment.id,
@@ -193,6 +203,8 @@ export function concretePath(pattern: string, agency: string, ids: World['ids'])
         return String(ids.caseId);
       case 'letter':
         return String(ids.letterId);
+      case 'caseFile':
+        return String(ids.caseFileId);
       case 'aid':
         return String(ids.draftAttachmentId);
       case 'fid':

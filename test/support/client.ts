@@ -38,6 +38,15 @@ export class TestClient {
     return res.status === 303 && location ? this.get(location) : res;
   }
 
+  /** Posts a multipart form with one file (`file`), as a browser's file upload does. */
+  async upload(path: string, fields: Record<string, string>, file: { name: string; data: Buffer }) {
+    const form = new FormData();
+    form.set('_csrf', this.csrf);
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
+    form.set('file', new File([new Uint8Array(file.data)], file.name));
+    return this.request(path, { method: 'POST', body: form });
+  }
+
   /** Opens the login form and signs in. */
   async login(username: string, password: string) {
     await this.get('/admin/login');

@@ -178,3 +178,29 @@ export const appeals = pgTable(
     index('appeals_agency_filed').on(t.agencyId, t.filedOn),
   ],
 );
+
+/** A file of an application (`cases/caseFiles.ts`), stored in the database so a backup covers it. */
+export const caseFiles = pgTable(
+  'case_files',
+  {
+    id: serial('id').primaryKey(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    purpose: text('purpose').notNull(),
+    title: text('title').notNull(),
+    filename: text('filename').notNull(),
+    /** Detected from the content (magic bytes), never from the extension. */
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    /** Null when the applicant uploaded it online. */
+    userId: integer('user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_files_application').on(t.applicationId)],
+);

@@ -8,6 +8,7 @@ import {
   approvalOf,
   approverRoleOf,
 } from '../../../cases/approval.ts';
+import { CASE_FILE_PURPOSES } from '../../../cases/caseFiles.ts';
 import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
@@ -24,6 +25,7 @@ import { maskIdNumber, maskPhone } from '../../../cases/identifiers.ts';
 import { applicantNameFor, canSeeApplicantData } from '../../../cases/privacy.ts';
 import { formatQueryCode } from '../../../cases/queryCode.ts';
 import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
+import type { CaseFileInfo } from '../../../db/caseFiles.ts';
 import type { ApplicationRow, LetterRow, StoredEvent } from '../../../db/cases.ts';
 import { DECISIONS, decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import {
@@ -39,6 +41,7 @@ import { CsrfField } from '../../views/csrfField.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { PetitionHandoverButton } from '../petitions/handoverButton.tsx';
 import { ACTIONS } from './actionForms.ts';
+import { CaseFiles } from './files.tsx';
 
 export interface CasePageProps {
   base: string;
@@ -47,6 +50,9 @@ export interface CasePageProps {
   state: CaseState;
   timeline: StoredEvent[];
   letters: LetterRow[];
+  files: CaseFileInfo[];
+  /** Why the last upload was refused. */
+  fileError?: string;
   staff: { id: number; displayName: string }[];
   /** Who may be named as approving an extension (office heads and leaders). */
   approvers: { id: number; displayName: string; roles: readonly string[] }[];
@@ -172,6 +178,13 @@ export function CasePage(p: CasePageProps) {
           ))}
         </ul>
       </section>
+      <CaseFiles
+        href={`${p.base}/${row.id}`}
+        csrf={p.csrf}
+        files={p.files}
+        personal={personal}
+        error={p.fileError}
+      />
       {state.appeals.length > 0 ? (
         <section>
           <h2>行政复议与行政诉讼</h2>
@@ -337,6 +350,8 @@ function describeEvent(e: CaseEvent): string {
       return isDecisionId(e.decision) ? `${decisionKind(e.decision).label}（重新答复）` : '';
     case 'AppealClosed':
       return APPEAL_OUTCOME_LABELS[e.outcome];
+    case 'FileAttached':
+      return `${CASE_FILE_PURPOSES[e.purpose]}：${e.title}${e.by === 'applicant' ? '（申请人上传）' : ''}`;
     default:
       return '';
   }

@@ -9,6 +9,7 @@ import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import { likelyDuplicates } from '../../../db/caseDuplicates.ts';
 import { applicantPieceIndex } from '../../../db/caseFees.ts';
+import { caseFilesOf } from '../../../db/caseFiles.ts';
 import {
   appendEvent,
   letterContent,
@@ -23,10 +24,10 @@ import { isGongkaiError } from '../../../errors.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { APPLICANT_TYPE_LABELS, type ApplicantType } from '../../../law/keys.ts';
 import type { Role } from '../../../law/roles.ts';
+import { docxResponse } from '../../download.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { applicationSchema, toNewApplication } from '../../portal/apply/applicationForm.ts';
-import { docxResponse } from '../../portal/apply/download.ts';
 import { requireRole } from '../../security/guard.ts';
 import { onceField } from '../../security/onceToken.tsx';
 import {
@@ -41,6 +42,7 @@ import { Pager } from '../../views/pager.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
 import { ACTIONS } from './actionForms.ts';
 import { CasePage } from './casePage.tsx';
+import { downloadCaseFile, uploadCaseFile } from './files.tsx';
 import { IntakeForm, type IntakeFormProps, parseIntakeReceipt } from './intakeForm.tsx';
 import { base, casesPage } from './page.tsx';
 import { reportRoutes } from './reportPage.tsx';
@@ -214,13 +216,19 @@ caseRoutes.post('/new', requireRole(...STAFF), async (c) => {
 
 caseRoutes.route('/report', reportRoutes);
 
-async function showCase(c: C, id: number, failed?: Parameters<typeof CasePage>[0]['failed']) {
+async function showCase(
+  c: C,
+  id: number,
+  failed?: Parameters<typeof CasePage>[0]['failed'],
+  fileError?: string,
+) {
   const db = c.get('database').db;
   const loaded = await loadCase(db, id);
   if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
-  const [timeline, letters, staff, approvers] = await Promise.all([
+  const [timeline, letters, files, staff, approvers] = await Promise.all([
     timelineOf(db, id),
     lettersOf(db, id),
+    caseFilesOf(db, id),
     caseStaff(db, c.get('agency').id),
     caseApprovers(db, c.get('agency').id),
   ]);
@@ -242,16 +250,18 @@ async function showCase(c: C, id: number, failed?: Parameters<typeof CasePage>[0
       state={loaded.state}
       timeline={timeline}
       letters={letters}
+      files={files}
+      fileError={fileError}
       staff={staff}
       approvers={approvers}
       userNames={new Map(names.map((n) => [n.id, n.name]))}
       roles={c.get('roles')}
       today={todayInChina()}
       failed={failed}
-      submitted={failed ? undefined : submittedState(c)}
+      submitted={failed || fileError ? undefined : submittedState(c)}
     />,
     [],
-    failed ? 400 : 200,
+    failed || fileError ? 400 : 200,
   );
 }
 
@@ -328,6 +338,20 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
     return showCase(c, id, { action, message: error.message, values: form.raw, errors: {} });
   }
   return c.redirect(`${base(c)}/${id}`, 303);
+});
+
+caseRoutes.post('/:id/files', requireRole(...STAFF), async (c) => {
+  const id = idOf(c);
+  if (id === null) return c.notFound();
+  const loaded = await loadCase(c.get('database').db, id);
+  if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
+  const error = await uploadCaseFile(c, id);
+  return error ? showCase(c, id, undefined, error) : c.redirect(`${base(c)}/${id}#files`, 303);
+});
+
+caseRoutes.get('/:id/files/:caseFile{[0-9]{1,9}}', requireRole(...STAFF), (c) => {
+  const id = idOf(c);
+  return id === null ? c.notFound() : downloadCaseFile(c, id, Number(c.req.param('caseFile')));
 });
 
 caseRoutes.get('/:id/letters/:letter', async (c) => {

@@ -16,6 +16,7 @@ import { findSubmission } from '../../../db/formSubmissions.ts';
 import { hitRateLimit } from '../../../db/rateLimit.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
+import { docxResponse } from '../../download.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
@@ -24,7 +25,6 @@ import { recordId } from '../../security/recordIds.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
 import { applicationSchema, toNewApplication } from './applicationForm.ts';
-import { docxResponse } from './download.ts';
 import { ApplicationFields, type Errors, Field, type Values } from './fields.tsx';
 
 /**
