@@ -41,8 +41,18 @@ export async function attachCaseFile(
   }
   const kind = await detectAttachmentKind(file.data);
   const title = caseFileTitle(file.title, file.filename);
+  const hash = createHash('sha256').update(file.data).digest('hex');
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
+    // A double click or a resubmitted form sends the same file again: it is attached once.
+    const locked = await applicationAggregate.lock(t, applicationId);
+    if (locked?.agencyId !== actor.agencyId) {
+      throw new GongkaiError('case.not-found', `记录不存在：${applicationId}`);
+    }
+    const same = (await caseFilesOf(t, applicationId)).find(
+      (f) => f.sha256 === hash && f.purpose === file.purpose,
+    );
+    if (same) return same;
     const [row] = await t
       .insert(caseFiles)
       .values({
@@ -53,7 +63,7 @@ export async function attachCaseFile(
         filename: file.filename.slice(0, 200) || `${title}.${kind}`,
         mediaType: mediaTypes[kind],
         size: file.data.length,
-        sha256: createHash('sha256').update(file.data).digest('hex'),
+        sha256: hash,
         data: file.data,
         userId: actor.userId ?? null,
       })

@@ -175,6 +175,35 @@ describeEachDatabase(
       );
     });
 
+    test('the same file uploaded twice at once (a double click) is attached once, with one event', async () => {
+      const { db } = database();
+      const f = await catalogFixture(db, 'scantwice');
+      const item = await createPublication(
+        db,
+        f.agency.id,
+        sampleInput(f.category('gzdt')),
+        f.drafter,
+      );
+      const data = await docx(para('工作动态正文'));
+      const [a, b] = await Promise.all(
+        [1, 2].map(() =>
+          addAttachment(db, f.agency.id, item.id, { filename: '动态.docx', data }, f.drafter),
+        ),
+      );
+      assert.equal(a.id, b.id);
+      assert.equal((await listAttachments(db, item.id)).length, 1);
+      const added = (await listEvents(db, item.id)).filter((e) => e.kind === 'attachment-added');
+      assert.equal(added.length, 1);
+      const other = await addAttachment(
+        db,
+        f.agency.id,
+        item.id,
+        { filename: '动态2.docx', data: await docx(para('另一份正文')) },
+        f.drafter,
+      );
+      assert.notEqual(other.id, a.id, 'a different file is a new attachment');
+    });
+
     test('no cleaned copy when the personal data is in the visible text or a hidden sheet', async () => {
       const { db } = database();
       const f = await catalogFixture(db, 'scannoclean');

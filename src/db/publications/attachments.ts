@@ -14,7 +14,7 @@ import { todayInChina } from '../../law/date.ts';
 import type { Db } from '../database.ts';
 import { publicationAttachments, publications } from '../schema/catalog.ts';
 import { type Actor, acted } from './actor.ts';
-import { appendPublicationEvent } from './aggregate.ts';
+import { appendPublicationEvent, publicationAggregate } from './aggregate.ts';
 import { getPublication } from './read.ts';
 
 export type AttachmentMeta = Omit<typeof publicationAttachments.$inferSelect, 'data' | 'text'>;
@@ -77,6 +77,10 @@ async function attach(
 ): Promise<AttachmentMeta> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
+    // A double click or a resubmitted form uploads the same file again: it is attached once.
+    await publicationAggregate.lock(t, publicationId);
+    const same = await sameFile(t, publicationId, file.data);
+    if (same) return same;
     const row = await insertFile(t, publicationId, file);
     await appendPublicationEvent(
       t,
@@ -246,6 +250,13 @@ export async function getPublicAttachmentFile(
   return { blocked: false, filename: row.filename, mediaType: row.mediaType, data: row.data };
 }
 
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+async function sameFile(tx: Db, publicationId: number, data: Buffer) {
+  const hash = sha256(data);
+  return (await listAttachments(tx, publicationId)).find((a) => a.sha256 === hash);
+}
+
 async function insertFile(tx: Db, publicationId: number, file: StoredFile) {
   const [row] = await tx
     .insert(publicationAttachments)
@@ -254,7 +265,7 @@ async function insertFile(tx: Db, publicationId: number, file: StoredFile) {
       filename: file.filename,
       mediaType: file.mediaType,
       size: file.data.length,
-      sha256: createHash('sha256').update(file.data).digest('hex'),
+      sha256: sha256(file.data),
       data: file.data,
       text: file.text,
       hidden: file.findings,
