@@ -35,3 +35,11 @@ test('“二” / “、” / the wording on three lines is section 二, in othe
   assert.deepEqual(r14(text), ['warning', 'warning']);
   assert.deepEqual(r14(seed), []);
 });
+
+test('section 一 under other words (“一、政府信息主动公开工作”) is a warning, not a missing section', () => {
+  assert.equal(isHeadingLike('一、政府信息主动公开工作', spec('S1')), true);
+  assert.equal(isHeadingLike('一是加强政策解读', spec('S1')), false);
+  const text = seed.replace('一、总体情况', '一、政府信息主动公开工作');
+  assert.equal(parseText(text).report.sections.S1?.heading, '一、政府信息主动公开工作');
+  assert.deepEqual(r14(text), ['warning']);
+});

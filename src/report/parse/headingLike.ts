@@ -67,6 +67,8 @@ export function isHeadingLike(line: string, spec: SectionSpec): boolean {
   if (!wording || wording.length > maxHeadingLength) return false;
   if (t3RowLabel.test(wording) || t3SubRowLabel.test(wording)) return false;
   if (/[。；;]/.test(wording)) return false;
+  // Section 一 is the only one numbered 一: before 二 any short “一、…” line is its heading.
+  if (spec.key === 'S1' && /^[#*\s]*一\s*、/.test(line)) return true;
   const standard = [spec.heading.text, ...(spec.heading.variants ?? [])].map(normalizeLabel);
   return keyWords[spec.key].test(wording) || standard.some((s) => similarity(wording, s) >= 0.5);
 }
