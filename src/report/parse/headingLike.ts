@@ -28,6 +28,10 @@ const keyWords: Record<SectionKey, RegExp> = {
 /** T3's top-level rows: 一、本年新收… 二、上年结转… 三、本年度办理结果 四、结转下年度继续办理. */
 const t3RowLabel = /^(本年新收|上年结转|本年度办理结果|本年度办理结构|结转下年)/;
 
+/** T3's numbered sub-rows (3.补正后申请内容仍不明确, 1.信访举报投诉类申请, …) are no headings either. */
+const t3SubRowLabel =
+  /^(属于|其他法律|危及|保护第三方|本机关不掌握|没有现成|补正后|信访举报|重复申请|要求提供|无正当理由|要求行政机关|申请人)/;
+
 const maxHeadingLength = 40;
 
 /** Dice coefficient of the two strings' character bigrams. */
@@ -59,9 +63,12 @@ function afterNumeral(line: string, spec: SectionSpec): string | undefined {
 
 /** Whether a line reads as the heading of the section, in other words than the format's. */
 export function isHeadingLike(line: string, spec: SectionSpec): boolean {
-  const wording = afterNumeral(line, spec);
-  if (!wording || wording.length > maxHeadingLength || t3RowLabel.test(wording)) return false;
+  const wording = afterNumeral(line, spec)?.replace(/。$/, '');
+  if (!wording || wording.length > maxHeadingLength) return false;
+  if (t3RowLabel.test(wording) || t3SubRowLabel.test(wording)) return false;
   if (/[。；;]/.test(wording)) return false;
+  // Section 一 is the only one numbered 一: before 二 any short “一、…” line is its heading.
+  if (spec.key === 'S1' && /^[#*\s]*一\s*、/.test(line)) return true;
   const standard = [spec.heading.text, ...(spec.heading.variants ?? [])].map(normalizeLabel);
   return keyWords[spec.key].test(wording) || standard.some((s) => similarity(wording, s) >= 0.5);
 }
@@ -85,9 +92,33 @@ export function findHeadingLike(
 ): LineMatch | undefined {
   return (
     findLine(text, from, to, (line) => isHeadingLike(line, spec)) ??
+    findSplitNumeral(text, spec, from, to) ??
     findInline(text, spec, from, to) ??
     findLine(text, from, to, (line) => isProblemsSubheading(line, spec))
   );
+}
+
+/**
+ * A heading whose numeral and 、 stand on lines of their own (crawled text that put every span of
+ * the page on a line: “二” / “、” / “行政机关主动公开政府信息情况”).
+ */
+function findSplitNumeral(
+  text: string,
+  spec: SectionSpec,
+  from: number,
+  to: number,
+): LineMatch | undefined {
+  const split = new RegExp(
+    `(^|\\n)${spec.numeral}[ \\t]*\\n[ \\t]*[、.．]?[ \\t]*\\n?([^\\n]*)`,
+    'g',
+  );
+  split.lastIndex = from;
+  for (let m = split.exec(text); m && m.index < to; m = split.exec(text)) {
+    const heading = `${spec.numeral}、${m[2].trim()}`;
+    if (isHeadingLike(heading, spec))
+      return { start: m.index + m[1].length, end: m.index + m[0].length, heading };
+  }
+  return undefined;
 }
 
 /** A heading's wording ends with its last word (情况, 事项, …) when the text runs on after it. */
