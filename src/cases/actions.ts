@@ -24,8 +24,16 @@ export function allowedActions(state: CaseState): CaseEventType[] {
       out.push('ConsultationSent');
       // Art. 33 extensions end once an Art. 35 deadline is set (the law core refuses them).
       if (state.extendedWorkdays < 20 && state.deferredTo === null) out.push('Extension');
-      out.push('Deferral');
+      if (state.reasons?.finding === 'reasonable') out.push('Deferral');
       if (!state.feeOpen) out.push('ProcessingFeeNotified');
+      if (state.reasons === null) out.push('ReasonsRequested');
+    }
+    if (state.reasons !== null && state.reasons.finding === null) out.push('ReasonsAssessed');
+    if (state.consultations.some((c) => c.objection && c.party === 'third-party' && !c.notice)) {
+      out.push('ThirdPartyNotified');
+    }
+    if (state.consultations.some((c) => c.notice && c.notice.servedOn === null)) {
+      out.push('ThirdPartyNoticeServed');
     }
     if (state.consultations.some((c) => c.repliedOn === null)) out.push('ConsultationReplied');
     if (state.feeOpen) out.push('ProcessingFeePaid');

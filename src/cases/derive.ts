@@ -9,6 +9,7 @@ import { extensionAfterDeferral, replyDue } from '../law/clock.ts';
 import { type IsoDate, isIsoDate, toDayNumber } from '../law/date.ts';
 import { decisionKind, isDecisionId } from '../law/decisions.ts';
 import type { ClockEvent } from '../law/events.ts';
+import { excessiveActionProblem } from '../law/excessive.ts';
 import type { Receipt } from '../law/receipt.ts';
 import { allowedActions, redecisionDue } from './actions.ts';
 import { approvalOf } from './approval.ts';
@@ -38,6 +39,8 @@ export function step(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'Extension' && state.deferredTo !== null && state.outcome === null) {
     throw extensionAfterDeferral(); // the law's reason rather than a bare "not allowed"
   }
+  const art35 = event.type === 'Deferral' ? excessiveActionProblem('defer', state.reasons) : null;
+  if (art35 && state.outcome === null) throw illegal('art35', art35);
   if (!allowedActions(state).includes(event.type)) {
     throw illegal('not-allowed', `本件当前状态下不能“${CASE_EVENTS[event.type].label}”`, {
       status: state.status,
@@ -73,6 +76,8 @@ function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
     appeals: [],
     redecisions: [],
     clock: null,
+    amendedRequest: null,
+    reasons: null,
     lastOn: event.on,
   };
 }
@@ -98,7 +103,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       if (!e.items.trim()) throw illegal('supplement-items', '补正告知须说明需要补正的事项');
       return { ...s, supplement: 'requested', supplementDeadline: e.deadline };
     case 'SupplementReceived':
-      return { ...s, supplement: 'received' };
+      return { ...s, supplement: 'received', amendedRequest: e.amendedRequest?.trim() || null };
     case 'ConsultationSent':
       if (s.consultations.some((c) => c.id === e.id)) {
         throw illegal('consultation-id', `征求意见书编号重复：${e.id}`);
@@ -107,7 +112,15 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
         ...s,
         consultations: [
           ...s.consultations,
-          { id: e.id, party: e.party, name: e.name, sentOn: e.on, repliedOn: null },
+          {
+            id: e.id,
+            party: e.party,
+            name: e.name,
+            sentOn: e.on,
+            repliedOn: null,
+            objection: false,
+            notice: null,
+          },
         ],
       };
     case 'ConsultationReplied': {
@@ -115,7 +128,9 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       if (!open) throw illegal('consultation-unknown', `没有待答复的征求意见书：${e.id}`);
       return {
         ...s,
-        consultations: s.consultations.map((c) => (c === open ? { ...c, repliedOn: e.on } : c)),
+        consultations: s.consultations.map((c) =>
+          c === open ? { ...c, repliedOn: e.on, objection: e.objection === true } : c,
+        ),
       };
     }
     case 'Extension':
@@ -189,6 +204,24 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       };
     case 'FileAttached':
       return s;
+    case 'ReasonsRequested':
+      return requestReasons(s, e);
+    case 'ReasonsAssessed':
+      return assessReasons(s, e);
+    case 'ThirdPartyNotified':
+      return notifyThirdParty(s, e);
+    case 'ThirdPartyNoticeServed': {
+      const c = s.consultations.find((x) => x.id === e.consultationId && x.notice);
+      if (!c?.notice || c.notice.servedOn !== null) {
+        throw illegal('third-party-notice', `没有待送达的第三方告知书：${e.consultationId}`);
+      }
+      if (!e.method.trim()) throw illegal('third-party-notice', '请写明第三方告知书的送达方式');
+      const notice = { ...c.notice, servedOn: e.on };
+      return {
+        ...s,
+        consultations: s.consultations.map((x) => (x === c ? { ...c, notice } : x)),
+      };
+    }
     case 'AppealClosed': {
       const open = s.appeals.find((a) => a.id === e.appealId && a.closedOn === null);
       if (!open) throw illegal('appeal-unknown', `没有尚未审结的复议/诉讼：${e.appealId}`);
@@ -198,6 +231,86 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
           a === open ? { ...a, closedOn: e.on, outcome: e.outcome } : a,
         ),
       };
+    }
+  }
+}
+
+function requestReasons(s: CaseState, e: CaseEvent & { type: 'ReasonsRequested' }): CaseState {
+  if (!e.grounds.trim()) {
+    throw illegal('art35', '要求说明理由须写明申请数量、频次明显超过合理范围的具体情况');
+  }
+  if (!isIsoDate(e.deadline) || toDayNumber(e.deadline) <= toDayNumber(e.on)) {
+    throw illegal(
+      'art35',
+      `说明理由的期限（${String(e.deadline)}）应晚于要求说明理由之日（${e.on}）`,
+    );
+  }
+  return { ...s, reasons: { requestedOn: e.on, deadline: e.deadline, finding: null } };
+}
+
+function assessReasons(s: CaseState, e: CaseEvent & { type: 'ReasonsAssessed' }): CaseState {
+  const record = s.reasons;
+  if (!record || record.finding !== null) {
+    throw illegal('art35', '本件没有待登记结果的要求说明理由');
+  }
+  if (!isReasonsFinding(e.finding)) throw illegal('art35', '请选择申请人说明理由的情况');
+  if (e.finding === 'not-given' && toDayNumber(e.on) <= toDayNumber(record.deadline)) {
+    throw illegal('art35', `说明理由的期限至${record.deadline}，期满后才能登记“未说明理由”`);
+  }
+  if (e.finding !== 'not-given' && !e.reasons?.trim()) {
+    throw illegal('art35', '请填写申请人说明的理由');
+  }
+  if (!e.assessment.trim()) throw illegal('art35', '请写明审查意见（为何认为理由合理或不合理）');
+  return { ...s, reasons: { ...record, finding: e.finding } };
+}
+
+function isReasonsFinding(value: unknown): boolean {
+  return value === 'not-given' || value === 'unreasonable' || value === 'reasonable';
+}
+
+function notifyThirdParty(s: CaseState, e: CaseEvent & { type: 'ThirdPartyNotified' }): CaseState {
+  const c = s.consultations.find((x) => x.id === e.consultationId);
+  if (!c || c.party !== 'third-party' || !c.objection || c.notice) {
+    throw illegal(
+      'third-party-notice',
+      `没有不同意公开、尚未书面告知的第三方：${e.consultationId}`,
+    );
+  }
+  if (!e.content.trim() || !e.reason.trim()) {
+    throw illegal('third-party-notice', '第三方告知书须写明决定公开的内容和理由');
+  }
+  if (!isIsoDate(e.disclosureOn) || toDayNumber(e.disclosureOn) <= toDayNumber(e.on)) {
+    throw illegal(
+      'third-party-notice',
+      `公开日期（${String(e.disclosureOn)}）应晚于书面告知第三方之日（${e.on}）`,
+    );
+  }
+  const notice = { on: e.on, disclosureOn: e.disclosureOn, servedOn: null };
+  return { ...s, consultations: s.consultations.map((x) => (x === c ? { ...c, notice } : x)) };
+}
+
+/** Art. 32: disclosing over a third party's objection waits for the served written notice. */
+function checkThirdPartyNotices(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
+  const discloses = e.decision === 'disclose' || e.decision === 'partial';
+  if (!discloses) return;
+  for (const c of s.consultations.filter((x) => x.party === 'third-party' && x.objection)) {
+    if (!c.notice) {
+      throw illegal(
+        'third-party-notice-missing',
+        `第三方“${c.name}”不同意公开：决定公开前须书面告知该第三方决定公开的内容、理由和公开日期（第三十二条）`,
+      );
+    }
+    if (c.notice.servedOn === null) {
+      throw illegal(
+        'third-party-notice-unserved',
+        `给第三方“${c.name}”的告知书尚未送达：送达后、且不早于告知的公开日期（${c.notice.disclosureOn}）才能公开`,
+      );
+    }
+    if (toDayNumber(e.on) < toDayNumber(c.notice.disclosureOn)) {
+      throw illegal(
+        'third-party-notice-unserved',
+        `已告知第三方“${c.name}”于${c.notice.disclosureOn}公开，不能早于该日作出公开决定`,
+      );
     }
   }
 }
@@ -236,6 +349,11 @@ function checkDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
   if (e.decision === 'unclear-after-supplement' && s.supplement !== 'received') {
     throw illegal('no-supplement-received', '只有收到补正后的申请才能按“补正后仍不明确”处理');
   }
+  if (e.decision === 'excessive') {
+    const problem = excessiveActionProblem('refuse', s.reasons);
+    if (problem) throw illegal('art35', problem);
+  }
+  checkThirdPartyNotices(s, e);
   const statement = decisionKind(e.decision).statement;
   if (statement && !e.text?.trim()) {
     throw illegal('statement', `${decisionKind(e.decision).label}：${statement.missing}`, {

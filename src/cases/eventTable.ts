@@ -5,6 +5,7 @@
  * added in three places: its type in `events.ts`, its rule in `derive.ts`, its row here (plus, if
  * staff record it on the case page, its form in `web/admin/cases/actionForms.ts`).
  */
+import { REASONS_FINDING_LABELS } from '../law/excessive.ts';
 import { APPEAL_KIND_LABELS, type CaseEventType } from './events.ts';
 import type { CASE_STAFF_ROLES } from './privacy.ts';
 
@@ -17,7 +18,9 @@ export type OptionSource =
   | 'approvers'
   | 'openConsultations'
   | 'openAppeals'
-  | 'correctedAppeals';
+  | 'correctedAppeals'
+  | 'objectingThirdParties'
+  | 'unservedThirdPartyNotices';
 
 /** One field of an action form (the date `on` is on every form). */
 export interface FormField {
@@ -81,7 +84,15 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
     label: '收到补正',
     description: '登记申请人提交补正的日期。',
     roles: staff,
-    fields: [{ name: 'note', label: '补正内容摘要', multiline: true }],
+    fields: [
+      {
+        name: 'amendedRequest',
+        label: '补正后的申请内容（申请人补正后所需信息的描述）',
+        required: true,
+        multiline: true,
+      },
+      { name: 'note', label: '补正情况说明', multiline: true },
+    ],
   },
   ConsultationSent: {
     label: '发出征求意见书',
@@ -106,7 +117,16 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
     roles: staff,
     fields: [
       { name: 'id', label: '征求意见书', required: true, options: 'openConsultations' },
-      { name: 'opinion', label: '意见', multiline: true },
+      {
+        name: 'objection',
+        label: '意见结论',
+        required: true,
+        options: [
+          ['agree', '同意公开（或未提出异议）'],
+          ['object', '不同意公开'],
+        ],
+      },
+      { name: 'opinion', label: '意见及理由', multiline: true },
     ],
   },
   Extension: {
@@ -129,7 +149,8 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
   Deferral: {
     label: '确定延迟答复期限',
     action: '确定延迟答复期限（第三十五条，须办公室负责人）',
-    description: '申请数量、频次明显超过合理范围的，可以确定延迟答复的合理期限（第三十五条）。',
+    description:
+      '申请人说明的理由经审查合理、但无法在第三十三条规定的期限内答复的，可以确定延迟答复的合理期限（第三十五条）。',
     roles: office,
     fields: [
       {
@@ -268,6 +289,71 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       '申请人或工作人员为本件添加的文件（委托书、身份证明、补正材料、公开的政府信息等）。',
     roles: [], // uploaded through the case page's file form or the tracking page, not an action form
     fields: [],
+  },
+  ReasonsRequested: {
+    label: '要求说明理由',
+    action: '要求申请人说明理由（第三十五条）',
+    description:
+      '申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由（第三十五条）。答复期限不因此中止。',
+    roles: office,
+    fields: [
+      {
+        name: 'grounds',
+        label: '数量、频次明显超过合理范围的具体情况（写入说明理由通知书）',
+        required: true,
+        multiline: true,
+      },
+      { name: 'deadline', label: '说明理由的期限', type: 'date', required: true },
+    ],
+  },
+  ReasonsAssessed: {
+    label: '登记说明理由情况',
+    action: '登记申请人说明理由的情况（第三十五条）',
+    description:
+      '理由不合理或未说明理由的，可以告知不予处理；理由合理但无法按期答复的，可以确定延迟答复期限。',
+    roles: office,
+    fields: [
+      {
+        name: 'finding',
+        label: '说明理由的情况',
+        required: true,
+        options: Object.entries(REASONS_FINDING_LABELS),
+      },
+      { name: 'reasons', label: '申请人说明的理由', multiline: true },
+      { name: 'assessment', label: '审查意见', required: true, multiline: true },
+    ],
+  },
+  ThirdPartyNotified: {
+    label: '书面告知第三方',
+    action: '书面告知第三方决定公开（第三十二条）',
+    description:
+      '第三方不同意公开，但不公开可能对公共利益造成重大影响的，决定公开前书面告知第三方公开的内容、理由和公开日期（第三十二条）。',
+    roles: office,
+    fields: [
+      { name: 'consultationId', label: '第三方', required: true, options: 'objectingThirdParties' },
+      { name: 'content', label: '决定公开的政府信息内容', required: true, multiline: true },
+      {
+        name: 'reason',
+        label: '理由（不公开可能对公共利益造成的重大影响）',
+        required: true,
+        multiline: true,
+      },
+      { name: 'disclosureOn', label: '公开日期', type: 'date', required: true },
+    ],
+  },
+  ThirdPartyNoticeServed: {
+    label: '第三方告知书送达',
+    description: '登记第三方收到告知书的日期和方式；送达前不得公开。',
+    roles: staff,
+    fields: [
+      {
+        name: 'consultationId',
+        label: '第三方',
+        required: true,
+        options: 'unservedThirdPartyNotices',
+      },
+      { name: 'method', label: '送达方式（邮寄签收、当面送达等）', required: true },
+    ],
   },
 };
 

@@ -6,6 +6,7 @@
 import type { IsoDate } from '../law/date.ts';
 import type { DecisionId } from '../law/decisions.ts';
 import type { ConsultedParty } from '../law/events.ts';
+import type { ReasonsFinding } from '../law/excessive.ts';
 import type { Channel } from '../law/receipt.ts';
 import type { Approval } from './approval.ts';
 import type { CaseFilePurpose } from './caseFiles.ts';
@@ -45,6 +46,8 @@ export interface SupplementReceivedEvent {
   type: 'SupplementReceived';
   on: IsoDate;
   note?: string;
+  /** 补正后的申请内容: the request as the applicant amended it (absent on older records). */
+  amendedRequest?: string;
 }
 
 /** 征求意见书 (Arts. 32, 34). */
@@ -62,6 +65,9 @@ export interface ConsultationRepliedEvent {
   id: string;
   /** 同意 / 不同意 and the reasons, as received. */
   opinion?: string;
+  /** The third party objects to disclosure (不同意公开): disclosing anyway needs the Art. 32
+   * written notice. */
+  objection?: boolean;
 }
 
 /** 延长答复期限 (Art. 33): approved by the head of the disclosure office (role `office`). */
@@ -208,6 +214,53 @@ export interface FileAttachedEvent {
   by: 'staff' | 'applicant';
 }
 
+/** 要求说明理由 (Art. 35): the number or frequency of requests clearly exceeds a reasonable range. */
+export interface ReasonsRequestedEvent {
+  type: 'ReasonsRequested';
+  on: IsoDate;
+  /** What makes the requests excessive (how many, how often), as the letter states it. */
+  grounds: string;
+  /** The day the applicant is asked to explain by. */
+  deadline: IsoDate;
+}
+
+/** The office's finding on the reasons (Art. 35): not given, unreasonable or reasonable. */
+export interface ReasonsAssessedEvent {
+  type: 'ReasonsAssessed';
+  on: IsoDate;
+  finding: ReasonsFinding;
+  /** The reasons as the applicant gave them (none when not given). */
+  reasons?: string;
+  /** Why the office judged them so. */
+  assessment: string;
+}
+
+/**
+ * 书面告知第三方 (Art. 32): the office discloses over the third party's objection because
+ * withholding would gravely affect the public interest; the third party is told in writing what
+ * will be disclosed, why, and from which day.
+ */
+export interface ThirdPartyNotifiedEvent {
+  type: 'ThirdPartyNotified';
+  on: IsoDate;
+  /** The third-party consultation that objected. */
+  consultationId: string;
+  /** 决定公开的政府信息内容. */
+  content: string;
+  /** 理由: why withholding would gravely affect the public interest. */
+  reason: string;
+  /** The day the information will be disclosed: the decision may not be dated earlier. */
+  disclosureOn: IsoDate;
+}
+
+/** The third party received the Art. 32 notice (送达). */
+export interface ThirdPartyNoticeServedEvent {
+  type: 'ThirdPartyNoticeServed';
+  on: IsoDate;
+  consultationId: string;
+  method: string;
+}
+
 export type CaseEvent =
   | SubmittedEvent
   | ReceivedEvent
@@ -228,7 +281,11 @@ export type CaseEvent =
   | AppealFiledEvent
   | AppealClosedEvent
   | RedecidedEvent
-  | FileAttachedEvent;
+  | FileAttachedEvent
+  | ReasonsRequestedEvent
+  | ReasonsAssessedEvent
+  | ThirdPartyNotifiedEvent
+  | ThirdPartyNoticeServedEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

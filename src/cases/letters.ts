@@ -5,6 +5,7 @@
 import { CONSULTATION_WORKDAYS, FEE_PAYMENT_WORKDAYS } from '../law/clock.ts';
 import type { IsoDate } from '../law/date.ts';
 import { decisionKind } from '../law/decisions.ts';
+import { REASONS_FINDING_LABELS } from '../law/excessive.ts';
 import { type RemedyBodies, remedyFor } from '../law/remedies.ts';
 import type { CaseEvent } from './events.ts';
 import { feeStandard } from './feeAssessment.ts';
@@ -17,7 +18,9 @@ export type LetterKind =
   | 'deferral'
   | 'consultation'
   | 'fee'
-  | 'decision';
+  | 'decision'
+  | 'reasons'
+  | 'third-party-notice';
 
 export interface LetterContent {
   kind: LetterKind;
@@ -55,7 +58,8 @@ const REG = '《中华人民共和国政府信息公开条例》';
 export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent | null {
   const { state } = ctx;
   const received = state.receivedOn ? cnDate(state.receivedOn) : '';
-  const request = `您（单位）于${received}向本机关提出的政府信息公开申请（申请内容：“${ctx.description}”）`;
+  const amended = state.amendedRequest ? `，经补正为：“${state.amendedRequest}”` : '';
+  const request = `您（单位）于${received}向本机关提出的政府信息公开申请（申请内容：“${ctx.description}”${amended}）`;
   const base = {
     number: ctx.number,
     addressee: ctx.applicantName,
@@ -83,6 +87,7 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
         title: '延长政府信息公开答复期限告知书',
         paragraphs: [
           `${request}，因${event.reason}，需要延长答复期限。经本机关政府信息公开工作机构负责人同意，答复期限延长${event.workdays}个工作日${state.clock?.due ? `，延长后的答复期限至${cnDate(state.clock.due)}` : ''}。`,
+          ...(state.clock?.due && state.clock.provisional ? [PROVISIONAL] : []),
         ],
         basis: `依据${REG}第三十三条第二款。`,
         remedy: null,
@@ -114,12 +119,58 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
       };
     case 'ProcessingFeeNotified':
       return { ...base, ...feeNotice(request, event) };
+    case 'ReasonsRequested':
+      return {
+        ...base,
+        kind: 'reasons',
+        title: '政府信息公开申请说明理由通知书',
+        paragraphs: [
+          `${request}，经审查，您（单位）申请公开政府信息的数量、频次明显超过合理范围：${event.grounds}`,
+          `请于${cnDate(event.deadline)}前向本机关说明申请理由。本机关认为申请理由不合理的，将告知不予处理；认为申请理由合理、但无法在${REG}第三十三条规定的期限内答复的，可以确定延迟答复的合理期限并告知您（单位）。`,
+        ],
+        basis: `依据${REG}第三十五条。`,
+        remedy: null,
+      };
+    case 'ThirdPartyNotified':
+      return { ...base, ...thirdPartyNotice(ctx, event) };
     case 'Decided':
     case 'Redecided':
       return decisionLetter(ctx, event, request, base);
     default:
       return null;
   }
+}
+
+/** What a letter adds when its date rests on holidays not yet published (`clock.provisional`). */
+export const PROVISIONAL =
+  '上述日期系按现行节假日安排推算；次年节假日安排公布后，如日期有变化，本机关将另行告知。';
+
+function thirdPartyNotice(
+  ctx: LetterContext,
+  event: CaseEvent & { type: 'ThirdPartyNotified' },
+): Pick<
+  LetterContent,
+  'kind' | 'title' | 'paragraphs' | 'basis' | 'remedy' | 'addressee' | 'toApplicant'
+> {
+  const c = ctx.state.consultations.find((x) => x.id === event.consultationId);
+  const received = ctx.state.receivedOn ? cnDate(ctx.state.receivedOn) : '';
+  return {
+    kind: 'third-party-notice',
+    title: '政府信息公开第三方告知书',
+    addressee: c?.name ?? '',
+    toApplicant: false,
+    paragraphs: [
+      `本机关于${received}收到政府信息公开申请（申请内容：“${ctx.state.amendedRequest ?? ctx.description}”）。本机关${c ? `于${cnDate(c.sentOn)}` : ''}书面征求贵方意见，贵方${c?.repliedOn ? `于${cnDate(c.repliedOn)}` : ''}答复不同意公开。`,
+      `本机关认为，不公开可能对公共利益造成重大影响，决定予以公开。现将有关事项书面告知如下：`,
+      `一、决定公开的政府信息内容：${event.content}`,
+      `二、理由：${event.reason}`,
+      `三、公开日期：本机关将于${cnDate(event.disclosureOn)}公开上述信息，在此之前不予公开。`,
+    ],
+    basis: `依据${REG}第三十二条。`,
+    remedy: remedyFor('open', event.on, ctx.bodies)
+      .text.replace('如对本答复不服', '如对本机关决定公开不服')
+      .replaceAll('本答复', '本告知书'),
+  };
 }
 
 const FEE_RULES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
@@ -169,6 +220,12 @@ function decisionLetter(
   if (kind.statement && text) paragraphs.push(`${kind.statement.label}：${text}`);
   else if (text) paragraphs.push(text);
   if (kind.outcome === 'n1') paragraphs.push(petitionChannelNotice({ agencyName: ctx.agencyName }));
+  const reasons = ctx.state.reasons;
+  if (kind.outcome === 'n4' && reasons?.finding) {
+    paragraphs.push(
+      `本机关于${cnDate(reasons.requestedOn)}要求您（单位）于${cnDate(reasons.deadline)}前说明理由，${REASONS_FINDING_LABELS[reasons.finding]}。`,
+    );
+  }
   if (event.withheld) {
     paragraphs.push(`不予公开的内容：${event.withheld}。理由：${event.withheldReason ?? ''}`);
   }

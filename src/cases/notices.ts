@@ -8,7 +8,7 @@ import type { CaseState } from './state.ts';
 
 export interface Notice {
   /** Which step it reports; with the event's sequence it makes the message unique. */
-  step: 'received' | 'supplement' | 'fee' | 'extension' | 'decided';
+  step: 'received' | 'supplement' | 'fee' | 'extension' | 'decided' | 'reasons';
   subject: string;
   body: string;
 }
@@ -61,6 +61,12 @@ export function noticeFor(
         step: 'extension',
         subject: `${context.agencyName}延迟答复的告知`,
         body: line(`您的申请将延迟答复，答复期限为 ${event.due}。`),
+      };
+    case 'ReasonsRequested':
+      return {
+        step: 'reasons',
+        subject: `${context.agencyName}请您说明政府信息公开申请的理由`,
+        body: line(`请于 ${event.deadline} 前说明申请理由，详见说明理由通知书。`),
       };
     case 'Decided':
       return {

@@ -4,6 +4,7 @@ import type { ReplyClock } from '../law/clock.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { DecisionId } from '../law/decisions.ts';
 import type { ConsultedParty } from '../law/events.ts';
+import type { ReasonsRecord } from '../law/excessive.ts';
 import type { OutcomeRow } from '../law/keys.ts';
 import type { Channel } from '../law/receipt.ts';
 import type { AppealKind, AppealOutcome, AppealTarget } from './events.ts';
@@ -49,6 +50,18 @@ export interface Consultation {
   name: string;
   sentOn: IsoDate;
   repliedOn: IsoDate | null;
+  /** The third party objected to disclosure in its reply. */
+  objection: boolean;
+  /** The Art. 32 written notice, when the office decided to disclose over the objection. */
+  notice: ThirdPartyNotice | null;
+}
+
+/** 书面告知第三方 (Art. 32). */
+export interface ThirdPartyNotice {
+  on: IsoDate;
+  disclosureOn: IsoDate;
+  /** The day the third party received it; null until recorded. */
+  servedOn: IsoDate | null;
 }
 
 export interface AppealState {
@@ -98,6 +111,10 @@ export interface CaseState {
   redecisions: Redecision[];
   /** The reply clock from the law core; null before receipt. */
   clock: ReplyClock | null;
+  /** 补正后的申请内容, once the supplement is received with it. */
+  amendedRequest: string | null;
+  /** Art. 35: the request for reasons and the finding; null when none was made. */
+  reasons: ReasonsRecord | null;
   /** The latest event date: a new event may not be dated earlier. */
   lastOn: IsoDate;
 }

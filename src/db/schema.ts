@@ -42,6 +42,8 @@ export const agencies = pgTable('agencies', {
   court: text('court'),
   /** Letter numbers, with `{year}` and `{n}`, e.g. `湘信访依申复〔{year}〕{n}号`. */
   letterNumberTemplate: text('letter_number_template'),
+  /** Art. 44: how many different applicants asking for the same information prompt 主动公开. */
+  proactivePromptApplicants: integer('proactive_prompt_applicants').notNull().default(3),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

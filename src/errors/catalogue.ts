@@ -45,6 +45,7 @@ export const errorMessages = {
   'cases.illegal.appeal-not-overdue': '答复期限至…，期满仍未答复的，才能登记对“不答复”的复议或诉讼',
   'cases.illegal.appeal-unknown': '没有尚未审结的复议/诉讼：…',
   'cases.illegal.appeal-unreceived': '尚未确认收到的申请不能登记复议或诉讼',
+  'cases.illegal.art35': '第三十五条：须先要求申请人说明理由，并按说明理由的情况办理。',
   'cases.illegal.awaiting-supplement':
     '本件正在等待申请人补正：只能在补正期限届满后按“逾期不补正”处理',
   'cases.illegal.consultation-id': '征求意见书编号重复：…',
@@ -79,7 +80,15 @@ export const errorMessages = {
   'cases.illegal.supplement-deadline': '补正期限（…）应晚于补正告知之日（…）',
   'cases.illegal.supplement-items': '补正告知须说明需要补正的事项',
   'cases.illegal.supplement-not-lapsed': '补正期限至…，期满后才能按“逾期不补正”处理',
+  'cases.illegal.third-party-notice': '第三方告知书的内容不完整或没有对应的第三方。',
+  'cases.illegal.third-party-notice-missing':
+    '第三方不同意公开：决定公开前须书面告知该第三方（第三十二条）。',
+  'cases.illegal.third-party-notice-unserved':
+    '第三方告知书尚未送达或告知的公开日期未到，不能公开。',
   'cases.letter-number': '告知书文号模板无效：须含 {year} 和 {n}。',
+  'cases.proactive.category': '本单位尚未设置公开目录分类，请先在单位设置中添加。',
+  'cases.proactive.reason': '请填写不纳入主动公开的理由（至少4个字）。',
+  'cases.proactive.unknown': '该提示已处理或已变化，请刷新后重试。',
   'cases.query-code': '未能生成唯一的查询码，请重试',
   'catalog.attachment.missing': '附件不存在。',
   'catalog.attachment.state': '只能在草稿状态下增删附件。',

@@ -24,6 +24,18 @@ const deferral = (on: string, due: string, reason = '申请数量明显超过合
   approvedBy: '王主任',
 });
 
+/** Art. 35: the applicant was asked for reasons, which were judged as given. */
+const reasons = (on: string, askedOn = '2025-03-05', deadline = '2025-03-12'): CaseEvent[] => [
+  { type: 'ReasonsRequested', on: askedOn, grounds: '本年度已提出申请45件', deadline },
+  {
+    type: 'ReasonsAssessed',
+    on,
+    finding: 'reasonable',
+    reasons: '用于课题研究',
+    assessment: '所述用途与申请数量相称',
+  },
+];
+
 const legal: [string, CaseEvent[], { status: string; outcome: string | null }][] = [
   [
     'online: confirm, disclose, serve, archive',
@@ -143,6 +155,7 @@ const legal: [string, CaseEvent[], { status: string; outcome: string | null }][]
     [
       online(),
       received(),
+      ...reasons('2025-03-14'),
       deferral('2025-03-20', '2025-05-30'),
       {
         type: 'ConsultationSent',
@@ -168,6 +181,7 @@ const legal: [string, CaseEvent[], { status: string; outcome: string | null }][]
         reason: '需要调取档案',
         approvedBy: '王主任',
       },
+      ...reasons('2025-03-21', '2025-03-11', '2025-03-18'),
       deferral('2025-04-10', '2025-06-30'),
       deferral('2025-06-20', '2025-07-31'),
     ],
@@ -342,17 +356,17 @@ const illegal: [string, CaseEvent[], RegExp][] = [
   ],
   [
     'a deferral without a reason',
-    [online(), received(), deferral('2025-03-20', '2025-05-30', '  ')],
+    [online(), received(), ...reasons('2025-03-14'), deferral('2025-03-20', '2025-05-30', '  ')],
     /依第三十五条延迟答复须说明理由/,
   ],
   [
     'a deferral not later than the current due date (2025-04-01)',
-    [online(), received(), deferral('2025-03-20', '2025-04-01')],
+    [online(), received(), ...reasons('2025-03-14'), deferral('2025-03-20', '2025-04-01')],
     /延迟答复期限（2025-04-01）应晚于当前答复期限（2025-04-01）/,
   ],
   [
     'a deferral decided after the due date',
-    [online(), received(), deferral('2025-04-02', '2025-05-30')],
+    [online(), received(), ...reasons('2025-03-14'), deferral('2025-04-02', '2025-05-30')],
     /应在答复期限届满前作出：2025-04-02已晚于当前答复期限2025-04-01/,
   ],
   [
@@ -360,6 +374,7 @@ const illegal: [string, CaseEvent[], RegExp][] = [
     [
       online(),
       received(),
+      ...reasons('2025-03-14'),
       deferral('2025-03-20', '2025-05-30'),
       { type: 'Extension', on: '2025-03-21', workdays: 5, reason: '甲', approvedBy: '王主任' },
     ],
@@ -373,7 +388,7 @@ const illegal: [string, CaseEvent[], RegExp][] = [
       { type: 'SupplementRequested', on: '2025-03-05', deadline: '2025-03-20', items: '甲' },
       deferral('2025-03-06', '2025-05-30'),
     ],
-    /不能“确定延迟答复期限”/,
+    /须先要求申请人说明理由/,
   ],
   [
     'a deferral after the decision',
@@ -385,6 +400,7 @@ const illegal: [string, CaseEvent[], RegExp][] = [
     [
       online(),
       received(),
+      ...reasons('2025-03-14'),
       { ...deferral('2025-03-20', '2025-05-30'), approvedBy: ' ' } as CaseEvent,
     ],
     /须经政府信息公开工作机构负责人同意/,
@@ -407,7 +423,8 @@ describe('the case state machine refuses illegal sequences', () => {
 });
 
 describe('Art. 35 deferral (延迟答复)', () => {
-  const deferred = [online(), received(), deferral('2025-03-20', '2025-05-30')];
+  const asked = [online(), received(), ...reasons('2025-03-14')];
+  const deferred = [...asked, deferral('2025-03-20', '2025-05-30')];
 
   test('the reply due date is the deferral date, explained by the law core trace', () => {
     const state = derive(calendar, deferred);
@@ -423,7 +440,7 @@ describe('Art. 35 deferral (延迟答复)', () => {
   });
 
   test('offered while the case runs; afterwards no Art. 33 extension and no 补正', () => {
-    const before = allowedActions(derive(calendar, [online(), received()]));
+    const before = allowedActions(derive(calendar, asked));
     assert.ok(before.includes('Deferral'));
     assert.ok(before.includes('Extension'));
     const after = allowedActions(derive(calendar, deferred));
@@ -473,7 +490,7 @@ describe('Art. 35 deferral (延迟答复)', () => {
         number: '依申请公开〔2025〕1号',
         bodies: { reconsiderationBody: '湘潭县人民政府', court: null },
       },
-      deferred[2],
+      deferred[4],
     );
     assert.ok(letter);
     assert.equal(letter.kind, 'deferral');

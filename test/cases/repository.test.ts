@@ -154,6 +154,16 @@ describeEachDatabase('case repositories', (database) => {
     const { db } = database();
     const { id } = await submitApplication(db, person(agencyId), { today });
     await appendEvent(db, id, { type: 'Received', on: '2025-03-04' }, { today });
+    const grounds = '本年度已提出申请45件';
+    const asked = { type: 'ReasonsRequested', on: '2025-03-05', grounds, deadline: '2025-03-12' };
+    await appendEvent(db, id, asked as never, { today });
+    const judged = { type: 'ReasonsAssessed', on: '2025-03-14', finding: 'reasonable' } as const;
+    await appendEvent(
+      db,
+      id,
+      { ...judged, reasons: '课题研究', assessment: '用途相称' },
+      { today },
+    );
     const deferral = {
       type: 'Deferral',
       on: '2025-03-20',
@@ -183,7 +193,7 @@ describeEachDatabase('case repositories', (database) => {
     assert.equal(state.deferredTo, '2025-05-30');
     const row = await findApplication(db, id);
     assert.equal(row?.replyDue, '2025-05-30', 'the projection carries the deferred due date');
-    assert.equal(row?.version, 3);
+    assert.equal(row?.version, 5);
     const audited = await listAudit(db, { agencyId, action: 'case.Deferral' });
     assert.deepEqual(
       audited.map((a) => a.target),
@@ -192,9 +202,12 @@ describeEachDatabase('case repositories', (database) => {
     const list = await lettersOf(db, id);
     assert.deepEqual(
       list.map((l) => [l.kind, l.title, l.eventSeq, l.toApplicant]),
-      [['deferral', '政府信息公开申请延迟答复告知书', 3, true]],
+      [
+        ['reasons', '政府信息公开申请说明理由通知书', 3, true],
+        ['deferral', '政府信息公开申请延迟答复告知书', 5, true],
+      ],
     );
-    const docx = await letterContent(db, id, list[0].id);
+    const docx = await letterContent(db, id, list[1].id);
     const text = (await mammoth.extractRawText({ buffer: docx!.content })).value;
     assert.match(text, /第三十五条/);
     assert.match(text, /延迟答复的合理期限至2025年5月30日/);

@@ -111,7 +111,19 @@ describeEachDatabase(
         (await act('SupplementRequested', { deadline, items: '请写明统计的起止时间' })).status,
         303,
       );
-      assert.equal((await act('SupplementReceived', { note: '2024年全年' })).status, 303);
+      const noAmendment = await act('SupplementReceived', {
+        amendedRequest: '',
+        note: '2024年全年',
+      });
+      assert.equal(noAmendment.status, 400);
+      assert.match(await noAmendment.text(), /请填写补正后的申请内容/);
+      const amended = { amendedRequest: '2024年1月至12月信访事项统计表', note: '2024年全年' };
+      assert.equal((await act('SupplementReceived', amended)).status, 303);
+      const afterSupplement = await (await office.get(`${ADMIN}/${caseId}`)).text();
+      assert.match(
+        afterSupplement,
+        /补正后的申请内容<\/dt><dd class="amended-request">2024年1月至12月信访事项统计表/,
+      );
       const noReason = await act('Decided', { decision: 'partial', text: '提供统计表' });
       assert.equal(noReason.status, 400);
       assert.match(await noReason.text(), /不予公开的内容/);
@@ -156,12 +168,27 @@ describeEachDatabase(
       };
       assert.doesNotMatch(await page(office), /data-action="Deferral"/, 'not before receipt');
       assert.equal((await act(office, 'Received', { method: '电话确认' })).status, 303);
-      const opened = await page(office);
-      assert.match(opened, /data-action="Deferral"/);
-      const currentDue = opened.match(/data-reply-due="(\d{4}-\d{2}-\d{2})"/)?.[1] ?? '';
-      assert.ok(currentDue);
       const later = new Date(Date.parse(today) + 120 * 86400_000).toISOString().slice(0, 10);
       const reason = '申请数量、频次明显超过合理范围，需逐件检索';
+      const received = await page(office);
+      assert.doesNotMatch(
+        received,
+        /data-action="Deferral"/,
+        'only after reasons judged reasonable',
+      );
+      assert.match(received, /data-action="ReasonsRequested"/);
+      const unasked = await act(office, 'Deferral', { due: later, reason });
+      assert.equal(unasked.status, 400);
+      assert.match(await unasked.text(), /须先要求申请人说明理由/);
+      const grounds = { grounds: '本年度已提出申请45件', deadline: later };
+      assert.equal((await act(office, 'ReasonsRequested', grounds)).status, 303);
+      const judged = { finding: 'reasonable', reasons: '课题研究', assessment: '用途与数量相称' };
+      assert.equal((await act(office, 'ReasonsAssessed', judged)).status, 303);
+      const opened = await page(office);
+      assert.match(opened, /data-action="Deferral"/);
+      assert.match(opened, /政府信息公开申请说明理由通知书/);
+      const currentDue = opened.match(/data-reply-due="(\d{4}-\d{2}-\d{2})"/)?.[1] ?? '';
+      assert.ok(currentDue);
 
       assert.doesNotMatch(await page(handler), /data-action="Deferral"/);
       const byHandler = await act(handler, 'Deferral', { due: later, reason });

@@ -76,7 +76,10 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
     await f.getByLabel('需要补正的事项').fill('请写明统计表的时间范围。');
   });
   await act(staff, 'SupplementReceived', async (f) => {
-    await f.getByLabel('补正内容摘要').fill('2025年1月至6月');
+    await f
+      .getByLabel('补正后的申请内容（申请人补正后所需信息的描述）')
+      .fill('2025年1月至6月信访统计表');
+    await f.getByLabel('补正情况说明').fill('申请人来电补正');
   });
   await act(staff, 'Decided', async (f) => {
     await f.getByLabel('答复决定').selectOption('partial');

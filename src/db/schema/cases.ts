@@ -204,3 +204,24 @@ export const caseFiles = pgTable(
   },
   (t) => [index('case_files_application').on(t.applicationId)],
 );
+
+/**
+ * Art. 44 prompts the office dismissed, with the reason (the audit log has the entry too). A group
+ * that gains a case later is a new prompt.
+ */
+export const proactivePromptDismissals = pgTable(
+  'proactive_prompt_dismissals',
+  {
+    id: serial('id').primaryKey(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: integer('year').notNull(),
+    /** The applications of the dismissed group, in id order. */
+    applicationIds: jsonb('application_ids').$type<number[]>().notNull(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('proactive_prompt_dismissals_agency').on(t.agencyId, t.year)],
+);

@@ -57,8 +57,17 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
     }),
   }),
   SupplementReceived: spec({
-    schema: z.object({ on: date, note: optional() }),
-    toEvent: (d) => ({ type: 'SupplementReceived', on: d.on, note: d.note || undefined }),
+    schema: z.object({
+      on: date,
+      amendedRequest: required('补正后的申请内容', 2000),
+      note: optional(),
+    }),
+    toEvent: (d) => ({
+      type: 'SupplementReceived',
+      on: d.on,
+      amendedRequest: d.amendedRequest,
+      note: d.note || undefined,
+    }),
   }),
   ConsultationSent: spec({
     schema: z.object({
@@ -75,12 +84,18 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
     }),
   }),
   ConsultationReplied: spec({
-    schema: z.object({ on: date, id: required('征求意见书'), opinion: optional() }),
+    schema: z.object({
+      on: date,
+      id: required('征求意见书'),
+      objection: z.enum(['agree', 'object'], { message: '请选择意见结论' }),
+      opinion: optional(),
+    }),
     toEvent: (d) => ({
       type: 'ConsultationReplied',
       on: d.on,
       id: d.id,
       opinion: d.opinion || undefined,
+      objection: d.objection === 'object',
     }),
   }),
   Extension: spec({
@@ -227,6 +242,66 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       appealId: d.appealId,
       outcome: d.outcome,
       note: d.note || undefined,
+    }),
+  }),
+  ReasonsRequested: spec({
+    schema: z.object({
+      on: date,
+      grounds: required('数量、频次明显超过合理范围的具体情况', 1000),
+      deadline: dateField('说明理由的期限'),
+    }),
+    toEvent: (d) => ({
+      type: 'ReasonsRequested',
+      on: d.on,
+      grounds: d.grounds,
+      deadline: d.deadline,
+    }),
+  }),
+  ReasonsAssessed: spec({
+    schema: z.object({
+      on: date,
+      finding: z.enum(['not-given', 'unreasonable', 'reasonable'], {
+        message: '请选择说明理由的情况',
+      }),
+      reasons: optional(2000),
+      assessment: required('审查意见', 1000),
+    }),
+    toEvent: (d) => ({
+      type: 'ReasonsAssessed',
+      on: d.on,
+      finding: d.finding,
+      reasons: d.reasons || undefined,
+      assessment: d.assessment,
+    }),
+  }),
+  ThirdPartyNotified: spec({
+    schema: z.object({
+      on: date,
+      consultationId: required('第三方'),
+      content: required('决定公开的政府信息内容', 2000),
+      reason: required('理由', 2000),
+      disclosureOn: dateField('公开日期'),
+    }),
+    toEvent: (d) => ({
+      type: 'ThirdPartyNotified',
+      on: d.on,
+      consultationId: d.consultationId,
+      content: d.content,
+      reason: d.reason,
+      disclosureOn: d.disclosureOn,
+    }),
+  }),
+  ThirdPartyNoticeServed: spec({
+    schema: z.object({
+      on: date,
+      consultationId: required('第三方'),
+      method: required('送达方式', 100),
+    }),
+    toEvent: (d) => ({
+      type: 'ThirdPartyNoticeServed',
+      on: d.on,
+      consultationId: d.consultationId,
+      method: d.method,
     }),
   }),
 };

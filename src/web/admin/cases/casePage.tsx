@@ -28,6 +28,7 @@ import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
 import type { CaseFileInfo } from '../../../db/caseFiles.ts';
 import type { ApplicationRow, LetterRow, StoredEvent } from '../../../db/cases.ts';
 import { DECISIONS, decisionKind, isDecisionId } from '../../../law/decisions.ts';
+import { REASONS_FINDING_LABELS } from '../../../law/excessive.ts';
 import {
   APPLICANT_TYPE_LABELS,
   type ApplicantType,
@@ -118,6 +119,12 @@ export function CasePage(p: CasePageProps) {
           <dl class="facts">
             <dt>所需信息</dt>
             <dd>{row.request.description}</dd>
+            {state.amendedRequest ? (
+              <>
+                <dt>补正后的申请内容</dt>
+                <dd class="amended-request">{state.amendedRequest}</dd>
+              </>
+            ) : null}
             {row.request.documentNumber ? (
               <>
                 <dt>文号</dt>
@@ -325,7 +332,19 @@ function describeEvent(e: CaseEvent): string {
     case 'ConsultationSent':
       return `${e.name}（${e.party === 'third-party' ? '第三方' : '其他机关'}）`;
     case 'ConsultationReplied':
-      return e.opinion ?? '';
+      return `${e.objection ? '不同意公开' : ''}${e.objection && e.opinion ? '：' : ''}${e.opinion ?? ''}`;
+    case 'SupplementReceived':
+      return [e.amendedRequest && `补正后的申请内容：${e.amendedRequest}`, e.note]
+        .filter(Boolean)
+        .join('；');
+    case 'ReasonsRequested':
+      return `${e.grounds}；说明理由期限至${e.deadline}`;
+    case 'ReasonsAssessed':
+      return `${REASONS_FINDING_LABELS[e.finding]}${e.reasons ? `（理由：${e.reasons}）` : ''}；${e.assessment}`;
+    case 'ThirdPartyNotified':
+      return `拟于${e.disclosureOn}公开：${e.content}；理由：${e.reason}`;
+    case 'ThirdPartyNoticeServed':
+      return e.method;
     case 'Extension':
       return `${e.workdays}个工作日，${e.reason}，${approvalText(approvalOf(e.approvedBy))}同意`;
     case 'Deferral':
@@ -431,6 +450,14 @@ function optionsOf(source: OptionSource, p: CasePageProps): [string, string][] {
         const a = state.appeals.find((x) => x.id === id)!;
         return [id, `${APPEAL_KIND_LABELS[a.kind]}，${a.body}（${a.closedOn}纠正）`];
       });
+    case 'objectingThirdParties':
+      return state.consultations
+        .filter((c) => c.party === 'third-party' && c.objection && !c.notice)
+        .map((c) => [c.id, `${c.name}（${c.repliedOn}不同意公开）`]);
+    case 'unservedThirdPartyNotices':
+      return state.consultations
+        .filter((c) => c.notice && c.notice.servedOn === null)
+        .map((c) => [c.id, `${c.name}（${c.notice!.on}告知）`]);
   }
 }
 
