@@ -289,7 +289,7 @@ export function cellValues(
       continue;
     }
     const slots = distinctSlots(solutions, i);
-    if (zeroOrBlank && slots.every((slot) => slot === 0 || slot === 'blank')) {
+    if (zeroOrBlank && onlyZeroOrBlank(slots)) {
       out.push(0);
       zeroOrBlank.push(i);
       continue;
@@ -297,6 +297,11 @@ export function cellValues(
     out.push(uncertain(slots.map(numeric), raw));
   }
   return out;
+}
+
+function onlyZeroOrBlank(slots: readonly Slot[]): boolean {
+  for (const slot of slots) if (slot !== 0 && slot !== 'blank') return false;
+  return true;
 }
 
 /**

@@ -12,10 +12,17 @@ import {
 } from '../keys.ts';
 import { type Cells, type CellValue, isUncertain } from '../model.ts';
 import { type Chunks, toChunks, valueText } from './chunks.ts';
-import { solveColumns } from './columns.ts';
+import { maxCombinations, solveColumns } from './columns.ts';
 import type { TextLayout } from './layout.ts';
 import { findNeedle, type NormalizedText } from './normalized.ts';
-import { type CellSpec, type Constraint, cellValues, readRow, type Slot } from './solve.ts';
+import {
+  type CellSpec,
+  type Constraint,
+  cellValues,
+  type RowReading,
+  readRow,
+  type Slot,
+} from './solve.ts';
 
 export interface TableRead {
   cells: Cells;
@@ -30,6 +37,7 @@ const reasons = {
   lines: '原文折叠了重复的行、省略了空单元格，该数字可对应多个单元格',
   fused: '原文相邻单元格的数字连在一起，有多种拆分方式',
   unreadable: '该行的数值无法读取',
+  tooMany: `；表3各行读法的组合超过${maxCombinations}种，未再联立各列逐一核对`,
 } as const;
 
 export interface Region {
@@ -136,12 +144,12 @@ function solverLayout(layout: TextLayout) {
   return layout === 'lines' ? 'lines' : 'fused';
 }
 
-function assign(out: TableRead, row: RowInput, solutions: Slot[][], layout: TextLayout) {
+function assign(out: TableRead, row: RowInput, solutions: Slot[][], reason: string) {
   const zeroOrBlank: number[] = [];
   const values = cellValues(solutions, row.keys.length, row.chunks.raw || undefined, zeroOrBlank);
   for (let i = 0; i < row.keys.length; i++) {
     const value = values[i];
-    if (isUncertain(value)) value.reason = reasons[solverLayout(layout)];
+    if (isUncertain(value)) value.reason = reason;
     out.cells[row.keys[i]] = value;
   }
   if (zeroOrBlank.length > 0)
@@ -153,11 +161,32 @@ function assign(out: TableRead, row: RowInput, solutions: Slot[][], layout: Text
   }
 }
 
-function readAll(_out: TableRead, rows: RowInput[], layout: TextLayout) {
-  const readings = rows.map((r) =>
-    readRow(r.chunks.chunks, r.specs, solverLayout(layout), r.constraints),
-  );
-  return readings;
+/**
+ * Each row's readings. Rows printed alike with the same specs and constraints read alike, so a
+ * table's rows share one reading per distinct printing (crawled tables repeat a lone `0` row after
+ * row); the readings are never changed in place downstream.
+ */
+function readAll(_out: TableRead, rows: RowInput[], layout: TextLayout): RowReading[] {
+  const seen = new Map<string, RowReading>();
+  const out: RowReading[] = [];
+  for (const r of rows) {
+    const alike = r.specs === rows[0].specs && r.constraints === rows[0].constraints;
+    const id = alike ? chunkId(r.chunks.chunks) : '';
+    let reading = alike ? seen.get(id) : undefined;
+    if (!reading) {
+      reading = readRow(r.chunks.chunks, r.specs, solverLayout(layout), r.constraints);
+      if (alike) seen.set(id, reading);
+    }
+    out.push(reading);
+  }
+  return out;
+}
+
+function chunkId(chunks: Chunks['chunks']): string {
+  let id = '';
+  for (const c of chunks)
+    id += c.kind === 'text' ? `${c.text}\u0000` : c.kind === 'blank' ? '\u0001' : '\u0002';
+  return id;
 }
 
 export function readT2(
@@ -191,7 +220,7 @@ export function readT2(
           out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
         continue;
       }
-      assign(out, input, reading.solutions, layout);
+      assign(out, input, reading.solutions, reasons[solverLayout(layout)]);
     }
   }
   return out;
@@ -204,7 +233,7 @@ export function readT3(
   layout: TextLayout,
   out: TableRead = { cells: {}, notes: {}, warnings: [] },
 ): TableRead {
-  const rowConstraint: Constraint = { target: 6, parts: [0, 1, 2, 3, 4, 5] };
+  const rowConstraints: Constraint[] = [{ target: 6, parts: [0, 1, 2, 3, 4, 5] }];
   const rows: { key: T3RowKey; input: RowInput }[] = [];
   let cursor = region.from;
   for (const row of planOf(format).t3) {
@@ -219,7 +248,7 @@ export function readT3(
       input: {
         keys: row.keys,
         specs: t3Specs,
-        constraints: [rowConstraint],
+        constraints: rowConstraints,
         chunks: found.chunks,
       },
     });
@@ -229,7 +258,7 @@ export function readT3(
     rows.map((r) => r.input),
     layout,
   );
-  const solved = solveColumns(
+  const { solutions: solved, truncated } = solveColumns(
     rows.map((r) => r.key),
     readings.map((r) => r.solutions),
     format.version,
@@ -244,7 +273,8 @@ export function readT3(
         out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
       return;
     }
-    assign(out, row.input, solved[i], layout);
+    const reason = reasons[solverLayout(layout)] + (truncated ? reasons.tooMany : '');
+    assign(out, row.input, solved[i], reason);
   });
   return out;
 }
@@ -288,6 +318,6 @@ export function readT4(
     return out;
   }
   if (reading.inconsistent) out.warnings.push('表4各项之和与总计不符，已按原文读取');
-  assign(out, input, reading.solutions, layout);
+  assign(out, input, reading.solutions, reasons[solverLayout(layout)]);
   return out;
 }
