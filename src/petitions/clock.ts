@@ -4,11 +4,11 @@ import { PETITION_CHANNEL_LABELS } from './channel.ts';
 import {
   ACCEPTANCE_DECISION_LABELS,
   type AcceptanceDecision,
-  PETITION_EVENT_LABELS,
   type PetitionEvent,
   REVIEW_STAGE_LABELS,
   type ReviewStage,
 } from './events.ts';
+import { PETITION_EVENTS } from './eventTable.ts';
 import { countDays, type DayCountOptions, inclusiveDays } from './period.ts';
 
 /** The 《信访工作条例》 periods, in calendar days (日). */
@@ -125,7 +125,7 @@ class PetitionClockRun {
     if (day < this.received) {
       throw new GongkaiError(
         'petition.events.before-receipt',
-        `${PETITION_EVENT_LABELS[e.type]}（${e.on}）早于收到信访事项之日（${fromDayNumber(this.received)}）`,
+        `${PETITION_EVENTS[e.type].label}（${e.on}）早于收到信访事项之日（${fromDayNumber(this.received)}）`,
       );
     }
     switch (e.type) {
