@@ -1,11 +1,11 @@
-import { type ErrorCode, errorMessages } from './errors/catalogue.ts';
+import { type ErrorCode, formatMessage, type MessageParams } from './errors/catalogue.ts';
 
-export type { ErrorCode };
+export type { ErrorCode, MessageParams };
 
 /**
  * An expected failure with a stable code from the catalogue (for programs and tests) and a Chinese
- * message (for people): the catalogue's, or a more precise one from the throw site.
- * Anything that is not a GongkaiError is a bug.
+ * message (for people): the catalogue's with its `{name}` parameters filled from `params`, or a
+ * whole message from the throw site. Anything that is not a GongkaiError is a bug.
  */
 export class GongkaiError extends Error {
   readonly code: ErrorCode;
@@ -13,10 +13,10 @@ export class GongkaiError extends Error {
 
   constructor(
     code: ErrorCode,
-    message: string = errorMessages[code],
+    message: string | MessageParams = {},
     details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : formatMessage(code, message));
     this.name = 'GongkaiError';
     this.code = code;
     this.details = details;

@@ -3,7 +3,7 @@
  * Every event is checked against the state before it; an illegal event throws a GongkaiError
  * (`cases.illegal.*`) naming what is wrong, so the repository appends nothing.
  */
-import { type ErrorKind, GongkaiError } from '../errors.ts';
+import { type ErrorKind, GongkaiError, type MessageParams } from '../errors.ts';
 import type { Calendar } from '../law/calendar.ts';
 import { extensionAfterDeferral, replyDue } from '../law/clock.ts';
 import { type IsoDate, isIsoDate, toDayNumber } from '../law/date.ts';
@@ -379,10 +379,7 @@ function withClock(calendar: Calendar, s: CaseState, events: readonly CaseEvent[
   if (s.decision === 'fee-unpaid') {
     const lapse = clock.lapse;
     if (lapse?.outcome !== 'o2' || toDayNumber(s.resolvedOn!) <= toDayNumber(lapse.after)) {
-      throw illegal(
-        'fee-not-lapsed',
-        `缴费期限${lapse ? `至${lapse.after}` : '尚未届满'}，期满后才能按“逾期未缴费”处理`,
-      );
+      throw illegal('fee-not-lapsed', { lapse: lapse ? `至${lapse.after}` : '尚未届满' });
     }
   }
   for (const a of s.appeals.filter((x) => x.against === 'no-reply')) {
@@ -469,7 +466,7 @@ function receiptOf(channel: CaseState['channel'], submittedOn: IsoDate, on: IsoD
 
 function illegal(
   code: ErrorKind<'cases.illegal.'>,
-  message: string,
+  message: string | MessageParams,
   details?: Record<string, unknown>,
 ): GongkaiError {
   return new GongkaiError(`cases.illegal.${code}`, message, details);

@@ -15,7 +15,7 @@ const nationalPattern = /^([0-9A-Z]{9}(?:[0-9A-Z]{9})?)\/(\d{4})(?:\d{2})?-(\d{5
 
 export function formatIndexNumber({ prefix, year, serial }: IndexNumber): string {
   if (!Number.isInteger(serial) || serial < 1 || serial > 999_999) {
-    throw new GongkaiError('catalog.index.serial', `索引号流水号超出范围：${serial}`);
+    throw new GongkaiError('catalog.index.serial', { serial });
   }
   return `${prefix}/${year}-${String(serial).padStart(5, '0')}`;
 }

@@ -76,7 +76,7 @@ export function readCsv(text: string): LegacyTable {
       rowLine = line;
     } else field += ch;
   }
-  if (quoted) throw new GongkaiError('catalog.import.csv', `CSV 第${rowLine}行的引号没有闭合。`);
+  if (quoted) throw new GongkaiError('catalog.import.csv', { rowLine });
   endRow();
   return { rows, lineNumbers };
 }

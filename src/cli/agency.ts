@@ -43,11 +43,9 @@ export const run = (args: string[]) =>
     const database = await openDatabase();
     try {
       const { db } = database;
-      if (await findAgencyByCode(db, code))
-        throw new GongkaiError('agency.exists', `单位代码“${code}”已存在。`);
+      if (await findAgencyByCode(db, code)) throw new GongkaiError('agency.exists', { code });
       const parentAgency = parent ? await findAgencyByCode(db, parent) : undefined;
-      if (parent && !parentAgency)
-        throw new GongkaiError('agency.not-found', `上级单位代码“${parent}”不存在。`);
+      if (parent && !parentAgency) throw new GongkaiError('agency.not-found', { parent });
       const agency = await upsertAgency(db, { code, name, kind, parentId: parentAgency?.id });
       await audit(db, {
         userId: null,

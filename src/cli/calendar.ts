@@ -35,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
     if (rest.length > 0) throw new GongkaiError('cli.arguments', `多余的参数：${rest.join(' ')}`);
     if (sub === 'show') return await show(target, values.json);
     if (sub === 'import') return await importFile(target, values['dry-run']);
-    throw new GongkaiError('cli.calendar.command', `未知的子命令：${sub}（可用：show、import）`);
+    throw new GongkaiError('cli.calendar.command', { sub });
   } catch (error) {
     return reportError(error);
   }

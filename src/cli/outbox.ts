@@ -14,7 +14,7 @@ export const run = (args: string[]) =>
     if (positionals[0] !== 'send') throw new GongkaiError('cli.arguments', usage);
     const transports = transportsFrom(notificationSettings());
     if (Object.keys(transports).length === 0) {
-      throw new GongkaiError('outbox.no-transport', `未配置任何发送方式。${usage}`);
+      throw new GongkaiError('outbox.no-transport', { usage });
     }
     const database = await openDatabase();
     try {

@@ -18,9 +18,8 @@ const usage =
 async function readReport(file: string, index: number): Promise<AnnualReport> {
   if (extname(file).toLowerCase() !== '.json') return (await parseFile(file)).report;
   const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new GongkaiError('report.unreadable', `无法读取文件“${file}”`);
-  if (info.size > 20 * 1024 * 1024)
-    throw new GongkaiError('report.too-large', `文件“${file}”超过 20 MB，不像一份年度报告`);
+  if (!info?.isFile()) throw new GongkaiError('report.unreadable', { file });
+  if (info.size > 20 * 1024 * 1024) throw new GongkaiError('report.too-large', { file });
   return parseReportJson(await readFile(file, 'utf8'), index);
 }
 

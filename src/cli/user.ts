@@ -92,7 +92,7 @@ async function setEmail(values: Record<string, unknown>): Promise<number> {
   const database = await openDatabase();
   try {
     const user = await findUserByUsername(database.db, name);
-    if (!user) throw new GongkaiError('user.not-found', `用户“${name}”不存在。`);
+    if (!user) throw new GongkaiError('user.not-found', { name });
     await setUserEmail(database.db, user.id, email ?? null);
     console.log(email ? `用户 ${name} 的待办提醒将发到 ${email}` : `已清除用户 ${name} 的邮箱。`);
     return 0;

@@ -28,7 +28,7 @@ export async function changePassword(name: string, generate: boolean): Promise<n
   try {
     const { db } = database;
     const user = await findUserByUsername(db, name);
-    if (!user) throw new GongkaiError('user.not-found', `用户“${name}”不存在。`);
+    if (!user) throw new GongkaiError('user.not-found', { name });
     await setPassword(db, user.id, password);
     await deleteUserSessions(db, user.id);
     await audit(db, { userId: null, action: 'user.passwd', target: name, details: { via: 'cli' } });

@@ -8,11 +8,10 @@ import { letterNumber, letterNumberTemplateProblem } from '../cases/letterNumber
 import { GongkaiError } from '../errors.ts';
 import type { RemedyBodies } from '../law/remedies.ts';
 import { type Agency, findAgencyById } from './agencies.ts';
-import { audit } from './audit.ts';
+import { changedFields, lockAgency, saveAgencyChange } from './agencySettings.ts';
 import type { SettingsActor } from './catalogSettings.ts';
 import type { Db } from './database.ts';
 import { letterCounters } from './schema/cases.ts';
-import { agencies } from './schema.ts';
 
 export interface LetterSettings {
   reconsiderationBody: string | null;
@@ -52,30 +51,12 @@ export async function updateLetterSettings(
   if (problem) throw new GongkaiError('agency.letter-number-template', problem);
   return db.transaction(async (tx) => {
     const t = tx as Db;
-    const [current] = await t
-      .select()
-      .from(agencies)
-      .where(eq(agencies.id, agencyId))
-      .for('update');
-    if (!current) throw new GongkaiError('agency.not-found', '该单位不存在。');
+    const current = await lockAgency(t, agencyId);
     const before = letterSettingsOf(current);
-    const changed = fields.filter((f) => (before[f] ?? null) !== (settings[f] ?? null));
+    const changed = changedFields(fields, before, settings);
     if (changed.length === 0) return { changed };
-    await t
-      .update(agencies)
-      .set(Object.fromEntries(changed.map((f) => [f, settings[f]])))
-      .where(eq(agencies.id, agencyId));
-    await audit(t, {
-      userId: actor.userId,
-      agencyId,
-      action: 'settings.letters',
-      target: `agency:${current.code}`,
-      details: {
-        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-        after: Object.fromEntries(changed.map((f) => [f, settings[f]])),
-      },
-      ip: actor.ip ?? null,
-    });
+    const change = { fields: changed, before, after: settings };
+    await saveAgencyChange(t, current, change, 'settings.letters', actor);
     return { changed };
   });
 }

@@ -6,7 +6,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { isValidUscc } from '../catalog/identifiers.ts';
 import { GongkaiError } from '../errors.ts';
 import type { Agency } from './agencies.ts';
-import { audit } from './audit.ts';
+import { changedFields, lockAgency, saveAgencyChange } from './agencySettings.ts';
 import type { SettingsActor } from './catalogSettings.ts';
 import type { Db } from './database.ts';
 import { agencies } from './schema.ts';
@@ -45,12 +45,7 @@ export async function updateAgencyProfile(
 ): Promise<{ agency: Agency; changed: ProfileField[] }> {
   return db.transaction(async (tx) => {
     const t = tx as Db;
-    const [current] = await t
-      .select()
-      .from(agencies)
-      .where(eq(agencies.id, agencyId))
-      .for('update');
-    if (!current) throw new GongkaiError('agency.not-found', '该单位不存在。');
+    const current = await lockAgency(t, agencyId);
     const before = profileOf(current);
     const uscc = profile.uscc?.replace(/\s/g, '').toUpperCase() || null;
     if (uscc !== before.uscc && uscc !== null && !isValidUscc(uscc))
@@ -63,31 +58,13 @@ export async function updateAgencyProfile(
         .select({ name: agencies.name })
         .from(agencies)
         .where(and(eq(agencies.uscc, uscc), ne(agencies.id, agencyId)));
-      if (holder)
-        throw new GongkaiError(
-          'agency.uscc-taken',
-          `该统一社会信用代码已登记为“${holder.name}”的代码，请核对。`,
-        );
+      if (holder) throw new GongkaiError('agency.uscc-taken', { name: holder.name });
     }
     const after: AgencyProfile = { ...profile, uscc };
-    const changed = profileFields.filter((f) => (before[f] ?? null) !== (after[f] ?? null));
+    const changed = changedFields(profileFields, before, after);
     if (changed.length === 0) return { agency: current, changed };
-    const [row] = await t
-      .update(agencies)
-      .set(Object.fromEntries(changed.map((f) => [f, after[f]])))
-      .where(eq(agencies.id, agencyId))
-      .returning();
-    await audit(t, {
-      userId: actor.userId,
-      agencyId,
-      action: 'settings.profile',
-      target: `agency:${current.code}`,
-      details: {
-        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-        after: Object.fromEntries(changed.map((f) => [f, after[f]])),
-      },
-      ip: actor.ip ?? null,
-    });
+    const change = { fields: changed, before, after };
+    const row = await saveAgencyChange(t, current, change, 'settings.profile', actor);
     return { agency: row, changed };
   });
 }

@@ -64,13 +64,10 @@ export async function restoreSnapshot(db: Db, snapshot: Snapshot): Promise<void>
     const existing = new Set(await tablesInDependencyOrder(t));
     for (const dump of snapshot.tables) {
       if (!existing.has(dump.table)) {
-        throw new GongkaiError('backup.table', `目标数据库没有表 ${dump.table}。`);
+        throw new GongkaiError('backup.table', { table: dump.table });
       }
       if (await hasRows(t, dump.table)) {
-        throw new GongkaiError(
-          'backup.restore-not-empty',
-          `目标数据库不是空的（表 ${dump.table} 已有数据），恢复已取消。`,
-        );
+        throw new GongkaiError('backup.restore-not-empty', { table: dump.table });
       }
     }
     // Rows are restored as they were: triggers that maintain projections (counters, search

@@ -15,11 +15,11 @@ export async function readBackupFile(path: string): Promise<Snapshot> {
   try {
     bytes = await readFile(path);
   } catch {
-    throw new GongkaiError('backup.unreadable', `无法读取备份文件：${path}`);
+    throw new GongkaiError('backup.unreadable', { path });
   }
   try {
     return JSON.parse(gunzipSync(bytes).toString('utf8')) as Snapshot;
   } catch {
-    throw new GongkaiError('backup.corrupt', `备份文件已损坏或不是 gongkai 备份：${path}`);
+    throw new GongkaiError('backup.corrupt', { path });
   }
 }

@@ -167,7 +167,7 @@ export async function casesInCell(
   key: string,
 ): Promise<CellCase[]> {
   const cell = parseCellKey(key);
-  if (!cell) throw new GongkaiError('cases.cell', `不是表三或表四的单元格：${key}`);
+  if (!cell) throw new GongkaiError('cases.cell', { key });
   if (agencyIds.length === 0) return [];
   const columns = sql`a.id, a.applicant_name as "applicantName", a.applicant_type as "applicantType",
     a.received_on::text as "receivedOn", a.resolved_on::text as "resolvedOn", a.outcome, a.decision, a.status`;

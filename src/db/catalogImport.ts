@@ -8,8 +8,8 @@ import type { LegacyItem, RefusedRow } from '../catalog/legacyImport.ts';
 import { isGongkaiError } from '../errors.ts';
 import type { Agency } from './agencies.ts';
 import { audit } from './audit.ts';
-import { importPublication } from './catalog.ts';
 import type { Db } from './database.ts';
+import { importPublication } from './publications/import.ts';
 import { publications } from './schema/catalog.ts';
 
 export interface ImportOutcome {

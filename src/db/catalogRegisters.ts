@@ -228,10 +228,7 @@ function validEntry(e: RegisterEntryInput) {
   const { firstYear, lastYear, maxCount, maxFeeYuan } = REGISTER_BOUNDS;
   const year = Number(e.month.slice(0, 4));
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(e.month) || year < firstYear || year > lastYear)
-    throw new GongkaiError(
-      'catalog.register.month',
-      `月份应为${firstYear}—${lastYear}年间的 YYYY-MM：${e.month}`,
-    );
+    throw new GongkaiError('catalog.register.month', { firstYear, lastYear, month: e.month });
   if (!REGISTER_KINDS.includes(e.kind))
     throw new GongkaiError('catalog.register.kind', '类别应为行政许可、行政处罚、行政强制或收费。');
   if (e.kind === 'fee') {
@@ -240,14 +237,11 @@ function validEntry(e: RegisterEntryInput) {
       !(amount >= 0 && amount <= maxFeeYuan) ||
       Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6
     )
-      throw new GongkaiError(
-        'catalog.register.amount',
-        `收费金额应为0至${maxFeeYuan}元之间的数字（元，最多两位小数）。`,
-      );
+      throw new GongkaiError('catalog.register.amount', { maxFeeYuan });
     return { kind: e.kind, month: e.month, count: null, amountYuan: amount, note: e.note ?? null };
   }
   const count = e.count ?? -1;
   if (!Number.isInteger(count) || count < 0 || count > maxCount)
-    throw new GongkaiError('catalog.register.count', `决定数量应为0至${maxCount}之间的整数。`);
+    throw new GongkaiError('catalog.register.count', { maxCount });
   return { kind: e.kind, month: e.month, count, amountYuan: null, note: e.note ?? null };
 }

@@ -137,10 +137,7 @@ export async function addCategory(
         '网址名以小写字母开头，由2至30个小写字母、数字或连字符组成。',
       );
     if (all.some((c) => c.slug === slug))
-      throw new GongkaiError(
-        'catalog.category.slug-taken',
-        `网址名“${slug}”已被本单位的其他分类使用。`,
-      );
+      throw new GongkaiError('catalog.category.slug-taken', { slug });
     const position = Math.max(-1, ...all.map((c) => c.position)) + 1;
     const [row] = await t
       .insert(catalogCategories)
@@ -280,7 +277,7 @@ function requireUniqueName(all: CatalogCategory[], name: string, id: number | nu
   if (trimmed.length < 2 || trimmed.length > 30)
     throw new GongkaiError('catalog.category.name', '分类名称为2至30个字。');
   if (all.some((c) => c.id !== id && c.name === trimmed))
-    throw new GongkaiError('catalog.category.name-taken', `本单位已有名为“${trimmed}”的分类。`);
+    throw new GongkaiError('catalog.category.name-taken', { name: trimmed });
   return trimmed;
 }
 

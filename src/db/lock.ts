@@ -11,10 +11,7 @@ export function lockDataDir(dir: string): () => void {
   if (!tryCreate(file)) {
     const owner = Number(readFileSync(file, 'utf8'));
     if (isAlive(owner) && owner !== process.pid) {
-      throw new GongkaiError(
-        'db.data-dir-locked',
-        `数据目录 ${dir} 正被进程 ${owner} 使用。内置数据库同一时间只能由一个进程打开：请先停止该进程，或改用 PostgreSQL（设置 DATABASE_URL）。`,
-      );
+      throw new GongkaiError('db.data-dir-locked', { dir, owner });
     }
     writeFileSync(file, String(process.pid));
   }

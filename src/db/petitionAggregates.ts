@@ -39,10 +39,10 @@ export async function savePetitionAggregate(
       );
     const same = overlap?.periodFrom === input.periodFrom && overlap?.periodTo === input.periodTo;
     if (overlap && !same) {
-      throw new GongkaiError(
-        'petition.aggregate.overlap',
-        `该期间与已录入的汇总期间（${overlap.periodFrom}至${overlap.periodTo}）重叠`,
-      );
+      throw new GongkaiError('petition.aggregate.overlap', {
+        periodFrom: overlap.periodFrom,
+        periodTo: overlap.periodTo,
+      });
     }
     const [record] = await tx
       .select({ id: petitions.id })

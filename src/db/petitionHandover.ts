@@ -38,10 +38,9 @@ export async function createPetitionFromApplication(
     .from(applications)
     .where(eq(applications.id, input.applicationId));
   if (!app || (input.agencyId !== undefined && app.agencyId !== input.agencyId)) {
-    throw new GongkaiError(
-      'petition.handover.no-application',
-      `申请不存在：${input.applicationId}`,
-    );
+    throw new GongkaiError('petition.handover.no-application', {
+      applicationId: input.applicationId,
+    });
   }
   const existing = await findPetitionByApplication(db, input.applicationId);
   if (existing) return { id: existing.id, queryCode: existing.queryCode, created: false };

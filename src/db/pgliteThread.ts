@@ -98,10 +98,7 @@ export class PgliteThread implements PgliteQueries {
   }
 
   private fail(cause: Error) {
-    this.exited ??= new GongkaiError(
-      'db.thread-exit',
-      `内置数据库线程已停止（${cause.message}），请重新启动 gongkai。`,
-    );
+    this.exited ??= new GongkaiError('db.thread-exit', { message: cause.message });
     for (const pending of this.pending.values()) pending.reject(this.exited);
     this.pending.clear();
   }

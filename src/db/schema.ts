@@ -1,25 +1,34 @@
-import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
   boolean,
-  date,
   integer,
   jsonb,
   pgTable,
   primaryKey,
-  serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { type Role, roles } from '../law/roles.ts';
+import { day, requiredRef, serialId, stampedAt, timestamptz } from './schema/columns.ts';
 
 export { type Role, roles };
 
+/** `agency_id`, required, referencing agencies. */
+export function agencyRef() {
+  return integer('agency_id')
+    .notNull()
+    .references(() => agencies.id);
+}
+
+/** A user who acted (`user_id`, `created_by`, …); null when the system did. */
+export function userRef(name: string) {
+  return integer(name).references(() => users.id);
+}
+
 /** An administrative organ (行政机关): a county government or one of its departments. */
 export const agencies = pgTable('agencies', {
-  id: serial('id').primaryKey(),
+  id: serialId(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   /** 统一社会信用代码, the prefix of every 索引号. */
@@ -44,29 +53,25 @@ export const agencies = pgTable('agencies', {
   letterNumberTemplate: text('letter_number_template'),
   /** Art. 44: how many different applicants asking for the same information prompt 主动公开. */
   proactivePromptApplicants: integer('proactive_prompt_applicants').notNull().default(3),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: stampedAt('created_at'),
 });
 
 export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
+  id: serialId(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   /** Where the daily work digest goes; null: no digest. */
   email: text('email'),
   disabled: boolean('disabled').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: stampedAt('created_at'),
 });
 
 export const memberships = pgTable(
   'memberships',
   {
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    userId: requiredRef('user_id', () => users.id),
+    agencyId: agencyRef(),
     role: text('role', { enum: roles }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.agencyId, t.role] })],
@@ -75,18 +80,16 @@ export const memberships = pgTable(
 /** Only the SHA-256 of the session token is stored, so a leaked table cannot be replayed. */
 export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  userId: requiredRef('user_id', () => users.id),
+  createdAt: stampedAt('created_at'),
+  expiresAt: timestamptz('expires_at').notNull(),
 });
 
 /** Append-only: the database refuses UPDATE and DELETE (see the audit_log_append_only migration). */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  userId: integer('user_id').references(() => users.id),
+  at: stampedAt('at'),
+  userId: userRef('user_id'),
   agencyId: integer('agency_id').references(() => agencies.id),
   action: text('action').notNull(),
   target: text('target'),
@@ -98,8 +101,8 @@ export const auditLog = pgTable('audit_log', {
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  windowStart: timestamptz('window_start').notNull(),
+  lockedUntil: timestamptz('locked_until'),
 });
 
 /** Deployment-wide settings, e.g. the generated secret that signs CSRF tokens. */
@@ -112,12 +115,12 @@ export const settings = pgTable('settings', {
 export const workdayOverrides = pgTable(
   'workday_overrides',
   {
-    day: date('day', { mode: 'string' }).notNull(),
+    day: day('day').notNull(),
     year: integer('year').notNull(),
     workday: boolean('workday').notNull(),
     name: text('name'),
     source: text('source').notNull(),
-    loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+    loadedAt: stampedAt('loaded_at'),
   },
   (t) => [uniqueIndex('workday_overrides_day').on(t.day)],
 );
@@ -125,7 +128,7 @@ export const workdayOverrides = pgTable(
 export const calendarYears = pgTable('calendar_years', {
   year: integer('year').primaryKey(),
   source: text('source').notNull(),
-  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().default(sql`now()`),
+  loadedAt: stampedAt('loaded_at'),
 });
 
 /**
@@ -136,17 +139,15 @@ export const calendarYears = pgTable('calendar_years', {
 export const formSubmissions = pgTable('form_submissions', {
   token: text('token').primaryKey(),
   form: text('form').notNull(),
-  agencyId: integer('agency_id')
-    .notNull()
-    .references(() => agencies.id),
+  agencyId: agencyRef(),
   recordId: integer('record_id'),
   owner: text('owner').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  createdAt: stampedAt('created_at'),
 });
 
 /** Fixed-window request counters for public forms (applications, petitions, tracking). */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  windowStart: timestamptz('window_start').notNull(),
   hits: integer('hits').notNull(),
 });

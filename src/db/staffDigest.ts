@@ -3,9 +3,9 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { ReviewStep } from '../catalog/reviewChain.ts';
 import type { IsoDate } from '../law/date.ts';
 import { caseCounts } from './casesList.ts';
-import { countByStatus } from './catalog.ts';
 import { getReviewChain } from './catalogCategories.ts';
 import type { Db } from './database.ts';
+import { countByStatus } from './publications/read.ts';
 import { petitions } from './schema/petitions.ts';
 import { agencies, memberships, type Role, users } from './schema.ts';
 

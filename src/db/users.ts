@@ -41,7 +41,7 @@ export async function createUser(
   input: { username: string; displayName?: string; password: string },
 ): Promise<User> {
   if (await findUserByUsername(db, input.username)) {
-    throw new GongkaiError('user.exists', `用户名“${input.username}”已存在。`);
+    throw new GongkaiError('user.exists', { username: input.username });
   }
   const [row] = await db
     .insert(users)

@@ -6,10 +6,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { findAgencyByCode } from '../db/agencies.ts';
-import { type ImportedPublication, importPublication } from '../db/catalog.ts';
 import { listCategories } from '../db/catalogCategories.ts';
 import { saveRegisterEntry } from '../db/catalogRegisters.ts';
 import { type Db, rowsOf } from '../db/database.ts';
+import { type ImportedPublication, importPublication } from '../db/publications/import.ts';
 import { demoAgency, demoCounty } from './agencies.ts';
 
 const towns = [

@@ -234,10 +234,7 @@ class ReplyClockRun {
   private setSupplementDeadline(day: DayNumber, on: IsoDate, date: IsoDate): void {
     const deadline = toDayNumber(date);
     if (deadline <= day) {
-      throw new GongkaiError(
-        'law.supplement.deadline',
-        `补正期限（${date}）应晚于补正告知之日（${on}）`,
-      );
+      throw new GongkaiError('law.supplement.deadline', { date, on });
     }
     this.latest = Math.max(this.latest, deadline);
     this.lapse = {
@@ -293,7 +290,7 @@ class ReplyClockRun {
   private onExtension(day: DayNumber, e: ExtensionEvent): void {
     if (this.deferral !== null) throw extensionAfterDeferral();
     if (!Number.isInteger(e.workdays) || e.workdays < 1) {
-      throw new GongkaiError('law.extension.invalid', `延长的工作日数应为正整数：${e.workdays}`);
+      throw new GongkaiError('law.extension.invalid', { workdays: e.workdays });
     }
     if (e.approvedBy.role !== 'office-head') {
       throw new GongkaiError(
@@ -328,10 +325,10 @@ class ReplyClockRun {
     // 109号 practice: 20 working days from the day after the applicant receives the notice.
     const delivered = e.deliveredOn === undefined ? day : toDayNumber(e.deliveredOn);
     if (delivered < day) {
-      throw new GongkaiError(
-        'law.fee.delivered-early',
-        `申请人收到收费通知之日（${e.deliveredOn}）不能早于发出之日（${e.on}）`,
-      );
+      throw new GongkaiError('law.fee.delivered-early', {
+        deliveredOn: String(e.deliveredOn),
+        on: e.on,
+      });
     }
     const windowEnd = this.calendar.periodEndOn(delivered, FEE_PAYMENT_WORKDAYS);
     const paid = d.answered;
@@ -536,26 +533,23 @@ function pair(dated: Dated[]): void {
     if (e.type === 'ConsultationSent') {
       letters ??= new Map();
       if (letters.has(e.id)) {
-        throw new GongkaiError('law.consultation.duplicate', `征求意见书编号重复：${e.id}`);
+        throw new GongkaiError('law.consultation.duplicate', { id: e.id });
       }
       letters.set(e.id, d);
     } else if (e.type === 'ConsultationReplied') {
       const letter = letters?.get(e.id);
       if (letter === undefined) {
-        throw new GongkaiError(
-          'law.consultation.unknown',
-          `征求意见答复（${e.id}，${e.on}）没有对应的、更早发出的征求意见书`,
-        );
+        throw new GongkaiError('law.consultation.unknown', { id: e.id, on: e.on });
       }
       if (letter.answered !== null) {
-        throw new GongkaiError('law.consultation.replied-twice', `征求意见书 ${e.id} 已记录答复`);
+        throw new GongkaiError('law.consultation.replied-twice', { id: e.id });
       }
       letter.answered = d.day;
     } else if (e.type === 'ProcessingFeeNotified') {
       openFee = d;
     } else if (e.type === 'ProcessingFeePaid') {
       if (openFee === null) {
-        throw new GongkaiError('law.fee.not-notified', `缴费（${e.on}）之前没有收费通知`);
+        throw new GongkaiError('law.fee.not-notified', { on: e.on });
       }
       openFee.answered = d.day;
       openFee = null;

@@ -4,11 +4,11 @@ import { PETITION_CHANNEL_LABELS } from './channel.ts';
 import {
   ACCEPTANCE_DECISION_LABELS,
   type AcceptanceDecision,
-  PETITION_EVENT_LABELS,
   type PetitionEvent,
   REVIEW_STAGE_LABELS,
   type ReviewStage,
 } from './events.ts';
+import { PETITION_EVENTS } from './eventTable.ts';
 import { countDays, type DayCountOptions, inclusiveDays } from './period.ts';
 
 /** The 《信访工作条例》 periods, in calendar days (日). */
@@ -125,7 +125,7 @@ class PetitionClockRun {
     if (day < this.received) {
       throw new GongkaiError(
         'petition.events.before-receipt',
-        `${PETITION_EVENT_LABELS[e.type]}（${e.on}）早于收到信访事项之日（${fromDayNumber(this.received)}）`,
+        `${PETITION_EVENTS[e.type].label}（${e.on}）早于收到信访事项之日（${fromDayNumber(this.received)}）`,
       );
     }
     switch (e.type) {
@@ -202,10 +202,7 @@ class PetitionClockRun {
       throw new GongkaiError('petition.extension.twice', '办理期限只能延长一次（最多30日）');
     }
     if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) {
-      throw new GongkaiError(
-        'petition.extension.days',
-        `延长期限应为1至${MAX_EXTENSION_DAYS}日的整数，收到：${days}`,
-      );
+      throw new GongkaiError('petition.extension.days', { max: MAX_EXTENSION_DAYS, days });
     }
     if (approvedBy.trim() === '') {
       throw new GongkaiError(
@@ -306,10 +303,7 @@ class PetitionClockRun {
     }
     const days = inclusiveDays(from, until);
     if (days < 1) {
-      throw new GongkaiError(
-        'petition.hearing.dates',
-        `听证结束日（${until}）早于开始日（${from}）`,
-      );
+      throw new GongkaiError('petition.hearing.dates', { until, from });
     }
     answer.due += days;
     this.trace.push(

@@ -84,13 +84,3 @@ export interface HearingHeldEvent {
   on: IsoDate;
   until: IsoDate;
 }
-
-export const PETITION_EVENT_LABELS: Record<PetitionEvent['type'], string> = {
-  Registered: '登记',
-  AcceptanceDecided: '受理告知',
-  Extended: '延长办理期限',
-  Answered: '出具处理意见书',
-  ReviewRequested: '收到复查（复核）请求',
-  ReviewAnswered: '出具复查（复核）意见',
-  HearingHeld: '复核听证',
-};

@@ -11,7 +11,8 @@ import {
 } from '../../src/db/annual.ts';
 import { listAudit } from '../../src/db/audit.ts';
 import { appendEvent, type NewApplication, submitApplication } from '../../src/db/cases.ts';
-import { getPublication, listAttachments } from '../../src/db/catalog.ts';
+import { listAttachments } from '../../src/db/publications/attachments.ts';
+import { getPublication } from '../../src/db/publications/read.ts';
 import { publications } from '../../src/db/schema/catalog.ts';
 import { composeReport } from '../../src/services/annual/compose.ts';
 import {

@@ -2,22 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { listAudit } from '../../src/db/audit.ts';
-import {
-  changeValidity,
-  createPublication,
-  getPublication,
-  listContentVersions,
-  listEvents,
-  overridePrivacy,
-  publicationAggregate,
-  recordConfidentialityReview,
-  reviewPublication,
-  updatePublication,
-} from '../../src/db/catalog.ts';
 import { issueIndexNumber } from '../../src/db/catalogIndex.ts';
 import { searchPublished } from '../../src/db/catalogPortal.ts';
 import { importRegisterCsv, saveRegisterEntry, t2Cells } from '../../src/db/catalogRegisters.ts';
 import { rowsOf } from '../../src/db/database.ts';
+import { publicationAggregate } from '../../src/db/publications/aggregate.ts';
+import { createPublication, updatePublication } from '../../src/db/publications/drafts.ts';
+import { getPublication, listContentVersions, listEvents } from '../../src/db/publications/read.ts';
+import {
+  overridePrivacy,
+  recordConfidentialityReview,
+  reviewPublication,
+} from '../../src/db/publications/review.ts';
+import { changeValidity } from '../../src/db/publications/validity.ts';
 import { reproject } from '../../src/db/store/eventStore.ts';
 import { fromDayNumber, toDayNumber, todayInChina } from '../../src/law/date.ts';
 import { buildAnnualReport } from '../../src/services/annual/build.ts';

@@ -9,7 +9,6 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { searchTerms } from '../../src/catalog/search.ts';
 import { gramsOfTerm, searchGrams } from '../../src/catalog/searchGrams.ts';
-import { addAttachment, createPublication, importPublication } from '../../src/db/catalog.ts';
 import {
   SEARCH_COUNT_CAP,
   type SearchHit,
@@ -18,6 +17,9 @@ import {
 } from '../../src/db/catalogPortal.ts';
 import { type Database, type Db, rowsOf } from '../../src/db/database.ts';
 import { migrateDatabase, migrationsFolder, openDatabase } from '../../src/db/open.ts';
+import { addAttachment } from '../../src/db/publications/attachments.ts';
+import { createPublication } from '../../src/db/publications/drafts.ts';
+import { importPublication } from '../../src/db/publications/import.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { databaseKinds, describeEachDatabase } from '../support/databases.ts';
 import { docxWith } from './fixtures.ts';

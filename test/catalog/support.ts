@@ -1,7 +1,7 @@
 import { upsertAgency } from '../../src/db/agencies.ts';
-import type { Actor } from '../../src/db/catalog.ts';
 import { listCategories } from '../../src/db/catalogCategories.ts';
 import type { Db } from '../../src/db/database.ts';
+import type { Actor } from '../../src/db/publications/actor.ts';
 import type { Role } from '../../src/db/schema.ts';
 import { createUser, grantRole } from '../../src/db/users.ts';
 

@@ -9,18 +9,16 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import {
-  getPublication,
-  publicationAggregate,
-  publicationLog,
-  publicationState,
-  recordConfidentialityReview,
-  reviewPublication,
-  updatePublication,
-} from '../../src/db/catalog.ts';
 import { searchPublished } from '../../src/db/catalogPortal.ts';
 import { type Database, type Db, rowsOf } from '../../src/db/database.ts';
 import { migrateDatabase, migrationsFolder, openDatabase } from '../../src/db/open.ts';
+import { publicationAggregate, publicationLog } from '../../src/db/publications/aggregate.ts';
+import { updatePublication } from '../../src/db/publications/drafts.ts';
+import { getPublication, publicationState } from '../../src/db/publications/read.ts';
+import {
+  recordConfidentialityReview,
+  reviewPublication,
+} from '../../src/db/publications/review.ts';
 import { reproject } from '../../src/db/store/eventStore.ts';
 import { catalogFixture, sampleInput } from '../catalog/support.ts';
 import { databaseKinds } from '../support/databases.ts';

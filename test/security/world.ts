@@ -9,10 +9,11 @@ import { idCardCheckChar } from '../../src/cases/identifiers.ts';
 import { type Agency, findAgencyByCode, upsertAgency } from '../../src/db/agencies.ts';
 import { attachCaseFile } from '../../src/db/caseFiles.ts';
 import { submitApplication } from '../../src/db/cases.ts';
-import { addAttachment, createPublication } from '../../src/db/catalog.ts';
 import { listCategories } from '../../src/db/catalogCategories.ts';
 import type { Database } from '../../src/db/database.ts';
 import { registerPetition } from '../../src/db/petitions.ts';
+import { addAttachment } from '../../src/db/publications/attachments.ts';
+import { createPublication } from '../../src/db/publications/drafts.ts';
 import { applications, letters } from '../../src/db/schema/cases.ts';
 import {
   catalogCategories,

@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { listAudit } from '../../src/db/audit.ts';
+import { listCategories } from '../../src/db/catalogCategories.ts';
+import type { Actor } from '../../src/db/publications/actor.ts';
+import { createPublication } from '../../src/db/publications/drafts.ts';
 import {
-  type Actor,
-  createPublication,
   recordConfidentialityReview,
   reviewPublication,
-} from '../../src/db/catalog.ts';
-import { listCategories } from '../../src/db/catalogCategories.ts';
+} from '../../src/db/publications/review.ts';
 import type { Role } from '../../src/db/schema.ts';
 import { findUserByUsername } from '../../src/db/users.ts';
 import { demoPassword } from '../../src/demo/load.ts';

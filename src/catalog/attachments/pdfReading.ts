@@ -31,10 +31,7 @@ export async function readPdf(data: Uint8Array, source: string): Promise<FileRea
   }).promise;
   try {
     if (doc.numPages > maxScanPages)
-      throw new GongkaiError(
-        'scan.too-large',
-        `PDF 有 ${doc.numPages} 页，超过隐私检查的 ${maxScanPages} 页上限。`,
-      );
+      throw new GongkaiError('scan.too-large', { numPages: doc.numPages, maxScanPages });
     const parts: PartText[] = [];
     const findings: PrivacyFinding[] = [];
     const pages: string[] = [];

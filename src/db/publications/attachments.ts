@@ -117,13 +117,13 @@ export async function cleanAttachment(
   const copy = await cleanOfficeFile(kind, original.data);
   const scan = await scanFile(copy.data, original.filename);
   if (scan.findings.length > 0)
-    throw new GongkaiError(
-      'catalog.clean.not-clean',
-      `清理后的副本仍有${scan.findings.length}处问题（${scan.findings
+    throw new GongkaiError('catalog.clean.not-clean', {
+      count: scan.findings.length,
+      list: scan.findings
         .slice(0, 3)
         .map((f) => `${privacyKindLabels[f.kind]}，${f.part}`)
-        .join('；')}），不能用清理代替修改。请修改原文件后重新上传，或由办公室放行。`,
-    );
+        .join('；'),
+    });
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await markRemoved(t, publicationId, attachmentId);

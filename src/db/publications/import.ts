@@ -34,7 +34,7 @@ export async function importPublication(
     let indexNumber = input.indexNumber ?? null;
     if (indexNumber) {
       if (!isAcceptableLegacyIndex(indexNumber))
-        throw new GongkaiError('catalog.import.index', `索引号格式无效：${indexNumber}`);
+        throw new GongkaiError('catalog.import.index', { indexNumber });
       const parsed = parseIndexNumber(indexNumber);
       if (parsed) await bumpIndexCounter(t, agencyId, parsed.year, parsed.serial);
     } else {

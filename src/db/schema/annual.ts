@@ -4,37 +4,19 @@
  * append-only), their rendered files, the amendments published after the lock, previous-year
  * reports imported from files (with per-cell confirmation) and local deadline settings.
  */
-import {
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AmendedCell } from '../../annual/amendments.ts';
 import { annualReportStatuses } from '../../annual/reportStatus.ts';
 import type { ReportTexts } from '../../annual/templates.ts';
-import { agencies, users } from '../schema.ts';
+import { agencyRef, userRef } from '../schema.ts';
 import { publications } from './catalog.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { bytea, requiredRef, serialId, stampedAt } from './columns.ts';
 
 export const annualReports = pgTable(
   'annual_reports',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    agencyId: agencyRef(),
     year: integer('year').notNull(),
     status: text('status', { enum: annualReportStatuses }).notNull().default('draft'),
     texts: jsonb('texts').$type<ReportTexts>().notNull().default({}),
@@ -44,9 +26,9 @@ export const annualReports = pgTable(
     /** The catalogue item in the 政府信息公开年报 category. */
     publicationId: integer('publication_id').references(() => publications.id),
     publishedOn: text('published_on'),
-    createdBy: integer('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    createdAt: stampedAt('created_at'),
+    updatedAt: stampedAt('updated_at'),
   },
   (t) => [uniqueIndex('annual_reports_agency_year').on(t.agencyId, t.year)],
 );
@@ -55,18 +37,16 @@ export const annualReports = pgTable(
 export const annualReportVersions = pgTable(
   'annual_report_versions',
   {
-    id: serial('id').primaryKey(),
-    reportId: integer('report_id')
-      .notNull()
-      .references(() => annualReports.id),
+    id: serialId(),
+    reportId: requiredRef('report_id', () => annualReports.id),
     seq: integer('seq').notNull(),
     kind: text('kind', { enum: ['approved', 'published', 'amendment'] }).notNull(),
     /** The AnnualReport JSON (model.ts). */
     report: jsonb('report').notNull().$type<Record<string, unknown>>(),
     findings: jsonb('findings').notNull().$type<unknown[]>(),
     note: text('note'),
-    userId: integer('user_id').references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: userRef('user_id'),
+    at: stampedAt('at'),
   },
   (t) => [uniqueIndex('annual_report_versions_seq').on(t.reportId, t.seq)],
 );
@@ -75,13 +55,11 @@ export const annualReportVersions = pgTable(
 export const annualReportFiles = pgTable(
   'annual_report_files',
   {
-    versionId: integer('version_id')
-      .notNull()
-      .references(() => annualReportVersions.id),
+    versionId: requiredRef('version_id', () => annualReportVersions.id),
     format: text('format').notNull(),
     data: bytea('data').notNull(),
     sha256: text('sha256').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: stampedAt('at'),
   },
   (t) => [primaryKey({ columns: [t.versionId, t.format] })],
 );
@@ -89,17 +67,13 @@ export const annualReportFiles = pgTable(
 export const annualReportAmendments = pgTable(
   'annual_report_amendments',
   {
-    id: serial('id').primaryKey(),
-    reportId: integer('report_id')
-      .notNull()
-      .references(() => annualReports.id),
-    versionId: integer('version_id')
-      .notNull()
-      .references(() => annualReportVersions.id),
+    id: serialId(),
+    reportId: requiredRef('report_id', () => annualReports.id),
+    versionId: requiredRef('version_id', () => annualReportVersions.id),
     cells: jsonb('cells').notNull().$type<AmendedCell[]>(),
     reason: text('reason').notNull(),
-    userId: integer('user_id').references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: userRef('user_id'),
+    at: stampedAt('at'),
   },
   (t) => [index('annual_report_amendments_report').on(t.reportId)],
 );
@@ -108,10 +82,8 @@ export const annualReportAmendments = pgTable(
 export const importedReports = pgTable(
   'imported_reports',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    agencyId: agencyRef(),
     year: integer('year').notNull(),
     filename: text('filename').notNull(),
     /** The parsed AnnualReport (uncertain cells kept as parsed). */
@@ -123,8 +95,8 @@ export const importedReports = pgTable(
       .notNull()
       .$type<Record<string, number | 'blank' | 'slash'>>()
       .default({}),
-    importedBy: integer('imported_by').references(() => users.id),
-    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    importedBy: userRef('imported_by'),
+    importedAt: stampedAt('imported_at'),
   },
   (t) => [uniqueIndex('imported_reports_agency_year').on(t.agencyId, t.year)],
 );
@@ -136,14 +108,12 @@ export const importedReports = pgTable(
 export const annualDeadlines = pgTable(
   'annual_deadlines',
   {
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    agencyId: agencyRef(),
     scope: text('scope', { enum: ['self', 'members'] }).notNull(),
     /** MM-DD of the year after the report year. */
     monthDay: text('month_day').notNull(),
-    updatedBy: integer('updated_by').references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef('updated_by'),
+    updatedAt: stampedAt('updated_at'),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.scope] })],
 );

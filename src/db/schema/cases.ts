@@ -7,23 +7,16 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
-  customType,
-  date,
   index,
   integer,
   jsonb,
   pgTable,
-  serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { agencies, users } from '../schema.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
+import { agencies, agencyRef, userRef } from '../schema.ts';
+import { caseEventColumns } from './caseEvents.ts';
+import { bytea, day, requiredRef, serialId, stampedAt } from './columns.ts';
 
 /** What the applicant typed (Art. 29). Personal data: shown only to case staff. */
 export interface ApplicantDetails {
@@ -51,16 +44,14 @@ export interface RequestDetails {
 export const applications = pgTable(
   'applications',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    agencyId: agencyRef(),
     /** The applicant's query code (no dashes, upper case). */
     queryCode: text('query_code').notNull(),
     channel: text('channel').notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
-    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
-    receivedOn: date('received_on', { mode: 'string' }),
+    submittedAt: stampedAt('submitted_at'),
+    submittedOn: day('submitted_on').notNull(),
+    receivedOn: day('received_on'),
     /** T3 column, fixed at intake. */
     applicantType: text('applicant_type').notNull(),
     applicantName: text('applicant_name').notNull(),
@@ -72,14 +63,14 @@ export const applications = pgTable(
     status: text('status').notNull(),
     decision: text('decision'),
     outcome: text('outcome'),
-    resolvedOn: date('resolved_on', { mode: 'string' }),
-    servedOn: date('served_on', { mode: 'string' }),
-    replyDue: date('reply_due', { mode: 'string' }),
-    supplementNoticeDue: date('supplement_notice_due', { mode: 'string' }),
-    handlerId: integer('handler_id').references(() => users.id),
+    resolvedOn: day('resolved_on'),
+    servedOn: day('served_on'),
+    replyDue: day('reply_due'),
+    supplementNoticeDue: day('supplement_notice_due'),
+    handlerId: userRef('handler_id'),
     /** Number of events: the next event's seq is version + 1. */
     version: integer('version').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedAt('updated_at'),
   },
   (t) => [
     uniqueIndex('applications_query_code').on(t.queryCode),
@@ -93,16 +84,8 @@ export const applicationEvents = pgTable(
   'application_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id),
-    seq: integer('seq').notNull(),
-    type: text('type').notNull(),
-    on: date('on', { mode: 'string' }).notNull(),
-    /** The whole event as appended. */
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-    userId: integer('user_id').references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    applicationId: requiredRef('application_id', () => applications.id),
+    ...caseEventColumns(),
   },
   (t) => [
     uniqueIndex('application_events_seq').on(t.applicationId, t.seq),
@@ -117,10 +100,8 @@ export const applicationEvents = pgTable(
 export const letters = pgTable(
   'letters',
   {
-    id: serial('id').primaryKey(),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id),
+    id: serialId(),
+    applicationId: requiredRef('application_id', () => applications.id),
     eventSeq: integer('event_seq').notNull(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -133,7 +114,7 @@ export const letters = pgTable(
     serial: integer('serial'),
     /** The printed number from the agency's template. */
     number: text('number'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt('created_at'),
   },
   (t) => [
     index('letters_application').on(t.applicationId),
@@ -146,9 +127,7 @@ export const letters = pgTable(
 export const letterCounters = pgTable(
   'letter_counters',
   {
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    agencyId: agencyRef(),
     year: integer('year').notNull(),
     last: integer('last').notNull(),
   },
@@ -159,18 +138,14 @@ export const letterCounters = pgTable(
 export const appeals = pgTable(
   'appeals',
   {
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id),
+    applicationId: requiredRef('application_id', () => applications.id),
     appealId: text('appeal_id').notNull(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    agencyId: agencyRef(),
     kind: text('kind').notNull(),
     body: text('body').notNull(),
     caseNumber: text('case_number'),
-    filedOn: date('filed_on', { mode: 'string' }).notNull(),
-    closedOn: date('closed_on', { mode: 'string' }),
+    filedOn: day('filed_on').notNull(),
+    closedOn: day('closed_on'),
     outcome: text('outcome'),
   },
   (t) => [
@@ -183,13 +158,9 @@ export const appeals = pgTable(
 export const caseFiles = pgTable(
   'case_files',
   {
-    id: serial('id').primaryKey(),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    applicationId: requiredRef('application_id', () => applications.id),
+    agencyId: agencyRef(),
     purpose: text('purpose').notNull(),
     title: text('title').notNull(),
     filename: text('filename').notNull(),
@@ -199,8 +170,8 @@ export const caseFiles = pgTable(
     sha256: text('sha256').notNull(),
     data: bytea('data').notNull(),
     /** Null when the applicant uploaded it online. */
-    userId: integer('user_id').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: userRef('user_id'),
+    createdAt: stampedAt('created_at'),
   },
   (t) => [index('case_files_application').on(t.applicationId)],
 );
@@ -212,16 +183,14 @@ export const caseFiles = pgTable(
 export const proactivePromptDismissals = pgTable(
   'proactive_prompt_dismissals',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    agencyId: agencyRef(),
     year: integer('year').notNull(),
     /** The applications of the dismissed group, in id order. */
     applicationIds: jsonb('application_ids').$type<number[]>().notNull(),
     reason: text('reason').notNull(),
     userId: integer('user_id'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: stampedAt('at'),
   },
   (t) => [index('proactive_prompt_dismissals_agency').on(t.agencyId, t.year)],
 );

@@ -6,36 +6,24 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
-  customType,
-  date,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
   primaryKey,
-  serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { agencies, users } from '../schema.ts';
-
-/** bytea: Buffer in, Uint8Array or Buffer out depending on the driver; always a Buffer to callers. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { agencies, agencyRef, userRef, users } from '../schema.ts';
+import { bytea, day, requiredRef, serialId, stampedAt, timestamptz } from './columns.ts';
 
 /** A catalogue category of an agency, shown under one of the four standard sub-columns. */
 export const catalogCategories = pgTable(
   'catalog_categories',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    agencyId: agencyRef(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     /** guide | rules | statutory | reports */
@@ -55,16 +43,14 @@ export const catalogReviewChains = pgTable('catalog_review_chains', {
     .primaryKey()
     .references(() => agencies.id),
   steps: jsonb('steps').notNull().$type<{ label: string; role: string }[]>(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: stampedAt('updated_at'),
 });
 
 /** The last 索引号 serial issued per agency and year; incremented atomically. */
 export const indexNumberCounters = pgTable(
   'index_number_counters',
   {
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    agencyId: agencyRef(),
     year: integer('year').notNull(),
     lastSerial: integer('last_serial').notNull(),
   },
@@ -75,13 +61,9 @@ export const indexNumberCounters = pgTable(
 export const publications = pgTable(
   'publications',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
-    categoryId: integer('category_id')
-      .notNull()
-      .references(() => catalogCategories.id),
+    id: serialId(),
+    agencyId: agencyRef(),
+    categoryId: requiredRef('category_id', () => catalogCategories.id),
     /** 索引号; null until first published; immutable afterwards (trigger). */
     indexNumber: text('index_number'),
     /** true for an imported legacy 索引号 that does not follow the national form. */
@@ -89,11 +71,11 @@ export const publications = pgTable(
     title: text('title').notNull(),
     docNumber: text('doc_number'),
     /** 成文日期 */
-    madeOn: date('made_on', { mode: 'string' }).notNull(),
+    madeOn: day('made_on').notNull(),
     /** The day the information last changed (Art. 26 clock restarts); null if never. */
-    changedOn: date('changed_on', { mode: 'string' }),
+    changedOn: day('changed_on'),
     /** 发布日期 */
-    publishedOn: date('published_on', { mode: 'string' }),
+    publishedOn: day('published_on'),
     issuer: text('issuer').notNull(),
     topic: text('topic'),
     keywords: text('keywords'),
@@ -119,18 +101,18 @@ export const publications = pgTable(
     version: integer('version').notNull().default(1),
     /** How many events its log holds (the event store's sequence). */
     eventCount: integer('event_count').notNull().default(0),
-    authorId: integer('author_id').references(() => users.id),
+    authorId: userRef('author_id'),
     /** The latest privacy scan: findings (empty = clean), and an office override if any. */
     privacyFindings: jsonb('privacy_findings').$type<unknown[]>(),
-    privacyScannedAt: timestamp('privacy_scanned_at', { withTimezone: true }),
+    privacyScannedAt: timestamptz('privacy_scanned_at'),
     privacyOverride: jsonb('privacy_override').$type<{
       reason: string;
       userId: number;
       at: string;
     }>(),
     withdrawnReason: text('withdrawn_reason'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt('created_at'),
+    updatedAt: stampedAt('updated_at'),
   },
   (t) => [
     uniqueIndex('publications_agency_index_number').on(t.agencyId, t.indexNumber),
@@ -179,12 +161,10 @@ export const publicationEvents = pgTable(
   'publication_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    publicationId: integer('publication_id')
-      .notNull()
-      .references(() => publications.id),
+    publicationId: requiredRef('publication_id', () => publications.id),
     seq: integer('seq'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    userId: integer('user_id').references(() => users.id),
+    at: stampedAt('at'),
+    userId: userRef('user_id'),
     kind: text('kind').notNull(),
     step: integer('step'),
     details: jsonb('details').$type<Record<string, unknown>>(),
@@ -201,13 +181,11 @@ export const publicationEvents = pgTable(
 export const publicationVersions = pgTable(
   'publication_versions',
   {
-    publicationId: integer('publication_id')
-      .notNull()
-      .references(() => publications.id),
+    publicationId: requiredRef('publication_id', () => publications.id),
     version: integer('version').notNull(),
     snapshot: jsonb('snapshot').notNull().$type<Record<string, unknown>>(),
-    supersededAt: timestamp('superseded_at', { withTimezone: true }).notNull().defaultNow(),
-    userId: integer('user_id').references(() => users.id),
+    supersededAt: stampedAt('superseded_at'),
+    userId: userRef('user_id'),
   },
   (t) => [primaryKey({ columns: [t.publicationId, t.version] })],
 );
@@ -216,15 +194,13 @@ export const publicationVersions = pgTable(
 export const publicationValidity = pgTable(
   'publication_validity',
   {
-    id: serial('id').primaryKey(),
-    publicationId: integer('publication_id')
-      .notNull()
-      .references(() => publications.id),
+    id: serialId(),
+    publicationId: requiredRef('publication_id', () => publications.id),
     validity: text('validity', { enum: ['valid', 'expired', 'repealed'] }).notNull(),
-    since: date('since', { mode: 'string' }).notNull(),
+    since: day('since').notNull(),
     note: text('note'),
-    userId: integer('user_id').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: userRef('user_id'),
+    recordedAt: stampedAt('recorded_at'),
   },
   (t) => [index('publication_validity_publication').on(t.publicationId, t.since)],
 );
@@ -233,10 +209,8 @@ export const publicationValidity = pgTable(
 export const publicationAttachments = pgTable(
   'publication_attachments',
   {
-    id: serial('id').primaryKey(),
-    publicationId: integer('publication_id')
-      .notNull()
-      .references(() => publications.id),
+    id: serialId(),
+    publicationId: requiredRef('publication_id', () => publications.id),
     filename: text('filename').notNull(),
     /** Detected from the content (magic bytes), never from the extension. */
     mediaType: text('media_type').notNull(),
@@ -252,34 +226,28 @@ export const publicationAttachments = pgTable(
      */
     hidden: jsonb('hidden').$type<unknown[]>(),
     removed: boolean('removed').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt('created_at'),
   },
   (t) => [index('publication_attachments_publication').on(t.publicationId)],
 );
 
 /** 保密审查 (Art. 17): who reviewed, with what conclusion. */
 export const confidentialityReviews = pgTable('confidentiality_reviews', {
-  id: serial('id').primaryKey(),
-  publicationId: integer('publication_id')
-    .notNull()
-    .references(() => publications.id),
+  id: serialId(),
+  publicationId: requiredRef('publication_id', () => publications.id),
   version: integer('version').notNull(),
-  reviewerId: integer('reviewer_id')
-    .notNull()
-    .references(() => users.id),
+  reviewerId: requiredRef('reviewer_id', () => users.id),
   conclusion: text('conclusion', { enum: ['public', 'secret', 'refer'] }).notNull(),
   note: text('note'),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  at: stampedAt('at'),
 });
 
 /** Art. 20 register: monthly decision counts (许可/处罚/强制) and fee income in 元. */
 export const registerEntries = pgTable(
   'register_entries',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    agencyId: agencyRef(),
     kind: text('kind', { enum: ['lic', 'pun', 'coe', 'fee'] }).notNull(),
     /** YYYY-MM */
     month: text('month').notNull(),
@@ -289,8 +257,8 @@ export const registerEntries = pgTable(
     amountYuan: numeric('amount_yuan', { precision: 16, scale: 2, mode: 'number' }),
     note: text('note'),
     source: text('source').notNull().default('manual'),
-    userId: integer('user_id').references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: userRef('user_id'),
+    updatedAt: stampedAt('updated_at'),
   },
   (t) => [uniqueIndex('register_entries_agency_kind_month').on(t.agencyId, t.kind, t.month)],
 );

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { agencies } from '../schema.ts';
+import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { agencyRef } from '../schema.ts';
+import { serialId, stampedAt, timestamptz } from './columns.ts';
 
 /**
  * Messages to send, written in the same transaction as the event that causes them, so a message
@@ -9,10 +9,8 @@ import { agencies } from '../schema.ts';
 export const outbox = pgTable(
   'outbox',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    agencyId: agencyRef(),
     channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
@@ -23,12 +21,10 @@ export const outbox = pgTable(
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true })
-      .notNull()
-      .default(sql`now()`),
+    nextAttemptAt: stampedAt('next_attempt_at'),
     lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: stampedAt('created_at'),
+    sentAt: timestamptz('sent_at'),
   },
   (t) => [
     uniqueIndex('outbox_source_channel').on(t.source, t.channel),

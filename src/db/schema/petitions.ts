@@ -6,31 +6,27 @@
 import {
   bigserial,
   boolean,
-  date,
   index,
   integer,
-  jsonb,
   pgTable,
-  serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { agencies, users } from '../schema.ts';
+import { agencyRef, userRef } from '../schema.ts';
+import { caseEventColumns } from './caseEvents.ts';
 import { applications } from './cases.ts';
+import { day, requiredRef, serialId, stampedAt } from './columns.ts';
 
 export const petitions = pgTable(
   'petitions',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    id: serialId(),
+    agencyId: agencyRef(),
     /** `XF-XXXX-XXXX-XXXX`, given to the petitioner for tracking. */
     queryCode: text('query_code').notNull(),
     /** visit | letter | online | referred */
     channel: text('channel').notNull(),
-    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    receivedOn: day('received_on').notNull(),
     /** 人次 of a visit (1 for the other channels). */
     persons: integer('persons').notNull().default(1),
     leaderReceived: boolean('leader_received').notNull().default(false),
@@ -48,16 +44,16 @@ export const petitions = pgTable(
     /** Projection of the event log. */
     status: text('status').notNull(),
     acceptanceDecision: text('acceptance_decision'),
-    acceptanceDue: date('acceptance_due', { mode: 'string' }).notNull(),
-    acceptanceDecidedOn: date('acceptance_decided_on', { mode: 'string' }),
-    handlingDue: date('handling_due', { mode: 'string' }),
+    acceptanceDue: day('acceptance_due').notNull(),
+    acceptanceDecidedOn: day('acceptance_decided_on'),
+    handlingDue: day('handling_due'),
     extensionDays: integer('extension_days').notNull().default(0),
-    closedOn: date('closed_on', { mode: 'string' }),
+    closedOn: day('closed_on'),
     /** Number of events: the next event's seq is version + 1. */
     version: integer('version').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    createdAt: stampedAt('created_at'),
+    updatedAt: stampedAt('updated_at'),
   },
   (t) => [
     uniqueIndex('petitions_query_code').on(t.queryCode),
@@ -71,10 +67,8 @@ export const petitions = pgTable(
 export const petitioners = pgTable(
   'petitioners',
   {
-    id: serial('id').primaryKey(),
-    petitionId: integer('petition_id')
-      .notNull()
-      .references(() => petitions.id),
+    id: serialId(),
+    petitionId: requiredRef('petition_id', () => petitions.id),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     phone: text('phone'),
@@ -88,16 +82,8 @@ export const petitionEvents = pgTable(
   'petition_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    petitionId: integer('petition_id')
-      .notNull()
-      .references(() => petitions.id),
-    seq: integer('seq').notNull(),
-    type: text('type').notNull(),
-    on: date('on', { mode: 'string' }).notNull(),
-    /** The whole event as appended. */
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-    userId: integer('user_id').references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    petitionId: requiredRef('petition_id', () => petitions.id),
+    ...caseEventColumns(),
   },
   (t) => [uniqueIndex('petition_events_seq').on(t.petitionId, t.seq)],
 );
@@ -109,12 +95,10 @@ export const petitionEvents = pgTable(
 export const petitionAggregates = pgTable(
   'petition_aggregates',
   {
-    id: serial('id').primaryKey(),
-    agencyId: integer('agency_id')
-      .notNull()
-      .references(() => agencies.id),
-    periodFrom: date('period_from', { mode: 'string' }).notNull(),
-    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    id: serialId(),
+    agencyId: agencyRef(),
+    periodFrom: day('period_from').notNull(),
+    periodTo: day('period_to').notNull(),
     visitBatches: integer('visit_batches').notNull(),
     visitPersons: integer('visit_persons').notNull(),
     leaderBatches: integer('leader_batches').notNull(),
@@ -128,8 +112,8 @@ export const petitionAggregates = pgTable(
     writtenCompletionOnTime: integer('written_completion_on_time'),
     /** Where the figures come from, e.g. the published annual report. */
     source: text('source'),
-    createdBy: integer('created_by').references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    updatedAt: stampedAt('updated_at'),
   },
   (t) => [uniqueIndex('petition_aggregates_period').on(t.agencyId, t.periodFrom, t.periodTo)],
 );

@@ -5,6 +5,7 @@
  * for a run in progress, so the database can be closed.
  */
 import type { Database } from '../database.ts';
+import { repeat } from '../repeat.ts';
 import { type KindReprojectResult, kindLabels, reprojectAll } from './aggregates.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,29 +21,11 @@ export function keepProjectionsFresh(
   database: Database,
   report: (results: KindReprojectResult[]) => void = logFailures,
 ): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   const run = () =>
     reprojectAll(database.db).then(report, (error: Error) => {
       console.error(`重算办理期限失败：${error.message}`);
     });
-  let running = run();
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      if (stopped) return;
-      running = run().then(schedule);
-    }, msToNextBeijingMidnight(new Date()));
-    timer.unref();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return repeat(run, () => msToNextBeijingMidnight(new Date()), true);
 }
 
 function logFailures(results: KindReprojectResult[]): void {

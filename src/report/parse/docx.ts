@@ -13,11 +13,7 @@ import { checkSize } from './limits.ts';
 import type { ParseOptions } from './text.ts';
 import { openZip, readEntry } from './zipGuard.ts';
 
-const notDocx = (why: string) =>
-  new GongkaiError(
-    'report.bad-docx',
-    `无法读取 DOCX 文件：${why}。请确认文件是 Word 2007 及以后的 .docx 格式且未损坏。`,
-  );
+const notDocx = (why: string) => new GongkaiError('report.bad-docx', { why });
 
 /** The mammoth route: DOCX → HTML → the HTML reader. */
 export async function parseDocxWithMammoth(

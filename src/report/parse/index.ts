@@ -24,9 +24,8 @@ export function decodeText(data: Buffer, name: string): string {
     text = iconv.decode(data, 'gb18030');
   }
   const controls = (text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
-  if (controls > Math.max(8, text.length * 0.01))
-    throw new GongkaiError('report.binary', `文件“${name}”不是文本文件，或编码无法识别`);
-  if (text.trim() === '') throw new GongkaiError('report.empty', `文件“${name}”是空的`);
+  if (controls > Math.max(8, text.length * 0.01)) throw new GongkaiError('report.binary', { name });
+  if (text.trim() === '') throw new GongkaiError('report.empty', { name });
   return text;
 }
 
@@ -65,7 +64,7 @@ export async function parseFile(
 async function readSource(path: string): Promise<Buffer> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new GongkaiError('report.not-file', `“${path}”不是文件`);
+    if (!info.isFile()) throw new GongkaiError('report.not-file', { path });
     if (info.size > maxBytes)
       throw new GongkaiError(
         'report.too-large',

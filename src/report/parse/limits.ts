@@ -48,8 +48,8 @@ export function checkSize(bytes: Uint8Array, kind: string): void {
 
 export function checkTextLength(text: string): void {
   if (text.length > parseLimits.maxTextChars)
-    throw new GongkaiError(
-      'report.text-too-long',
-      `文本过长（${text.length} 个字符），超过 ${parseLimits.maxTextChars} 个字符的上限，不像一份年度报告。`,
-    );
+    throw new GongkaiError('report.text-too-long', {
+      length: text.length,
+      maxTextChars: parseLimits.maxTextChars,
+    });
 }

@@ -18,7 +18,7 @@ import type { ParseOptions } from './text.ts';
 const timeLimitMs = 30_000;
 
 function badPdf(why: string): GongkaiError {
-  return new GongkaiError('report.bad-pdf', `无法读取 PDF 文件：${why}。`);
+  return new GongkaiError('report.bad-pdf', { why });
 }
 
 async function readBlocks(bytes: Uint8Array): Promise<DocBlock[]> {

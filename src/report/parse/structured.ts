@@ -42,7 +42,7 @@ function complete(r: GridParseResult): boolean {
 
 const markdown: StructuredParser = async (data, name, opts) => {
   const text = decode(data);
-  if (text.trim() === '') throw new GongkaiError('report.empty', `文件“${name}”是空的`);
+  if (text.trim() === '') throw new GongkaiError('report.empty', { name });
   try {
     const grid = parseMarkdown(text, opts);
     if (complete(grid)) return asResult(grid);

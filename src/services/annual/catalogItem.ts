@@ -4,9 +4,10 @@
  * text conventions: `# ` headings, `- ` lists) and the DOCX/PDF attached.
  */
 import { mediaTypes } from '../../catalog/attachments/fileType.ts';
-import { attachGeneratedFile, importPublication } from '../../db/catalog.ts';
 import { listCategories } from '../../db/catalogCategories.ts';
 import type { Db } from '../../db/database.ts';
+import { attachGeneratedFile } from '../../db/publications/attachments.ts';
+import { importPublication } from '../../db/publications/import.ts';
 import { GongkaiError } from '../../errors.ts';
 import { formatOf } from '../../report/formats/index.ts';
 import type { AnnualReport } from '../../report/model.ts';

@@ -54,7 +54,7 @@ export async function importPreviousReport(
       `文件“${file.name}”是“${report.agency}”的报告，不是“${agency.name}”的。`,
     );
   if (Object.keys(report.cells).length === 0)
-    throw new GongkaiError('annual.import.empty', `没有从文件“${file.name}”中读出任何表格数据。`);
+    throw new GongkaiError('annual.import.empty', { name: file.name });
   const uncertain = (Object.entries(report.cells) as [CellKey, unknown][])
     .filter(([, v]) => isUncertain(v as never))
     .map(([k]) => k);
@@ -88,18 +88,13 @@ export async function confirmImportedCells(
   actor: ImportActor,
 ): Promise<string[]> {
   const row = await findImportedReport(db, agency.id, year);
-  if (!row) throw new GongkaiError('annual.import.missing', `没有导入${year}年度的报告。`);
+  if (!row) throw new GongkaiError('annual.import.missing', { year });
   const confirmed = { ...row.confirmed };
   for (const [key, raw] of Object.entries(values)) {
     const value = raw.trim();
     if (value === '') continue;
-    if (!row.uncertain.includes(key))
-      throw new GongkaiError('annual.import.cell', `单元格 ${key} 不需要确认。`);
-    if (!confirmedValue.test(value))
-      throw new GongkaiError(
-        'annual.import.value',
-        `单元格 ${key} 的值“${value}”无效：请填数字、blank 或 slash。`,
-      );
+    if (!row.uncertain.includes(key)) throw new GongkaiError('annual.import.cell', { key });
+    if (!confirmedValue.test(value)) throw new GongkaiError('annual.import.value', { key, value });
     confirmed[key] = value === 'blank' || value === 'slash' ? value : Number(value);
   }
   await saveImportedConfirmations(db, row.id, confirmed);

@@ -76,7 +76,7 @@ export async function saveReportTexts(
   requireRole(actor, ['office', 'drafter'], '只有办公室或拟稿人可以编辑年度报告。');
   for (const key of editableSections) {
     if ((texts[key] ?? '').length > maxTextLength)
-      throw new GongkaiError('annual.text.length', `正文过长（每节不超过${maxTextLength}字）。`);
+      throw new GongkaiError('annual.text.length', { maxTextLength });
   }
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
@@ -116,10 +116,10 @@ export async function approveReport(
   const composed = await composeReport(db, agency, year);
   if (hasErrors(composed.findings)) {
     const errors = composed.findings.filter((f) => f.severity === 'error');
-    throw new GongkaiError(
-      'annual.errors',
-      `报告还有${errors.length}项错误，不能审核通过：${errors.map((f) => `${f.rule} ${f.message}`).join('；')}`,
-    );
+    throw new GongkaiError('annual.errors', {
+      count: errors.length,
+      list: errors.map((f) => `${f.rule} ${f.message}`).join('；'),
+    });
   }
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;

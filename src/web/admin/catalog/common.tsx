@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { PrivacyFinding } from '../../../catalog/privacy.ts';
 import { privacyKindLabels } from '../../../catalog/privacy.ts';
 import type { Agency } from '../../../db/agencies.ts';
-import type { Actor } from '../../../db/catalog.ts';
+import type { Actor } from '../../../db/publications/actor.ts';
 import type { AppEnv } from '../../env.ts';
 import { areaCrumbs } from '../adminPage.tsx';
 

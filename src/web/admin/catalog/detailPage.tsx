@@ -6,18 +6,17 @@ import { contentFieldLabels } from '../../../catalog/publication/content.ts';
 import { availableActions, confidentialityLabels } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import {
-  type AttachmentMeta,
-  changesSinceLastReview,
-  listAttachments,
-  listEvents,
-  type Publication,
-  publicationState,
-} from '../../../db/catalog.ts';
-import {
   allowsConsecutiveSteps,
   getReviewChain,
   listCategories,
 } from '../../../db/catalogCategories.ts';
+import { type AttachmentMeta, listAttachments } from '../../../db/publications/attachments.ts';
+import {
+  changesSinceLastReview,
+  listEvents,
+  type Publication,
+  publicationState,
+} from '../../../db/publications/read.ts';
 import { findUserById } from '../../../db/users.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';

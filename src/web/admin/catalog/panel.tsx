@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { countByStatus } from '../../../db/catalog.ts';
 import { getReviewChain } from '../../../db/catalogCategories.ts';
+import { countByStatus } from '../../../db/publications/read.ts';
 import type { AppEnv } from '../../env.ts';
 import { catalogBase } from './common.tsx';
 

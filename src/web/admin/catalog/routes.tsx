@@ -4,22 +4,25 @@ import { publicationDueStatus } from '../../../catalog/due.ts';
 import type { PrivacyFinding } from '../../../catalog/privacy.ts';
 import type { ReviewAction } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
+import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
 import {
   addAttachment,
-  changeValidity,
   cleanAttachment,
-  createPublication,
   getAttachmentFile,
+  removeAttachment,
+} from '../../../db/publications/attachments.ts';
+import { createPublication, updatePublication } from '../../../db/publications/drafts.ts';
+import {
   getPublication,
   listPublications,
-  overridePrivacy,
   type Publication,
+} from '../../../db/publications/read.ts';
+import {
+  overridePrivacy,
   recordConfidentialityReview,
-  removeAttachment,
   reviewPublication,
-  updatePublication,
-} from '../../../db/catalog.ts';
-import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
+} from '../../../db/publications/review.ts';
+import { changeValidity } from '../../../db/publications/validity.ts';
 import { isGongkaiError } from '../../../errors.ts';
 import { pooledAttachmentScan } from '../../../jobs/attachmentScan.ts';
 import { todayInChina } from '../../../law/date.ts';

@@ -2,8 +2,8 @@
 import type { Context } from 'hono';
 import { contentFieldLabels } from '../../../catalog/publication/content.ts';
 import type { ContentVersion } from '../../../catalog/publication/history.ts';
-import { listContentVersions, type Publication } from '../../../db/catalog.ts';
 import { listCategories } from '../../../db/catalogCategories.ts';
+import { listContentVersions, type Publication } from '../../../db/publications/read.ts';
 import { findUserById } from '../../../db/users.ts';
 import type { AppEnv } from '../../env.ts';
 import { Layout } from '../../views/layout.tsx';

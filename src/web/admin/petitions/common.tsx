@@ -3,10 +3,7 @@ import type { Agency } from '../../../db/agencies.ts';
 import type { AppEnv } from '../../env.ts';
 import { areaCrumbs } from '../adminPage.tsx';
 
-/** Roles that register and handle petitions (and see petitioners' personal data). */
-export const HANDLING_ROLES = ['handler', 'office'] as const;
-/** Roles that may record an approved extension. */
-export const EXTENDING_ROLES = ['office', 'reviewer'] as const;
+export { HANDLING_ROLES } from '../../../petitions/eventTable.ts';
 /** Roles that may enter aggregate totals. */
 export const AGGREGATE_ROLES = ['office'] as const;
 

@@ -7,7 +7,13 @@ import {
   PETITION_STATUS_LABELS,
   type PetitionDeadline,
 } from '../../../petitions/clock.ts';
-import { ACCEPTANCE_DECISION_LABELS, ACCEPTANCE_DECISIONS } from '../../../petitions/events.ts';
+import {
+  mayTake,
+  PETITION_ACTION_NAMES,
+  PETITION_ACTIONS,
+  PETITION_EVENTS,
+  type PetitionActionName,
+} from '../../../petitions/eventTable.ts';
 import { canSeePetitionerData, MASKED_TEXT, petitionerFor } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
 import { submittedState } from '../../security/oneTimeForm.ts';
@@ -16,11 +22,10 @@ import { Alert, Field, SelectField, TextArea } from '../../views/formFields.tsx'
 import { Layout } from '../../views/layout.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { accountBox } from '../accountBox.tsx';
-import { base, crumbs, EXTENDING_ROLES, HANDLING_ROLES, holds } from './common.tsx';
-import { REVIEW_STEP_LABELS, REVIEW_STEPS } from './forms.ts';
+import { base, crumbs } from './common.tsx';
 import type { FormState } from './newPage.tsx';
 
-export type ActionForm = FormState & { action: 'accept' | 'extend' | 'answer' | 'review' };
+export type ActionForm = FormState & { action: PetitionActionName };
 
 /** One petition: the matter, the petitioner (masked for non-staff), its clocks with the trace, and the next steps. */
 export function PetitionPage(props: {
@@ -38,8 +43,6 @@ export function PetitionPage(props: {
     const f = props.form;
     return f && f.action === action ? f : { raw: { on: todayInChina() }, errors: {} };
   };
-  const handles = holds(c, HANDLING_ROLES);
-  const open = row.closedOn === null && clock.handling !== null;
   return (
     <Layout
       title={`信访事项 ${row.queryCode}`}
@@ -138,16 +141,21 @@ export function PetitionPage(props: {
         ))}
       </ol>
 
-      {handles && clock.status === 'registered' ? (
-        <AcceptForm c={c} url={url} form={formFor('accept')} />
-      ) : null}
-      {holds(c, EXTENDING_ROLES) && open && clock.extensionDays === 0 ? (
-        <ExtendForm c={c} url={url} form={formFor('extend')} />
-      ) : null}
-      {handles && open ? <AnswerForm c={c} url={url} form={formFor('answer')} /> : null}
-      {handles && row.closedOn !== null && clock.status !== 'rechecked' ? (
-        <ReviewForm c={c} url={url} form={formFor('review')} />
-      ) : null}
+      <h2>办理记录</h2>
+      <ol class="timeline">
+        {detail.events.map((e) => (
+          <li>
+            <strong>{e.on}</strong> {PETITION_EVENTS[e.type].label}
+          </li>
+        ))}
+      </ol>
+
+      {PETITION_ACTION_NAMES.filter(
+        (action) =>
+          mayTake(action, roles) && PETITION_ACTIONS[action].applies(clock, row.closedOn !== null),
+      ).map((action) => (
+        <ActionCard c={c} url={url} action={action} form={formFor(action)} />
+      ))}
     </Layout>
   );
 }
@@ -168,176 +176,28 @@ function DeadlineRow({ deadline: d }: { deadline: PetitionDeadline }) {
   );
 }
 
-type FormProps = { c: Context<AppEnv>; url: string; form: FormState };
-
-function AcceptForm({ c, url, form }: FormProps) {
+/** An action's form, built from its row in the petition event table. */
+function ActionCard(props: {
+  c: Context<AppEnv>;
+  url: string;
+  action: PetitionActionName;
+  form: FormState;
+}) {
+  const { action, form } = props;
+  const spec = PETITION_ACTIONS[action];
   return (
     <section class="card">
-      <h2>受理告知</h2>
-      <p class="muted">应自收到之日起15日内书面告知信访人是否受理。</p>
-      <form method="post" action={`${url}/accept`} class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <SelectField
-          name="decision"
-          label="受理结果"
-          raw={form.raw}
-          errors={form.errors}
-          options={labelsOf(ACCEPTANCE_DECISIONS, ACCEPTANCE_DECISION_LABELS)}
-        />
-        <Field
-          idPrefix="accept-"
-          name="on"
-          label="告知日期"
-          type="date"
-          raw={form.raw}
-          errors={form.errors}
-          required
-        />
-        <Field
-          idPrefix="accept-"
-          name="note"
-          label="说明（不予受理的理由或转送机关）"
-          raw={form.raw}
-          errors={form.errors}
-        />
-        <button type="submit">记录受理告知</button>
+      <h2>{spec.title}</h2>
+      {spec.description ? <p class="muted">{spec.description}</p> : null}
+      <form method="post" action={`${props.url}/${action}`} class="form">
+        <CsrfField token={props.c.get('csrfToken')} />
+        {spec.fields.map((field) => {
+          const f = { ...field, raw: form.raw, errors: form.errors, idPrefix: `${action}-` };
+          if (field.options) return <SelectField {...f} options={field.options} />;
+          return field.multiline ? <TextArea {...f} /> : <Field {...f} />;
+        })}
+        <button type="submit">{spec.button}</button>
       </form>
     </section>
   );
-}
-
-function ExtendForm({ c, url, form }: FormProps) {
-  return (
-    <section class="card">
-      <h2>延长办理期限</h2>
-      <p class="muted">情况复杂的，经本机关负责人批准，可延长不超过30日，并告知信访人延期理由。</p>
-      <form method="post" action={`${url}/extend`} class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <Field
-          idPrefix="extend-"
-          name="on"
-          label="批准日期"
-          type="date"
-          raw={form.raw}
-          errors={form.errors}
-          required
-        />
-        <Field
-          idPrefix="extend-"
-          name="days"
-          label="延长日数"
-          type="number"
-          raw={form.raw}
-          errors={form.errors}
-          required
-        />
-        <Field
-          idPrefix="extend-"
-          name="approvedBy"
-          label="批准人"
-          raw={form.raw}
-          errors={form.errors}
-          required
-        />
-        <Field
-          idPrefix="extend-"
-          name="reason"
-          label="延期理由"
-          raw={form.raw}
-          errors={form.errors}
-          required
-        />
-        <button type="submit">记录延期</button>
-      </form>
-    </section>
-  );
-}
-
-function AnswerForm({ c, url, form }: FormProps) {
-  return (
-    <section class="card">
-      <h2>出具处理意见书（办结）</h2>
-      <form method="post" action={`${url}/answer`} class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <Field
-          idPrefix="answer-"
-          name="on"
-          label="出具日期"
-          type="date"
-          raw={form.raw}
-          errors={form.errors}
-          required
-        />
-        <Field
-          idPrefix="answer-"
-          name="servedOn"
-          label="送达日期（不同于出具日期时填写）"
-          type="date"
-          raw={form.raw}
-          errors={form.errors}
-        />
-        <TextArea
-          idPrefix="answer-"
-          name="text"
-          label="处理意见"
-          raw={form.raw}
-          errors={form.errors}
-          required
-        />
-        <button type="submit">办结</button>
-      </form>
-    </section>
-  );
-}
-
-function ReviewForm({ c, url, form }: FormProps) {
-  return (
-    <section class="card">
-      <h2>复查、复核</h2>
-      <p class="muted">
-        信访人可自收到处理意见书之日起30日内请求复查，自收到复查意见之日起30日内请求复核；复查、复核意见应在30日内出具，听证时间不计入。
-      </p>
-      <form method="post" action={`${url}/review`} class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <SelectField
-          name="step"
-          label="环节"
-          raw={form.raw}
-          errors={form.errors}
-          options={labelsOf(REVIEW_STEPS, REVIEW_STEP_LABELS)}
-        />
-        <Field
-          idPrefix="review-"
-          name="on"
-          label="日期（听证开始日期）"
-          type="date"
-          raw={form.raw}
-          errors={form.errors}
-          required
-        />
-        <Field
-          idPrefix="review-"
-          name="until"
-          label="听证结束日期"
-          type="date"
-          raw={form.raw}
-          errors={form.errors}
-        />
-        <Field
-          idPrefix="review-"
-          name="servedOn"
-          label="意见送达日期"
-          type="date"
-          raw={form.raw}
-          errors={form.errors}
-        />
-        <button type="submit">记录</button>
-      </form>
-    </section>
-  );
-}
-
-/** The options of a select in the order of `keys`. */
-function labelsOf<K extends string>(keys: readonly K[], labels: Record<K, string>) {
-  return Object.fromEntries(keys.map((k) => [k, labels[k]]));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PETITION_CHANNELS } from '../../../petitions/channel.ts';
 import { ACCEPTANCE_DECISIONS } from '../../../petitions/events.ts';
+import { REVIEW_STEPS } from '../../../petitions/eventTable.ts';
 import { countField, dateField, MAX_MONTHLY_COUNT } from '../../fields.ts';
 
 export const isoDate = dateField;
@@ -92,22 +93,6 @@ export const answerForm = z.object({
   servedOn: z.union([z.literal(''), isoDate('送达日期')]).optional(),
   text: z.string().trim().min(1, '请填写处理意见').max(5000, '处理意见不超过5000字'),
 });
-
-export const REVIEW_STEPS = [
-  'review-requested',
-  'review-answered',
-  'recheck-requested',
-  'hearing',
-  'recheck-answered',
-] as const;
-
-export const REVIEW_STEP_LABELS: Record<(typeof REVIEW_STEPS)[number], string> = {
-  'review-requested': '收到复查请求',
-  'review-answered': '出具复查意见',
-  'recheck-requested': '收到复核请求',
-  hearing: '复核听证',
-  'recheck-answered': '出具复核意见',
-};
 
 export const reviewForm = z
   .object({

@@ -15,13 +15,14 @@ import { isGongkaiError } from '../../../errors.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { PETITION_STATUS_LABELS } from '../../../petitions/clock.ts';
 import type { PetitionEvent } from '../../../petitions/events.ts';
+import { PETITION_ACTIONS } from '../../../petitions/eventTable.ts';
 import { canSeePetitionerData } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { onceField } from '../../security/onceToken.tsx';
 import { againHref, oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
-import { AGGREGATE_ROLES, base, EXTENDING_ROLES, HANDLING_ROLES } from './common.tsx';
+import { AGGREGATE_ROLES, base, HANDLING_ROLES } from './common.tsx';
 import { type ActionForm, PetitionPage } from './detailPage.tsx';
 import {
   acceptForm,
@@ -259,7 +260,7 @@ type Data<S> = S extends { _output: infer O } ? O : never;
 
 petitionAdminRoutes.post(
   '/:id{[0-9]{1,9}}/accept',
-  requireRole(...HANDLING_ROLES),
+  requireRole(...PETITION_ACTIONS.accept.roles),
   actionRoute(
     'accept',
     (f: Data<typeof acceptForm>) => ({
@@ -274,13 +275,13 @@ petitionAdminRoutes.post(
 
 petitionAdminRoutes.post(
   '/:id{[0-9]{1,9}}/extend',
-  requireRole(...EXTENDING_ROLES),
+  requireRole(...PETITION_ACTIONS.extend.roles),
   actionRoute('extend', (f: Data<typeof extendForm>) => ({ type: 'Extended', ...f }), extendForm),
 );
 
 petitionAdminRoutes.post(
   '/:id{[0-9]{1,9}}/answer',
-  requireRole(...HANDLING_ROLES),
+  requireRole(...PETITION_ACTIONS.answer.roles),
   actionRoute(
     'answer',
     (f: Data<typeof answerForm>) => ({
@@ -295,7 +296,7 @@ petitionAdminRoutes.post(
 
 petitionAdminRoutes.post(
   '/:id{[0-9]{1,9}}/review',
-  requireRole(...HANDLING_ROLES),
+  requireRole(...PETITION_ACTIONS.review.roles),
   actionRoute('review', reviewEvent, reviewForm),
 );
 

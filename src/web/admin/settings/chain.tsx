@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { type ReviewChain, reviewChainSchema } from '../../../catalog/reviewChain.ts';
-import { countByStatus } from '../../../db/catalog.ts';
 import { allowsConsecutiveSteps, getReviewChain } from '../../../db/catalogCategories.ts';
 import { changeConsecutiveSteps, changeReviewChain } from '../../../db/catalogSettings.ts';
+import { countByStatus } from '../../../db/publications/read.ts';
 import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';

@@ -4,7 +4,6 @@ import { parseBody } from '../../../catalog/body.ts';
 import { catalogColumns, validityLabels } from '../../../catalog/categories.ts';
 import { highlight, searchTerms } from '../../../catalog/search.ts';
 import { type Agency, findAgencyByCode } from '../../../db/agencies.ts';
-import { getPublicAttachmentFile } from '../../../db/catalog.ts';
 import { listCategories } from '../../../db/catalogCategories.ts';
 import {
   getPublishedItem,
@@ -16,6 +15,7 @@ import {
   searchPublished,
   sitemapEntries,
 } from '../../../db/catalogPortal.ts';
+import { getPublicAttachmentFile } from '../../../db/publications/attachments.ts';
 import type { AppEnv } from '../../env.ts';
 import { MAX_INT4 } from '../../security/recordIds.ts';
 import { errorPage } from '../../views/errorPage.tsx';

@@ -1,0 +1,14 @@
+/** The columns every case event log shares (applications, petitions), after its id and owner. */
+import { integer, jsonb, text } from 'drizzle-orm/pg-core';
+import { userRef } from '../schema.ts';
+import { day, stampedAt } from './columns.ts';
+
+export const caseEventColumns = () => ({
+  seq: integer('seq').notNull(),
+  type: text('type').notNull(),
+  on: day('on').notNull(),
+  /** The whole event as appended. */
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  userId: userRef('user_id'),
+  at: stampedAt('at'),
+});
