@@ -8,6 +8,7 @@ import { derive } from '../cases/derive.ts';
 import type { CaseEvent } from '../cases/events.ts';
 import { letterDocx } from '../cases/letterDocx.ts';
 import { letterFor } from '../cases/letters.ts';
+import { letterAddressee } from '../cases/parties.ts';
 import { newQueryCode } from '../cases/queryCode.ts';
 import type { CaseState } from '../cases/state.ts';
 import { GongkaiError } from '../errors.ts';
@@ -198,7 +199,7 @@ async function storeLetter(
   const context = {
     agencyName: agency.name,
     applicationId: row.id,
-    applicantName: row.applicantName,
+    applicantName: letterAddressee(row.applicantName, row.applicant.agent),
     description: row.request.description,
     state,
     number: '',

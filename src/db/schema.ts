@@ -42,6 +42,8 @@ export const agencies = pgTable('agencies', {
   court: text('court'),
   /** Letter numbers, with `{year}` and `{n}`, e.g. `湘信访依申复〔{year}〕{n}号`. */
   letterNumberTemplate: text('letter_number_template'),
+  /** Whether an online application must carry an identity proof (条例 第二十九条); default not. */
+  identityProofRequired: boolean('identity_proof_required').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

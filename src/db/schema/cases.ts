@@ -18,6 +18,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Agent, OrganisationCertificate } from '../../cases/parties.ts';
 import { agencies, users } from '../schema.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -33,6 +34,10 @@ export interface ApplicantDetails {
   idNumber?: string;
   /** 统一社会信用代码 of an organisation. */
   uscc?: string;
+  /** An organisation without a 统一社会信用代码: the certificate it has instead. */
+  certificate?: OrganisationCertificate;
+  /** 代理人, when the application is made on the applicant's behalf (委托书 in `case_files`). */
+  agent?: Agent;
   contactPerson?: string;
   phone: string;
   address?: string;

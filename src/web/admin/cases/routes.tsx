@@ -27,6 +27,7 @@ import type { Role } from '../../../law/roles.ts';
 import { docxResponse } from '../../download.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
+import { readApplicantFiles, storeApplicantFiles } from '../../portal/apply/applicantFiles.ts';
 import { applicationSchema, toNewApplication } from '../../portal/apply/applicationForm.ts';
 import { requireRole } from '../../security/guard.ts';
 import { onceField } from '../../security/onceToken.tsx';
@@ -182,9 +183,17 @@ caseRoutes.post('/new', requireRole(...STAFF), async (c) => {
   const again = (props: Omit<IntakeFormProps, 'c' | 'values'>, status = 400) =>
     casesPage(c, '登记申请', <IntakeForm c={c} values={raw} {...props} />, [], status);
   const receipt = parseIntakeReceipt(raw, todayInChina());
-  if (!form.ok || !receipt.ok) {
+  // Paper intake: staff see the ID documents; the identity proof is filed when there is a copy.
+  const files = await readApplicantFiles(c, form.ok ? form.data : undefined, {
+    identityProofRequired: false,
+  });
+  if (!form.ok || !receipt.ok || !files.ok) {
     return again({
-      errors: { ...(form.ok ? {} : form.errors), ...(receipt.ok ? {} : receipt.errors) },
+      errors: {
+        ...(form.ok ? {} : form.errors),
+        ...(receipt.ok ? {} : receipt.errors),
+        ...(files.ok ? {} : files.errors),
+      },
     });
   }
   const once = await oneTimeSubmission(c, raw, 'case-intake', agency.id);
@@ -205,8 +214,12 @@ caseRoutes.post('/new', requireRole(...STAFF), async (c) => {
     if (duplicates.length > 0) return again({ errors: {}, duplicates }, 409);
   }
   try {
-    const actor = { userId: c.get('user')?.userId, ip: c.get('clientIp') };
-    const id = await once.create(async (tx) => (await submitApplication(tx, input, actor)).id);
+    const actor = { userId: c.get('user')?.userId, ip: c.get('clientIp'), today: todayInChina() };
+    const id = await once.create(async (tx) => {
+      const created = await submitApplication(tx, input, actor);
+      await storeApplicantFiles(tx, created.id, files.files, { ...actor, agencyId: agency.id });
+      return created.id;
+    });
     return c.redirect(registeredHref(`${base(c)}/${id}`), 303);
   } catch (error) {
     if (!isGongkaiError(error)) throw error;

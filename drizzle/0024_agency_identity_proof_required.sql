@@ -1,0 +1,1 @@
+ALTER TABLE "agencies" ADD COLUMN "identity_proof_required" boolean DEFAULT false NOT NULL;
