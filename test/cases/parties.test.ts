@@ -4,12 +4,19 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import mammoth from 'mammoth';
+import { derive } from '../../src/cases/derive.ts';
+import type { CaseEvent, CorrectionDecidedEvent } from '../../src/cases/events.ts';
+import { letterDocx } from '../../src/cases/letterDocx.ts';
+import { letterFor } from '../../src/cases/letters.ts';
 import {
   certificateColumnProblem,
   letterAddressee,
   ORGANISATION_CERTIFICATE_TYPES,
   ORGANISATION_CERTIFICATES,
 } from '../../src/cases/parties.ts';
+import { t3Placement } from '../../src/cases/reportCells.ts';
+import { Calendar } from '../../src/law/calendar.ts';
 import { APPLICANT_TYPES } from '../../src/law/keys.ts';
 import { applicationSchema, toNewApplication } from '../../src/web/portal/apply/applicationForm.ts';
 
@@ -181,5 +188,104 @@ describe('the application form: agents and certificates', () => {
     const plain = toNewApplication(applicationSchema.parse(person), base);
     assert.equal(plain.applicantType, 'np');
     assert.equal(plain.applicant.agent, undefined);
+  });
+});
+
+describe('Art. 41 correction requests', () => {
+  const calendar = new Calendar();
+  const on = '2026-03-02';
+  const start: CaseEvent[] = [
+    { type: 'Submitted', on, channel: 'in-person', kind: 'correction' },
+    { type: 'Received', on },
+  ];
+  const answers: [CorrectionDecidedEvent, RegExp[]][] = [
+    [
+      { type: 'CorrectionDecided', on: '2026-03-10', result: 'corrected', text: '住址更正为2号' },
+      [/经审核属实，本机关已予以更正/, /更正的内容：住址更正为2号/],
+    ],
+    [
+      {
+        type: 'CorrectionDecided',
+        on: '2026-03-10',
+        result: 'forwarded',
+        text: '户籍登记由公安机关负责',
+        competentAgency: '湘潭县公安局',
+      },
+      [/有权更正的行政机关为湘潭县公安局/, /理由：户籍登记由公安机关负责/],
+    ],
+    [
+      { type: 'CorrectionDecided', on: '2023-06-01', result: 'refused', text: '经核实记录准确' },
+      [/本机关决定不予更正/, /理由：经核实记录准确/],
+    ],
+  ];
+  for (const [event, expected] of answers) {
+    test(`${event.result} on ${event.on}: its letter, no T3 row, a free choice of remedy`, async () => {
+      const events =
+        event.on < on
+          ? [
+              { ...start[0], on: '2023-05-04' },
+              { ...start[1], on: '2023-05-04' },
+            ]
+          : start;
+      const state = derive(calendar, [...events, event]);
+      assert.equal(state.status, 'decided');
+      assert.equal(state.outcome, null, 'no T3 row');
+      assert.equal(state.correction, event.result);
+      const facts = { id: 1, applicantType: 'np' as const, ...state, kind: state.kind };
+      assert.equal(t3Placement(facts, Number(event.on.slice(0, 4))), null, 'outside T3');
+      const letter = letterFor(
+        {
+          agencyName: '湘潭县信访局',
+          applicationId: 1,
+          applicantName: letterAddressee('张三', { name: '李四' }),
+          description: '本人住址记录有误',
+          state,
+          number: '湘信访依申复〔2026〕7号',
+          bodies: { reconsiderationBody: '湘潭县人民政府', court: '湘潭县人民法院' },
+        },
+        event,
+      );
+      assert.ok(letter);
+      const text = (await mammoth.extractRawText({ buffer: await letterDocx(letter) })).value;
+      assert.ok(text.startsWith('更正政府信息记录申请答复书'));
+      assert.match(text, /张三（代理人：李四）/);
+      assert.match(text, /湘信访依申复〔2026〕7号/);
+      assert.match(text, /依据《中华人民共和国政府信息公开条例》第四十一条。/);
+      for (const pattern of expected) assert.match(text, pattern);
+      assert.match(
+        text,
+        /60日内向湘潭县人民政府申请行政复议，或者.*6个月内向湘潭县人民法院提起行政诉讼/,
+      );
+      assert.doesNotMatch(text, /应当先/, 'an Art. 41 answer is not 不予公开: no 复议前置');
+    });
+  }
+  const refusals: [string, CaseEvent, RegExp][] = [
+    [
+      'a disclosure decision',
+      { type: 'Decided', on, decision: 'disclose', text: '' },
+      /不能“作出答复决定”/,
+    ],
+    [
+      'no reason',
+      { type: 'CorrectionDecided', on, result: 'refused', text: ' ' },
+      /不予更正的，须写明理由/,
+    ],
+    [
+      'no competent agency',
+      { type: 'CorrectionDecided', on, result: 'forwarded', text: '非本机关职能' },
+      /须写明有权更正的行政机关/,
+    ],
+  ];
+  for (const [name, event, message] of refusals) {
+    test(`refused: ${name}`, () =>
+      assert.throws(() => derive(calendar, [...start, event]), message));
+  }
+  test('a disclosure case cannot take an Art. 41 answer; a withdrawn correction is no o3', () => {
+    const disclosure = start.map((e) => (e.type === 'Submitted' ? { ...e, kind: undefined } : e));
+    const answer = answers[0][0];
+    assert.throws(() => derive(calendar, [...disclosure, answer]), /不能“作出更正处理决定”/);
+    const withdrawn = derive(calendar, [...start, { type: 'Withdrawn', on, reason: '不再要求' }]);
+    assert.equal(withdrawn.outcome, null);
+    assert.equal(withdrawn.status, 'closed');
   });
 });

@@ -66,6 +66,8 @@ export const applications = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
     receivedOn: date('received_on', { mode: 'string' }),
+    /** `disclosure` (依申请公开, counted in T3) or `correction` (条例 第四十一条, not in T3). */
+    caseKind: text('case_kind').notNull().default('disclosure'),
     /** T3 column, fixed at intake. */
     applicantType: text('applicant_type').notNull(),
     applicantName: text('applicant_name').notNull(),

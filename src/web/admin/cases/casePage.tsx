@@ -12,8 +12,10 @@ import { CASE_FILE_PURPOSES, type CaseFilePurpose } from '../../../cases/caseFil
 import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
+  CASE_KIND_LABELS,
   type CaseEvent,
   type CaseEventType,
+  CORRECTION_RESULT_LABELS,
 } from '../../../cases/events.ts';
 import {
   actionTitle,
@@ -82,6 +84,16 @@ export function CasePage(p: CasePageProps) {
         <span class={`badge status-${state.status}`} data-status={state.status}>
           {STATUS_LABELS[state.status]}
         </span>
+        {state.kind === 'correction' ? (
+          <span class="badge" data-case-kind="correction">
+            {CASE_KIND_LABELS.correction}（不计入表三）
+          </span>
+        ) : null}
+        {state.correction ? (
+          <span class="badge outcome" data-correction={state.correction}>
+            {CORRECTION_RESULT_LABELS[state.correction]}
+          </span>
+        ) : null}
         {state.outcome ? (
           <span class="badge outcome" data-outcome={state.outcome}>
             表三：{rowLabel(state.outcome)}
@@ -381,6 +393,8 @@ function describeEvent(e: CaseEvent): string {
       return APPEAL_OUTCOME_LABELS[e.outcome];
     case 'FileAttached':
       return `${CASE_FILE_PURPOSES[e.purpose]}：${e.title}${e.by === 'applicant' ? '（申请人上传）' : ''}`;
+    case 'CorrectionDecided':
+      return `${CORRECTION_RESULT_LABELS[e.result]}${e.competentAgency ? `（${e.competentAgency}）` : ''}：${e.text}`;
     default:
       return '';
   }

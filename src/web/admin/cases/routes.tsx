@@ -2,7 +2,7 @@
 
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { CaseEventType } from '../../../cases/events.ts';
+import { CASE_KIND_LABELS, type CaseEventType } from '../../../cases/events.ts';
 import { mayRecord } from '../../../cases/eventTable.ts';
 import { applicantNameFor } from '../../../cases/privacy.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
@@ -74,20 +74,22 @@ caseRoutes.get('/', async (c) => {
   const view = (VIEWS.find(([v]) => v === c.req.query('view'))?.[0] ?? 'open') as CaseView;
   const handlerParam = c.req.query('handler');
   const handlerId = recordId(handlerParam) ?? undefined;
+  const kindParam = c.req.query('kind');
+  const kind = kindParam === 'disclosure' || kindParam === 'correction' ? kindParam : undefined;
   const today = todayInChina();
   const dueBy = (await loadCalendar(db)).addWorkdays(today, 3);
   const page = pageParam.parse(c.req.query('page'));
   const { rows, total } = await listCases(
     db,
     agency.id,
-    { view, handlerId, today, dueBy },
+    { view, handlerId, kind, today, dueBy },
     { page, pageSize: CASES_PER_PAGE },
   );
   const pages = Math.max(1, Math.ceil(total / CASES_PER_PAGE));
   const staff = await caseStaff(db, agency.id);
   const b = base(c);
   const listHref = (p: number) =>
-    `${b}?${new URLSearchParams({ view, ...(handlerId ? { handler: String(handlerId) } : {}), page: String(p) })}`;
+    `${b}?${new URLSearchParams({ view, ...(handlerId ? { handler: String(handlerId) } : {}), ...(kind ? { kind } : {}), page: String(p) })}`;
   return casesPage(
     c,
     '依申请公开办理',
@@ -102,7 +104,7 @@ caseRoutes.get('/', async (c) => {
       <nav class="filters" aria-label="筛选">
         {VIEWS.map(([v, label]) => (
           <a
-            href={`${b}?view=${v}${handlerId ? `&handler=${handlerId}` : ''}`}
+            href={`${b}?view=${v}${handlerId ? `&handler=${handlerId}` : ''}${kind ? `&kind=${kind}` : ''}`}
             aria-current={v === view ? 'page' : undefined}
           >
             {label}
@@ -117,6 +119,15 @@ caseRoutes.get('/', async (c) => {
           {staff.map((s) => (
             <option value={String(s.id)} selected={s.id === handlerId}>
               {s.displayName}
+            </option>
+          ))}
+        </select>{' '}
+        <label for="kind">申请事项</label>{' '}
+        <select id="kind" name="kind">
+          <option value="">全部</option>
+          {Object.entries(CASE_KIND_LABELS).map(([value, label]) => (
+            <option value={value} selected={value === kind}>
+              {label}
             </option>
           ))}
         </select>{' '}
@@ -151,7 +162,10 @@ caseRoutes.get('/', async (c) => {
                     （{APPLICANT_TYPE_LABELS[r.applicantType as ApplicantType]}）
                   </span>
                 </td>
-                <td>{(r.description ?? '').slice(0, 40)}</td>
+                <td>
+                  {r.caseKind === 'correction' ? <span class="badge">更正</span> : null}
+                  {(r.description ?? '').slice(0, 40)}
+                </td>
                 <td>{r.receivedOn ?? '待确认'}</td>
                 <td>{r.outcome ? '—' : (r.replyDue ?? '—')}</td>
                 <td>{STATUS_LABELS[r.status as CaseStatus]}</td>

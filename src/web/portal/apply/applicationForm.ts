@@ -35,6 +35,7 @@ const phonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
 export const applicationSchema = z
   .object({
+    requestKind: z.enum(['disclosure', 'correction']).optional().default('disclosure'),
     applicantKind: z.enum(['person', 'organisation'], { message: '请选择申请人类型' }),
     name: text(50).optional().default(''),
     idType: text(30).optional().default(''),
@@ -132,6 +133,7 @@ export function toNewApplication(
   const person = form.applicantKind === 'person';
   return {
     ...base,
+    ...(form.requestKind === 'correction' ? { kind: 'correction' as const } : {}),
     applicantType: person ? 'np' : (form.orgType as ApplicantType),
     applicant: { ...principal(form), ...agentOf(form) },
     request: {

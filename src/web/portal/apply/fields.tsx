@@ -176,6 +176,16 @@ export function ApplicationFields({
         <legend>所需政府信息</legend>
         <Field
           {...f}
+          name="requestKind"
+          label="申请事项"
+          options={[
+            ['disclosure', '申请公开政府信息'],
+            ['correction', '申请更正与本人相关的政府信息记录（条例第四十一条）'],
+          ]}
+          hint="要求更正的，请在下栏写明哪条记录不准确、应如何更正及所依据的证据"
+        />
+        <Field
+          {...f}
           name="description"
           label="所需信息的名称、文号或便于查询的其他特征性描述"
           required

@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "case_kind" text DEFAULT 'disclosure' NOT NULL;
