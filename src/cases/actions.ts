@@ -1,17 +1,23 @@
 /** What staff may do next: one action per event type, offered only when the state allows it. */
 import type { CaseEventType } from './events.ts';
-import type { CaseState } from './state.ts';
+import { type CaseState, isUndecided } from './state.ts';
 
 /** The event types that may be appended to a case in this state (dates are checked separately). */
 export function allowedActions(state: CaseState): CaseEventType[] {
   const out: CaseEventType[] = [];
-  const undecided = state.outcome === null;
+  const undecided = isUndecided(state);
   if (state.status !== 'archived') out.push('Assigned', 'FileAttached');
   if (state.receivedOn === null) {
     if (!state.withdrawn) out.push('Received', 'Withdrawn');
     return out;
   }
-  if (undecided) {
+  if (undecided && state.kind === 'correction') {
+    // Art. 41 has no clock events of its own: 补正 where the request is unclear, then the answer.
+    if (state.supplement === 'none') out.push('SupplementRequested');
+    if (state.supplement === 'requested') out.push('SupplementReceived');
+    else out.push('CorrectionDecided');
+    out.push('Withdrawn');
+  } else if (undecided) {
     const awaitingSupplement = state.supplement === 'requested';
     const processingStarted =
       state.consultations.length > 0 ||
@@ -47,7 +53,13 @@ export function allowedActions(state: CaseState): CaseEventType[] {
   // An undecided case can be appealed as 不答复 (the derive checks the reply deadline passed).
   if (!state.withdrawn) out.push('AppealFiled');
   if (state.appeals.some((a) => a.closedOn === null)) out.push('AppealClosed');
-  if (!undecided && !state.withdrawn && redecisionDue(state).length > 0) out.push('Redecided');
+  if (
+    !undecided &&
+    !state.withdrawn &&
+    state.kind === 'disclosure' &&
+    redecisionDue(state).length > 0
+  )
+    out.push('Redecided');
   return out;
 }
 

@@ -16,7 +16,7 @@ import { approvalOf } from './approval.ts';
 import type { CaseEvent } from './events.ts';
 import { CASE_EVENTS } from './eventTable.ts';
 import { checkFee } from './feeAssessment.ts';
-import type { CaseState, CaseStatus } from './state.ts';
+import { type CaseState, type CaseStatus, isUndecided } from './state.ts';
 
 export function derive(calendar: Calendar, events: readonly CaseEvent[]): CaseState {
   if (events.length === 0 || events[0].type !== 'Submitted') {
@@ -79,6 +79,8 @@ function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
     amendedRequest: null,
     reasons: null,
     lastOn: event.on,
+    kind: event.kind ?? 'disclosure',
+    correction: null,
   };
 }
 
@@ -167,7 +169,13 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
     case 'Served':
       return { ...s, servedOn: e.on };
     case 'Withdrawn':
-      return { ...s, withdrawn: true, outcome: s.receivedOn ? 'o3' : null, resolvedOn: e.on };
+      // A withdrawn correction request (Art. 41) is not a T3 case: no `o3`.
+      return {
+        ...s,
+        withdrawn: true,
+        outcome: s.receivedOn && s.kind === 'disclosure' ? 'o3' : null,
+        resolvedOn: e.on,
+      };
     case 'Archived':
       return { ...s, archivedOn: e.on };
     case 'Redecided':
@@ -198,7 +206,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
             filedOn: e.on,
             closedOn: null,
             outcome: null,
-            against: s.outcome === null ? 'no-reply' : (e.against ?? 'decision'),
+            against: isUndecided(s) ? 'no-reply' : (e.against ?? 'decision'),
           },
         ],
       };
@@ -222,6 +230,9 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
         consultations: s.consultations.map((x) => (x === c ? { ...c, notice } : x)),
       };
     }
+    case 'CorrectionDecided':
+      checkCorrection(e);
+      return { ...s, correction: e.result, resolvedOn: e.on };
     case 'AppealClosed': {
       const open = s.appeals.find((a) => a.id === e.appealId && a.closedOn === null);
       if (!open) throw illegal('appeal-unknown', `没有尚未审结的复议/诉讼：${e.appealId}`);
@@ -362,11 +373,27 @@ function checkDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
   }
 }
 
+/** Art. 41: each answer says what it rests on (what was corrected, where, or why not). */
+function checkCorrection(e: CaseEvent & { type: 'CorrectionDecided' }): void {
+  const missing = {
+    corrected: '予以更正的，须写明更正的内容',
+    forwarded: '须写明转送或告知的理由',
+    refused: '不予更正的，须写明理由（如经核实记录准确）',
+  } as const;
+  if (!Object.hasOwn(missing, e.result)) {
+    throw illegal('correction', `未知的更正处理结果：${String(e.result)}`);
+  }
+  if (!e.text?.trim()) throw illegal('correction', missing[e.result]);
+  if (e.result === 'forwarded' && !e.competentAgency?.trim()) {
+    throw illegal('correction', '转送或告知的，须写明有权更正的行政机关');
+  }
+}
+
 function statusOf(s: CaseState): CaseStatus {
   if (s.archivedOn) return 'archived';
   if (s.withdrawn || s.servedOn) return 'closed';
   if (s.receivedOn === null) return 'pending';
-  if (s.outcome !== null) return 'decided';
+  if (!isUndecided(s)) return 'decided';
   if (s.supplement === 'requested' || s.feeOpen) return 'awaitingApplicant';
   if (s.consultations.some((c) => c.repliedOn === null)) return 'consulting';
   return 'open';
@@ -397,7 +424,7 @@ function withClock(calendar: Calendar, s: CaseState, events: readonly CaseEvent[
 export function toClockEvents(s: CaseState, events: readonly CaseEvent[]): ClockEvent[] {
   const out: ClockEvent[] = [];
   for (const e of events) {
-    if (e.type === 'Decided' || e.type === 'Withdrawn') break;
+    if (e.type === 'Decided' || e.type === 'Withdrawn' || e.type === 'CorrectionDecided') break;
     switch (e.type) {
       case 'Received':
         out.push({ type: 'Received', receipt: receiptOf(s.channel, s.submittedOn, e.on) });

@@ -6,7 +6,7 @@
  * staff record it on the case page, its form in `web/admin/cases/actionForms.ts`).
  */
 import { REASONS_FINDING_LABELS } from '../law/excessive.ts';
-import { APPEAL_KIND_LABELS, type CaseEventType } from './events.ts';
+import { APPEAL_KIND_LABELS, type CaseEventType, CORRECTION_RESULT_LABELS } from './events.ts';
 import type { CASE_STAFF_ROLES } from './privacy.ts';
 
 export type CaseStaffRole = (typeof CASE_STAFF_ROLES)[number];
@@ -353,6 +353,22 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
         options: 'unservedThirdPartyNotices',
       },
       { name: 'method', label: '送达方式（邮寄签收、当面送达等）', required: true },
+    ],
+  },
+  CorrectionDecided: {
+    label: '作出更正处理决定',
+    description:
+      '按第四十一条答复更正申请：审核属实的予以更正；不属于本机关职能范围的转送或告知有权更正的机关；记录准确的不予更正。系统生成答复书。',
+    roles: staff,
+    fields: [
+      {
+        name: 'result',
+        label: '处理结果',
+        required: true,
+        options: Object.entries(CORRECTION_RESULT_LABELS),
+      },
+      { name: 'text', label: '更正的内容或理由', required: true, multiline: true },
+      { name: 'competentAgency', label: '有权更正的行政机关（转送或告知的填写）' },
     ],
   },
 };

@@ -16,7 +16,17 @@ export interface SubmittedEvent {
   type: 'Submitted';
   on: IsoDate;
   channel: Channel;
+  /** Absent: a 政府信息公开申请. `correction`: a request to correct one's own records (Art. 41). */
+  kind?: CaseKind;
 }
+
+/** 依申请公开 (counted in T3), or 更正本人信息记录 (条例 第四十一条; outside T3). */
+export type CaseKind = 'disclosure' | 'correction';
+
+export const CASE_KIND_LABELS: Record<CaseKind, string> = {
+  disclosure: '政府信息公开申请',
+  correction: '更正本人信息记录（第四十一条）',
+};
 
 /** 收到申请之日 is fixed (Art. 31): the submission day in person, the signing day, or confirmation. */
 export interface ReceivedEvent {
@@ -261,6 +271,28 @@ export interface ThirdPartyNoticeServedEvent {
   method: string;
 }
 
+/**
+ * The answer to an Art. 41 correction request: corrected; forwarded to (or the applicant told of)
+ * the agency competent to correct; or refused with the reason (e.g. the record is accurate).
+ */
+export interface CorrectionDecidedEvent {
+  type: 'CorrectionDecided';
+  on: IsoDate;
+  result: CorrectionResult;
+  /** What was corrected, or why it is refused or not this agency's. */
+  text: string;
+  /** The agency competent to correct (`forwarded`). */
+  competentAgency?: string;
+}
+
+export type CorrectionResult = 'corrected' | 'forwarded' | 'refused';
+
+export const CORRECTION_RESULT_LABELS: Record<CorrectionResult, string> = {
+  corrected: '予以更正',
+  forwarded: '转送（告知）有权更正的机关',
+  refused: '不予更正',
+};
+
 export type CaseEvent =
   | SubmittedEvent
   | ReceivedEvent
@@ -285,7 +317,8 @@ export type CaseEvent =
   | ReasonsRequestedEvent
   | ReasonsAssessedEvent
   | ThirdPartyNotifiedEvent
-  | ThirdPartyNoticeServedEvent;
+  | ThirdPartyNoticeServedEvent
+  | CorrectionDecidedEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

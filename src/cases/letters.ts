@@ -20,7 +20,8 @@ export type LetterKind =
   | 'fee'
   | 'decision'
   | 'reasons'
-  | 'third-party-notice';
+  | 'third-party-notice'
+  | 'correction';
 
 export interface LetterContent {
   kind: LetterKind;
@@ -136,6 +137,8 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
     case 'Decided':
     case 'Redecided':
       return decisionLetter(ctx, event, request, base);
+    case 'CorrectionDecided':
+      return { ...base, ...correctionLetter(ctx, event, received) };
     default:
       return null;
   }
@@ -236,6 +239,31 @@ function decisionLetter(
     paragraphs,
     basis: kind.basis ? `依据${kind.basis}。` : null,
     remedy: remedyFor(kind.outcome, event.on, ctx.bodies).text,
+  };
+}
+
+/** 条例 第四十一条: the answer to a request to correct the applicant's own records. */
+function correctionLetter(
+  ctx: LetterContext,
+  event: CaseEvent & { type: 'CorrectionDecided' },
+  received: string,
+): Pick<LetterContent, 'kind' | 'title' | 'paragraphs' | 'basis' | 'remedy'> {
+  const request = `您（单位）于${received}向本机关提出的更正与您（单位）自身相关的政府信息记录的申请（申请内容：“${ctx.description}”）`;
+  const text = event.text.trim();
+  const answer = {
+    corrected: [`经审核属实，本机关已予以更正。`, `更正的内容：${text}`],
+    forwarded: [
+      `经审核，该政府信息记录的更正不属于本机关职能范围，有权更正的行政机关为${event.competentAgency ?? ''}。本机关已将您的申请转送该机关处理（或请您向该机关提出）。`,
+      `理由：${text}`,
+    ],
+    refused: ['经审核，本机关决定不予更正。', `理由：${text}`],
+  }[event.result];
+  return {
+    kind: 'correction',
+    title: '更正政府信息记录申请答复书',
+    paragraphs: [`${request}，本机关答复如下：`, ...answer],
+    basis: `依据${REG}第四十一条。`,
+    remedy: remedyFor('correction', event.on, ctx.bodies).text,
   };
 }
 

@@ -25,7 +25,7 @@ import {
   t4Key,
   t4OutcomeKeys,
 } from '../report/keys.ts';
-import type { AppealKind, AppealOutcome } from './events.ts';
+import type { AppealKind, AppealOutcome, CaseKind } from './events.ts';
 
 /** The T3 rows of the 2021 format, in table order. */
 export const T3_ROWS: readonly T3RowKey[] = [
@@ -42,6 +42,8 @@ export interface CaseFacts {
   receivedOn: IsoDate | null;
   resolvedOn: IsoDate | null;
   outcome: OutcomeRow | null;
+  /** Art. 41 correction requests are not 依申请公开 and stay out of T3. */
+  kind?: CaseKind;
 }
 
 export type Intake = 'new' | 'carryIn';
@@ -49,7 +51,7 @@ export type Result = OutcomeRow | 'carryOut';
 
 /** Where a case is counted in year Y's T3, or null when it is not counted at all. */
 export function t3Placement(c: CaseFacts, year: number): { intake: Intake; result: Result } | null {
-  if (c.receivedOn === null) return null;
+  if (c.receivedOn === null || c.kind === 'correction') return null;
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   if (c.receivedOn > end) return null;

@@ -7,7 +7,13 @@ import type { ConsultedParty } from '../law/events.ts';
 import type { ReasonsRecord } from '../law/excessive.ts';
 import type { OutcomeRow } from '../law/keys.ts';
 import type { Channel } from '../law/receipt.ts';
-import type { AppealKind, AppealOutcome, AppealTarget } from './events.ts';
+import type {
+  AppealKind,
+  AppealOutcome,
+  AppealTarget,
+  CaseKind,
+  CorrectionResult,
+} from './events.ts';
 
 /**
  * - `pending`: submitted online (or by fax/post) and not yet confirmed: no receipt date yet;
@@ -117,4 +123,10 @@ export interface CaseState {
   reasons: ReasonsRecord | null;
   /** The latest event date: a new event may not be dated earlier. */
   lastOn: IsoDate;
+  kind: CaseKind;
+  /** The answer to an Art. 41 correction request; such a case never has a T3 `outcome`. */
+  correction: CorrectionResult | null;
 }
+
+/** No answer yet: neither a decision (T3 row) nor an Art. 41 answer. */
+export const isUndecided = (s: CaseState): boolean => s.outcome === null && s.correction === null;

@@ -12,7 +12,7 @@ import { runCommand } from './args.ts';
 
 const usage = `用法：gongkai remedy --outcome 结果 --decided YYYY-MM-DD [--agency 单位代码] [--json]
 
-  --outcome   表三办理结果行（${REMEDY_OUTCOMES.join(' ')}；no-reply 为未答复）
+  --outcome   表三办理结果行（${REMEDY_OUTCOMES.join(' ')}；no-reply 为未答复，correction 为第四十一条更正申请的答复）
   --decided   答复决定之日（决定适用的救济规定以此日为准）
   --agency    单位代码：写入该单位设置的复议机关和人民法院
   --json      输出 JSON：{"text","reconsiderationFirst","reconsiderationBody","court","basis"}`;

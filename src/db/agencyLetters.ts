@@ -17,13 +17,20 @@ export interface LetterSettings {
   reconsiderationBody: string | null;
   court: string | null;
   letterNumberTemplate: string | null;
+  /** Online applications must carry an identity proof (条例 第二十九条). */
+  identityProofRequired: boolean;
 }
 
-const fields = ['reconsiderationBody', 'court', 'letterNumberTemplate'] as const;
+const fields = [
+  'reconsiderationBody',
+  'court',
+  'letterNumberTemplate',
+  'identityProofRequired',
+] as const;
 
 export function letterSettingsOf(agency: Agency): LetterSettings {
-  const { reconsiderationBody, court, letterNumberTemplate } = agency;
-  return { reconsiderationBody, court, letterNumberTemplate };
+  const { reconsiderationBody, court, letterNumberTemplate, identityProofRequired } = agency;
+  return { reconsiderationBody, court, letterNumberTemplate, identityProofRequired };
 }
 
 /**

@@ -153,6 +153,7 @@ export async function unreceivedApplications(
         applicant_type as "applicantType", submitted_on::text as "submittedOn"
       from applications
       where agency_id in (${inList(agencyIds)}) and received_on is null and status = 'pending'
+        and case_kind = 'disclosure'
         and submitted_on <= ${`${year}-12-31`}
       order by submitted_on, id`),
   );

@@ -5,9 +5,10 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { derive } from '../cases/derive.ts';
-import type { CaseEvent } from '../cases/events.ts';
+import type { CaseEvent, CaseKind } from '../cases/events.ts';
 import { letterDocx } from '../cases/letterDocx.ts';
 import { letterFor } from '../cases/letters.ts';
+import { letterAddressee } from '../cases/parties.ts';
 import { newQueryCode } from '../cases/queryCode.ts';
 import type { CaseState } from '../cases/state.ts';
 import { GongkaiError } from '../errors.ts';
@@ -45,6 +46,8 @@ export interface NewApplication {
   request: RequestDetails;
   /** Staff registration: the receipt date when it is already fixed (in person, signed post). */
   receivedOn?: IsoDate;
+  /** Absent: a 政府信息公开申请; `correction`: an Art. 41 request (outside T3). */
+  kind?: CaseKind;
 }
 
 export interface Actor {
@@ -62,7 +65,12 @@ export async function submitApplication(
   actor: Actor = {},
 ): Promise<{ id: number; queryCode: string }> {
   const events: CaseEvent[] = [
-    { type: 'Submitted', on: input.submittedOn, channel: input.channel },
+    {
+      type: 'Submitted',
+      on: input.submittedOn,
+      channel: input.channel,
+      ...(input.kind === 'correction' ? { kind: input.kind } : {}),
+    },
   ];
   if (input.receivedOn) events.push({ type: 'Received', on: input.receivedOn });
   const options = {
@@ -79,6 +87,7 @@ export async function submitApplication(
           agencyId: input.agencyId,
           queryCode,
           channel: input.channel,
+          caseKind: input.kind ?? 'disclosure',
           submittedOn: input.submittedOn,
           applicantType: input.applicantType,
           applicantName: input.applicant.name,
@@ -198,7 +207,7 @@ async function storeLetter(
   const context = {
     agencyName: agency.name,
     applicationId: row.id,
-    applicantName: row.applicantName,
+    applicantName: letterAddressee(row.applicantName, row.applicant.agent),
     description: row.request.description,
     state,
     number: '',

@@ -14,6 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { APPROVER_ROLES } from '../cases/approval.ts';
+import type { CaseKind } from '../cases/events.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { Db } from './database.ts';
 import { applications } from './schema/cases.ts';
@@ -26,6 +27,8 @@ export type CaseView = 'open' | 'pending' | 'due' | 'overdue' | 'applicant' | 'c
 export interface CaseFilter {
   view: CaseView;
   handlerId?: number;
+  /** Only 依申请公开 or only Art. 41 correction requests; absent: both. */
+  kind?: CaseKind;
   today: IsoDate;
   /** The last day that counts as "due soon" (today + 3 working days). */
   dueBy: IsoDate;
@@ -43,13 +46,13 @@ function conditions(agencyId: number, f: CaseFilter): SQL[] {
       break;
     case 'due':
       out.push(
-        isNull(applications.outcome),
+        isNull(applications.resolvedOn),
         gte(applications.replyDue, f.today),
         lte(applications.replyDue, f.dueBy),
       );
       break;
     case 'overdue':
-      out.push(isNull(applications.outcome), lt(applications.replyDue, f.today));
+      out.push(isNull(applications.resolvedOn), lt(applications.replyDue, f.today));
       break;
     case 'applicant':
       out.push(eq(applications.status, 'awaitingApplicant'));
@@ -61,6 +64,7 @@ function conditions(agencyId: number, f: CaseFilter): SQL[] {
       break;
   }
   if (f.handlerId !== undefined) out.push(eq(applications.handlerId, f.handlerId));
+  if (f.kind !== undefined) out.push(eq(applications.caseKind, f.kind));
   return out;
 }
 
@@ -90,6 +94,7 @@ export async function listCases(db: Db, agencyId: number, filter: CaseFilter, pa
       submittedOn: applications.submittedOn,
       receivedOn: applications.receivedOn,
       status: applications.status,
+      caseKind: applications.caseKind,
       outcome: applications.outcome,
       replyDue: applications.replyDue,
       handlerId: applications.handlerId,
@@ -116,8 +121,8 @@ export async function caseCounts(
     .select({
       open: sql<number>`count(*) filter (where ${inArray(applications.status, OPEN_STATUSES)})`,
       pending: sql<number>`count(*) filter (where ${applications.status} = 'pending')`,
-      due: sql<number>`count(*) filter (where ${applications.outcome} is null and ${applications.replyDue} between ${today} and ${dueBy})`,
-      overdue: sql<number>`count(*) filter (where ${applications.outcome} is null and ${applications.replyDue} < ${today})`,
+      due: sql<number>`count(*) filter (where ${applications.resolvedOn} is null and ${applications.replyDue} between ${today} and ${dueBy})`,
+      overdue: sql<number>`count(*) filter (where ${applications.resolvedOn} is null and ${applications.replyDue} < ${today})`,
       applicant: sql<number>`count(*) filter (where ${applications.status} = 'awaitingApplicant')`,
     })
     .from(applications)

@@ -48,7 +48,7 @@ export async function t3ChartCounts(
     await db.execute(sql`
       select agency_id as "agencyId", outcome, ${sql.join(columns, sql`, `)}
       from applications
-      where agency_id in (${inList(agencyIds)}) and received_on is not null
+      where agency_id in (${inList(agencyIds)}) and case_kind = 'disclosure' and received_on is not null
         and received_on <= ${last} and (resolved_on is null or outcome is null or resolved_on >= ${first})
       group by 1, 2`),
   );

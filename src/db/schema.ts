@@ -53,6 +53,8 @@ export const agencies = pgTable('agencies', {
   letterNumberTemplate: text('letter_number_template'),
   /** Art. 44: how many different applicants asking for the same information prompt 主动公开. */
   proactivePromptApplicants: integer('proactive_prompt_applicants').notNull().default(3),
+  /** Whether an online application must carry an identity proof (条例 第二十九条); default not. */
+  identityProofRequired: boolean('identity_proof_required').notNull().default(false),
   createdAt: stampedAt('created_at'),
 });
 

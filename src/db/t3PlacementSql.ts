@@ -25,7 +25,7 @@ export function placementSql(year: number): PlacementSql {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   return {
-    counted: sql`(received_on is not null and received_on <= ${end}
+    counted: sql`(case_kind = 'disclosure' and received_on is not null and received_on <= ${end}
       and (resolved_on is null or outcome is null or resolved_on >= ${start}))`,
     isNew: sql`received_on >= ${start}`,
     carriedIn: sql`received_on < ${start}`,

@@ -77,7 +77,11 @@ function year2025(): DemoCase[] {
     {
       type: 'np',
       channel: 'in-person',
-      applicant: person('李娜', '13907322002', '43032119900315002X'),
+      // An agent application: 李娜 is the applicant (T3 column np); her lawyer applied for her.
+      applicant: {
+        ...person('李娜', '13907322002', '43032119900315002X'),
+        agent: { name: '刘律师', phone: '13907329999' },
+      },
       description: '本人2024年所提信访事项的办理意见书及复查意见',
       submittedOn: '2025-04-10',
       events: [
@@ -176,7 +180,16 @@ function year2025(): DemoCase[] {
     {
       type: 'ngo',
       channel: 'online',
-      applicant: org('湘潭县某公益服务中心', '52430321MJ0000000X', '周洁', '07315550000'),
+      // An organisation without a 统一社会信用代码: its registration certificate and the reason.
+      applicant: {
+        ...org('湘潭县某公益服务中心', '', '周洁', '07315550000'),
+        uscc: undefined,
+        certificate: {
+          type: '社会团体法人登记证书',
+          number: '湘潭社证字第0107号',
+          noUsccReason: '登记证书换发中，统一社会信用代码尚未赋码',
+        },
+      },
       description: '请求协调解决某小区物业纠纷',
       submittedOn: '2025-10-09',
       events: [

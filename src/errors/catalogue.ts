@@ -52,6 +52,7 @@ export const errorMessages = {
     '本件正在等待申请人补正：只能在补正期限届满后按“逾期不补正”处理',
   'cases.illegal.consultation-id': '征求意见书编号重复：…',
   'cases.illegal.consultation-unknown': '没有待答复的征求意见书：…',
+  'cases.illegal.correction': '更正申请的处理结果须写明内容、理由或有权更正的机关',
   'cases.illegal.date': '日期格式不正确：…',
   'cases.illegal.date-order': '记录的日期不能早于本件上一条记录的日期。',
   'cases.illegal.decision': '未知的答复决定：…',

@@ -7,10 +7,18 @@ import { GongkaiError } from '../errors.ts';
 import { type IsoDate, isIsoDate, toDayNumber } from './date.ts';
 import { OUTCOME_ROWS, type OutcomeRow } from './keys.ts';
 
-/** A T3 result row, or `no-reply`: the agency did not answer in time (不答复). */
-export type RemedyOutcome = OutcomeRow | 'no-reply';
+/**
+ * A T3 result row, `no-reply`: the agency did not answer in time (不答复), or `correction`: the
+ * answer to a request to correct one's records (条例 第四十一条), which is not a 不予公开 and so
+ * never goes to 复议 first.
+ */
+export type RemedyOutcome = OutcomeRow | 'no-reply' | 'correction';
 
-export const REMEDY_OUTCOMES: readonly RemedyOutcome[] = [...OUTCOME_ROWS, 'no-reply'];
+export const REMEDY_OUTCOMES: readonly RemedyOutcome[] = [
+  ...OUTCOME_ROWS,
+  'no-reply',
+  'correction',
+];
 
 /** One version of the remedy rules, in force from `from` (inclusive) to `until` (exclusive). */
 export interface RemedyLaw {

@@ -11,6 +11,9 @@ const FRAMING = 256 * 1024;
 const uploadRoutes: readonly { path: RegExp; maxBytes: number }[] = [
   { path: /^\/admin\/[^/]+\/catalog\/\d+\/attachments$/, maxBytes: MAX_ATTACHMENT_BYTES },
   { path: /^\/admin\/[^/]+\/cases\/\d+\/files$/, maxBytes: MAX_CASE_FILE_BYTES },
+  // The application forms carry up to three files (委托书, 身份证明, 其他证照).
+  { path: /^\/a\/[^/]+\/apply$/, maxBytes: 3 * MAX_CASE_FILE_BYTES },
+  { path: /^\/admin\/[^/]+\/cases\/new$/, maxBytes: 3 * MAX_CASE_FILE_BYTES },
 ];
 
 /** The body limit for a request path: an upload route's file size plus framing, else null. */

@@ -228,6 +228,7 @@ describe('the case state machine accepts legal sequences', () => {
   test('only the actions the state allows are offered', () => {
     assert.deepEqual(allowedActions(derive(calendar, [online()])), [
       'Assigned',
+      'FileAttached',
       'Received',
       'Withdrawn',
     ]);
@@ -236,7 +237,12 @@ describe('the case state machine accepts legal sequences', () => {
     assert.ok(allowedActions(awaiting).includes('SupplementReceived'));
     assert.ok(!allowedActions(awaiting).includes('ConsultationSent'));
     const decided = derive(calendar, legal[0][1].slice(0, 3));
-    assert.deepEqual(allowedActions(decided), ['Assigned', 'Served', 'AppealFiled']);
+    assert.deepEqual(allowedActions(decided), [
+      'Assigned',
+      'FileAttached',
+      'Served',
+      'AppealFiled',
+    ]);
   });
 });
 

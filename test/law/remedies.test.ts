@@ -35,7 +35,7 @@ const cases = REMEDY_OUTCOMES.flatMap((outcome) => [
 
 describe('remedies by outcome and decision date (law-and-format.md §3.4a)', () => {
   test('the table covers every outcome on both sides of 2024-01-01 (≥ 40 cases)', () => {
-    assert.equal(REMEDY_OUTCOMES.length, 22);
+    assert.equal(REMEDY_OUTCOMES.length, 23); // 21 T3 rows, no-reply, correction (Art. 41)
     assert.ok(cases.length >= 40);
   });
 

@@ -47,6 +47,21 @@ export class TestClient {
     return this.request(path, { method: 'POST', body: form });
   }
 
+  /** Posts a multipart form with several named files, as a form with file inputs does. */
+  async multipart(
+    path: string,
+    fields: Record<string, string>,
+    files: Record<string, { name: string; data: Buffer }>,
+  ) {
+    const form = new FormData();
+    form.set('_csrf', this.csrf);
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
+    for (const [key, file] of Object.entries(files)) {
+      form.set(key, new File([new Uint8Array(file.data)], file.name));
+    }
+    return this.request(path, { method: 'POST', body: form });
+  }
+
   /** Opens the login form and signs in. */
   async login(username: string, password: string) {
     await this.get('/admin/login');

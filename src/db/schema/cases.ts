@@ -14,6 +14,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Agent, OrganisationCertificate } from '../../cases/parties.ts';
 import { agencies, agencyRef, userRef } from '../schema.ts';
 import { caseEventColumns } from './caseEvents.ts';
 import { bytea, day, requiredRef, serialId, stampedAt } from './columns.ts';
@@ -26,6 +27,10 @@ export interface ApplicantDetails {
   idNumber?: string;
   /** 统一社会信用代码 of an organisation. */
   uscc?: string;
+  /** An organisation without a 统一社会信用代码: the certificate it has instead. */
+  certificate?: OrganisationCertificate;
+  /** 代理人, when the application is made on the applicant's behalf (委托书 in `case_files`). */
+  agent?: Agent;
   contactPerson?: string;
   phone: string;
   address?: string;
@@ -52,6 +57,8 @@ export const applications = pgTable(
     submittedAt: stampedAt('submitted_at'),
     submittedOn: day('submitted_on').notNull(),
     receivedOn: day('received_on'),
+    /** `disclosure` (依申请公开, counted in T3) or `correction` (条例 第四十一条, not in T3). */
+    caseKind: text('case_kind').notNull().default('disclosure'),
     /** T3 column, fixed at intake. */
     applicantType: text('applicant_type').notNull(),
     applicantName: text('applicant_name').notNull(),

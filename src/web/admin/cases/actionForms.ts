@@ -304,4 +304,19 @@ export const ACTIONS: Partial<Record<CaseEventType, ActionSpec<z.ZodType>>> = {
       method: d.method,
     }),
   }),
+  CorrectionDecided: spec({
+    schema: z.object({
+      on: date,
+      result: z.enum(['corrected', 'forwarded', 'refused'], { message: '请选择处理结果' }),
+      text: required('更正的内容或理由'),
+      competentAgency: optional(100),
+    }),
+    toEvent: (d) => ({
+      type: 'CorrectionDecided',
+      on: d.on,
+      result: d.result,
+      text: d.text,
+      competentAgency: d.competentAgency || undefined,
+    }),
+  }),
 };

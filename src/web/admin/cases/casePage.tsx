@@ -8,12 +8,14 @@ import {
   approvalOf,
   approverRoleOf,
 } from '../../../cases/approval.ts';
-import { CASE_FILE_PURPOSES } from '../../../cases/caseFiles.ts';
+import { CASE_FILE_PURPOSES, type CaseFilePurpose } from '../../../cases/caseFiles.ts';
 import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
+  CASE_KIND_LABELS,
   type CaseEvent,
   type CaseEventType,
+  CORRECTION_RESULT_LABELS,
 } from '../../../cases/events.ts';
 import {
   actionTitle,
@@ -22,7 +24,8 @@ import {
   type OptionSource,
 } from '../../../cases/eventTable.ts';
 import { maskIdNumber, maskPhone } from '../../../cases/identifiers.ts';
-import { applicantNameFor, canSeeApplicantData } from '../../../cases/privacy.ts';
+import type { Agent } from '../../../cases/parties.ts';
+import { applicantNameFor, canSeeApplicantData, maskName } from '../../../cases/privacy.ts';
 import { formatQueryCode } from '../../../cases/queryCode.ts';
 import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
 import type { CaseFileInfo } from '../../../db/caseFiles.ts';
@@ -82,6 +85,16 @@ export function CasePage(p: CasePageProps) {
         <span class={`badge status-${state.status}`} data-status={state.status}>
           {STATUS_LABELS[state.status]}
         </span>
+        {state.kind === 'correction' ? (
+          <span class="badge" data-case-kind="correction">
+            {CASE_KIND_LABELS.correction}（不计入表三）
+          </span>
+        ) : null}
+        {state.correction ? (
+          <span class="badge outcome" data-correction={state.correction}>
+            {CORRECTION_RESULT_LABELS[state.correction]}
+          </span>
+        ) : null}
         {state.outcome ? (
           <span class="badge outcome" data-outcome={state.outcome}>
             表三：{rowLabel(state.outcome)}
@@ -115,7 +128,7 @@ export function CasePage(p: CasePageProps) {
       <div class="case-grid">
         <section class="card">
           <h2>申请人与申请内容</h2>
-          <Applicant row={row} personal={personal} />
+          <Applicant row={row} personal={personal} files={p.files} />
           <dl class="facts">
             <dt>所需信息</dt>
             <dd>{row.request.description}</dd>
@@ -225,8 +238,18 @@ export function CasePage(p: CasePageProps) {
   );
 }
 
-function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }) {
+function Applicant({
+  row,
+  personal,
+  files,
+}: {
+  row: ApplicationRow;
+  personal: boolean;
+  files: readonly { purpose: string }[];
+}) {
   const a = row.applicant;
+  const provided = (purpose: CaseFilePurpose) =>
+    files.some((f) => f.purpose === purpose) ? '已提供' : '未提供';
   return (
     <dl class="facts">
       <dt>申请人类型</dt>
@@ -243,10 +266,25 @@ function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }
         <>
           <dt>统一社会信用代码</dt>
           <dd>{a.uscc}</dd>
-          <dt>联系人</dt>
-          <dd>{a.contactPerson}</dd>
         </>
       ) : null}
+      {a.certificate ? (
+        <>
+          <dt>{a.certificate.type}</dt>
+          <dd data-certificate>
+            {a.certificate.number}（无统一社会信用代码：{a.certificate.noUsccReason}；证照
+            {provided('certificate')}）
+          </dd>
+        </>
+      ) : null}
+      {a.kind === 'organisation' ? (
+        <>
+          <dt>联系人</dt>
+          <dd>{personal ? a.contactPerson : maskName(a.contactPerson ?? '')}</dd>
+        </>
+      ) : null}
+      <dt>身份证明</dt>
+      <dd data-identity-proof={provided('identity-proof')}>{provided('identity-proof')}</dd>
       <dt>联系电话</dt>
       <dd>{personal ? a.phone : maskPhone(a.phone)}</dd>
       {personal && a.address ? (
@@ -260,6 +298,9 @@ function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }
           <dt>电子邮箱</dt>
           <dd>{a.email}</dd>
         </>
+      ) : null}
+      {a.agent ? (
+        <AgentFacts agent={a.agent} personal={personal} poa={provided('power-of-attorney')} />
       ) : null}
     </dl>
   );
@@ -371,6 +412,8 @@ function describeEvent(e: CaseEvent): string {
       return APPEAL_OUTCOME_LABELS[e.outcome];
     case 'FileAttached':
       return `${CASE_FILE_PURPOSES[e.purpose]}：${e.title}${e.by === 'applicant' ? '（申请人上传）' : ''}`;
+    case 'CorrectionDecided':
+      return `${CORRECTION_RESULT_LABELS[e.result]}${e.competentAgency ? `（${e.competentAgency}）` : ''}：${e.text}`;
     default:
       return '';
   }
@@ -478,6 +521,23 @@ function DecisionFields({ f }: { f: { values: Values; errors: Errors; idPrefix: 
       <Field {...f} name="text" label="答复内容（提供的信息、获取方式或理由）" multiline />
       <Field {...f} name="withheld" label="部分公开：不予公开的内容" multiline />
       <Field {...f} name="withheldReason" label="部分公开：不予公开的理由和依据" multiline />
+    </>
+  );
+}
+
+/** 代理人: a natural person's data, masked like the applicant's for everyone but case staff. */
+function AgentFacts(p: { agent: Agent; personal: boolean; poa: string }) {
+  const { agent, personal } = p;
+  return (
+    <>
+      <dt>代理人</dt>
+      <dd data-agent>
+        {personal ? agent.name : maskName(agent.name)}，
+        {personal ? agent.phone : maskPhone(agent.phone)}
+        {agent.idNumber ? `，${personal ? agent.idNumber : maskIdNumber(agent.idNumber)}` : ''}
+      </dd>
+      <dt>授权委托书</dt>
+      <dd data-power-of-attorney={p.poa}>{p.poa}</dd>
     </>
   );
 }

@@ -74,7 +74,7 @@ export function IntakeForm({ c, values, errors, message, duplicates = [] }: Inta
         </p>
       ) : null}
       {duplicates.length > 0 ? <DuplicateWarning c={c} duplicates={duplicates} /> : null}
-      <form method="post" action={`${base(c)}/new`} class="form">
+      <form method="post" action={`${base(c)}/new`} enctype="multipart/form-data" class="form">
         <CsrfField token={c.get('csrfToken')} />
         <OnceField token={values[onceField]} />
         {duplicates.length > 0 ? (

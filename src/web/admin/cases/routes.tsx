@@ -2,7 +2,7 @@
 
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { CaseEventType } from '../../../cases/events.ts';
+import { CASE_KIND_LABELS, type CaseEventType } from '../../../cases/events.ts';
 import { mayRecord } from '../../../cases/eventTable.ts';
 import { applicantNameFor } from '../../../cases/privacy.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
@@ -27,6 +27,7 @@ import type { Role } from '../../../law/roles.ts';
 import { docxResponse } from '../../download.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
+import { readApplicantFiles, storeApplicantFiles } from '../../portal/apply/applicantFiles.ts';
 import { applicationSchema, toNewApplication } from '../../portal/apply/applicationForm.ts';
 import { requireRole } from '../../security/guard.ts';
 import { onceField } from '../../security/onceToken.tsx';
@@ -73,20 +74,22 @@ caseRoutes.get('/', async (c) => {
   const view = (VIEWS.find(([v]) => v === c.req.query('view'))?.[0] ?? 'open') as CaseView;
   const handlerParam = c.req.query('handler');
   const handlerId = recordId(handlerParam) ?? undefined;
+  const kindParam = c.req.query('kind');
+  const kind = kindParam === 'disclosure' || kindParam === 'correction' ? kindParam : undefined;
   const today = todayInChina();
   const dueBy = (await loadCalendar(db)).addWorkdays(today, 3);
   const page = pageParam.parse(c.req.query('page'));
   const { rows, total } = await listCases(
     db,
     agency.id,
-    { view, handlerId, today, dueBy },
+    { view, handlerId, kind, today, dueBy },
     { page, pageSize: CASES_PER_PAGE },
   );
   const pages = Math.max(1, Math.ceil(total / CASES_PER_PAGE));
   const staff = await caseStaff(db, agency.id);
   const b = base(c);
   const listHref = (p: number) =>
-    `${b}?${new URLSearchParams({ view, ...(handlerId ? { handler: String(handlerId) } : {}), page: String(p) })}`;
+    `${b}?${new URLSearchParams({ view, ...(handlerId ? { handler: String(handlerId) } : {}), ...(kind ? { kind } : {}), page: String(p) })}`;
   return casesPage(
     c,
     '依申请公开办理',
@@ -101,7 +104,7 @@ caseRoutes.get('/', async (c) => {
       <nav class="filters" aria-label="筛选">
         {VIEWS.map(([v, label]) => (
           <a
-            href={`${b}?view=${v}${handlerId ? `&handler=${handlerId}` : ''}`}
+            href={`${b}?view=${v}${handlerId ? `&handler=${handlerId}` : ''}${kind ? `&kind=${kind}` : ''}`}
             aria-current={v === view ? 'page' : undefined}
           >
             {label}
@@ -116,6 +119,15 @@ caseRoutes.get('/', async (c) => {
           {staff.map((s) => (
             <option value={String(s.id)} selected={s.id === handlerId}>
               {s.displayName}
+            </option>
+          ))}
+        </select>{' '}
+        <label for="kind">申请事项</label>{' '}
+        <select id="kind" name="kind">
+          <option value="">全部</option>
+          {Object.entries(CASE_KIND_LABELS).map(([value, label]) => (
+            <option value={value} selected={value === kind}>
+              {label}
             </option>
           ))}
         </select>{' '}
@@ -150,7 +162,10 @@ caseRoutes.get('/', async (c) => {
                     （{APPLICANT_TYPE_LABELS[r.applicantType as ApplicantType]}）
                   </span>
                 </td>
-                <td>{(r.description ?? '').slice(0, 40)}</td>
+                <td>
+                  {r.caseKind === 'correction' ? <span class="badge">更正</span> : null}
+                  {(r.description ?? '').slice(0, 40)}
+                </td>
                 <td>{r.receivedOn ?? '待确认'}</td>
                 <td>{r.outcome ? '—' : (r.replyDue ?? '—')}</td>
                 <td>{STATUS_LABELS[r.status as CaseStatus]}</td>
@@ -182,9 +197,17 @@ caseRoutes.post('/new', requireRole(...STAFF), async (c) => {
   const again = (props: Omit<IntakeFormProps, 'c' | 'values'>, status = 400) =>
     casesPage(c, '登记申请', <IntakeForm c={c} values={raw} {...props} />, [], status);
   const receipt = parseIntakeReceipt(raw, todayInChina());
-  if (!form.ok || !receipt.ok) {
+  // Paper intake: staff see the ID documents; the identity proof is filed when there is a copy.
+  const files = await readApplicantFiles(c, form.ok ? form.data : undefined, {
+    identityProofRequired: false,
+  });
+  if (!form.ok || !receipt.ok || !files.ok) {
     return again({
-      errors: { ...(form.ok ? {} : form.errors), ...(receipt.ok ? {} : receipt.errors) },
+      errors: {
+        ...(form.ok ? {} : form.errors),
+        ...(receipt.ok ? {} : receipt.errors),
+        ...(files.ok ? {} : files.errors),
+      },
     });
   }
   const once = await oneTimeSubmission(c, raw, 'case-intake', agency.id);
@@ -205,8 +228,12 @@ caseRoutes.post('/new', requireRole(...STAFF), async (c) => {
     if (duplicates.length > 0) return again({ errors: {}, duplicates }, 409);
   }
   try {
-    const actor = { userId: c.get('user')?.userId, ip: c.get('clientIp') };
-    const id = await once.create(async (tx) => (await submitApplication(tx, input, actor)).id);
+    const actor = { userId: c.get('user')?.userId, ip: c.get('clientIp'), today: todayInChina() };
+    const id = await once.create(async (tx) => {
+      const created = await submitApplication(tx, input, actor);
+      await storeApplicantFiles(tx, created.id, files.files, { ...actor, agencyId: agency.id });
+      return created.id;
+    });
     return c.redirect(registeredHref(`${base(c)}/${id}`), 303);
   } catch (error) {
     if (!isGongkaiError(error)) throw error;

@@ -37,11 +37,17 @@ export const lettersSchema = z.object({
     const problem = v === '' ? null : letterNumberTemplateProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
+  identityProofRequired: z.enum(['', 'on']).optional().default(''),
 });
 
 lettersRoutes.get('/', async (c) => {
   const settings = letterSettingsOf(c.get('agency'));
-  const raw = Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v ?? '']));
+  const raw = Object.fromEntries(
+    Object.entries(settings).map(([k, v]) => [
+      k,
+      typeof v === 'boolean' ? (v ? 'on' : '') : (v ?? ''),
+    ]),
+  );
   return lettersPage(c, raw, {}, c.req.query('saved') === '1' ? '已保存。' : null);
 });
 
@@ -53,6 +59,7 @@ lettersRoutes.post('/', async (c) => {
     reconsiderationBody: blankToNull(form.data.reconsiderationBody),
     court: blankToNull(form.data.court),
     letterNumberTemplate: blankToNull(form.data.letterNumberTemplate),
+    identityProofRequired: form.data.identityProofRequired === 'on',
   };
   try {
     await updateLetterSettings(c.get('database').db, agency.id, settings, settingsActor(c));
@@ -112,6 +119,15 @@ async function lettersPage(
           hint={`用 {year} 表示年份、{n} 表示本单位当年的序号，如 湘信访依申复〔{year}〕{n}号；不填则为 ${DEFAULT_LETTER_NUMBER_TEMPLATE}`}
           {...p}
         />
+        <label class="check">
+          <input
+            type="checkbox"
+            name="identityProofRequired"
+            value="on"
+            checked={raw.identityProofRequired === 'on'}
+          />{' '}
+          网上申请须上传身份证明（条例第二十九条；不勾选则为选填，纸质申请由工作人员核验）
+        </label>
         <p>
           <button type="submit">保存</button>
         </p>

@@ -4,8 +4,14 @@
  */
 import { z } from 'zod';
 import { isValidIdCardNumber, isValidUscc } from '../../../cases/identifiers.ts';
+import {
+  certificateColumnProblem,
+  isOrganisationCertificateType,
+  type OrganisationCertificateType,
+} from '../../../cases/parties.ts';
 import type { NewApplication } from '../../../db/cases.ts';
-import type { ApplicantType } from '../../../law/keys.ts';
+import type { ApplicantDetails } from '../../../db/schema/cases.ts';
+import { type ApplicantType, isApplicantType } from '../../../law/keys.ts';
 
 export const ID_TYPES = [
   '居民身份证',
@@ -29,6 +35,7 @@ const phonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
 export const applicationSchema = z
   .object({
+    requestKind: z.enum(['disclosure', 'correction']).optional().default('disclosure'),
     applicantKind: z.enum(['person', 'organisation'], { message: '请选择申请人类型' }),
     name: text(50).optional().default(''),
     idType: text(30).optional().default(''),
@@ -36,7 +43,15 @@ export const applicationSchema = z
     orgType: text(10).optional().default(''),
     orgName: text(100).optional().default(''),
     uscc: text(30).optional().default(''),
+    orgId: z.enum(['uscc', 'certificate']).optional().default('uscc'),
+    certType: text(20).optional().default(''),
+    certNumber: text(50).optional().default(''),
+    noUsccReason: text(200).optional().default(''),
     contactPerson: text(50).optional().default(''),
+    byAgent: z.enum(['', 'on']).optional().default(''),
+    agentName: text(50).optional().default(''),
+    agentPhone: text(20).optional().default(''),
+    agentIdNumber: text(30).optional().default(''),
     phone: z.string().trim().regex(phonePattern, '请填写11位手机号码或带区号的固定电话'),
     address: text(200).optional().default(''),
     email: z
@@ -69,14 +84,46 @@ export const applicationSchema = z
     } else {
       if (!ORG_TYPES.some(([k]) => k === v.orgType)) need('orgType', '请选择法人或其他组织的类型');
       if (!v.orgName) need('orgName', '请填写法人或其他组织的名称');
-      if (!isValidUscc(v.uscc)) need('uscc', '统一社会信用代码不正确（应为18位，校验码须相符）');
+      if (v.orgId === 'uscc' && !isValidUscc(v.uscc)) {
+        need(
+          'uscc',
+          '统一社会信用代码不正确（应为18位，校验码须相符）；没有统一社会信用代码的，请选择“其他证照”',
+        );
+      }
+      if (v.orgId === 'certificate') certificateIssues(v, need);
       if (!v.contactPerson) need('contactPerson', '请填写联系人');
     }
+    if (v.byAgent === 'on') agentIssues(v, need);
     if (v.delivery === '邮寄' && !v.address) need('address', '选择邮寄的，请填写通信地址');
     if (v.delivery === '电子邮件' && !v.email) need('email', '选择电子邮件的，请填写电子邮箱');
   });
 
 export type ApplicationForm = z.infer<typeof applicationSchema>;
+
+type Need = (path: string, message: string) => void;
+
+function certificateIssues(v: ApplicationForm, need: Need) {
+  if (!isOrganisationCertificateType(v.certType)) {
+    need('certType', '请选择证照类型');
+  } else if (isApplicantType(v.orgType) && v.orgType !== 'np') {
+    const problem = certificateColumnProblem(v.certType, v.orgType);
+    if (problem) need('orgType', problem);
+  }
+  if (!v.certNumber) need('certNumber', '请填写证照号码');
+  if (!v.noUsccReason) need('noUsccReason', '请说明没有统一社会信用代码的原因');
+}
+
+function agentIssues(v: ApplicationForm, need: Need) {
+  if (!v.agentName) need('agentName', '请填写代理人姓名');
+  if (!phonePattern.test(v.agentPhone)) {
+    need('agentPhone', '请填写代理人的11位手机号码或带区号的固定电话');
+  }
+  if (v.agentIdNumber && /^\d{17}[\dXx]$/.test(v.agentIdNumber)) {
+    if (!isValidIdCardNumber(v.agentIdNumber)) {
+      need('agentIdNumber', '代理人居民身份证号码不正确（最后一位校验码不符）');
+    }
+  }
+}
 
 /** The validated form as a new application. */
 export function toNewApplication(
@@ -86,26 +133,9 @@ export function toNewApplication(
   const person = form.applicantKind === 'person';
   return {
     ...base,
+    ...(form.requestKind === 'correction' ? { kind: 'correction' as const } : {}),
     applicantType: person ? 'np' : (form.orgType as ApplicantType),
-    applicant: person
-      ? {
-          kind: 'person',
-          name: form.name,
-          idType: form.idType,
-          idNumber: form.idNumber.toUpperCase(),
-          phone: form.phone,
-          address: form.address || undefined,
-          email: form.email || undefined,
-        }
-      : {
-          kind: 'organisation',
-          name: form.orgName,
-          uscc: form.uscc.toUpperCase(),
-          contactPerson: form.contactPerson,
-          phone: form.phone,
-          address: form.address || undefined,
-          email: form.email || undefined,
-        },
+    applicant: { ...principal(form), ...agentOf(form) },
     request: {
       description: form.description,
       documentNumber: form.documentNumber || undefined,
@@ -114,4 +144,40 @@ export function toNewApplication(
       delivery: form.delivery,
     },
   };
+}
+
+function agentOf(form: ApplicationForm): Pick<ApplicantDetails, 'agent'> {
+  if (form.byAgent !== 'on') return {};
+  const idNumber = form.agentIdNumber.toUpperCase() || undefined;
+  return { agent: { name: form.agentName, phone: form.agentPhone, idNumber } };
+}
+
+function principal(form: ApplicationForm): ApplicantDetails {
+  return form.applicantKind === 'person'
+    ? {
+        kind: 'person',
+        name: form.name,
+        idType: form.idType,
+        idNumber: form.idNumber.toUpperCase(),
+        phone: form.phone,
+        address: form.address || undefined,
+        email: form.email || undefined,
+      }
+    : {
+        kind: 'organisation',
+        name: form.orgName,
+        ...(form.orgId === 'certificate'
+          ? {
+              certificate: {
+                type: form.certType as OrganisationCertificateType,
+                number: form.certNumber,
+                noUsccReason: form.noUsccReason,
+              },
+            }
+          : { uscc: form.uscc.toUpperCase() }),
+        contactPerson: form.contactPerson,
+        phone: form.phone,
+        address: form.address || undefined,
+        email: form.email || undefined,
+      };
 }

@@ -1,5 +1,7 @@
 /** Form fields that keep what was typed and show the Chinese error next to the field. */
 import type { Child } from 'hono/jsx';
+import { ORGANISATION_CERTIFICATE_TYPES } from '../../../cases/parties.ts';
+import { ATTACHMENT_ACCEPT } from '../../admin/catalog/uploads.ts';
 import { autocompleteTokens } from '../../views/formFields.tsx';
 import { DELIVERIES, FORMS, ID_TYPES, ORG_TYPES } from './applicationForm.ts';
 
@@ -94,7 +96,16 @@ export function Field(p: FieldProps) {
 const pairs = (items: string[]): [string, string][] => items.map((i) => [i, i]);
 
 /** The applicant, request and delivery fields of the Art. 29 form. */
-export function ApplicationFields({ values, errors }: { values: Values; errors: Errors }) {
+export function ApplicationFields({
+  values,
+  errors,
+  identityProofRequired = false,
+}: {
+  values: Values;
+  errors: Errors;
+  /** The agency requires an identity proof with the application (条例 第二十九条). */
+  identityProofRequired?: boolean;
+}) {
   const f = { values, errors };
   return (
     <>
@@ -121,7 +132,24 @@ export function ApplicationFields({ values, errors }: { values: Values; errors: 
             <p class="muted">法人或其他组织填写：</p>
             <Field {...f} name="orgType" label="组织类型" options={ORG_TYPES} />
             <Field {...f} name="orgName" label="名称" />
+            <Field
+              {...f}
+              name="orgId"
+              label="登记证明"
+              options={[
+                ['uscc', '统一社会信用代码'],
+                ['certificate', '其他证照（没有统一社会信用代码的）'],
+              ]}
+            />
             <Field {...f} name="uscc" label="统一社会信用代码" hint="18位" />
+            <Field
+              {...f}
+              name="certType"
+              label="其他证照类型"
+              options={pairs(ORGANISATION_CERTIFICATE_TYPES)}
+            />
+            <Field {...f} name="certNumber" label="证照号码" />
+            <Field {...f} name="noUsccReason" label="没有统一社会信用代码的原因" />
             <Field {...f} name="contactPerson" label="联系人" />
           </div>
         </div>
@@ -129,8 +157,33 @@ export function ApplicationFields({ values, errors }: { values: Values; errors: 
         <Field {...f} name="address" label="通信地址" />
         <Field {...f} name="email" label="电子邮箱" type="email" />
       </fieldset>
+      <AgentFields {...f} />
+      <fieldset>
+        <legend>证明材料</legend>
+        <FileField
+          name="identityProof"
+          label="身份证明（身份证件或登记证照的照片、扫描件）"
+          errors={errors}
+          required={identityProofRequired}
+        />
+        <FileField
+          name="certificate"
+          label="其他证照（没有统一社会信用代码的组织，选填）"
+          errors={errors}
+        />
+      </fieldset>
       <fieldset>
         <legend>所需政府信息</legend>
+        <Field
+          {...f}
+          name="requestKind"
+          label="申请事项"
+          options={[
+            ['disclosure', '申请公开政府信息'],
+            ['correction', '申请更正与本人相关的政府信息记录（条例第四十一条）'],
+          ]}
+          hint="要求更正的，请在下栏写明哪条记录不准确、应如何更正及所依据的证据"
+        />
         <Field
           {...f}
           name="description"
@@ -147,5 +200,54 @@ export function ApplicationFields({ values, errors }: { values: Values; errors: 
         <Field {...f} name="delivery" label="获取信息的方式" required options={pairs(DELIVERIES)} />
       </fieldset>
     </>
+  );
+}
+
+/** 代理人: who applies on the applicant's behalf, with the 授权委托书. */
+function AgentFields({ values, errors }: { values: Values; errors: Errors }) {
+  const f = { values, errors };
+  return (
+    <fieldset>
+      <legend>代理人（受申请人委托代为申请的填写）</legend>
+      <label class="check">
+        <input type="checkbox" name="byAgent" value="on" checked={values.byAgent === 'on'} />{' '}
+        由代理人代为申请（以上填写的是委托人即申请人的信息）
+      </label>
+      <Field {...f} name="agentName" label="代理人姓名" />
+      <Field {...f} name="agentPhone" label="代理人联系电话" />
+      <Field {...f} name="agentIdNumber" label="代理人身份证件号码" />
+      <FileField name="powerOfAttorney" label="授权委托书（代为申请的必须上传）" errors={errors} />
+    </fieldset>
+  );
+}
+
+/** A file input; a file cannot be kept when the form comes back, so the hint says so. */
+function FileField(p: { name: string; label: string; errors: Errors; required?: boolean }) {
+  const id = `f-${p.name}`;
+  const error = p.errors[p.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required ? <span class="required">（必填）</span> : null}
+      </label>
+      <input
+        id={id}
+        name={p.name}
+        type="file"
+        accept={ATTACHMENT_ACCEPT}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+      />
+      {error ? (
+        <span class="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : (
+        <span class="muted hint" id={`${id}-hint`}>
+          PDF、Word 或图片，不超过 10 MB；表单退回修改时须重新选择文件
+        </span>
+      )}
+    </div>
   );
 }

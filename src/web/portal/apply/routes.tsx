@@ -24,6 +24,7 @@ import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeFor
 import { recordId } from '../../security/recordIds.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
+import { readApplicantFiles, storeApplicantFiles } from './applicantFiles.ts';
 import { applicationSchema, toNewApplication } from './applicationForm.ts';
 import { ApplicationFields, type Errors, Field, type Values } from './fields.tsx';
 
@@ -70,10 +71,20 @@ function applyForm(c: C, agency: Agency, values: Values, errors: Errors, alert?:
           提交的内容有{count}处需要修改，请查看标红的栏目。已填写的内容均已保留。
         </p>
       ) : null}
-      <form method="post" action={`/a/${agency.code}/apply`} class="form apply-form" novalidate>
+      <form
+        method="post"
+        action={`/a/${agency.code}/apply`}
+        enctype="multipart/form-data"
+        class="form apply-form"
+        novalidate
+      >
         <CsrfField token={c.get('csrfToken')} />
         <OnceField token={values[onceField]} />
-        <ApplicationFields values={values} errors={errors} />
+        <ApplicationFields
+          values={values}
+          errors={errors}
+          identityProofRequired={agency.identityProofRequired}
+        />
         <button type="submit">提交申请</button>
       </form>
     </>
@@ -96,9 +107,14 @@ applyRoutes.post('/a/:agency/apply', async (c) => {
   if (!agency) return c.notFound();
   const db = c.get('database').db;
   const form = await parseForm(c, applicationSchema);
+  const files = await readApplicantFiles(c, form.ok ? form.data : undefined, {
+    identityProofRequired: agency.identityProofRequired,
+  });
   // Refusals and resubmissions do not count toward the rate limit: only a new application does.
-  if (!form.ok)
-    return page(c, agency, '提交申请', applyForm(c, agency, form.raw, form.errors), 400);
+  if (!form.ok || !files.ok) {
+    const errors = { ...(form.ok ? {} : form.errors), ...(files.ok ? {} : files.errors) };
+    return page(c, agency, '提交申请', applyForm(c, agency, form.raw, errors), 400);
+  }
   const once = await oneTimeSubmission(c, form.raw, 'apply', agency.id);
   if (once.state === 'stale') {
     const raw = { ...form.raw, [onceField]: '' };
@@ -114,10 +130,9 @@ applyRoutes.post('/a/:agency/apply', async (c) => {
   const today = todayInChina();
   await once.create(async (tx) => {
     const input = { agencyId: agency.id, channel: 'online' as const, submittedOn: today };
-    const created = await submitApplication(tx, toNewApplication(form.data, input), {
-      ip: c.get('clientIp'),
-      today,
-    });
+    const actor = { ip: c.get('clientIp'), today };
+    const created = await submitApplication(tx, toNewApplication(form.data, input), actor);
+    await storeApplicantFiles(tx, created.id, files.files, { ...actor, agencyId: agency.id });
     return created.id;
   });
   return c.redirect(receipt, 303);

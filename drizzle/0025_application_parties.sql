@@ -1,0 +1,2 @@
+ALTER TABLE "agencies" ADD COLUMN "identity_proof_required" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "applications" ADD COLUMN "case_kind" text DEFAULT 'disclosure' NOT NULL;
