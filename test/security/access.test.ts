@@ -118,6 +118,7 @@ const POLICY: Record<string, Access> = {
   'POST /admin/:agency/cases/new': { roles: CASE_STAFF },
   'GET /admin/:agency/cases/report': { roles: CASE_VIEW },
   'GET /admin/:agency/cases/report/cell': { roles: CASE_VIEW, query: '?year=2025&key=t3.new.np' },
+  'GET /admin/:agency/cases/:id/print': { roles: CASE_VIEW },
   'GET /admin/:agency/search': {
     roles: [...new Set([...CASE_VIEW, ...CATALOG_READ])],
     query: '?q=访问矩阵',
@@ -148,6 +149,9 @@ const POLICY: Record<string, Access> = {
   'POST /admin/:agency/catalog/:id{[0-9]+}/edit': { roles: CATALOG_EDIT },
   'POST /admin/:agency/catalog/:id{[0-9]+}/attachments': { roles: ['drafter'] },
   'POST /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove': {
+    roles: ['drafter'],
+  },
+  'POST /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}/title': {
     roles: ['drafter'],
   },
   'POST /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean': {
@@ -471,7 +475,13 @@ describeEachDatabase(
       const cell = `cases/report/cell?year=${year}&key=t3.new.np`;
       const own = (path: string) => `/admin/${DEPARTMENT}/${path}`;
       const search = own('search?q=访问矩阵测试用申请');
-      const pages = [own(`cases/${world.ids.personalCaseId}`), own('cases'), own(cell), search];
+      const pages = [
+        own(`cases/${world.ids.personalCaseId}`),
+        own('cases'),
+        own(cell),
+        search,
+        own(`cases/${world.ids.personalCaseId}/print`),
+      ];
       const seen = (html: string) =>
         html.includes(SECRET_NAME)
           ? 'full'

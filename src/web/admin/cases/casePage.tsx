@@ -80,7 +80,8 @@ export function CasePage(p: CasePageProps) {
             表三：{rowLabel(state.outcome)}
           </span>
         ) : null}
-        <span class="muted"> 查询码 {formatQueryCode(row.queryCode)}</span>
+        <span class="muted"> 查询码 {formatQueryCode(row.queryCode)}</span>{' '}
+        <a href={`${p.base}/${row.id}/print`}>打印视图</a>
       </p>
       {state.outcome === 'n1' && personal ? (
         <PetitionHandoverButton casesBase={p.base} applicationId={row.id} csrf={p.csrf} />
@@ -205,7 +206,7 @@ export function CasePage(p: CasePageProps) {
   );
 }
 
-function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }) {
+export function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }) {
   const a = row.applicant;
   return (
     <dl class="facts">
@@ -245,7 +246,7 @@ function Applicant({ row, personal }: { row: ApplicationRow; personal: boolean }
   );
 }
 
-function Clocks({ state, today }: { state: CaseState; today: string }) {
+export function Clocks({ state, today }: { state: CaseState; today: string }) {
   const clock = state.clock;
   if (!clock) {
     return (
@@ -297,11 +298,11 @@ function Clocks({ state, today }: { state: CaseState; today: string }) {
   );
 }
 
-function rowLabel(row: OutcomeRow): string {
+export function rowLabel(row: OutcomeRow): string {
   return OUTCOME_ROW_LABELS[row];
 }
 
-function describeEvent(e: CaseEvent): string {
+export function describeEvent(e: CaseEvent): string {
   switch (e.type) {
     case 'Submitted':
       return CHANNEL_LABELS[e.channel];
