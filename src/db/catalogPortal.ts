@@ -147,6 +147,7 @@ export async function getPublishedItem(db: Db, agencyId: number, id: number) {
     .select({
       id: publicationAttachments.id,
       filename: publicationAttachments.filename,
+      title: publicationAttachments.title,
       mediaType: publicationAttachments.mediaType,
       size: publicationAttachments.size,
     })

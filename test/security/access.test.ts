@@ -118,6 +118,11 @@ const POLICY: Record<string, Access> = {
   'POST /admin/:agency/cases/new': { roles: CASE_STAFF },
   'GET /admin/:agency/cases/report': { roles: CASE_VIEW },
   'GET /admin/:agency/cases/report/cell': { roles: CASE_VIEW, query: '?year=2025&key=t3.new.np' },
+  'GET /admin/:agency/cases/:id/print': { roles: CASE_VIEW },
+  'GET /admin/:agency/search': {
+    roles: [...new Set([...CASE_VIEW, ...CATALOG_READ])],
+    query: '?q=访问矩阵',
+  },
   'GET /admin/:agency/cases/:id': { roles: CASE_VIEW },
   'POST /admin/:agency/cases/:id/act': { roles: CASE_STAFF },
   'GET /admin/:agency/cases/:id/letters/:letter': { roles: CASE_VIEW },
@@ -146,6 +151,9 @@ const POLICY: Record<string, Access> = {
   'POST /admin/:agency/catalog/:id{[0-9]+}/edit': { roles: CATALOG_EDIT },
   'POST /admin/:agency/catalog/:id{[0-9]+}/attachments': { roles: ['drafter'] },
   'POST /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove': {
+    roles: ['drafter'],
+  },
+  'POST /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}/title': {
     roles: ['drafter'],
   },
   'POST /admin/:agency/catalog/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean': {
@@ -468,7 +476,14 @@ describeEachDatabase(
       const year = new Date().getFullYear();
       const cell = `cases/report/cell?year=${year}&key=t3.new.np`;
       const own = (path: string) => `/admin/${DEPARTMENT}/${path}`;
-      const pages = [own(`cases/${world.ids.personalCaseId}`), own('cases'), own(cell)];
+      const search = own('search?q=访问矩阵测试用申请');
+      const pages = [
+        own(`cases/${world.ids.personalCaseId}`),
+        own('cases'),
+        own(cell),
+        search,
+        own(`cases/${world.ids.personalCaseId}/print`),
+      ];
       const seen = (html: string) =>
         html.includes(SECRET_NAME)
           ? 'full'
@@ -485,6 +500,11 @@ describeEachDatabase(
         if (role === 'drafter') continue; // no access to cases at all
         const staff = (CASE_STAFF_ROLES as readonly string[]).includes(role);
         for (const url of pages) await expect(userFor('xfj', role), url, staff ? 'full' : 'masked');
+        // Searching by the name finds the case only for the roles that see names.
+        const byName = await clients.get(userFor('xfj', role))!.get(own(`search?q=${SECRET_NAME}`));
+        const found = (await byName.text()).includes(`/cases/${world.ids.personalCaseId}"`);
+        if (found !== staff)
+          failures.push(`${role} finds the case by the applicant's name: ${found}`);
       }
       // The county overseeing the department, and the county's own staff looking at its members.
       for (const role of ['supervisor', 'auditor'] as const)

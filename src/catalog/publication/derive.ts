@@ -75,6 +75,18 @@ function apply(s: PublicationState, e: PublicationEvent): PublicationState {
         attachments: without(state.attachments, e.attachmentId),
         override: null,
       });
+    case 'attachment-titled':
+      requireDraftEditor(
+        state,
+        e,
+        '只能在草稿状态下修改附件标题。',
+        '只有拟稿人可以修改附件标题。',
+      );
+      return withFindings({
+        ...state,
+        attachments: titled(state.attachments, e.attachmentId, e.title),
+        override: null,
+      });
     case 'attachment-cleaned':
       requireDraftEditor(state, e, '只能在草稿状态下增删附件。', '只有拟稿人可以增删附件。');
       return withFindings({
@@ -266,8 +278,13 @@ export function findingsOf(
     ...scanText(content.title, '标题'),
     ...scanText(content.summary ?? '', '内容概述'),
     ...scanText(content.body, '正文'),
-    ...attachments.flatMap((a) => a.findings),
+    ...attachments.flatMap((a) => [...a.findings, ...scanText(a.title ?? '', '附件标题')]),
   ];
+}
+
+function titled(attachments: AttachmentRef[], id: number, title: string): AttachmentRef[] {
+  if (!attachments.some((a) => a.id === id)) refuse('catalog.attachment.missing', '附件不存在。');
+  return attachments.map((a) => (a.id === id ? { ...a, title: title || undefined } : a));
 }
 
 function without(attachments: AttachmentRef[], id: number): AttachmentRef[] {

@@ -21,6 +21,8 @@ export interface AttachmentRef {
   id: number;
   filename: string;
   findings: PrivacyFinding[];
+  /** The display title shown on the portal instead of the file name (`attachment-titled`). */
+  title?: string;
 }
 
 export type PublicationEvent =
@@ -33,6 +35,8 @@ export type PublicationEvent =
   | (Acted & { type: 'edited'; changes: Partial<PublicationContent> })
   | (Acted & { type: 'attachment-added'; attachment: AttachmentRef; size: number })
   | (Acted & { type: 'attachment-removed'; attachmentId: number })
+  /** The drafter names a file for readers; an empty title goes back to the file name. */
+  | (Acted & { type: 'attachment-titled'; attachmentId: number; title: string })
   | (Acted & {
       type: 'attachment-cleaned';
       attachment: AttachmentRef;

@@ -169,12 +169,45 @@ export async function removeAttachment(
   });
 }
 
+/** Gives a draft's file a display title for the portal ('' clears it): an event and the row. */
+export async function titleAttachment(
+  db: Db,
+  agencyId: number,
+  publicationId: number,
+  attachmentId: number,
+  title: string,
+  actor: Actor,
+) {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    if (!(await getPublication(t, agencyId, publicationId)))
+      throw new GongkaiError('catalog.missing', '该信息不存在。');
+    await appendPublicationEvent(
+      t,
+      publicationId,
+      { type: 'attachment-titled', ...acted(actor, todayInChina()), attachmentId, title },
+      actor,
+      agencyId,
+    );
+    await t
+      .update(publicationAttachments)
+      .set({ title: title || null })
+      .where(
+        and(
+          eq(publicationAttachments.publicationId, publicationId),
+          eq(publicationAttachments.id, attachmentId),
+        ),
+      );
+  });
+}
+
 export async function listAttachments(db: Db, publicationId: number): Promise<AttachmentMeta[]> {
   return db
     .select({
       id: publicationAttachments.id,
       publicationId: publicationAttachments.publicationId,
       filename: publicationAttachments.filename,
+      title: publicationAttachments.title,
       mediaType: publicationAttachments.mediaType,
       size: publicationAttachments.size,
       sha256: publicationAttachments.sha256,

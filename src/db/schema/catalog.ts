@@ -212,6 +212,8 @@ export const publicationAttachments = pgTable(
     id: serialId(),
     publicationId: requiredRef('publication_id', () => publications.id),
     filename: text('filename').notNull(),
+    /** The display title readers see instead of the file name (the `attachment-titled` event). */
+    title: text('title'),
     /** Detected from the content (magic bytes), never from the extension. */
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),

@@ -8,6 +8,7 @@ import {
   CATALOG_VIEW_ROLES,
   COUNTY_VIEW_ROLES,
   REGISTER_VIEW_ROLES,
+  SEARCH_ROLES,
 } from './areaRoles.ts';
 
 interface MenuItem {
@@ -63,6 +64,19 @@ export function AdminMenu({ c }: { c: Context<AppEnv> }) {
             </a>
           </li>
         ))}
+        {SEARCH_ROLES.some((r) => roles.includes(r)) ? (
+          <li class="menu-search">
+            <form method="get" action={`${base}/search`}>
+              <input
+                type="search"
+                name="q"
+                aria-label="搜索申请和主动公开"
+                placeholder="搜索申请、信息"
+              />
+              <button type="submit">搜索</button>
+            </form>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -19,3 +19,5 @@ export const CATALOG_VIEW_ROLES: Role[] = [
 ];
 export const REGISTER_VIEW_ROLES: Role[] = ['office', 'admin', 'supervisor', 'auditor'];
 export const COUNTY_VIEW_ROLES: Role[] = ['supervisor', 'office', 'admin', 'auditor'];
+/** The back-office search: cases for the case roles, catalogue items for the catalogue roles. */
+export const SEARCH_ROLES: Role[] = [...new Set([...CASE_VIEW_ROLES, ...CATALOG_VIEW_ROLES])];

@@ -11,6 +11,7 @@ import { dashboardRoutes } from './dashboard.tsx';
 import { petitionAdminRoutes } from './petitions/routes.tsx';
 import { countyRoutes } from './reports/county.tsx';
 import { reportRoutes } from './reports/routes.tsx';
+import { searchRoutes } from './search/routes.tsx';
 import { settingsRoutes } from './settings/routes.tsx';
 
 /** The back office. Login and logout are mounted before this, outside the guards. */
@@ -53,6 +54,7 @@ adminRoutes.route('/admin/:agency/registers', registerAdminRoutes);
 adminRoutes.route('/admin/:agency/reports', reportRoutes);
 adminRoutes.route('/admin/:agency/county', countyRoutes);
 adminRoutes.route('/admin/:agency/settings', settingsRoutes);
+adminRoutes.route('/admin/:agency/search', searchRoutes);
 
 /** Every state-changing back-office request is recorded, whatever its outcome. */
 function auditAdminWrites(): MiddlewareHandler<AppEnv> {

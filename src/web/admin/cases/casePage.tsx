@@ -100,7 +100,8 @@ export function CasePage(p: CasePageProps) {
             表三：{rowLabel(state.outcome)}
           </span>
         ) : null}
-        <span class="muted"> 查询码 {formatQueryCode(row.queryCode)}</span>
+        <span class="muted"> 查询码 {formatQueryCode(row.queryCode)}</span>{' '}
+        <a href={`${p.base}/${row.id}/print`}>打印视图</a>
       </p>
       {state.outcome === 'n1' && personal ? (
         <PetitionHandoverButton casesBase={p.base} applicationId={row.id} csrf={p.csrf} />
@@ -238,7 +239,7 @@ export function CasePage(p: CasePageProps) {
   );
 }
 
-function Applicant({
+export function Applicant({
   row,
   personal,
   files,
@@ -306,7 +307,7 @@ function Applicant({
   );
 }
 
-function Clocks({ state, today }: { state: CaseState; today: string }) {
+export function Clocks({ state, today }: { state: CaseState; today: string }) {
   const clock = state.clock;
   if (!clock) {
     return (
@@ -358,11 +359,11 @@ function Clocks({ state, today }: { state: CaseState; today: string }) {
   );
 }
 
-function rowLabel(row: OutcomeRow): string {
+export function rowLabel(row: OutcomeRow): string {
   return OUTCOME_ROW_LABELS[row];
 }
 
-function describeEvent(e: CaseEvent): string {
+export function describeEvent(e: CaseEvent): string {
   switch (e.type) {
     case 'Submitted':
       return CHANNEL_LABELS[e.channel];

@@ -46,6 +46,7 @@ import { CasePage } from './casePage.tsx';
 import { downloadCaseFile, uploadCaseFile } from './files.tsx';
 import { IntakeForm, type IntakeFormProps, parseIntakeReceipt } from './intakeForm.tsx';
 import { base, casesPage } from './page.tsx';
+import { PrintPage } from './printPage.tsx';
 import { reportRoutes } from './reportPage.tsx';
 
 export const VIEW_ROLES = CASE_VIEW_ROLES;
@@ -300,6 +301,37 @@ const idOf = (c: C) => {
 caseRoutes.get('/:id', async (c) => {
   const id = idOf(c);
   return id === null ? c.notFound() : showCase(c, id);
+});
+
+caseRoutes.get('/:id/print', async (c) => {
+  const id = idOf(c);
+  if (id === null) return c.notFound();
+  const db = c.get('database').db;
+  const loaded = await loadCase(db, id);
+  if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
+  const [timeline, letters, files] = await Promise.all([
+    timelineOf(db, id),
+    lettersOf(db, id),
+    caseFilesOf(db, id),
+  ]);
+  const ids = [timeline.map((t) => t.userId), loaded.state.handlerId].flat();
+  const names = await userNames(db, [...new Set(ids.filter((x): x is number => x !== null))]);
+  return c.html(
+    <PrintPage
+      agency={c.get('agency')}
+      base={base(c)}
+      row={loaded.row}
+      state={loaded.state}
+      timeline={timeline}
+      letters={letters}
+      files={files}
+      userNames={new Map(names.map((n) => [n.id, n.name]))}
+      roles={c.get('roles')}
+      today={todayInChina()}
+      printedBy={c.get('user')!.displayName}
+      now={new Date()}
+    />,
+  );
 });
 
 caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {

@@ -42,6 +42,7 @@ const eventLabels: Record<string, string> = {
   'privacy-override': '隐私检查放行',
   'attachment-added': '上传附件',
   'attachment-removed': '删除附件',
+  'attachment-titled': '修改附件标题',
   'attachment-cleaned': '以清理后的副本替换附件',
   'validity-changed': '有效性变更',
   imported: '导入',
@@ -217,6 +218,7 @@ export async function detailPage(
         <ul>
           {files.map((f) => (
             <li>
+              {f.title ? <strong>{f.title}</strong> : null}{' '}
               <a href={`${base}/attachments/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)}{' '}
               KB）
               <AttachmentScanStatus
@@ -224,6 +226,20 @@ export async function detailPage(
                 cleanAction={isDrafterStep ? `${base}/attachments/${f.id}/clean` : null}
                 csrf={csrf}
               />
+              {isDrafterStep ? (
+                <form method="post" action={`${base}/attachments/${f.id}/title`} class="inline">
+                  <CsrfField token={csrf} />
+                  <label for={`attachment-title-${f.id}`}>显示标题</label>{' '}
+                  <input
+                    id={`attachment-title-${f.id}`}
+                    name="title"
+                    value={f.title ?? ''}
+                    maxlength={100}
+                    placeholder="门户显示的附件名称，空则显示文件名"
+                  />{' '}
+                  <button type="submit">保存标题</button>
+                </form>
+              ) : null}
               {isDrafterStep ? (
                 <form method="post" action={`${base}/attachments/${f.id}/remove`} class="inline">
                   <CsrfField token={csrf} />
@@ -385,6 +401,8 @@ function describe(details: Record<string, unknown> | null): string {
     parts.push(confidentialityLabels[details.conclusion as 'public'] ?? String(details.conclusion));
   if (details.indexNumber) parts.push(`索引号 ${details.indexNumber}`);
   if (details.filename) parts.push(String(details.filename));
+  if (typeof details.title === 'string' && details.attachmentId)
+    parts.push(details.title ? `附件标题“${details.title}”` : '附件标题改回文件名');
   const attachment = details.attachment as { filename?: string } | undefined;
   if (attachment?.filename) parts.push(attachment.filename);
   const changes = details.changes as Record<string, unknown> | undefined;

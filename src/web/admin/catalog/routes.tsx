@@ -10,6 +10,7 @@ import {
   cleanAttachment,
   getAttachmentFile,
   removeAttachment,
+  titleAttachment,
 } from '../../../db/publications/attachments.ts';
 import { createPublication, updatePublication } from '../../../db/publications/drafts.ts';
 import {
@@ -316,6 +317,31 @@ catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean', drafters,
   );
 });
 
+const attachmentTitle = z.object({
+  title: z.string().trim().max(100, '附件标题不能超过100个字'),
+});
+
+catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/title', drafters, async (c) => {
+  const item = await itemOf(c);
+  if (!item) return c.notFound();
+  const form = await parseForm(c, attachmentTitle);
+  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors).join('；') });
+  return act(
+    c,
+    item,
+    () =>
+      titleAttachment(
+        c.get('database').db,
+        item.agencyId,
+        item.id,
+        Number(c.req.param('aid')),
+        form.data.title,
+        actorOf(c),
+      ),
+    'titled',
+  );
+});
+
 catalogAdminRoutes.get('/:id{[0-9]+}/attachments/:aid{[0-9]+}', async (c) => {
   const item = await itemOf(c);
   if (!item) return c.notFound();
@@ -498,6 +524,7 @@ const notices: Record<string, string> = {
   again: '这份表单已经提交过，没有重复新建；以下是第一次提交时保存的信息。',
   uploaded: '附件已上传并完成隐私检查。',
   removed: '附件已删除。',
+  titled: '附件标题已保存。',
   cleaned: '已用清理后的副本替换原附件，副本重新检查未发现问题。',
   submitted: '已提交审核。',
   approved: '已办理。',

@@ -223,8 +223,10 @@ catalogPortalRoutes.get('/a/:agency/items/:id{[0-9]+}', async (c) => {
           <ul>
             {files.map((f) => (
               <li>
-                <a href={`/a/${agency.code}/items/${item.id}/files/${f.id}`}>{f.filename}</a>（
-                {Math.ceil(f.size / 1024)} KB）
+                <a href={`/a/${agency.code}/items/${item.id}/files/${f.id}`}>
+                  {f.title ?? f.filename}
+                </a>
+                （{Math.ceil(f.size / 1024)} KB）
               </li>
             ))}
           </ul>
