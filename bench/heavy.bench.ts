@@ -104,7 +104,9 @@ async function serverRuns(files: [string, Buffer][]) {
     const database = await openDatabase({ dataDir: demoDir, url: '' });
     await loadDemo(database.db);
     await database.close();
-    for (const thread of [false, true]) {
+    // BENCH_HEAVY_THREAD=only: the default (PGlite in its thread) alone, on a loaded machine.
+    const threads = process.env.BENCH_HEAVY_THREAD === 'only' ? [true] : [false, true];
+    for (const thread of threads) {
       const lines = await healthzDuringUploads(demoDir, thread, files);
       for (const line of lines)
         console.log(`served, PGlite ${thread ? 'in its thread' : 'in process'}: ${line}`);
@@ -123,22 +125,24 @@ export async function run() {
       .join(' ')}`,
   );
   console.log(`pdf ${(pdf.length / 1e6).toFixed(2)} MB, xlsx ${(xlsx.length / 1e6).toFixed(2)} MB`);
-  const pool = new JobPool({ threads: 1 });
-  try {
-    // Warm the worker (its start-up is not the upload's cost).
-    await pooledAttachmentScan(pool)(manyPagePdf(1), 'warm.pdf');
-    for (const [data, name] of [
-      [pdf, 'hostile.pdf'],
-      [xlsx, 'hostile.xlsx'],
-    ] as const) {
-      const before = await measure(scanFile, data, name);
-      const after = await measure(pooledAttachmentScan(pool), data, name);
-      console.log(`${name} in-thread: ${JSON.stringify(before)}`);
-      console.log(`${name} pooled:    ${JSON.stringify(after)}`);
+  // BENCH_HEAVY_SCANS=0: only the served runs.
+  const pool = process.env.BENCH_HEAVY_SCANS === '0' ? undefined : new JobPool({ threads: 1 });
+  if (pool)
+    try {
+      // Warm the worker (its start-up is not the upload's cost).
+      await pooledAttachmentScan(pool)(manyPagePdf(1), 'warm.pdf');
+      for (const [data, name] of [
+        [pdf, 'hostile.pdf'],
+        [xlsx, 'hostile.xlsx'],
+      ] as const) {
+        const before = await measure(scanFile, data, name);
+        const after = await measure(pooledAttachmentScan(pool), data, name);
+        console.log(`${name} in-thread: ${JSON.stringify(before)}`);
+        console.log(`${name} pooled:    ${JSON.stringify(after)}`);
+      }
+    } finally {
+      await pool.close();
     }
-  } finally {
-    await pool.close();
-  }
   if (process.env.BENCH_HEAVY_SERVER !== '0')
     await serverRuns([
       ['hostile.pdf', pdf],

@@ -10,6 +10,7 @@ import { formatOf } from '../report/formats/index.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { parseFile, parsers } from '../report/parse/index.ts';
 import { textTables } from '../report/textTable.ts';
+import { progressLine } from './progress.ts';
 
 async function expand(paths: string[]): Promise<{ files: string[]; fromDir: boolean }> {
   const files: string[] = [];
@@ -27,17 +28,7 @@ async function expand(paths: string[]): Promise<{ files: string[]; fromDir: bool
   return { files, fromDir };
 }
 
-/** Past this many files a progress line goes to stderr. */
-const progressFrom = 20;
-
-function progress(done: number, total: number) {
-  if (total <= progressFrom) return;
-  if (process.stderr.isTTY) {
-    process.stderr.write(`\r已检查 ${done}/${total} 个文件`);
-    if (done === total) process.stderr.write('\n');
-  } else if (done % progressFrom === 0 || done === total)
-    process.stderr.write(`已检查 ${done}/${total} 个文件\n`);
-}
+const progress = progressLine((done, total) => `已检查 ${done}/${total} 个文件`);
 
 /** One line per file for a folder of reports: who, which year, how much was read, what was found. */
 function oneLine(result: CheckResult): string {

@@ -6,9 +6,10 @@ import {
   registeredKinds,
   reprojectAll,
 } from '../db/store/aggregates.ts';
-import type { AggregateKind } from '../db/store/eventStore.ts';
+import { type AggregateKind, REPROJECT_BATCH } from '../db/store/eventStore.ts';
 import { GongkaiError } from '../errors.ts';
 import { parseCliArgs, runCommand } from './args.ts';
+import { progressLine } from './progress.ts';
 
 /**
  * `gongkai reproject [--kind application|petition|publication]`: recompute the stored due dates
@@ -23,7 +24,13 @@ export const run = (args: string[]) =>
     const kinds = values.kind === undefined ? registeredKinds() : [kindOf(values.kind)];
     const database = await openDatabase();
     try {
-      const results = await reprojectAll(database.db, kinds);
+      // A line on stderr after each batch of a reproject longer than one batch.
+      const results = await reprojectAll(database.db, kinds, (kind, done, total) =>
+        progressLine((d, t) => `${kindLabels[kind]}：已重算 ${d}/${t} 条`, REPROJECT_BATCH)(
+          done,
+          total,
+        ),
+      );
       for (const line of reprojectReport(results)) console.log(line);
       return results.some((r) => r.failed.length > 0) ? 1 : 0;
     } finally {

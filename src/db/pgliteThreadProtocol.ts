@@ -1,9 +1,14 @@
 /** The messages between the app and the database thread (src/db/pgliteThread.ts, pgliteWorker.ts). */
 
+import type { MessagePort } from 'node:worker_threads';
+
 export interface ThreadStart {
   /** The PGlite directory; undefined keeps the database in memory. */
   path?: string;
   loadDataDir?: Blob;
+  /** Requests of open transactions; each answer is signalled through `syncFlag` (pgliteThread.ts). */
+  syncPort: MessagePort;
+  syncFlag: SharedArrayBuffer;
 }
 
 export type ThreadRequest =

@@ -34,10 +34,24 @@ port.on('message', (message: ThreadMessage) => {
     (error) => reply({ id: message.id, ok: false, error: serializeError(error) }),
   );
 });
+const flag = new Int32Array(start.syncFlag);
+start.syncPort.on('message', (message: ThreadMessage) => {
+  handle(message).then(
+    (value) => replyInTransaction({ id: message.id, ok: true, value }),
+    (error) => replyInTransaction({ id: message.id, ok: false, error: serializeError(error) }),
+  );
+});
 reply({ id: 0, ok: true, value: 'ready' });
 
 function reply(message: ThreadReply) {
   port.postMessage(message);
+}
+
+/** The answer first, then the count of answers: the HTTP thread reads the port once it grew. */
+function replyInTransaction(message: ThreadReply) {
+  start.syncPort.postMessage(message);
+  Atomics.add(flag, 0, 1);
+  Atomics.notify(flag, 0);
 }
 
 async function handle(request: ThreadRequest): Promise<unknown> {

@@ -44,10 +44,18 @@ export function admissionLimitsFromEnv(): AdmissionLimits {
   return limits;
 }
 
+/**
+ * The forms of the public writes (an application, a petition): opening one is the first step of a
+ * submission, so a burst of applicants queues in the write class and never crowds out the readers
+ * of published information (issue 14: 200 applicants opening the form refused portal pages 503).
+ */
+const writeForm = /^\/a\/[^/]+\/(apply|petition)\/?$/;
+
 export function admissionClass(method: string, path: string): AdmissionClass {
   if (path.startsWith('/static/')) return 'static';
   if (path === '/admin' || path.startsWith('/admin/') || path === '/login') return 'staff';
-  return method === 'GET' || method === 'HEAD' ? 'publicRead' : 'publicWrite';
+  if (method !== 'GET' && method !== 'HEAD') return 'publicWrite';
+  return writeForm.test(path) ? 'publicWrite' : 'publicRead';
 }
 
 const retryAfterSeconds = 5;

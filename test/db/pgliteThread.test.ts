@@ -12,7 +12,7 @@ import { eq, sql } from 'drizzle-orm';
 import { audit } from '../../src/db/audit.ts';
 import { type Database, type Db, rowsOf } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
-import { PgliteThread } from '../../src/db/pgliteThread.ts';
+import { PgliteThread, SYNC_WAIT_MS } from '../../src/db/pgliteThread.ts';
 import { auditLog } from '../../src/db/schema.ts';
 import { tempDataDir } from '../support/cli.ts';
 
@@ -100,6 +100,28 @@ describe('PGlite in a worker thread', () => {
     await sleep(20);
     assert.equal(settled, false);
     await slow;
+  });
+
+  test('inside a transaction, a statement slower than the synchronous wait and statements run in parallel all get their own answers', async () => {
+    const db = database.db;
+    await db.execute(sql`delete from thread_t`);
+    const answers = await db.transaction(async (tx) => {
+      // pg_sleep outlasts SYNC_WAIT_MS: its answer comes asynchronously.
+      const slow = await tx.execute(
+        sql`select pg_sleep(${(SYNC_WAIT_MS * 10) / 1000}), 'slow' as v`,
+      );
+      const parallel = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          tx.execute(sql`insert into thread_t values (${i}, ${`p${i}`}) returning v`),
+        ),
+      );
+      return [
+        rowsOf<{ v: string }>(slow)[0].v,
+        ...parallel.map((r) => rowsOf<{ v: string }>(r)[0].v),
+      ];
+    });
+    assert.deepEqual(answers, ['slow', ...Array.from({ length: 20 }, (_, i) => `p${i}`)]);
+    assert.equal((await valuesOf(db)).length, 20);
   });
 
   test('rows come back the same as from an in-process PGlite', async () => {

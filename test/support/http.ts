@@ -3,6 +3,24 @@
  * keeps cookies, reads the CSRF token from pages, does not follow redirects. The global fetch
  * (undici) keeps connections alive between requests.
  */
+/** What a request answered; `retryAfter` is the Retry-After header of a 503 (seconds), if any. */
+export interface Answer {
+  status: number;
+  text: string;
+  location: string | null;
+  retryAfter?: number;
+}
+
+function answer(res: Response, text: string): Answer {
+  const retryAfter = Number(res.headers.get('retry-after'));
+  return {
+    status: res.status,
+    text,
+    location: res.headers.get('location'),
+    ...(retryAfter > 0 ? { retryAfter } : {}),
+  };
+}
+
 export class HttpClient {
   private cookies = new Map<string, string>();
   csrf = '';
@@ -13,12 +31,12 @@ export class HttpClient {
     private headers: Record<string, string> = {},
   ) {}
 
-  async get(path: string): Promise<{ status: number; text: string; location: string | null }> {
+  async get(path: string): Promise<Answer> {
     const res = await this.request(path, { method: 'GET' });
     const text = await res.text();
     const match = text.match(/name="_csrf" value="([^"]+)"/);
     if (match) this.csrf = match[1];
-    return { status: res.status, text, location: res.headers.get('location') };
+    return answer(res, text);
   }
 
   /** Posts a form with the current CSRF token. */
@@ -26,14 +44,14 @@ export class HttpClient {
     path: string,
     fields: Record<string, string>,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; text: string; location: string | null }> {
+  ): Promise<Answer> {
     const body = new URLSearchParams({ _csrf: this.csrf, ...fields }).toString();
     const res = await this.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body,
     });
-    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+    return answer(res, await res.text());
   }
 
   /** Posts a multipart form with one file (`file`) and the current CSRF token. */
@@ -42,7 +60,7 @@ export class HttpClient {
     form.set('_csrf', this.csrf);
     form.set('file', new Blob([data]), name);
     const res = await this.request(path, { method: 'POST', body: form });
-    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+    return answer(res, await res.text());
   }
 
   /** Posts a form and, when the answer is a redirect (POST → 303 → GET), follows it once. */

@@ -35,7 +35,11 @@ describe('admission', () => {
     assert.equal(admissionClass('GET', '/static/site.css'), 'static');
     assert.equal(admissionClass('GET', '/admin/xiangtan-xfj/cases'), 'staff');
     assert.equal(admissionClass('POST', '/login'), 'staff');
-    assert.equal(admissionClass('GET', '/a/xiangtan-xfj/apply'), 'publicRead');
+    // The form of a public write belongs to the write: a burst of applicants stays in that class.
+    assert.equal(admissionClass('GET', '/a/xiangtan-xfj/apply'), 'publicWrite');
+    assert.equal(admissionClass('GET', '/a/xiangtan-xfj/petition'), 'publicWrite');
+    assert.equal(admissionClass('GET', '/a/xiangtan-xfj/apply/receipt/abc'), 'publicRead');
+    assert.equal(admissionClass('GET', '/a/xiangtan-xfj/catalog'), 'publicRead');
     assert.equal(admissionClass('POST', '/a/xiangtan-xfj/apply'), 'publicWrite');
   });
 

@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { GongkaiError, isGongkaiError } from '../../errors.ts';
 import { type PrivacyFinding, scanText } from '../privacy.ts';
+import { ATTACHMENT_SEARCH_CHARS, truncateText } from '../searchTextLimit.ts';
 import { readDocx } from './docxReading.ts';
 import { type AttachmentKind, detectAttachmentKind } from './fileType.ts';
 import { readPdf } from './pdfReading.ts';
@@ -22,7 +23,7 @@ export interface FileScan {
   /** The detected type, or null when the content is of no accepted type. */
   fileKind: AttachmentKind | null;
   findings: PrivacyFinding[];
-  /** The visible text (body, cells, pages) for search. */
+  /** The visible text (body, cells, pages) for search: its first ATTACHMENT_SEARCH_CHARS. */
   searchText: string;
   /** Set when the file could not be read completely: it is then blocked (fail closed). */
   error?: ScanError;
@@ -68,7 +69,11 @@ export async function scanFile(data: Uint8Array, name: string): Promise<FileScan
         ],
       };
     const reading = await read(data, name);
-    return { fileKind, findings: findingsOf(reading, name), searchText: reading.searchText };
+    return {
+      fileKind,
+      findings: findingsOf(reading, name),
+      searchText: truncateText(reading.searchText, ATTACHMENT_SEARCH_CHARS),
+    };
   } catch (error) {
     const scanError = scanErrorOf(error);
     return {

@@ -1,18 +1,24 @@
 /** The `publications` row written from a state: content, review position, 索引号, scan, search. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { bodyText } from '../../catalog/body.ts';
 import type { PublicationState } from '../../catalog/publication/state.ts';
 import { searchGrams } from '../../catalog/searchGrams.ts';
+import {
+  ATTACHMENT_SEARCH_CHARS,
+  searchableAttachmentTexts,
+} from '../../catalog/searchTextLimit.ts';
 import type { Db } from '../database.ts';
 import { publicationAttachments } from '../schema/catalog.ts';
 
 export async function projection(db: Db, id: number, state: PublicationState) {
   const files = await db
-    .select({ text: publicationAttachments.text })
+    // left(): a text stored before the limit existed is not read whole.
+    .select({ text: sql<string>`left(${publicationAttachments.text}, ${ATTACHMENT_SEARCH_CHARS})` })
     .from(publicationAttachments)
     .where(
       and(eq(publicationAttachments.publicationId, id), eq(publicationAttachments.removed, false)),
-    );
+    )
+    .orderBy(publicationAttachments.id);
   const searchText = searchTextOf(
     state.content,
     files.map((f) => f.text),
@@ -56,7 +62,7 @@ export function searchTextOf(
     item.keywords,
     item.summary,
     bodyText(item.body),
-    ...attachmentTexts,
+    ...searchableAttachmentTexts(attachmentTexts),
   ]
     .filter((s) => s)
     .join('\n')

@@ -44,12 +44,18 @@ export interface KindReprojectResult extends ReprojectResult {
 export async function reprojectAll(
   db: Db,
   kinds: AggregateKind[] = registeredKinds(),
+  /** Rows done of each kind, after each batch (the CLI's progress line). */
+  onProgress?: (kind: AggregateKind, done: number, total: number) => void,
 ): Promise<KindReprojectResult[]> {
   const results: KindReprojectResult[] = [];
   for (const kind of kinds) {
     const aggregate = aggregates[kind];
     if (!aggregate) continue;
-    results.push({ kind, ...(await reproject(db, aggregate)) });
+    const progress = onProgress && ((done: number, total: number) => onProgress(kind, done, total));
+    results.push({
+      kind,
+      ...(await reproject(db, aggregate, undefined, { onProgress: progress })),
+    });
   }
   return results;
 }

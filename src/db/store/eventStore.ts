@@ -182,8 +182,12 @@ export async function reproject<
   db: Db,
   aggregate: Aggregate<Row, Event, State, Ctx>,
   ids?: number[],
-  /** A context already loaded (tests, a run for a given day); otherwise `aggregate.context(db)`. */
-  options: { context?: Ctx } = {},
+  options: {
+    /** A context already loaded (tests, a run for a given day); otherwise `aggregate.context(db)`. */
+    context?: Ctx;
+    /** Called after each batch with the rows done and the total (the CLI's progress line). */
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<ReprojectResult> {
   const context = options.context ?? (await aggregate.context(db));
   const all = ids ?? (await aggregate.ids(db));
@@ -199,6 +203,7 @@ export async function reproject<
     });
     result.rewritten += batch.rewritten;
     result.failed.push(...batch.failed);
+    options.onProgress?.(Math.min(i + REPROJECT_BATCH, all.length), all.length);
   }
   return result;
 }
