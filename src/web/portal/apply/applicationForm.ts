@@ -10,7 +10,9 @@ import {
   type OrganisationCertificateType,
 } from '../../../cases/parties.ts';
 import type { NewApplication } from '../../../db/cases.ts';
-import type { ApplicantDetails } from '../../../db/schema/cases.ts';
+
+type ApplicantDetails = NewApplication['applicant'];
+
 import { type ApplicantType, isApplicantType } from '../../../law/keys.ts';
 
 export const ID_TYPES = [
