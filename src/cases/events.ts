@@ -44,7 +44,14 @@ export interface SupplementRequestedEvent {
 export interface SupplementReceivedEvent {
   type: 'SupplementReceived';
   on: IsoDate;
+  /** The staff's note. */
   note?: string;
+  /** Answered online on the tracking page; recorded by staff when absent. */
+  by?: 'applicant';
+  /** What the applicant wrote in the online answer. */
+  text?: string;
+  /** The files of the online answer (`case_files`, purpose `supplement`). */
+  fileIds?: number[];
 }
 
 /** 征求意见书 (Arts. 32, 34). */

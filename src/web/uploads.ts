@@ -11,6 +11,8 @@ const FRAMING = 256 * 1024;
 const uploadRoutes: readonly { path: RegExp; maxBytes: number }[] = [
   { path: /^\/admin\/[^/]+\/catalog\/\d+\/attachments$/, maxBytes: MAX_ATTACHMENT_BYTES },
   { path: /^\/admin\/[^/]+\/cases\/\d+\/files$/, maxBytes: MAX_CASE_FILE_BYTES },
+  // The online 补正: all its files together (web/portal/apply/supplementAnswer.ts).
+  { path: /^\/a\/[^/]+\/track\/supplement$/, maxBytes: MAX_CASE_FILE_BYTES },
 ];
 
 /** The body limit for a request path: an upload route's file size plus framing, else null. */

@@ -46,7 +46,7 @@ describeEachDatabase(
     const tracked = async () => {
       const visitor = new TestClient(app);
       await visitor.get(`${PORTAL}/track`);
-      const res = await visitor.post(`${PORTAL}/track`, {
+      const res = await visitor.submit(`${PORTAL}/track`, {
         code: queryCode,
         phone4: PHONE.slice(-4),
       });
