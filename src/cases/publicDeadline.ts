@@ -34,7 +34,7 @@ export function publicDeadline(state: CaseState): string[] {
   if (clock.deferred) lines.push('依第三十五条确定了延迟答复的合理期限。');
   if (clock.due) {
     lines.push(
-      `答复期限为${clock.due}${clock.provisional ? '（征求意见或缴费尚未结束，暂定）' : ''}。`,
+      `答复期限为${clock.due}${clock.provisional ? '（暂定：征求意见、缴费尚未结束或节假日安排尚未公布，以后可能调整）' : ''}。`,
     );
   }
   return lines;
