@@ -82,7 +82,7 @@ test('an applicant answers a 补正 online with a file and later downloads the r
       await page.getByRole('button', { name: '提交补正' }).focus();
       await page.keyboard.press('Enter');
       await page.getByText('补正已提交').waitFor();
-      assert.match(await page.locator('.public-timeline').innerText(), /在网上提交补正/);
+      assert.match((await page.locator('.public-timeline').textContent()) ?? '', /在网上提交补正/);
     } else {
       await page.screenshot({ path: `${shots}track-supplement-phone.png`, fullPage: true });
     }
