@@ -294,8 +294,7 @@ describeEachDatabase(
       assert.match(res.headers.get('content-type') ?? '', /wordprocessingml/);
       const stranger = new TestClient(app);
       const other = await stranger.get(`${A}/track/letters/${letterId[1]}`);
-      assert.equal(other.status, 303, 'without a tracking session: back to the form');
-      assert.match(other.headers.get('location') ?? '', /\/track\?expired=1$/);
+      assert.equal(other.status, 404, 'not without the tracking session of its case');
 
       const auditor = new TestClient(app);
       await auditor.login('xfj-auditor', demoPassword);

@@ -87,11 +87,13 @@ describeEachDatabase(
 
     test('without a tracking session every case page leads back to the form', async () => {
       const stranger = new TestClient(app);
-      for (const path of ['/track/case', '/track/receipt', '/track/files/1', '/track/letters/1']) {
+      for (const path of ['/track/case', '/track/receipt']) {
         const res = await stranger.get(`${A}${path}`);
         assert.equal(res.status, 303, path);
         assert.equal(res.headers.get('location'), `${A}/track?expired=1`);
       }
+      for (const path of ['/track/files/1', '/track/letters/1'])
+        assert.equal((await stranger.get(`${A}${path}`)).status, 404, path);
       const form = await stranger.get(`${A}/track?expired=1`);
       assert.match(await form.text(), /查询已超时，请重新输入查询码/);
     });

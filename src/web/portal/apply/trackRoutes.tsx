@@ -162,7 +162,7 @@ trackRoutes.get('/a/:agency/track/case', (c) => casePage(c, { text: '' }));
 
 trackRoutes.get('/a/:agency/track/letters/:id{[0-9]{1,9}}', async (c) => {
   const found = await tracked(c);
-  if ('response' in found) return found.response;
+  if ('response' in found) return c.notFound(); // a download outside a session names nothing
   const id = recordId(c.req.param('id'));
   const letter = id && (await letterContent(c.get('database').db, found.row.id, id));
   if (!letter || !letterVisible(found.row, letter)) return c.notFound();
@@ -171,7 +171,7 @@ trackRoutes.get('/a/:agency/track/letters/:id{[0-9]{1,9}}', async (c) => {
 
 trackRoutes.get('/a/:agency/track/files/:id{[0-9]{1,9}}', async (c) => {
   const found = await tracked(c);
-  if ('response' in found) return found.response;
+  if ('response' in found) return c.notFound(); // a download outside a session names nothing
   const id = recordId(c.req.param('id'));
   const file = id && (await readCaseFile(c.get('database').db, found.row.id, id));
   if (!file || !fileVisible(found.row, file)) return c.notFound();
