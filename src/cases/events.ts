@@ -55,9 +55,16 @@ export interface SupplementRequestedEvent {
 export interface SupplementReceivedEvent {
   type: 'SupplementReceived';
   on: IsoDate;
+  /** The staff's note. */
   note?: string;
   /** 补正后的申请内容: the request as the applicant amended it (absent on older records). */
   amendedRequest?: string;
+  /** Answered online on the tracking page; recorded by staff when absent. */
+  by?: 'applicant';
+  /** What the applicant wrote in the online answer. */
+  text?: string;
+  /** The files of the online answer (`case_files`, purpose `supplement`). */
+  fileIds?: number[];
 }
 
 /** 征求意见书 (Arts. 32, 34). */

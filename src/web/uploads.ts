@@ -14,6 +14,8 @@ const uploadRoutes: readonly { path: RegExp; maxBytes: number }[] = [
   // The application forms carry up to three files (委托书, 身份证明, 其他证照).
   { path: /^\/a\/[^/]+\/apply$/, maxBytes: 3 * MAX_CASE_FILE_BYTES },
   { path: /^\/admin\/[^/]+\/cases\/new$/, maxBytes: 3 * MAX_CASE_FILE_BYTES },
+  // The online 补正: all its files together (web/portal/apply/supplementAnswer.ts).
+  { path: /^\/a\/[^/]+\/track\/supplement$/, maxBytes: MAX_CASE_FILE_BYTES },
 ];
 
 /** The body limit for a request path: an upload route's file size plus framing, else null. */

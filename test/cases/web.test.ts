@@ -82,8 +82,10 @@ describeEachDatabase(
         code: queryCode.toLowerCase(),
         phone4: '5678',
       });
-      assert.equal(right.status, 200);
-      assert.match(await right.text(), /待确认收到/);
+      assert.equal(right.status, 303, 'a tracking session opens the case page');
+      const tracked = await citizen.get(right.headers.get('location')!);
+      assert.equal(tracked.status, 200);
+      assert.match(await tracked.text(), /待确认收到/);
     });
 
     test('staff confirm, send a 补正 notice, record the supplement and decide; illegal actions change nothing', async () => {
@@ -309,24 +311,17 @@ describeEachDatabase(
       const citizen = new TestClient(app);
       await citizen.get(`${A}/track`);
       const html = await (
-        await citizen.post(`${A}/track`, { code: queryCode, phone4: '5678' })
+        await citizen.submit(`${A}/track`, { code: queryCode, phone4: '5678' })
       ).text();
       assert.match(html, /部分公开/);
-      const letterId = [...html.matchAll(/name="letter" value="(\d+)"/g)].map((m) => m[1]);
+      const letterId = [...html.matchAll(/track\/letters\/(\d+)"/g)].map((m) => m[1]);
       assert.equal(letterId.length, 2, 'the 补正 notice and the reply');
-      const res = await citizen.post(`${A}/track/letter`, {
-        code: queryCode,
-        phone4: '5678',
-        letter: letterId[1],
-      });
+      const res = await citizen.get(`${A}/track/letters/${letterId[1]}`);
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /wordprocessingml/);
-      const other = await citizen.post(`${A}/track/letter`, {
-        code: queryCode,
-        phone4: '9999',
-        letter: letterId[1],
-      });
-      assert.equal(other.status, 404);
+      const stranger = new TestClient(app);
+      const other = await stranger.get(`${A}/track/letters/${letterId[1]}`);
+      assert.equal(other.status, 404, 'not without the tracking session of its case');
 
       const auditor = new TestClient(app);
       await auditor.login('xfj-auditor', demoPassword);

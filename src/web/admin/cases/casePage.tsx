@@ -102,6 +102,12 @@ export function CasePage(p: CasePageProps) {
         ) : null}
         <span class="muted"> 查询码 {formatQueryCode(row.queryCode)}</span>{' '}
         <a href={`${p.base}/${row.id}/print`}>打印视图</a>
+        {personal ? (
+          <>
+            {' '}
+            <a href={`${p.base}/${row.id}/receipt`}>打印申请回执</a>
+          </>
+        ) : null}
       </p>
       {state.outcome === 'n1' && personal ? (
         <PetitionHandoverButton casesBase={p.base} applicationId={row.id} csrf={p.csrf} />
@@ -371,6 +377,9 @@ export function describeEvent(e: CaseEvent): string {
       return e.method ?? '';
     case 'SupplementRequested':
       return `补正期限至${e.deadline}：${e.items}`;
+    case 'SupplementReceived':
+      if (e.by !== 'applicant') return e.note ?? '';
+      return `申请人网上补正${e.text ? `：${e.text}` : ''}${e.fileIds?.length ? `（附补正材料${e.fileIds.length}个，见“材料”）` : ''}`;
     case 'ConsultationSent':
       return `${e.name}（${e.party === 'third-party' ? '第三方' : '其他机关'}）`;
     case 'ConsultationReplied':

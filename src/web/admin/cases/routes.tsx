@@ -29,6 +29,7 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { readApplicantFiles, storeApplicantFiles } from '../../portal/apply/applicantFiles.ts';
 import { applicationSchema, toNewApplication } from '../../portal/apply/applicationForm.ts';
+import { ReceiptSheet } from '../../portal/apply/receiptSheet.tsx';
 import { requireRole } from '../../security/guard.ts';
 import { onceField } from '../../security/onceToken.tsx';
 import {
@@ -411,6 +412,24 @@ caseRoutes.post('/:id/files', requireRole(...STAFF), async (c) => {
 caseRoutes.get('/:id/files/:caseFile{[0-9]{1,9}}', requireRole(...STAFF), (c) => {
   const id = idOf(c);
   return id === null ? c.notFound() : downloadCaseFile(c, id, Number(c.req.param('caseFile')));
+});
+
+/** The printable 回执 to hand to a paper or in-person applicant (it names them: case staff only). */
+caseRoutes.get('/:id/receipt', requireRole(...STAFF), async (c) => {
+  const id = idOf(c);
+  if (id === null) return c.notFound();
+  const loaded = await loadCase(c.get('database').db, id);
+  const agency = c.get('agency');
+  if (!loaded || loaded.row.agencyId !== agency.id) return c.notFound();
+  const sheet = (
+    <ReceiptSheet
+      agency={agency}
+      row={loaded.row}
+      origin={new URL(c.req.url).origin}
+      back={{ href: `${base(c)}/${id}`, label: '返回申请' }}
+    />
+  );
+  return casesPage(c, `申请回执 #${id}`, sheet, []);
 });
 
 caseRoutes.get('/:id/letters/:letter', async (c) => {

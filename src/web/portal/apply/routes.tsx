@@ -1,43 +1,29 @@
 /** The public side of 依申请公开: apply online (/a/:agency/apply) and track (/a/:agency/track). */
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { formatQueryCode, normalizeQueryCode } from '../../../cases/queryCode.ts';
-import { STATUS_LABELS } from '../../../cases/state.ts';
+import { formatQueryCode } from '../../../cases/queryCode.ts';
 import type { Agency } from '../../../db/agencies.ts';
-import {
-  type ApplicationRow,
-  findApplication,
-  findByQueryCode,
-  letterContent,
-  lettersOf,
-  submitApplication,
-} from '../../../db/cases.ts';
+import { findApplication, submitApplication } from '../../../db/cases.ts';
 import { findSubmission } from '../../../db/formSubmissions.ts';
 import { hitRateLimit } from '../../../db/rateLimit.ts';
 import { todayInChina } from '../../../law/date.ts';
-import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
-import { docxResponse } from '../../download.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
 import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
-import { recordId } from '../../security/recordIds.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
 import { readApplicantFiles, storeApplicantFiles } from './applicantFiles.ts';
 import { applicationSchema, toNewApplication } from './applicationForm.ts';
-import { ApplicationFields, type Errors, Field, type Values } from './fields.tsx';
+import { ApplicationFields, type Errors, type Values } from './fields.tsx';
+import { publicLimits } from './limits.ts';
+import { ReceiptSheet } from './receiptSheet.tsx';
+import { trackRoutes } from './trackRoutes.tsx';
 
-/**
- * Per client address; the bench raises them. Tracking is limited by address only, never per
- * query code: a count per code would let anyone who knows a code lock its applicant out.
- */
-export const publicLimits = {
-  apply: { limit: 10, windowMs: 60 * 60 * 1000 },
-  track: { limit: 20, windowMs: 10 * 60 * 1000 },
-};
+export { publicLimits };
 
 export const applyRoutes = new Hono<AppEnv>();
+applyRoutes.route('/', trackRoutes);
 
 type C = Context<AppEnv>;
 
@@ -140,14 +126,9 @@ applyRoutes.post('/a/:agency/apply', async (c) => {
 
 /** The receipt of an online application, for the browser that submitted it: the query code. */
 applyRoutes.get('/a/:agency/apply/receipt/:token{[A-Za-z0-9_-]{24}}', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
-  const db = c.get('database').db;
-  const submission = await findSubmission(db, c.req.param('token'), 'apply');
-  if (!submission || submission.agencyId !== agency.id || submission.owner !== receiptOwner(c))
-    return c.notFound();
-  const row = await findApplication(db, submission.recordId);
-  if (!row) return c.notFound();
+  const found = await submittedApplication(c);
+  if (!found) return c.notFound();
+  const { agency, row } = found;
   const { queryCode, submittedOn: today } = row;
   return page(
     c,
@@ -167,152 +148,36 @@ applyRoutes.get('/a/:agency/apply/receipt/:token{[A-Za-z0-9_-]{24}}', async (c) 
         本机关政府信息公开工作机构确认后，答复期限自收到申请之日起计算；确认结果可在查询页面查看。
       </p>
       <p>
+        <a href={`${c.req.path}/print`}>打印申请回执</a> ·{' '}
         <a href={`/a/${agency.code}/track`}>查询办理进度</a>
       </p>
     </section>,
   );
 });
 
-const trackSchemaFields = (raw: Record<string, string>) => ({
-  code: normalizeQueryCode(raw.code ?? ''),
-  phone4: /^\d{4}$/.test((raw.phone4 ?? '').trim()) ? raw.phone4.trim() : null,
-});
-
-function trackForm(c: C, agency: Agency, values: Values, errors: Errors, alert?: string) {
-  return (
-    <>
-      <h1>查询办理进度</h1>
-      {alert ? (
-        <p class="alert" role="alert">
-          {alert}
-        </p>
-      ) : null}
-      <form method="post" action={`/a/${agency.code}/track`} class="form narrow-form">
-        <CsrfField token={c.get('csrfToken')} />
-        <Field
-          name="code"
-          label="查询码"
-          required
-          values={values}
-          errors={errors}
-          placeholder="例如 7KQ2-MZ9D-4XHP"
-        />
-        <Field name="phone4" label="联系电话后4位" required values={values} errors={errors} />
-        <button type="submit">查询</button>
-      </form>
-    </>
+/** The printable 回执 of an online application, for the browser that submitted it. */
+applyRoutes.get('/a/:agency/apply/receipt/:token{[A-Za-z0-9_-]{24}}/print', async (c) => {
+  const found = await submittedApplication(c);
+  if (!found) return c.notFound();
+  const sheet = (
+    <ReceiptSheet
+      agency={found.agency}
+      row={found.row}
+      origin={new URL(c.req.url).origin}
+      back={{ href: c.req.path.replace(/\/print$/, ''), label: '返回' }}
+    />
   );
-}
-
-applyRoutes.get('/a/:agency/track', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
-  return page(c, agency, '查询办理进度', trackForm(c, agency, {}, {}));
+  return page(c, found.agency, '申请回执', sheet);
 });
 
-/** Finds the case for a code and phone digits, counting every attempt against guessing. */
-async function verify(c: C, agency: Agency, raw: Record<string, string>) {
+/** The agency and the application a receipt token made, if this browser made it. */
+async function submittedApplication(c: C) {
+  const agency = await portalAgency(c);
+  if (!agency) return undefined;
   const db = c.get('database').db;
-  const { code, phone4 } = trackSchemaFields(raw);
-  const errors: Errors = {};
-  if (!code) errors.code = '查询码为12位字母和数字';
-  if (!phone4) errors.phone4 = '请填写联系电话的后4位数字';
-  const byIp = await hitRateLimit(db, `track:ip:${c.get('clientIp')}`, publicLimits.track);
-  if (!byIp.allowed)
-    return { ok: false, error: '查询过于频繁，请稍后再试。', errors, status: 429 } as const;
-  if (!code || !phone4) return { ok: false, error: undefined, errors, status: 400 } as const;
-  const row = await findByQueryCode(db, agency.id, code);
-  if (!row?.phoneDigits.endsWith(phone4)) {
-    return { ok: false, error: '查询码或联系电话后4位不正确。', errors, status: 404 } as const;
-  }
-  return { ok: true, row, phone4 } as const;
-}
-
-/** The tracking form again, with what was typed and why it was refused. */
-function trackRefused(
-  c: C,
-  agency: Agency,
-  raw: Record<string, string>,
-  refusal: { errors: Errors; error: string | undefined; status: number },
-) {
-  const form = trackForm(c, agency, raw, refusal.errors, refusal.error);
-  return page(c, agency, '查询办理进度', form, refusal.status);
-}
-
-applyRoutes.post('/a/:agency/track', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
-  const raw = (await c.req.parseBody()) as Record<string, string>;
-  const found = await verify(c, agency, raw);
-  if (!found.ok) return trackRefused(c, agency, raw, found);
-  return page(c, agency, '办理进度', await trackResult(c, agency, found.row, found.phone4));
-});
-
-applyRoutes.post('/a/:agency/track/letter', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
-  const raw = (await c.req.parseBody()) as Record<string, string>;
-  const found = await verify(c, agency, raw);
-  if (!found.ok) return trackRefused(c, agency, raw, found);
-  const letterId = recordId(raw.letter);
-  const letter = letterId && (await letterContent(c.get('database').db, found.row.id, letterId));
-  if (!letter || !visibleToApplicant(found.row, letter)) return c.notFound();
-  return docxResponse(c, letter.content, `${letter.title}.docx`);
-});
-
-function visibleToApplicant(row: ApplicationRow, letter: { kind: string; toApplicant: boolean }) {
-  return letter.toApplicant && (letter.kind !== 'decision' || row.servedOn !== null);
-}
-
-async function trackResult(c: C, agency: Agency, row: ApplicationRow, phone4: string) {
-  const letters = (await lettersOf(c.get('database').db, row.id)).filter((l) =>
-    visibleToApplicant(row, l),
-  );
-  const decision = row.decision && isDecisionId(row.decision) ? decisionKind(row.decision) : null;
-  return (
-    <section class="track-result">
-      <h1>办理进度</h1>
-      <dl class="facts">
-        <dt>查询码</dt>
-        <dd>{formatQueryCode(row.queryCode)}</dd>
-        <dt>办理状态</dt>
-        <dd data-status={row.status}>{STATUS_LABELS[row.status as keyof typeof STATUS_LABELS]}</dd>
-        <dt>提交日期</dt>
-        <dd>{row.submittedOn}</dd>
-        <dt>收到申请之日</dt>
-        <dd>{row.receivedOn ?? '待工作机构确认'}</dd>
-        {row.replyDue ? (
-          <>
-            <dt>答复期限</dt>
-            <dd>{row.replyDue}</dd>
-          </>
-        ) : null}
-        {decision && row.servedOn ? (
-          <>
-            <dt>答复结果</dt>
-            <dd>{decision.label}</dd>
-            <dt>送达日期</dt>
-            <dd>{row.servedOn}</dd>
-          </>
-        ) : null}
-      </dl>
-      <h2>文书</h2>
-      {letters.length === 0 ? <p class="muted">暂无文书。</p> : null}
-      <ul class="letters">
-        {letters.map((l) => (
-          <li>
-            <form method="post" action={`/a/${agency.code}/track/letter`} class="inline">
-              <CsrfField token={c.get('csrfToken')} />
-              <input type="hidden" name="code" value={row.queryCode} />
-              <input type="hidden" name="phone4" value={phone4} />
-              <input type="hidden" name="letter" value={String(l.id)} />
-              <button type="submit" class="link-button">
-                下载《{l.title}》
-              </button>
-            </form>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  const submission = await findSubmission(db, c.req.param('token') ?? '', 'apply');
+  if (!submission || submission.agencyId !== agency.id || submission.owner !== receiptOwner(c))
+    return undefined;
+  const row = await findApplication(db, submission.recordId);
+  return row ? { agency, row } : undefined;
 }
