@@ -378,16 +378,11 @@ export function describeEvent(e: CaseEvent): string {
     case 'SupplementRequested':
       return `补正期限至${e.deadline}：${e.items}`;
     case 'SupplementReceived':
-      if (e.by !== 'applicant') return e.note ?? '';
-      return `申请人网上补正${e.text ? `：${e.text}` : ''}${e.fileIds?.length ? `（附补正材料${e.fileIds.length}个，见“材料”）` : ''}`;
+      return supplementDetail(e);
     case 'ConsultationSent':
       return `${e.name}（${e.party === 'third-party' ? '第三方' : '其他机关'}）`;
     case 'ConsultationReplied':
       return `${e.objection ? '不同意公开' : ''}${e.objection && e.opinion ? '：' : ''}${e.opinion ?? ''}`;
-    case 'SupplementReceived':
-      return [e.amendedRequest && `补正后的申请内容：${e.amendedRequest}`, e.note]
-        .filter(Boolean)
-        .join('；');
     case 'ReasonsRequested':
       return `${e.grounds}；说明理由期限至${e.deadline}`;
     case 'ReasonsAssessed':
@@ -427,6 +422,13 @@ export function describeEvent(e: CaseEvent): string {
     default:
       return '';
   }
+}
+
+function supplementDetail(e: Extract<CaseEvent, { type: 'SupplementReceived' }>): string {
+  const files = e.fileIds?.length ? `（附补正材料${e.fileIds.length}个，见“材料”）` : '';
+  const online = e.by === 'applicant' && `申请人网上补正${e.text ? `：${e.text}` : ''}${files}`;
+  const amended = e.amendedRequest && `补正后的申请内容：${e.amendedRequest}`;
+  return [online, amended, e.note].filter(Boolean).join('；');
 }
 
 function ActionForm(p: CasePageProps & { action: CaseEventType }) {
