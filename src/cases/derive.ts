@@ -105,7 +105,11 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       if (!e.items.trim()) throw illegal('supplement-items', '补正告知须说明需要补正的事项');
       return { ...s, supplement: 'requested', supplementDeadline: e.deadline };
     case 'SupplementReceived':
-      return { ...s, supplement: 'received', amendedRequest: (e.amendedRequest ?? e.text)?.trim() || null };
+      return {
+        ...s,
+        supplement: 'received',
+        amendedRequest: (e.amendedRequest ?? e.text)?.trim() || null,
+      };
     case 'ConsultationSent':
       if (s.consultations.some((c) => c.id === e.id)) {
         throw illegal('consultation-id', `征求意见书编号重复：${e.id}`);
