@@ -135,6 +135,64 @@ const cases: { event: CaseEvent; served?: boolean; shows: RegExp | null; hides?:
     served: true,
     shows: null,
   },
+  {
+    event: {
+      type: 'ReasonsRequested',
+      on: '2026-03-04',
+      grounds: '一年内申请212件',
+      deadline: '2026-03-18',
+    },
+    shows: /要求说明申请理由，说明期限至2026-03-18/,
+  },
+  {
+    event: {
+      type: 'ReasonsAssessed',
+      on: '2026-03-19',
+      finding: 'unreasonable',
+      assessment: '内部审查意见',
+    },
+    shows: null,
+  },
+  {
+    event: {
+      type: 'ThirdPartyNotified',
+      on: '2026-03-10',
+      consultationId: 'c1',
+      content: '合同',
+      reason: '公共利益',
+      disclosureOn: '2026-03-25',
+    },
+    shows: null,
+  },
+  {
+    event: {
+      type: 'ThirdPartyNoticeServed',
+      on: '2026-03-12',
+      consultationId: 'c1',
+      method: '邮寄',
+    },
+    shows: null,
+  },
+  {
+    event: {
+      type: 'CorrectionDecided',
+      on: '2026-03-20',
+      result: 'corrected',
+      text: '已更正出生日期',
+    },
+    served: false,
+    shows: null,
+  },
+  {
+    event: {
+      type: 'CorrectionDecided',
+      on: '2026-03-20',
+      result: 'corrected',
+      text: '已更正出生日期',
+    },
+    served: true,
+    shows: /作出更正处理决定/,
+  },
 ];
 
 test('every event type has a public wording row', () => {

@@ -136,38 +136,7 @@ export function CasePage(p: CasePageProps) {
         <section class="card">
           <h2>申请人与申请内容</h2>
           <Applicant row={row} personal={personal} files={p.files} />
-          <dl class="facts">
-            <dt>所需信息</dt>
-            <dd>{row.request.description}</dd>
-            {state.amendedRequest ? (
-              <>
-                <dt>补正后的申请内容</dt>
-                <dd class="amended-request">{state.amendedRequest}</dd>
-              </>
-            ) : null}
-            {row.request.documentNumber ? (
-              <>
-                <dt>文号</dt>
-                <dd>{row.request.documentNumber}</dd>
-              </>
-            ) : null}
-            <dt>提供形式 / 获取方式</dt>
-            <dd>
-              {row.request.form} / {row.request.delivery}
-            </dd>
-            <dt>渠道</dt>
-            <dd>{CHANNEL_LABELS[row.channel as Channel]}</dd>
-            <dt>提交日期</dt>
-            <dd>{row.submittedOn}</dd>
-            <dt>收到申请之日</dt>
-            <dd>{state.receivedOn ?? '待确认'}</dd>
-            <dt>承办人</dt>
-            <dd>
-              {state.handlerId
-                ? (p.userNames.get(state.handlerId) ?? `#${state.handlerId}`)
-                : '未分派'}
-            </dd>
-          </dl>
+          <RequestFacts row={row} state={state} userNames={p.userNames} />
         </section>
         <Clocks state={state} today={p.today} />
       </div>
@@ -242,6 +211,50 @@ export function CasePage(p: CasePageProps) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** What was asked, how, when and who handles it: the case page and its print view. */
+export function RequestFacts({
+  row,
+  state,
+  userNames,
+}: {
+  row: ApplicationRow;
+  state: CaseState;
+  userNames: Map<number, string>;
+}) {
+  return (
+    <dl class="facts">
+      <dt>所需信息</dt>
+      <dd>{row.request.description}</dd>
+      {state.amendedRequest ? (
+        <>
+          <dt>补正后的申请内容</dt>
+          <dd class="amended-request">{state.amendedRequest}</dd>
+        </>
+      ) : null}
+      {row.request.documentNumber ? (
+        <>
+          <dt>文号</dt>
+          <dd>{row.request.documentNumber}</dd>
+        </>
+      ) : null}
+      <dt>提供形式 / 获取方式</dt>
+      <dd>
+        {row.request.form} / {row.request.delivery}
+      </dd>
+      <dt>渠道</dt>
+      <dd>{CHANNEL_LABELS[row.channel as Channel]}</dd>
+      <dt>提交日期</dt>
+      <dd>{row.submittedOn}</dd>
+      <dt>收到申请之日</dt>
+      <dd>{state.receivedOn ?? '待确认'}</dd>
+      <dt>承办人</dt>
+      <dd>
+        {state.handlerId ? (userNames.get(state.handlerId) ?? `#${state.handlerId}`) : '未分派'}
+      </dd>
+    </dl>
   );
 }
 

@@ -10,9 +10,8 @@ import { formatQueryCode } from '../../../cases/queryCode.ts';
 import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import type { ApplicationRow, LetterRow, StoredEvent } from '../../../db/cases.ts';
-import { CHANNEL_LABELS, type Channel } from '../../../law/receipt.ts';
 import { beijingDate, beijingDateTime } from '../../views/time.ts';
-import { Applicant, Clocks, describeEvent, rowLabel } from './casePage.tsx';
+import { Applicant, Clocks, describeEvent, RequestFacts, rowLabel } from './casePage.tsx';
 
 export interface PrintPageProps {
   agency: Agency;
@@ -63,30 +62,7 @@ export function PrintPage(p: PrintPageProps) {
             <section>
               <h2>申请人与申请内容</h2>
               <Applicant row={row} personal={canSeeApplicantData(p.roles)} files={p.files} />
-              <dl class="facts">
-                <dt>所需信息</dt>
-                <dd>{row.request.description}</dd>
-                {row.request.documentNumber ? (
-                  <>
-                    <dt>文号</dt>
-                    <dd>{row.request.documentNumber}</dd>
-                  </>
-                ) : null}
-                <dt>提供形式 / 获取方式</dt>
-                <dd>
-                  {row.request.form} / {row.request.delivery}
-                </dd>
-                <dt>渠道</dt>
-                <dd>{CHANNEL_LABELS[row.channel as Channel]}</dd>
-                <dt>提交日期</dt>
-                <dd>{row.submittedOn}</dd>
-                <dt>承办人</dt>
-                <dd>
-                  {state.handlerId
-                    ? (p.userNames.get(state.handlerId) ?? `#${state.handlerId}`)
-                    : '未分派'}
-                </dd>
-              </dl>
+              <RequestFacts row={row} state={state} userNames={p.userNames} />
             </section>
             <Clocks state={state} today={p.today} />
             <section>
