@@ -8,6 +8,11 @@ import { createUser, grantRole } from '../../src/db/users.ts';
 /** An agency with one user per review role, and its categories. */
 export async function catalogFixture(db: Db, code: string) {
   const agency = await upsertAgency(db, { code, name: `${code}局`, uscc: '11430321MB16134126' });
+  return staffFixture(db, code, agency);
+}
+
+/** One user per review role in an existing agency, and its categories. */
+export async function staffFixture<A extends { id: number }>(db: Db, code: string, agency: A) {
   const actor = async (name: string, roles: Role[]): Promise<Actor> => {
     const user = await createUser(db, { username: `${code}-${name}`, password: 'password-123' });
     for (const role of roles) await grantRole(db, user.id, agency.id, role);

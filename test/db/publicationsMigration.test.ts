@@ -20,7 +20,7 @@ import {
   reviewPublication,
 } from '../../src/db/publications/review.ts';
 import { reproject } from '../../src/db/store/eventStore.ts';
-import { catalogFixture, sampleInput } from '../catalog/support.ts';
+import { sampleInput, staffFixture } from '../catalog/support.ts';
 import { databaseKinds } from '../support/databases.ts';
 
 /** The migrations folder as it stood before 0022. */
@@ -85,7 +85,12 @@ for (const kind of databaseKinds()) {
 
     test('every status shows the same after the upgrade, and the store carries on', async () => {
       const { db } = database;
-      const f = await catalogFixture(db, 'mig');
+      // The agency as the tables stood at 0021 (today's repository would write later columns).
+      const [agency] = rowsOf<{ id: number }>(
+        await db.execute(sql`insert into agencies (code, name, uscc)
+          values ('mig', 'mig局', '11430321MB16134126') returning id`),
+      );
+      const f = await staffFixture(db, 'mig', { id: Number(agency.id) });
       const cat = f.category('gzdt');
       const insert = async (values: Record<string, unknown>) => {
         const v: Record<string, unknown> = {
