@@ -211,7 +211,8 @@ export function r12(report: AnnualReport): Finding[] {
         ['t3.o2.tot'],
       ),
     ];
-  const mentions = /信息处理费|处理费|收费/.test(s6);
+  // “未收取政府依申请公开信息费”, “无收取信息费” name the fee too.
+  const mentions = /信息处理费|处理费|收费|信息费/.test(s6);
   if (mentions) return [];
   return [
     finding(
