@@ -159,7 +159,8 @@ const expected: Record<
     year: 2020,
     format: '2019',
     certain: 175,
-    rules: 'brackets unit-in-cell',
+    // Section 五 announces “三个方面” and lists 一是, 二是.
+    rules: 'brackets enumeration unit-in-cell',
     notes: [],
   },
   '027.txt': {

@@ -215,3 +215,27 @@ test('fixes from the real fixtures: 信息费 named, a bracketed breakdown, fees
   r.cells['t2.fee.amountWan'] = 1865106.01;
   assert.match(ofRule(r, 'fee-unit')[0].message, /1865106\.01万元（即186\.5106亿元）/);
 });
+
+test('section5: a section 五 that names no problem; enumeration: “三个方面” announced, two listed', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const real = new URL('./real/', import.meta.url).pathname;
+  // 莆田市应急管理局 2020: section 五 only says the work followed the rules.
+  const generic = (await parseFile(`${real}putian-yjglj-2020.txt`)).report;
+  const found = ofRule(generic, 'section5');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /没有写出存在的具体问题（“20年，我局政府信息公开工作严格按照/);
+  // 莆田市水利局 2022 names two problems as “需进一步…”: not generic.
+  const named = (await parseFile(`${real}putian-slj-2022.txt`)).report;
+  assert.deepEqual(ofRule(named, 'section5'), []);
+  // 莆田市文化和旅游局 2020: “从三个方面加以改进：一是…二是…”.
+  const wgj = (await parseFile(`${real}putian-wgj-2020.txt`)).report;
+  assert.deepEqual(
+    ofRule(wgj, 'enumeration').map((f) => f.message),
+    ['“五、存在的主要问题及改进情况”称“三个方面”，但其后只列举了一是、二是'],
+  );
+  wgj.sections.S5!.text = wgj.sections.S5!.text.replace(
+    '加强与公众的互动交流。',
+    '加强与公众的互动交流。三是健全工作机制。',
+  );
+  assert.deepEqual(ofRule(wgj, 'enumeration'), [], 'three listed');
+});

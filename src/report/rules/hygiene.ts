@@ -120,9 +120,35 @@ export function listsAndRepeats(report: AnnualReport): Finding[] {
       }
     }
   }
+  out.push(...announcedCounts(report));
   const repeated = firstRepeatedSentence(fullText(report));
   if (repeated !== undefined)
     out.push(finding('repeat', 'warning', `句子重复出现：“${repeated.slice(0, 30)}…”`));
+  return out;
+}
+
+const chineseCount = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** “从三个方面加以改进：一是…二是…”: the items listed after the announcement are as many as announced. */
+function announcedCounts(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  for (const key of ['S1', 'S5', 'S6'] as const) {
+    const section = report.sections[key];
+    for (const para of section?.text.split('\n') ?? []) {
+      const m = /([两三四五六七八九十])个方面/.exec(para);
+      if (!m) continue;
+      const items = [...para.slice(m.index).matchAll(enumerationItem)].map((x) => x[1]);
+      const announced = chineseCount.indexOf(m[1]);
+      if (items.length < 2 || items.length >= announced) continue;
+      out.push(
+        finding(
+          'enumeration',
+          'warning',
+          `“${section!.heading.trim()}”称“${m[0]}”，但其后只列举了${items.map((i) => `${i}是`).join('、')}`,
+        ),
+      );
+    }
+  }
   return out;
 }
 

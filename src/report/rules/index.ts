@@ -6,7 +6,7 @@ import { r8, r9 } from './crossYear.ts';
 import { feeUnit, r5, r6, r7 } from './domain.ts';
 import { artifact, brackets, listsAndRepeats, narrativeSum } from './hygiene.ts';
 import { r11, r12, r13 } from './narrative.ts';
-import { section5Copied } from './section5.ts';
+import { section5 } from './section5.ts';
 import { headingNumbers, r14, r15 } from './structure.ts';
 import { yearInText } from './year.ts';
 
@@ -34,7 +34,7 @@ export const rules: Record<string, Rule> = {
   brackets,
   'narrative-sum': narrativeSum,
   enumeration: listsAndRepeats,
-  section5: section5Copied,
+  section5,
 };
 
 export { r16 } from './rollup.ts';
