@@ -239,3 +239,29 @@ test('section5: a section 五 that names no problem; enumeration: “三个方�
   );
   assert.deepEqual(ofRule(wgj, 'enumeration'), [], 'three listed');
 });
+
+test('R11: 复议/诉讼 outcomes stated in the narrative against T4 (淮安市 2024)', () => {
+  const r = base();
+  r.sections.S1!.text +=
+    '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件。政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。';
+  const cells = {
+    rv: [72, 64, 178, 37],
+    ld: [20, 3, 9, 5],
+    lr: [5, 2, 0, 2],
+  };
+  for (const [g, values] of Object.entries(cells))
+    for (const [i, o] of (['upheld', 'corrected', 'other', 'pending'] as const).entries())
+      r.cells[`t4.${g}.${o}` as 't4.rv.upheld'] = values[i];
+  r.cells['t4.rv.total'] = 351;
+  r.cells['t4.ld.total'] = 37;
+  r.cells['t4.lr.total'] = 9;
+  const outcomes = () => ofRule(r, 'R11').filter((f) => f.cells.some((k) => k.startsWith('t4.')));
+  assert.deepEqual(outcomes(), [], 'as printed, the narrative agrees with T4');
+  // The totals stay as stated; R4 reports the groups that no longer add up.
+  r.cells['t4.rv.corrected'] = 60;
+  r.cells['t4.lr.upheld'] = 4;
+  assert.deepEqual(
+    outcomes().map((f) => f.message.replace(/表4[^为]*为/, '…为')),
+    ['正文“行政复议…结果纠正64件”称64件，但…为60', '正文“行政诉讼…结果维持25件”称25件，但…为24'],
+  );
+});
