@@ -207,6 +207,10 @@ test('fixes from the real fixtures: 信息费 named, a bracketed breakdown, fees
   assert.deepEqual(ofRule(r, 'narrative-sum'), []);
   r.sections.S1!.text = r.sections.S1!.text.replace('债券发行4条', '债券发行5条');
   assert.match(ofRule(r, 'narrative-sum')[0].message, /152＋197＋27＋5＝381条/);
+  // 莆田市海洋与渔业局 2024: a closing “全文电子化率100%” no longer hides the list.
+  r.sections.S1!.text =
+    '全年通过网站主动公开各类政府信息33条，其中发展规划3条、组织机构设置17条、法律法规和资金下达1条、公共事件应急管理3条、主动公开其他信息10条、监督检查情况3条，全文电子化率100%。';
+  assert.match(ofRule(r, 'narrative-sum')[0].message, /共33条.*3＋17＋1＋3＋10＋3＝37条/);
   // 平潭 2024 prints 18651.06 万元, 淮安 2024 96171.6 万元: plausible, no warning.
   for (const wan of [18651.06, 96171.6]) {
     r.cells['t2.fee.amountWan'] = wan;

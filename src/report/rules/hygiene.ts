@@ -76,10 +76,11 @@ export function narrativeSum(report: AnnualReport): Finding[] {
   for (const m of text.matchAll(re)) {
     const unit = m[2];
     // “预决算197条（政府预决算32条、部门预决算165条）”: the bracket breaks down a part already counted.
-    const list = m[3].replace(/[（(][^（）()]*[)）]/g, '');
+    // A closing “全文电子化率100%” speaks of the whole, not a part: the list ends before it.
+    const list = m[3].replace(/[（(][^（）()]*[)）]/g, '').replace(/[，,][^，,]*全文电子化.*$/, '');
     const parts = [...list.matchAll(partPattern(unit))].map((x) => Number(x[1]));
     if (parts.length < 2) continue;
-    if (/占|%|％|累计|全文电子化/.test(list)) continue;
+    if (/占|%|％|累计/.test(list)) continue;
     const sum = parts.reduce((a, b) => a + b, 0);
     const total = Number(m[1]);
     if (sum === total) continue;
