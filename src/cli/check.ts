@@ -65,6 +65,38 @@ function describe(result: CheckResult, report: AnnualReport, warnings: string[])
   return lines.join('\n');
 }
 
+type Parsed =
+  | { file: string; report: AnnualReport; warnings: string[] }
+  | { file: string; error: { code: string; message: string } };
+
+async function parseAll(files: string[]): Promise<Parsed[]> {
+  const out: Parsed[] = [];
+  for (const file of files) {
+    try {
+      const { report, warnings } = await parseFile(file);
+      out.push({ file, report, warnings });
+    } catch (error) {
+      if (!isGongkaiError(error)) throw error;
+      out.push({ file, error });
+    }
+    progress(out.length, files.length);
+  }
+  return out;
+}
+
+/** In a batch, the same agency's report for the year before (for R8, R9 and section 五). */
+function previousOf(report: AnnualReport, batch: Parsed[]): AnnualReport | undefined {
+  if (!report.agency || report.year === null) return undefined;
+  for (const other of batch)
+    if (
+      'report' in other &&
+      other.report.agency === report.agency &&
+      other.report.year === report.year - 1
+    )
+      return other.report;
+  return undefined;
+}
+
 export async function run(args: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>;
   try {
@@ -88,23 +120,24 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const { files, fromDir } = await expand(positionals);
+  const reports = await parseAll(files);
   const results: CheckResult[] = [];
   let unreadable = false;
-  for (const [i, file] of files.entries()) {
+  for (const one of reports) {
     let result: CheckResult;
-    try {
-      const { report, warnings } = await parseFile(file);
-      result = checkResult(file, report, checkReport(report, { previous }));
-      if (!values.json && !fromDir) console.log(`${describe(result, report, warnings)}\n`);
-    } catch (error) {
-      if (!isGongkaiError(error)) throw error;
+    if ('error' in one) {
       unreadable = true;
-      result = failedResult(file, error.code, error.message);
-      if (!values.json && !fromDir) console.error(`== ${file}\n无法读取：${error.message}\n`);
+      result = failedResult(one.file, one.error.code, one.error.message);
+      if (!values.json && !fromDir)
+        console.error(`== ${one.file}\n无法读取：${one.error.message}\n`);
+    } else {
+      const { report, warnings } = one;
+      const lastYear = previous ?? previousOf(report, reports);
+      result = checkResult(one.file, report, checkReport(report, { previous: lastYear }));
+      if (!values.json && !fromDir) console.log(`${describe(result, report, warnings)}\n`);
     }
     results.push(result);
     if (!values.json && fromDir) console.log(oneLine(result));
-    progress(i + 1, files.length);
   }
   if (values.json) console.log(JSON.stringify(results, null, 2));
   else if (files.length > 1) summary(results);

@@ -97,3 +97,22 @@ test('check --json: uncertain cells with candidates and reason, zeroOrBlank (gon
   assert.equal(result.cells['t3.carryIn.np'], 0);
   assert.equal(result.cells['t3.new.tot'], 1);
 });
+
+test('check DIR pairs an agency’s consecutive years: section 五 copied from the year before', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-pair-'));
+  const y2023 = readFileSync(join(root, 'test/report/real/putian-ptcg-2023.txt'), 'utf8');
+  writeFileSync(join(dir, 'a.txt'), y2023);
+  // The same report with only the year changed: the 2024 section 五 is 2023's.
+  writeFileSync(join(dir, 'b.txt'), y2023.replaceAll('2023', '2024'));
+  const r = check(dir, '--json');
+  assert.equal(r.code, 0);
+  const [first, second] = JSON.parse(r.out) as { findings: { rule: string; message: string }[] }[];
+  assert.deepEqual(
+    first.findings.filter((f) => f.rule === 'section5'),
+    [],
+    'no 2022 report in the batch',
+  );
+  const copied = second.findings.filter((f) => f.rule === 'section5');
+  assert.equal(copied.length, 1);
+  assert.match(copied[0].message, /与2023年度报告基本相同.*本年“2024年我局.*上年“2023年我局/);
+});

@@ -151,3 +151,121 @@ test('unit-in-cell quotes a crawled row (one cell per line) on one line', async 
   assert.equal(found.length, 1);
   assert.match(found[0].message, /（“14 354834元”）/);
 });
+
+test('year: a sentence, a statistics period or a download link of an earlier year (real 2025 reports)', () => {
+  const r = base();
+  r.year = 2025;
+  r.formatVersion = '2021';
+  r.preamble = '本报告中所列数据的统计期限为2025年1月1日至2025年12月31日。';
+  r.sections.S1!.text = '2025年，我局认真贯彻落实《条例》。';
+  r.sections.S6!.text = '2025年度我局没有收取信息处理费。';
+  assert.deepEqual(ofRule(r, 'year'), [], 'a 2025 text');
+  // 莆田市科学技术局 2025, S1 (二): the previous year's sentence kept.
+  r.sections.S1!.text +=
+    '我局结合工作实际情况，认真做好政府信息依申请公开工作。2024年度我局未收到依申请公开事项。';
+  assert.match(ofRule(r, 'year')[0].message, /“2024年度我局未收到依申请公开事项”写的是2024年/);
+  // Looking back on purpose is not a copied sentence.
+  r.sections.S1!.text = '2025年，我局认真贯彻落实《条例》。2024年度报告指出的问题已整改到位。';
+  assert.deepEqual(ofRule(r, 'year'), []);
+  // 莆田市水利局 2025, section 五 opens with 2024.
+  r.sections.S5!.text =
+    '2024年，我局政务公开、政府信息公开工作取得较好成效，但还存在部分领导信息更新不及时等问题。';
+  assert.match(ofRule(r, 'year')[0].message, /存在的主要问题及改进情况”中“2024年，我局政务公开/);
+  r.sections.S5!.text = '2025年，我局政务公开工作取得较好成效。';
+  // 莆田市文化和旅游局 2022–2024: the download link of the 2021 report column.
+  r.preamble +=
+    '本报告可在“政府信息公开年报专栏”（https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2021ndbg/）下载。';
+  assert.match(ofRule(r, 'year')[0].message, /2021ndbg\/”指向2021年度的年报栏目/);
+  r.preamble = r.preamble.replace('2021ndbg', '2025nzfxxgkndbg');
+  assert.deepEqual(
+    ofRule(r, 'year'),
+    [],
+    'the own year’s column; dated page addresses are not columns',
+  );
+  // 莆田市文化和旅游局 2022: “数据期限涵盖…” of another year is an error.
+  r.preamble = '本报告数据期限涵盖2024年1月1日至2024年12月31日政府信息公开全年工作情况。';
+  const period = ofRule(r, 'year');
+  assert.deepEqual(
+    period.map((f) => f.severity),
+    ['error'],
+  );
+  assert.match(period[0].message, /年份为2024年，但本报告是2025年度报告/);
+});
+
+test('fixes from the real fixtures: 信息费 named, a bracketed breakdown, fees of a few 亿元', () => {
+  const r = base();
+  // 莆田市海洋与渔业局 2022 and 2021 write the fee as 信息费.
+  for (const s6 of ['2022年，我局未收取政府依申请公开信息费。', '2021年我局无收取信息费。']) {
+    r.sections.S6!.text = s6;
+    assert.deepEqual(ofRule(r, 'R12'), [], s6);
+  }
+  r.sections.S6!.text = '无其他需要报告的事项。';
+  assert.equal(ofRule(r, 'R12').length, 1, 'no word on the fee at all');
+  // 平潭综合实验区 2019: “197条（32条、165条）” breaks down a part already counted.
+  r.sections.S1!.text +=
+    '公开380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行4条。';
+  assert.deepEqual(ofRule(r, 'narrative-sum'), []);
+  r.sections.S1!.text = r.sections.S1!.text.replace('债券发行4条', '债券发行5条');
+  assert.match(ofRule(r, 'narrative-sum')[0].message, /152＋197＋27＋5＝381条/);
+  // 莆田市海洋与渔业局 2024: a closing “全文电子化率100%” no longer hides the list.
+  r.sections.S1!.text =
+    '全年通过网站主动公开各类政府信息33条，其中发展规划3条、组织机构设置17条、法律法规和资金下达1条、公共事件应急管理3条、主动公开其他信息10条、监督检查情况3条，全文电子化率100%。';
+  assert.match(ofRule(r, 'narrative-sum')[0].message, /共33条.*3＋17＋1＋3＋10＋3＝37条/);
+  // 平潭 2024 prints 18651.06 万元, 淮安 2024 96171.6 万元: plausible, no warning.
+  for (const wan of [18651.06, 96171.6]) {
+    r.cells['t2.fee.amountWan'] = wan;
+    assert.deepEqual(ofRule(r, 'fee-unit'), [], String(wan));
+  }
+  r.cells['t2.fee.amountWan'] = 1865106.01;
+  assert.match(ofRule(r, 'fee-unit')[0].message, /1865106\.01万元（即186\.5106亿元）/);
+});
+
+test('section5: a section 五 that names no problem; enumeration: “三个方面” announced, two listed', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const real = new URL('./real/', import.meta.url).pathname;
+  // 莆田市应急管理局 2020: section 五 only says the work followed the rules.
+  const generic = (await parseFile(`${real}putian-yjglj-2020.txt`)).report;
+  const found = ofRule(generic, 'section5');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /没有写出存在的具体问题（“20年，我局政府信息公开工作严格按照/);
+  // 莆田市水利局 2022 names two problems as “需进一步…”: not generic.
+  const named = (await parseFile(`${real}putian-slj-2022.txt`)).report;
+  assert.deepEqual(ofRule(named, 'section5'), []);
+  // 莆田市文化和旅游局 2020: “从三个方面加以改进：一是…二是…”.
+  const wgj = (await parseFile(`${real}putian-wgj-2020.txt`)).report;
+  assert.deepEqual(
+    ofRule(wgj, 'enumeration').map((f) => f.message),
+    ['“五、存在的主要问题及改进情况”称“三个方面”，但其后只列举了一是、二是'],
+  );
+  wgj.sections.S5!.text = wgj.sections.S5!.text.replace(
+    '加强与公众的互动交流。',
+    '加强与公众的互动交流。三是健全工作机制。',
+  );
+  assert.deepEqual(ofRule(wgj, 'enumeration'), [], 'three listed');
+});
+
+test('R11: 复议/诉讼 outcomes stated in the narrative against T4 (淮安市 2024)', () => {
+  const r = base();
+  r.sections.S1!.text +=
+    '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件。政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。';
+  const cells = {
+    rv: [72, 64, 178, 37],
+    ld: [20, 3, 9, 5],
+    lr: [5, 2, 0, 2],
+  };
+  for (const [g, values] of Object.entries(cells))
+    for (const [i, o] of (['upheld', 'corrected', 'other', 'pending'] as const).entries())
+      r.cells[`t4.${g}.${o}` as 't4.rv.upheld'] = values[i];
+  r.cells['t4.rv.total'] = 351;
+  r.cells['t4.ld.total'] = 37;
+  r.cells['t4.lr.total'] = 9;
+  const outcomes = () => ofRule(r, 'R11').filter((f) => f.cells.some((k) => k.startsWith('t4.')));
+  assert.deepEqual(outcomes(), [], 'as printed, the narrative agrees with T4');
+  // The totals stay as stated; R4 reports the groups that no longer add up.
+  r.cells['t4.rv.corrected'] = 60;
+  r.cells['t4.lr.upheld'] = 4;
+  assert.deepEqual(
+    outcomes().map((f) => f.message.replace(/表4[^为]*为/, '…为')),
+    ['正文“行政复议…结果纠正64件”称64件，但…为60', '正文“行政诉讼…结果维持25件”称25件，但…为24'],
+  );
+});

@@ -119,7 +119,7 @@ const cases: Case[] = [
   },
   {
     rule: 'fee-unit',
-    bad: (r) => setCells(r, { 't2.fee.amountWan': 25000 }),
+    bad: (r) => setCells(r, { 't2.fee.amountWan': 250000 }),
     good: (r) => setCells(r, { 't2.fee.amountWan': 2.5 }),
   },
   {

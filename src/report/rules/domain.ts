@@ -92,6 +92,12 @@ export function r7(report: AnnualReport): Finding[] {
   return out;
 }
 
+/**
+ * 10亿元: real city-level reports print fees of 1.9–9.6亿元 (平潭 2021 and 2024, 淮安 2024); a figure
+ * written in 元 is 10,000 times too large and usually lands well above this.
+ */
+const implausibleWan = 100_000;
+
 /** Fee unit sanity: the column is in 万元; a large or over-precise figure was probably written in 元. */
 export function feeUnit(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
@@ -103,12 +109,12 @@ export function feeUnit(report: AnnualReport): Finding[] {
       finding('fee-unit', 'warning', `${label(report, key)}单位为万元，但原文写作“${note}”`, [key]),
     );
   if (typeof v === 'number') {
-    if (v >= 10000)
+    if (v >= implausibleWan)
       out.push(
         finding(
           'fee-unit',
           'warning',
-          `${label(report, key)}为${v}万元（即${v / 10000}亿元），疑似按“元”填写`,
+          `${label(report, key)}为${v}万元（即${Number((v / 10000).toFixed(4))}亿元），疑似按“元”填写`,
           [key],
         ),
       );

@@ -1,4 +1,4 @@
-/** Document hygiene: conversion artifacts, the year in the text, brackets, lists and sums in prose. */
+/** Document hygiene: conversion artifacts, brackets, lists and sums in prose. */
 import { type Finding, finding } from '../finding.ts';
 import type { AnnualReport } from '../model.ts';
 import { fullText } from './narrative.ts';
@@ -22,61 +22,6 @@ export function artifact(report: AnnualReport): Finding[] {
       if (what === 'Word 隐藏书签' && /\[bookmark:/.test(text)) continue;
       out.push(finding('artifact', 'warning', `正文中残留文档转换产生的${what}“${m[0]}”，应删除`));
     }
-  return out;
-}
-
-/** The year stated in the text matches the report's year (a report that speaks of last year was copied). */
-export function yearInText(report: AnnualReport): Finding[] {
-  if (report.year === null) return [];
-  const text = fullText(report);
-  const out: Finding[] = [];
-  const period = /统计期限[^。]{0,12}?(\d{2,4})\s*年\s*1\s*月\s*1\s*日/.exec(text);
-  if (period) {
-    const y = Number(period[1]);
-    if (period[1].length !== 4)
-      out.push(
-        finding('year', 'warning', `统计期限写作“${period[0]}”，年份不完整，应为${report.year}年`),
-      );
-    else if (y !== report.year)
-      out.push(
-        finding(
-          'year',
-          'error',
-          `统计期限“${period[0]}”的年份为${y}年，但本报告是${report.year}年度报告`,
-        ),
-      );
-  }
-  out.push(...ownTitleYear(report, report.year));
-  const s1 = report.sections.S1?.text ?? '';
-  const years = [...s1.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
-  const stale = years.filter((y) => y === report.year! - 1).length;
-  const current = years.filter((y) => y === report.year).length;
-  if (stale > 0 && current === 0)
-    out.push(
-      finding(
-        'year',
-        'warning',
-        `“一、总体情况”只提到${report.year - 1}年、没有提到${report.year}年，疑似沿用上年报告`,
-      ),
-    );
-  return out;
-}
-
-/** The opening names the report itself with another year (“公布…2024年度政府信息公开工作年度报告” in 2025). */
-function ownTitleYear(report: AnnualReport, year: number): Finding[] {
-  const opening = report.preamble ?? '';
-  const out: Finding[] = [];
-  for (const m of opening.matchAll(/((?:19|20)\d{2})\s*年度?\s*政府信息公开工作\s*年度报告/g)) {
-    if (Number(m[1]) === year) continue;
-    out.push(
-      finding(
-        'year',
-        'warning',
-        `报告开头称“${m[0]}”，但本报告是${year}年度报告，疑似沿用了${m[1]}年度报告的文字`,
-      ),
-    );
-    break;
-  }
   return out;
 }
 
@@ -130,9 +75,12 @@ export function narrativeSum(report: AnnualReport): Finding[] {
   const re = /(\d+)\s*([条件篇个])[^。；]{0,8}?其中[：:，,]?([^。；]*)/g;
   for (const m of text.matchAll(re)) {
     const unit = m[2];
-    const parts = [...m[3].matchAll(partPattern(unit))].map((x) => Number(x[1]));
+    // “预决算197条（政府预决算32条、部门预决算165条）”: the bracket breaks down a part already counted.
+    // A closing “全文电子化率100%” speaks of the whole, not a part: the list ends before it.
+    const list = m[3].replace(/[（(][^（）()]*[)）]/g, '').replace(/[，,][^，,]*全文电子化.*$/, '');
+    const parts = [...list.matchAll(partPattern(unit))].map((x) => Number(x[1]));
     if (parts.length < 2) continue;
-    if (/占|%|％|累计|全文电子化/.test(m[3])) continue;
+    if (/占|%|％|累计/.test(list)) continue;
     const sum = parts.reduce((a, b) => a + b, 0);
     const total = Number(m[1]);
     if (sum === total) continue;
@@ -173,9 +121,35 @@ export function listsAndRepeats(report: AnnualReport): Finding[] {
       }
     }
   }
+  out.push(...announcedCounts(report));
   const repeated = firstRepeatedSentence(fullText(report));
   if (repeated !== undefined)
     out.push(finding('repeat', 'warning', `句子重复出现：“${repeated.slice(0, 30)}…”`));
+  return out;
+}
+
+const chineseCount = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** “从三个方面加以改进：一是…二是…”: the items listed after the announcement are as many as announced. */
+function announcedCounts(report: AnnualReport): Finding[] {
+  const out: Finding[] = [];
+  for (const key of ['S1', 'S5', 'S6'] as const) {
+    const section = report.sections[key];
+    for (const para of section?.text.split('\n') ?? []) {
+      const m = /([两三四五六七八九十])个方面/.exec(para);
+      if (!m) continue;
+      const items = [...para.slice(m.index).matchAll(enumerationItem)].map((x) => x[1]);
+      const announced = chineseCount.indexOf(m[1]);
+      if (items.length < 2 || items.length >= announced) continue;
+      out.push(
+        finding(
+          'enumeration',
+          'warning',
+          `“${section!.heading.trim()}”称“${m[0]}”，但其后只列举了${items.map((i) => `${i}是`).join('、')}`,
+        ),
+      );
+    }
+  }
   return out;
 }
 

@@ -4,10 +4,11 @@ import type { AnnualReport } from '../model.ts';
 import { r1, r2, r3, r4 } from './arithmetic.ts';
 import { r8, r9 } from './crossYear.ts';
 import { feeUnit, r5, r6, r7 } from './domain.ts';
-import { artifact, brackets, listsAndRepeats, narrativeSum, yearInText } from './hygiene.ts';
+import { artifact, brackets, listsAndRepeats, narrativeSum } from './hygiene.ts';
 import { r11, r12, r13 } from './narrative.ts';
-import { section5Copied } from './section5.ts';
+import { section5 } from './section5.ts';
 import { headingNumbers, r14, r15 } from './structure.ts';
+import { yearInText } from './year.ts';
 
 export type Rule = (report: AnnualReport, previous?: AnnualReport) => Finding[];
 
@@ -33,7 +34,7 @@ export const rules: Record<string, Rule> = {
   brackets,
   'narrative-sum': narrativeSum,
   enumeration: listsAndRepeats,
-  section5: section5Copied,
+  section5,
 };
 
 export { r16 } from './rollup.ts';

@@ -1,7 +1,7 @@
 /** Rules on the report's text: R11 (figures vs cells), R12 (fees), R13 (Art. 35), and document hygiene. */
 import { type Finding, finding } from '../finding.ts';
 import { formatOf } from '../formats/index.ts';
-import type { CellKey, FormatVersion } from '../keys.ts';
+import type { CellKey, FormatVersion, T4GroupKey, T4OutcomeKey } from '../keys.ts';
 import type { AnnualReport } from '../model.ts';
 import { label, range, show, sumRange } from './cells.ts';
 import { withRecomputedTotals } from './recompute.ts';
@@ -156,6 +156,42 @@ function allUpheld(report: AnnualReport, text: string): Finding[] {
   return out;
 }
 
+const outcomeWords: [RegExp, T4OutcomeKey][] = [
+  [/维持/, 'upheld'],
+  [/纠正/, 'corrected'],
+  [/其他/, 'other'],
+  [/未审结|审理中/, 'pending'],
+];
+
+/** “行政复议351件，其中结果维持72件，结果纠正64件…”: each outcome against its T4 cell (诉讼: 直接起诉＋复议后起诉). */
+function t4Outcomes(report: AnnualReport, text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(
+    /(行政复议|行政诉讼)[^，。；\d]{0,10}?\d+\s*件[，,]?其中([^。；]*)/g,
+  )) {
+    const groups: T4GroupKey[] = m[1] === '行政复议' ? ['rv'] : ['ld', 'lr'];
+    for (const part of m[2].matchAll(/([^，,、\d]{1,8}?)(\d+)\s*件/g)) {
+      const outcome = outcomeWords.find(([word]) => word.test(part[1]))?.[1];
+      if (!outcome) continue;
+      const keys = groups.map((g) => `t4.${g}.${outcome}` as CellKey);
+      const ranges = keys.map((k) => range(report, k));
+      if (ranges.some((r) => r === undefined)) continue;
+      const sum = sumRange(ranges as never);
+      const stated = Number(part[2]);
+      if (sum.min <= stated && stated <= sum.max) continue;
+      out.push(
+        finding(
+          'R11',
+          'warning',
+          `正文“${m[1]}…${part[0].trim()}”称${stated}件，但${keys.map((k) => label(report, k)).join('＋')}为${show(sum)}`,
+          keys,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 /** R11: figures quoted in the narrative equal the table cells. */
 export function r11(printed: AnnualReport): Finding[] {
   const report = withRecomputedTotals(printed);
@@ -191,7 +227,7 @@ export function r11(printed: AnnualReport): Finding[] {
       );
     }
   }
-  out.push(...allUpheld(report, text));
+  out.push(...allUpheld(report, text), ...t4Outcomes(report, text));
   return out;
 }
 
@@ -211,7 +247,8 @@ export function r12(report: AnnualReport): Finding[] {
         ['t3.o2.tot'],
       ),
     ];
-  const mentions = /信息处理费|处理费|收费/.test(s6);
+  // “未收取政府依申请公开信息费”, “无收取信息费” name the fee too.
+  const mentions = /信息处理费|处理费|收费|信息费/.test(s6);
   if (mentions) return [];
   return [
     finding(
