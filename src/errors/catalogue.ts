@@ -9,6 +9,7 @@ export const errorMessages = {
   'agency.exists': '单位代码“{code}”已存在。',
   'agency.letter-number-template': '文号模板无效：须含 {year} 和 {n}。',
   'agency.not-found': '上级单位代码“{parent}”不存在。',
+  'agency.proactive-applicants': '提示转为主动公开的申请人数须为2至50之间的整数。',
   'agency.uscc': '统一社会信用代码不正确（应为18位，末位校验码须相符），请核对。',
   'agency.uscc-taken': '该统一社会信用代码已登记为“{name}”的代码，请核对。',
   'annual.amend.nothing': '记录与已发布的报告一致，没有需要更正的内容。',

@@ -36,6 +36,7 @@ describeEachDatabase(
         reconsiderationBody: '',
         court: '',
         letterNumberTemplate: '湘信访〔{year}〕号',
+        proactivePromptApplicants: '3',
       });
       assert.equal(bad.status, 422);
       const badText = await bad.text();
@@ -46,6 +47,7 @@ describeEachDatabase(
         reconsiderationBody: '',
         court: '湘潭县人民法院',
         letterNumberTemplate: '湘信访依申复〔{year}〕{n}号',
+        proactivePromptApplicants: '3',
       });
       assert.equal(saved.status, 303);
       const agency = (await findAgencyByCode(db, agencyCode))!;

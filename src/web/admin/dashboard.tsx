@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { Alert } from '../views/formFields.tsx';
 import { Layout } from '../views/layout.tsx';
 import { accountBox } from './accountBox.tsx';
 import { casePanel } from './cases/panel.tsx';
+import { currentPrompts, ProactiveNotice } from './cases/proactive.tsx';
 import { catalogPanel } from './catalog/panel.tsx';
 import { petitionPanel } from './petitions/panel.tsx';
 import { reportPanel } from './reports/panel.tsx';
@@ -29,6 +31,15 @@ dashboardRoutes.get('/', async (c) => {
           （单位信息、审核流程、目录分类、年报期限）
         </p>
       ) : null}
+      <Alert
+        kind="notice"
+        message={c.req.query('proactive') === 'dismissed' ? '已记录暂不转为主动公开的理由。' : null}
+      />
+      <ProactiveNotice
+        agency={agency}
+        csrf={c.get('csrfToken')}
+        prompts={await currentPrompts(c)}
+      />
       <div class="panels">
         {await casePanel(c)}
         {await catalogPanel(c)}
