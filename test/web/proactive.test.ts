@@ -1,16 +1,19 @@
 /**
  * Art. 44 in the workbench: the office sees the prompt on the dashboard and on the cases, opens a
  * draft publication from it (with the drafter role) or dismisses it with a reason; the number of
- * applicants is a setting on the 答复文书 page.
+ * applicants is a setting on the 答复文书 page. The same dashboard reminds of next year's missing
+ * holiday schedule.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { listAudit } from '../../src/db/audit.ts';
+import { loadCalendar } from '../../src/db/calendar.ts';
 import { submitApplication } from '../../src/db/cases.ts';
 import { getPublication } from '../../src/db/publications/read.ts';
 import { createUser, grantRole } from '../../src/db/users.ts';
 import { demoPassword } from '../../src/demo/load.ts';
+import { missingCalendarReminder } from '../../src/law/calendarReminder.ts';
 import { todayInChina } from '../../src/law/date.ts';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
@@ -117,6 +120,22 @@ describeEachDatabase(
       assert.match(await again.text(), /该提示已处理或已变化/);
 
       await admin.post(settings, { ...keep, proactivePromptApplicants: '3' });
+    });
+
+    test('the admin and the office see the missing-calendar reminder when it is due; a handler does not', async () => {
+      const app = await demoApp(database());
+      const due = missingCalendarReminder(todayInChina(), await loadCalendar(database().db));
+      for (const [user, sees] of [
+        ['xfj-admin', due !== null],
+        ['xfj-office', due !== null],
+        ['xfj-handler', false],
+      ] as const) {
+        const client = new TestClient(app);
+        await client.login(user, demoPassword);
+        const page = await (await client.get(dashboard)).text();
+        assert.equal(page.includes('id="calendar-reminder"'), sees, user);
+        if (sees) assert.ok(page.includes('gongkai calendar import'));
+      }
     });
   },
   { demo: true },

@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { loadCalendar } from '../../db/calendar.ts';
+import { missingCalendarReminder } from '../../law/calendarReminder.ts';
+import { todayInChina } from '../../law/date.ts';
 import type { AppEnv } from '../env.ts';
 import { Alert } from '../views/formFields.tsx';
 import { Layout } from '../views/layout.tsx';
@@ -16,6 +19,9 @@ export const dashboardRoutes = new Hono<AppEnv>();
 dashboardRoutes.get('/', async (c) => {
   const agency = c.get('agency');
   const roles = c.get('roles');
+  const reminder = roles.some((r) => r === 'admin' || r === 'office')
+    ? missingCalendarReminder(todayInChina(), await loadCalendar(c.get('database').db))
+    : null;
   return c.html(
     <Layout
       title={`${agency.name}工作台`}
@@ -29,6 +35,11 @@ dashboardRoutes.get('/', async (c) => {
         <p>
           <a href={`/admin/${agency.code}/settings`}>单位设置</a>
           （单位信息、审核流程、目录分类、年报期限）
+        </p>
+      ) : null}
+      {reminder ? (
+        <p class="alert" role="status" id="calendar-reminder">
+          {reminder}
         </p>
       ) : null}
       <Alert
