@@ -21,6 +21,8 @@ export interface LetterSettings {
   identityProofRequired: boolean;
   /** Art. 44: how many different applicants asking for the same information prompt 主动公开. */
   proactivePromptApplicants: number;
+  /** A letter whose date is provisional (next year's holidays not loaded) cannot be recorded. */
+  holdProvisionalLetters: boolean;
 }
 
 const fields = [
@@ -29,17 +31,19 @@ const fields = [
   'letterNumberTemplate',
   'identityProofRequired',
   'proactivePromptApplicants',
+  'holdProvisionalLetters',
 ] as const;
 
 export function letterSettingsOf(agency: Agency): LetterSettings {
   const { reconsiderationBody, court, letterNumberTemplate, identityProofRequired } = agency;
-  const { proactivePromptApplicants } = agency;
+  const { proactivePromptApplicants, holdProvisionalLetters } = agency;
   return {
     reconsiderationBody,
     court,
     letterNumberTemplate,
     identityProofRequired,
     proactivePromptApplicants,
+    holdProvisionalLetters,
   };
 }
 

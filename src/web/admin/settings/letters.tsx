@@ -38,6 +38,7 @@ export const lettersSchema = z.object({
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   identityProofRequired: z.enum(['', 'on']).optional().default(''),
+  holdProvisionalLetters: z.enum(['', 'on']).optional().default(''),
   proactivePromptApplicants: z.coerce
     .number('请填写2至50之间的整数')
     .int('请填写2至50之间的整数')
@@ -66,6 +67,7 @@ lettersRoutes.post('/', async (c) => {
     letterNumberTemplate: blankToNull(form.data.letterNumberTemplate),
     identityProofRequired: form.data.identityProofRequired === 'on',
     proactivePromptApplicants: form.data.proactivePromptApplicants,
+    holdProvisionalLetters: form.data.holdProvisionalLetters === 'on',
   };
   try {
     await updateLetterSettings(c.get('database').db, agency.id, settings, settingsActor(c));
@@ -137,6 +139,15 @@ async function lettersPage(
             checked={raw.identityProofRequired === 'on'}
           />{' '}
           网上申请须上传身份证明（条例第二十九条；不勾选则为选填，纸质申请由工作人员核验）
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="holdProvisionalLetters"
+            value="on"
+            checked={raw.holdProvisionalLetters === 'on'}
+          />{' '}
+          次年节假日安排尚未载入时，暂缓出具载有暂定日期的告知书（不勾选则照常出具，并写明日期系按现行安排推算）
         </label>
         <FieldRow
           name="proactivePromptApplicants"
