@@ -27,7 +27,7 @@ type C = Context<AppEnv>;
 
 export const PROACTIVE_ROLES: Role[] = ['office'];
 
-export const NOT_A_DRAFTER = `转为主动公开需新建一条待审核的信息，须由“${roleLabels.drafter}”角色办理。您在本单位没有该角色：请请本单位管理员在“用户与角色”中分配，或请拟稿人办理。`;
+export const NOT_A_DRAFTER = `转为主动公开需新建一条待审核的信息，须由“${roleLabels.drafter}”角色办理。您在本单位没有该角色：请本单位管理员为您增加该角色，或请拟稿人办理。`;
 
 /** The prompts the office should see now: this year's, and last year's in January. */
 export async function currentPrompts(c: C): Promise<ProactivePrompt[]> {
