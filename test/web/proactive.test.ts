@@ -50,7 +50,13 @@ describeEachDatabase(
 
       const office = new TestClient(app);
       assert.equal((await office.login('xfj-office', demoPassword)).status, 303);
-      assert.doesNotMatch(await (await office.get(dashboard)).text(), /道路硬化/, 'two: no prompt');
+      const first = await (await office.get(dashboard)).text();
+      assert.doesNotMatch(first, /道路硬化/, 'two: no prompt');
+      assert.match(
+        first,
+        /<strong data-applicants="true">3<\/strong>位申请人申请公开相同的政府信息：“本县信访事项办理工作流程图”/,
+        'the demo prompt',
+      );
 
       const admin = new TestClient(app);
       await admin.login('xfj-admin', demoPassword);
