@@ -148,6 +148,10 @@ export function letterFor(ctx: LetterContext, event: CaseEvent): LetterContent |
 export const PROVISIONAL =
   '上述日期系按现行节假日安排推算；次年节假日安排公布后，如日期有变化，本机关将另行告知。';
 
+/** Why a provisional letter is refused when the agency holds them until the calendar is loaded. */
+export const PROVISIONAL_HELD =
+  '本告知书载明的日期涉及尚未载入的次年节假日安排，本单位设置为暂缓出具：请系统管理员在国务院办公厅公布安排后用“gongkai calendar import 年份.json”导入次年日历（见 docs/calendar.md），再登记本操作；或由单位管理员在“单位设置—答复文书”中改为照常出具。';
+
 function thirdPartyNotice(
   ctx: LetterContext,
   event: CaseEvent & { type: 'ThirdPartyNotified' },

@@ -19,6 +19,10 @@ export interface LetterSettings {
   letterNumberTemplate: string | null;
   /** Online applications must carry an identity proof (条例 第二十九条). */
   identityProofRequired: boolean;
+  /** Art. 44: how many different applicants asking for the same information prompt 主动公开. */
+  proactivePromptApplicants: number;
+  /** A letter whose date is provisional (next year's holidays not loaded) cannot be recorded. */
+  holdProvisionalLetters: boolean;
 }
 
 const fields = [
@@ -26,11 +30,21 @@ const fields = [
   'court',
   'letterNumberTemplate',
   'identityProofRequired',
+  'proactivePromptApplicants',
+  'holdProvisionalLetters',
 ] as const;
 
 export function letterSettingsOf(agency: Agency): LetterSettings {
   const { reconsiderationBody, court, letterNumberTemplate, identityProofRequired } = agency;
-  return { reconsiderationBody, court, letterNumberTemplate, identityProofRequired };
+  const { proactivePromptApplicants, holdProvisionalLetters } = agency;
+  return {
+    reconsiderationBody,
+    court,
+    letterNumberTemplate,
+    identityProofRequired,
+    proactivePromptApplicants,
+    holdProvisionalLetters,
+  };
 }
 
 /**
@@ -56,6 +70,13 @@ export async function updateLetterSettings(
   const template = settings.letterNumberTemplate;
   const problem = template ? letterNumberTemplateProblem(template) : null;
   if (problem) throw new GongkaiError('agency.letter-number-template', problem);
+  const n = settings.proactivePromptApplicants;
+  if (!Number.isInteger(n) || n < 2 || n > 50) {
+    throw new GongkaiError(
+      'agency.proactive-applicants',
+      '提示转为主动公开的申请人数须为2至50之间的整数。',
+    );
+  }
   return db.transaction(async (tx) => {
     const t = tx as Db;
     const current = await lockAgency(t, agencyId);

@@ -7,7 +7,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { derive } from '../cases/derive.ts';
 import type { CaseEvent, CaseKind } from '../cases/events.ts';
 import { letterDocx } from '../cases/letterDocx.ts';
-import { letterFor } from '../cases/letters.ts';
+import { letterFor, PROVISIONAL, PROVISIONAL_HELD } from '../cases/letters.ts';
 import { letterAddressee } from '../cases/parties.ts';
 import { newQueryCode } from '../cases/queryCode.ts';
 import type { CaseState } from '../cases/state.ts';
@@ -216,6 +216,9 @@ async function storeLetter(
   if (!letterFor(context, event)) return;
   const numbered = await allocateLetterNumber(db, agency, Number(event.on.slice(0, 4)));
   const letter = letterFor({ ...context, number: numbered.number }, event)!;
+  if (agency.holdProvisionalLetters && letter.paragraphs.includes(PROVISIONAL)) {
+    throw new GongkaiError('cases.letter.provisional-held', PROVISIONAL_HELD);
+  }
   await db.insert(letters).values({
     applicationId: row.id,
     eventSeq: seq,

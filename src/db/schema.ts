@@ -55,6 +55,8 @@ export const agencies = pgTable('agencies', {
   proactivePromptApplicants: integer('proactive_prompt_applicants').notNull().default(3),
   /** Whether an online application must carry an identity proof (条例 第二十九条); default not. */
   identityProofRequired: boolean('identity_proof_required').notNull().default(false),
+  /** Letters whose date rests on next year's unloaded holidays: false sends them saying so, true holds them. */
+  holdProvisionalLetters: boolean('hold_provisional_letters').notNull().default(false),
   createdAt: stampedAt('created_at'),
 });
 

@@ -1,7 +1,8 @@
 /**
  * Demo 依申请公开 cases for 湘潭县信访局: a complete 2025 (every kind of ending, a carry-over into
  * 2026, an appeal, a 2025 refusal whose letter states 复议前置) and open cases in the current
- * year (pending, due soon, overdue with a 复议 over the non-reply, extended, waiting for a fee). Idempotent: does nothing when the demo applications are already there.
+ * year (pending, due soon, overdue with a 复议 over the non-reply, extended, waiting for a fee; three
+ * applicants asking for the same information, an Art. 44 prompt). Idempotent: does nothing when the demo applications are already there.
  */
 import { and, count, eq } from 'drizzle-orm';
 import type { CaseEvent } from '../cases/events.ts';
@@ -301,7 +302,42 @@ function currentYear(today: string, handlerId: number | null): DemoCase[] {
         { type: 'ProcessingFeeNoticeDelivered', on: ago(4), method: '电子邮件（已回复确认）' },
       ],
     },
+    ...art44Prompt(today),
   ];
+}
+
+/**
+ * Three applicants asking this year for the same information, each answered: the office sees an
+ * Art. 44 prompt to move it to 主动公开. Dates stay in the current year so the three group.
+ */
+function art44Prompt(today: string): DemoCase[] {
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  const ago = (n: number) => {
+    const d = fromDayNumber(toDayNumber(today) - n);
+    return d < yearStart ? today : d;
+  };
+  const asks: [string, string, string, string][] = [
+    ['蒋涛', '13607321011', '430321198501010011', '本县信访事项办理工作流程图'],
+    ['沈丽', '13607321012', '430321199002020022', '请公开本县信访事项办理工作流程图'],
+    ['杨帆', '13607321013', '430321199503030033', '本县信访事项办理工作流程图（最新版）'],
+  ];
+  return asks.map(([name, phone, idNumber, description], i) => ({
+    type: 'np',
+    channel: 'in-person',
+    applicant: person(name, phone, idNumber),
+    description,
+    submittedOn: ago(10 - i),
+    events: [
+      { type: 'Received', on: ago(10 - i) },
+      {
+        type: 'Decided',
+        on: ago(6 - i),
+        decision: 'disclose',
+        text: '提供本局信访事项办理工作流程图。',
+      },
+      served(ago(6 - i)),
+    ],
+  }));
 }
 
 export async function demoCases(db: Db): Promise<void> {

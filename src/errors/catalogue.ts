@@ -9,6 +9,7 @@ export const errorMessages = {
   'agency.exists': '单位代码“{code}”已存在。',
   'agency.letter-number-template': '文号模板无效：须含 {year} 和 {n}。',
   'agency.not-found': '上级单位代码“{parent}”不存在。',
+  'agency.proactive-applicants': '提示转为主动公开的申请人数须为2至50之间的整数。',
   'agency.uscc': '统一社会信用代码不正确（应为18位，末位校验码须相符），请核对。',
   'agency.uscc-taken': '该统一社会信用代码已登记为“{name}”的代码，请核对。',
   'annual.amend.nothing': '记录与已发布的报告一致，没有需要更正的内容。',
@@ -89,6 +90,8 @@ export const errorMessages = {
   'cases.illegal.third-party-notice-unserved':
     '第三方告知书尚未送达或告知的公开日期未到，不能公开。',
   'cases.letter-number': '告知书文号模板无效：须含 {year} 和 {n}。',
+  'cases.letter.provisional-held':
+    '本告知书载明的日期涉及尚未载入的次年节假日安排，本单位设置为暂缓出具。',
   'cases.proactive.category': '本单位尚未设置公开目录分类，请先在单位设置中添加。',
   'cases.proactive.reason': '请填写不纳入主动公开的理由（至少4个字）。',
   'cases.proactive.unknown': '该提示已处理或已变化，请刷新后重试。',

@@ -135,6 +135,8 @@ const POLICY: Record<string, Access> = {
   'POST /admin/:agency/cases/:id/files': { roles: CASE_STAFF },
   'GET /admin/:agency/cases/:id/files/:caseFile{[0-9]{1,9}}': { roles: CASE_STAFF },
   'GET /admin/:agency/cases/:id/receipt': { roles: CASE_STAFF },
+  'POST /admin/:agency/cases/proactive/draft': { roles: ['office'] },
+  'POST /admin/:agency/cases/proactive/dismiss': { roles: ['office'] },
 
   'GET /admin/:agency/petitions': { roles: ALL },
   'GET /admin/:agency/petitions/new': { roles: PETITION_STAFF },

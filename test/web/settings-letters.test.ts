@@ -36,6 +36,7 @@ describeEachDatabase(
         reconsiderationBody: '',
         court: '',
         letterNumberTemplate: '湘信访〔{year}〕号',
+        proactivePromptApplicants: '3',
       });
       assert.equal(bad.status, 422);
       const badText = await bad.text();
@@ -46,14 +47,25 @@ describeEachDatabase(
         reconsiderationBody: '',
         court: '湘潭县人民法院',
         letterNumberTemplate: '湘信访依申复〔{year}〕{n}号',
+        proactivePromptApplicants: '3',
+        holdProvisionalLetters: 'on',
       });
       assert.equal(saved.status, 303);
       const agency = (await findAgencyByCode(db, agencyCode))!;
       assert.equal(agency.court, '湘潭县人民法院');
+      assert.equal(agency.holdProvisionalLetters, true);
+      assert.match(
+        await (await admin.get(page)).text(),
+        /name="holdProvisionalLetters" value="on" checked/,
+      );
       const [entry] = await listAudit(db, { agencyId: agency.id, action: 'settings.letters' });
       assert.deepEqual(entry.details, {
-        before: { court: null, letterNumberTemplate: null },
-        after: { court: '湘潭县人民法院', letterNumberTemplate: '湘信访依申复〔{year}〕{n}号' },
+        before: { court: null, letterNumberTemplate: null, holdProvisionalLetters: false },
+        after: {
+          court: '湘潭县人民法院',
+          letterNumberTemplate: '湘信访依申复〔{year}〕{n}号',
+          holdProvisionalLetters: true,
+        },
       });
 
       const today = '2026-03-10';

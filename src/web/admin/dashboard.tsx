@@ -1,8 +1,13 @@
 import { Hono } from 'hono';
+import { loadCalendar } from '../../db/calendar.ts';
+import { missingCalendarReminder } from '../../law/calendarReminder.ts';
+import { todayInChina } from '../../law/date.ts';
 import type { AppEnv } from '../env.ts';
+import { Alert } from '../views/formFields.tsx';
 import { Layout } from '../views/layout.tsx';
 import { accountBox } from './accountBox.tsx';
 import { casePanel } from './cases/panel.tsx';
+import { currentPrompts, ProactiveNotice } from './cases/proactive.tsx';
 import { catalogPanel } from './catalog/panel.tsx';
 import { petitionPanel } from './petitions/panel.tsx';
 import { reportPanel } from './reports/panel.tsx';
@@ -14,6 +19,9 @@ export const dashboardRoutes = new Hono<AppEnv>();
 dashboardRoutes.get('/', async (c) => {
   const agency = c.get('agency');
   const roles = c.get('roles');
+  const reminder = roles.some((r) => r === 'admin' || r === 'office')
+    ? missingCalendarReminder(todayInChina(), await loadCalendar(c.get('database').db))
+    : null;
   return c.html(
     <Layout
       title={`${agency.name}工作台`}
@@ -29,6 +37,20 @@ dashboardRoutes.get('/', async (c) => {
           （单位信息、审核流程、目录分类、年报期限）
         </p>
       ) : null}
+      {reminder ? (
+        <p class="alert" role="status" id="calendar-reminder">
+          {reminder}
+        </p>
+      ) : null}
+      <Alert
+        kind="notice"
+        message={c.req.query('proactive') === 'dismissed' ? '已记录暂不转为主动公开的理由。' : null}
+      />
+      <ProactiveNotice
+        agency={agency}
+        csrf={c.get('csrfToken')}
+        prompts={await currentPrompts(c)}
+      />
       <div class="panels">
         {await casePanel(c)}
         {await catalogPanel(c)}

@@ -48,6 +48,7 @@ import { downloadCaseFile, uploadCaseFile } from './files.tsx';
 import { IntakeForm, type IntakeFormProps, parseIntakeReceipt } from './intakeForm.tsx';
 import { base, casesPage } from './page.tsx';
 import { PrintPage } from './printPage.tsx';
+import { ProactiveNotice, proactiveRoutes, promptsOfCase } from './proactive.tsx';
 import { reportRoutes } from './reportPage.tsx';
 
 export const VIEW_ROLES = CASE_VIEW_ROLES;
@@ -244,6 +245,7 @@ caseRoutes.post('/new', requireRole(...STAFF), async (c) => {
 });
 
 caseRoutes.route('/report', reportRoutes);
+caseRoutes.route('/proactive', proactiveRoutes);
 
 async function showCase(
   c: C,
@@ -269,26 +271,30 @@ async function showCase(
     ),
   ];
   const names = await userNames(db, ids);
+  const prompts = await promptsOfCase(c, id, loaded.row.receivedOn);
   return casesPage(
     c,
     `申请 #${id}`,
-    <CasePage
-      base={base(c)}
-      csrf={c.get('csrfToken')}
-      row={loaded.row}
-      state={loaded.state}
-      timeline={timeline}
-      letters={letters}
-      files={files}
-      fileError={fileError}
-      staff={staff}
-      approvers={approvers}
-      userNames={new Map(names.map((n) => [n.id, n.name]))}
-      roles={c.get('roles')}
-      today={todayInChina()}
-      failed={failed}
-      submitted={failed || fileError ? undefined : submittedState(c)}
-    />,
+    <>
+      <ProactiveNotice agency={c.get('agency')} csrf={c.get('csrfToken')} prompts={prompts} />
+      <CasePage
+        base={base(c)}
+        csrf={c.get('csrfToken')}
+        row={loaded.row}
+        state={loaded.state}
+        timeline={timeline}
+        letters={letters}
+        files={files}
+        fileError={fileError}
+        staff={staff}
+        approvers={approvers}
+        userNames={new Map(names.map((n) => [n.id, n.name]))}
+        roles={c.get('roles')}
+        today={todayInChina()}
+        failed={failed}
+        submitted={failed || fileError ? undefined : submittedState(c)}
+      />
+    </>,
     [],
     failed || fileError ? 400 : 200,
   );

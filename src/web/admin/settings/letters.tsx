@@ -38,6 +38,12 @@ export const lettersSchema = z.object({
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   identityProofRequired: z.enum(['', 'on']).optional().default(''),
+  holdProvisionalLetters: z.enum(['', 'on']).optional().default(''),
+  proactivePromptApplicants: z.coerce
+    .number('请填写2至50之间的整数')
+    .int('请填写2至50之间的整数')
+    .min(2, '请填写2至50之间的整数')
+    .max(50, '请填写2至50之间的整数'),
 });
 
 lettersRoutes.get('/', async (c) => {
@@ -45,7 +51,7 @@ lettersRoutes.get('/', async (c) => {
   const raw = Object.fromEntries(
     Object.entries(settings).map(([k, v]) => [
       k,
-      typeof v === 'boolean' ? (v ? 'on' : '') : (v ?? ''),
+      typeof v === 'boolean' ? (v ? 'on' : '') : String(v ?? ''),
     ]),
   );
   return lettersPage(c, raw, {}, c.req.query('saved') === '1' ? '已保存。' : null);
@@ -60,12 +66,18 @@ lettersRoutes.post('/', async (c) => {
     court: blankToNull(form.data.court),
     letterNumberTemplate: blankToNull(form.data.letterNumberTemplate),
     identityProofRequired: form.data.identityProofRequired === 'on',
+    proactivePromptApplicants: form.data.proactivePromptApplicants,
+    holdProvisionalLetters: form.data.holdProvisionalLetters === 'on',
   };
   try {
     await updateLetterSettings(c.get('database').db, agency.id, settings, settingsActor(c));
   } catch (error) {
     if (!isGongkaiError(error)) throw error;
-    return lettersPage(c, form.raw, { letterNumberTemplate: error.message });
+    const field =
+      error.code === 'agency.proactive-applicants'
+        ? 'proactivePromptApplicants'
+        : 'letterNumberTemplate';
+    return lettersPage(c, form.raw, { [field]: error.message });
   }
   return c.redirect(`${settingsBase(agency)}/letters?saved=1`, 303);
 });
@@ -128,6 +140,23 @@ async function lettersPage(
           />{' '}
           网上申请须上传身份证明（条例第二十九条；不勾选则为选填，纸质申请由工作人员核验）
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="holdProvisionalLetters"
+            value="on"
+            checked={raw.holdProvisionalLetters === 'on'}
+          />{' '}
+          次年节假日安排尚未载入时，暂缓出具载有暂定日期的告知书（不勾选则照常出具，并写明日期系按现行安排推算）
+        </label>
+        <FieldRow
+          name="proactivePromptApplicants"
+          label="提示转为主动公开的申请人数"
+          type="number"
+          required
+          hint="同一年度内不同申请人申请公开相同政府信息达到此人数时，工作台提示办公室转为主动公开（条例第四十四条）；默认3"
+          {...p}
+        />
         <p>
           <button type="submit">保存</button>
         </p>

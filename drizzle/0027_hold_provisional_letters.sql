@@ -1,0 +1,1 @@
+ALTER TABLE "agencies" ADD COLUMN "hold_provisional_letters" boolean DEFAULT false NOT NULL;
