@@ -8,7 +8,7 @@ import type { CaseState } from './state.ts';
 
 export interface Notice {
   /** Which step it reports; with the event's sequence it makes the message unique. */
-  step: 'received' | 'supplement' | 'fee' | 'extension' | 'decided' | 'reasons';
+  step: 'received' | 'supplement' | 'fee' | 'extension' | 'decided' | 'reasons' | 'correction';
   subject: string;
   body: string;
 }
@@ -20,13 +20,17 @@ export interface NoticeContext {
   trackUrl: string;
 }
 
+/** The words of every notice that states the reply due date (the correction looks for them). */
+export function dueWords(due: string): string {
+  return `答复期限为 ${due}`;
+}
+
 export function noticeFor(
   event: CaseEvent,
   state: CaseState,
   context: NoticeContext,
 ): Notice | null {
-  const line = (what: string) =>
-    `${what}\n查询码：${context.queryCode}\n请凭查询码和手机号码后四位在 ${context.trackUrl} 查看详情。\n（本消息由系统自动发送，请勿回复。）`;
+  const line = (what: string) => noticeText(what, context);
   switch (event.type) {
     case 'Received':
       return {
@@ -60,7 +64,7 @@ export function noticeFor(
       return {
         step: 'extension',
         subject: `${context.agencyName}延迟答复的告知`,
-        body: line(`您的申请将延迟答复，答复期限为 ${event.due}。`),
+        body: line(`您的申请将延迟答复，${dueWords(event.due)}。`),
       };
     case 'ReasonsRequested':
       return {
@@ -79,7 +83,26 @@ export function noticeFor(
   }
 }
 
+/**
+ * After a change of the working-day calendar (调休 notice) moved the reply due date the applicant
+ * was told: the date that now applies.
+ */
+export function dueCorrectionNotice(told: string, due: string, context: NoticeContext): Notice {
+  return {
+    step: 'correction',
+    subject: `${context.agencyName}更正政府信息公开申请的答复期限`,
+    body: noticeText(
+      `因法定节假日和调休安排调整，此前告知的答复期限 ${told} 有变，现${dueWords(due)}。`,
+      context,
+    ),
+  };
+}
+
+function noticeText(what: string, context: NoticeContext): string {
+  return `${what}\n查询码：${context.queryCode}\n请凭查询码和手机号码后四位在 ${context.trackUrl} 查看详情。\n（本消息由系统自动发送，请勿回复。）`;
+}
+
 function dueText(state: CaseState): string {
   const due = state.outcome === null ? state.clock?.due : null;
-  return due ? `，答复期限为 ${due}` : '';
+  return due ? `，${dueWords(due)}` : '';
 }

@@ -18,7 +18,7 @@ import type { ApplicantType } from '../law/keys.ts';
 import type { Channel } from '../law/receipt.ts';
 import { findAgencyById } from './agencies.ts';
 import { allocateLetterNumber, remedyBodiesOf } from './agencyLetters.ts';
-import { queueApplicationNotices } from './applicationNotices.ts';
+import { queueApplicationNotices, queueDueCorrection } from './applicationNotices.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
 import {
@@ -139,6 +139,7 @@ export const applicationAggregate: Aggregate<ApplicationRow, CaseEvent, CaseStat
     await storeLetter(tx, row, state, event, seq);
   },
   notices: queueApplicationNotices,
+  reprojected: queueDueCorrection,
   async ids(db) {
     const rows = await db
       .select({ id: applications.id })

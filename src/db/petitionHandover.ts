@@ -53,6 +53,7 @@ export async function createPetitionFromApplication(
   const petitioner: PetitionerInput = {
     name: app.applicant.name,
     phone: app.applicant.phone,
+    email: app.applicant.email ?? null,
     idNumber: app.applicant.idNumber ?? null,
     address: app.applicant.address ?? null,
   };

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { IsoDate } from '../law/date.ts';
 import { todayInChina } from '../law/date.ts';
 import type { PetitionChannel } from '../petitions/channel.ts';
+import { isLeaderLevel } from '../petitions/leaderLevel.ts';
 import {
   computePetitionStatistics,
   type PetitionFacts,
@@ -59,6 +60,7 @@ export async function petitionStatisticsByAgency(
       receivedOn: petitions.receivedOn,
       persons: petitions.persons,
       leaderReceived: petitions.leaderReceived,
+      leaderLevel: petitions.leaderLevel,
       acceptanceDue: petitions.acceptanceDue,
       acceptanceDecidedOn: petitions.acceptanceDecidedOn,
       acceptanceDecision: petitions.acceptanceDecision,
@@ -74,6 +76,7 @@ export async function petitionStatisticsByAgency(
       receivedOn: r.receivedOn,
       persons: r.persons,
       leaderReceived: r.leaderReceived,
+      leaderLevel: isLeaderLevel(r.leaderLevel) ? r.leaderLevel : null,
       acceptanceDue: r.acceptanceDue,
       acceptanceDecidedOn: r.acceptanceDecidedOn,
       accepted: r.acceptanceDecision === 'accepted',

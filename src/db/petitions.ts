@@ -9,10 +9,12 @@ import { type IsoDate, toDayNumber } from '../law/date.ts';
 import type { PetitionChannel } from '../petitions/channel.ts';
 import { type PetitionClock, petitionClock } from '../petitions/clock.ts';
 import type { PetitionEvent } from '../petitions/events.ts';
+import type { LeaderLevel } from '../petitions/leaderLevel.ts';
 import type { DayCountOptions } from '../petitions/period.ts';
 import { newPetitionQueryCode } from '../petitions/queryCode.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
+import { queuePetitionNotices } from './petitionNotices.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
 
@@ -22,6 +24,7 @@ export type PetitionerRow = typeof petitioners.$inferSelect;
 export interface PetitionerInput {
   name: string;
   phone?: string | null;
+  email?: string | null;
   idNumber?: string | null;
   address?: string | null;
 }
@@ -34,6 +37,7 @@ export interface NewPetition {
   persons?: number;
   leaderReceived?: boolean;
   leaderName?: string | null;
+  leaderLevel?: LeaderLevel | null;
   subject: string;
   content: string;
   handlingUnit?: string | null;
@@ -88,6 +92,7 @@ export async function registerPetition(
           persons: input.channel === 'visit' ? (input.persons ?? 1) : 1,
           leaderReceived: input.leaderReceived ?? false,
           leaderName: input.leaderReceived ? (input.leaderName ?? null) : null,
+          leaderLevel: input.leaderReceived ? (input.leaderLevel ?? null) : null,
           subject: input.subject,
           content: input.content,
           handlingUnit: input.handlingUnit ?? null,
@@ -115,6 +120,7 @@ async function insertPetitioners(tx: Db, petitionId: number, people: PetitionerI
       position: i + 1,
       name: p.name,
       phone: p.phone ?? null,
+      email: p.email ?? null,
       idNumber: p.idNumber ?? null,
       address: p.address ?? null,
     })),
@@ -156,6 +162,7 @@ export const petitionAggregate: Aggregate<
       .set({ answerText: event.text ?? null })
       .where(eq(petitions.id, row.id));
   },
+  notices: queuePetitionNotices,
   async ids(db) {
     const rows = await db.select({ id: petitions.id }).from(petitions).orderBy(asc(petitions.id));
     return rows.map((r) => r.id);

@@ -1,9 +1,10 @@
+import { LEADER_LEVEL_LABELS, LEADER_LEVELS } from './leaderLevel.ts';
 import { formatRate, type PetitionStatistics } from './statistics.ts';
 
 export interface S6Options {
   /** Who receives visits, e.g. `县人民来访接待中心` (default) or `市信访局来访接待大厅`. */
   receptionCenter?: string;
-  /** Whose leaders receive visitors, e.g. `县级领导` (default). */
+  /** The words for receptions whose leader's level is not recorded (aggregates, older records), e.g. `县级领导` (default). */
   leaderLevel?: string;
   /** Put `YYYY年，` before the text (the seed's section 六 begins `2021年，`). */
   year?: number;
@@ -16,13 +17,14 @@ export interface S6Options {
  */
 export function s6PetitionText(stats: PetitionStatistics, options: S6Options = {}): string {
   const center = options.receptionCenter ?? '县人民来访接待中心';
-  const leaders = options.leaderLevel ?? '县级领导';
-  const { visits, leaderReceptions: led, written, writtenCompletion } = stats;
+  const { visits, written, writtenCompletion } = stats;
   let visitText =
     visits.batches > 0
       ? `${center}共接待群众来访${visits.batches}批${visits.persons}人次`
       : `${center}未接待群众来访`;
-  if (led.batches > 0) visitText += `，${leaders}接待来访群众${led.batches}批${led.persons}人次`;
+  for (const [leaders, led] of leaderReceptionsByLabel(stats, options.leaderLevel ?? '县级领导')) {
+    visitText += `，${leaders}接待来访群众${led.batches}批${led.persons}人次`;
+  }
   let writtenText =
     written.handled > 0
       ? `群众来信、网上信访共办理信访事项${written.handled}件`
@@ -32,4 +34,31 @@ export function s6PetitionText(stats: PetitionStatistics, options: S6Options = {
   }
   const prefix = options.year === undefined ? '' : `${options.year}年，`;
   return `${prefix}${visitText}。${writtenText}。`;
+}
+
+type Counts = { batches: number; persons: number };
+
+/** Receptions per level's words, in the levels' order; those without a level go under `unknownLabel`. */
+function leaderReceptionsByLabel(
+  stats: PetitionStatistics,
+  unknownLabel: string,
+): [string, Counts][] {
+  const byLabel = new Map<string, Counts>();
+  const add = (label: string, counts: Counts) => {
+    const sum = byLabel.get(label) ?? { batches: 0, persons: 0 };
+    byLabel.set(label, {
+      batches: sum.batches + counts.batches,
+      persons: sum.persons + counts.persons,
+    });
+  };
+  const unknown = { ...stats.leaderReceptions };
+  for (const level of LEADER_LEVELS) {
+    const counts = stats.leaderReceptionsByLevel[level];
+    unknown.batches -= counts.batches;
+    unknown.persons -= counts.persons;
+  }
+  add(unknownLabel, unknown);
+  for (const level of LEADER_LEVELS)
+    add(LEADER_LEVEL_LABELS[level], stats.leaderReceptionsByLevel[level]);
+  return [...byLabel].filter(([, counts]) => counts.batches > 0);
 }

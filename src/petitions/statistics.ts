@@ -1,5 +1,6 @@
 import { type DayNumber, fromDayNumber, type IsoDate, toDayNumber } from '../law/date.ts';
 import { isWrittenChannel, type PetitionChannel } from './channel.ts';
+import { LEADER_LEVELS, type LeaderLevel } from './leaderLevel.ts';
 
 /** What the statistics need of one individually registered petition (a projection row). */
 export interface PetitionFacts {
@@ -8,6 +9,8 @@ export interface PetitionFacts {
   /** 人次: the number of people in a visit (1 for other channels). */
   persons: number;
   leaderReceived: boolean;
+  /** The receiving leader's level; null for records made before it was asked. */
+  leaderLevel?: LeaderLevel | null;
   acceptanceDue: IsoDate;
   /** The day of the acceptance notice (受理, 不予受理 or 转送), null while undecided. */
   acceptanceDecidedOn: IsoDate | null;
@@ -56,6 +59,8 @@ export interface PetitionStatistics {
   period: Period;
   visits: { batches: number; persons: number };
   leaderReceptions: { batches: number; persons: number };
+  /** The part of `leaderReceptions` whose leader's level was recorded (aggregates state none). */
+  leaderReceptionsByLevel: Record<LeaderLevel, { batches: number; persons: number }>;
   written: {
     handled: number;
     letters: number;
@@ -138,6 +143,9 @@ function emptyStatistics(period: Period): PetitionStatistics {
     period,
     visits: { batches: 0, persons: 0 },
     leaderReceptions: { batches: 0, persons: 0 },
+    leaderReceptionsByLevel: Object.fromEntries(
+      LEADER_LEVELS.map((level) => [level, { batches: 0, persons: 0 }]),
+    ) as PetitionStatistics['leaderReceptionsByLevel'],
     written: { handled: 0, letters: 0, online: 0, referred: 0, aggregated: 0 },
     acceptance: rate(),
     completion: rate(),
@@ -154,6 +162,10 @@ function countReceived(stats: PetitionStatistics, r: PetitionFacts): void {
     if (r.leaderReceived) {
       stats.leaderReceptions.batches += 1;
       stats.leaderReceptions.persons += r.persons;
+      if (r.leaderLevel) {
+        stats.leaderReceptionsByLevel[r.leaderLevel].batches += 1;
+        stats.leaderReceptionsByLevel[r.leaderLevel].persons += r.persons;
+      }
     }
     return;
   }

@@ -100,7 +100,8 @@ describe('a chart with its text alternative', () => {
   test('a chart without data says so instead of an empty table', () => {
     const empty = { ...chart, categories: [], series: [{ name: '条数', data: [] }] };
     const html = String(ChartFigure({ id: 'c2', chart: empty, svg: barChart('c2', empty) }));
-    assert.match(html, /<summary>数据表<\/summary><p class="muted">本图没有数据。<\/p><\/details>/);
+    assert.match(html, /<summary>数据表<\/summary><p class="muted">暂无数据<\/p><\/details>/);
+    assert.match(barChart('c2', empty), /<text[^>]*>暂无数据<\/text>/, 'the plot area says so too');
     assert.doesNotMatch(html, /<table/);
   });
 });
@@ -141,7 +142,7 @@ describeEachDatabase(
             figure.svg.includes(`<desc id="${figure.id}-desc">${chart.description}</desc>`),
           );
           if (chart.categories.length === 0) {
-            assert.match(figure.body, /本图没有数据。/);
+            assert.match(figure.body, /暂无数据/);
             assert.doesNotMatch(figure.body, /<table/);
           } else {
             assert.deepEqual(figure.table, expectedTable(chart), figure.id);

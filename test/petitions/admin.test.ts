@@ -275,6 +275,30 @@ describeEachDatabase(
       assert.equal((await handler.get(`${root}/999999`)).status, 404);
       assert.equal((await handler.get('/admin/xiangtan/petitions/1')).status, 403);
     });
+
+    test('a leader reception needs the leader level, and the record shows it', async () => {
+      const handler = await as('xfj-handler');
+      await handler.get(`${root}/new`);
+      const visit = {
+        channel: 'visit',
+        receivedOn: today,
+        persons: '3',
+        leaderReceived: 'on',
+        leaderName: '李副镇长',
+        subject: '征地补偿',
+        content: '征地补偿款未足额发放。',
+        petitionerName: '孙八',
+        petitionerEmail: 'sun@example.cn',
+      };
+      const refused = await handler.post(`${root}/new`, visit);
+      assert.equal(refused.status, 400);
+      assert.match(await refused.text(), /请选择接访领导的级别/);
+      await handler.get(`${root}/new`);
+      const res = await handler.post(`${root}/new`, { ...visit, leaderLevel: 'township' });
+      assert.equal(res.status, 303);
+      const page = await (await handler.get(res.headers.get('location')!)).text();
+      assert.match(page, /领导接访（乡级领导 李副镇长）/);
+    });
   },
   { demo: true },
 );

@@ -189,12 +189,18 @@ describeEachDatabase('petition repositories', (database) => {
         persons: 6,
         leaderReceived: true,
         leaderName: '县长',
+        leaderLevel: 'county',
         receivedOn: '2026-04-01',
       }),
       { today },
     );
     const row = (await getPetition(db, agencyId, id))!.row;
-    assert.deepEqual([row.persons, row.leaderReceived, row.leaderName], [6, true, '县长']);
+    assert.deepEqual(
+      [row.persons, row.leaderReceived, row.leaderName, row.leaderLevel],
+      [6, true, '县长', 'county'],
+    );
+    const stats = await petitionStatistics(db, agencyId, '2026-04-01', '2026-04-30', today);
+    assert.deepEqual(stats.leaderReceptionsByLevel.county, { batches: 1, persons: 6 });
     await assert.rejects(registerPetition(db, letter({ leaderReceived: true }), { today }), {
       code: 'petition.leader.not-visit',
     });

@@ -211,6 +211,27 @@ describe('S6 petition text', () => {
     assert.match(s6PetitionText(stats, { year: 2021 }), /^2021年，县人民来访接待中心/);
   });
 
+  test("each recorded leader level gets its own words; unrecorded ones the agency's default", () => {
+    const visit = (persons: number, leaderLevel: PetitionFacts['leaderLevel']) =>
+      fact({ channel: 'visit', persons, leaderReceived: true, leaderLevel });
+    const stats = computePetitionStatistics(
+      [visit(2, 'township'), visit(3, 'township'), visit(4, 'department'), visit(1, null)],
+      [],
+      year2021,
+    );
+    assert.deepEqual(stats.leaderReceptions, { batches: 4, persons: 10 });
+    assert.deepEqual(stats.leaderReceptionsByLevel.township, { batches: 2, persons: 5 });
+    assert.equal(
+      s6PetitionText(stats, { receptionCenter: '镇信访办' }),
+      '镇信访办共接待群众来访4批10人次，县级领导接待来访群众1批1人次，乡级领导接待来访群众2批5人次，部门负责人接待来访群众1批4人次。未收到群众来信、网上信访事项。',
+    );
+    const townOnly = computePetitionStatistics([visit(2, 'township')], [], year2021);
+    assert.equal(
+      s6PetitionText(townOnly, { receptionCenter: '镇信访办' }),
+      '镇信访办共接待群众来访1批2人次，乡级领导接待来访群众1批2人次。未收到群众来信、网上信访事项。',
+    );
+  });
+
   test('without leader receptions, visits or a known rate the text leaves those parts out', () => {
     const stats = computePetitionStatistics(
       [fact({ channel: 'visit', persons: 3 }), fact({ channel: 'online' })],

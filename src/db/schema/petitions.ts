@@ -31,6 +31,8 @@ export const petitions = pgTable(
     persons: integer('persons').notNull().default(1),
     leaderReceived: boolean('leader_received').notNull().default(false),
     leaderName: text('leader_name'),
+    /** county | township | department (`petitions/leaderLevel.ts`); null before it was asked. */
+    leaderLevel: text('leader_level'),
     subject: text('subject').notNull(),
     /** The matter in the petitioner's words. Personal data. */
     content: text('content').notNull(),
@@ -72,6 +74,8 @@ export const petitioners = pgTable(
     position: integer('position').notNull(),
     name: text('name').notNull(),
     phone: text('phone'),
+    /** Where the petitioner's notices go (receipt, due date, reply ready), if given. */
+    email: text('email'),
     idNumber: text('id_number'),
     address: text('address'),
   },

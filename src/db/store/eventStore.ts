@@ -60,6 +60,11 @@ export interface Aggregate<
   project(tx: Db, row: Row, state: State, version: number): Promise<void>;
   /** Messages one event sends (the outbox), in its transaction; on create and on append. */
   notices?(tx: Db, row: Row, state: State, event: Event, seq: number): Promise<void>;
+  /**
+   * Messages a reproject sends (the outbox), in its transaction, when the new state changes what
+   * someone was told; `before` is the row with its old projection.
+   */
+  reprojected?(tx: Db, before: Row, state: State): Promise<void>;
   /** What one event adds besides the projection (letters, appeal rows); runs once, on append. */
   afterAppend?(tx: Db, row: Row, state: State, event: Event, seq: number): Promise<void>;
   /** What the audit entry records of an event besides its seq and date (a reason, a step). */
@@ -226,6 +231,7 @@ async function reprojectOne<Row extends AggregateRow, Event extends StoredEventB
     return;
   }
   await aggregate.project(tx, row, state, row.version);
+  await aggregate.reprojected?.(tx, row, state);
   done.rewritten++;
 }
 

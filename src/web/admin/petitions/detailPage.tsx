@@ -14,6 +14,7 @@ import {
   PETITION_EVENTS,
   type PetitionActionName,
 } from '../../../petitions/eventTable.ts';
+import { isLeaderLevel, LEADER_LEVEL_LABELS } from '../../../petitions/leaderLevel.ts';
 import { canSeePetitionerData, MASKED_TEXT, petitionerFor } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
 import { submittedState } from '../../security/oneTimeForm.ts';
@@ -60,7 +61,9 @@ export function PetitionPage(props: {
         <dd>
           {PETITION_CHANNEL_LABELS[row.channel as PetitionChannel]}
           {row.channel === 'visit' ? `，${row.persons}人次` : ''}
-          {row.leaderReceived ? `，领导接访（${row.leaderName ?? ''}）` : ''}
+          {row.leaderReceived
+            ? `，领导接访（${leaderWords(row.leaderLevel, row.leaderName)}）`
+            : ''}
         </dd>
         <dt>收到日期</dt>
         <dd>{row.receivedOn}</dd>
@@ -200,4 +203,10 @@ function ActionCard(props: {
       </form>
     </section>
   );
+}
+
+/** `县级领导 张三`, or the name alone for records made before the level was asked. */
+function leaderWords(level: string | null, name: string | null): string {
+  const label = isLeaderLevel(level) ? LEADER_LEVEL_LABELS[level] : '';
+  return [label, name ?? ''].filter(Boolean).join(' ');
 }

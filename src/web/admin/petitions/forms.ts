@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PETITION_CHANNELS } from '../../../petitions/channel.ts';
 import { ACCEPTANCE_DECISIONS } from '../../../petitions/events.ts';
 import { REVIEW_STEPS } from '../../../petitions/eventTable.ts';
+import { LEADER_LEVELS } from '../../../petitions/leaderLevel.ts';
 import { countField, dateField, MAX_MONTHLY_COUNT } from '../../fields.ts';
 
 export const isoDate = dateField;
@@ -42,6 +43,14 @@ function validIdNumber(v: string): boolean {
   return '10X98765432'[sum % 11] === v[17];
 }
 
+/** An e-mail address for notices, or nothing. */
+export const optionalEmailSchema = z
+  .string()
+  .trim()
+  .max(100, '电子邮箱不超过100字')
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), '电子邮箱格式不正确')
+  .optional();
+
 export const registerForm = z
   .object({
     channel: z.enum(PETITION_CHANNELS, { message: '请选择信访形式' }),
@@ -54,11 +63,15 @@ export const registerForm = z
       .default(1),
     leaderReceived: checkbox,
     leaderName: optionalText(50, '接访领导'),
+    leaderLevel: z
+      .union([z.literal(''), z.enum(LEADER_LEVELS)], { message: '请选择接访领导的级别' })
+      .optional(),
     subject: z.string().trim().min(1, '请填写信访事项标题').max(100, '标题不超过100字'),
     content: z.string().trim().min(1, '请填写诉求内容').max(5000, '诉求内容不超过5000字'),
     handlingUnit: optionalText(100, '承办单位'),
     petitionerName: z.string().trim().min(1, '请填写信访人姓名').max(50, '姓名不超过50字'),
     petitionerPhone: z.union([z.literal(''), phoneSchema]).optional(),
+    petitionerEmail: optionalEmailSchema,
     petitionerIdNumber: z.union([z.literal(''), idNumberSchema]).optional(),
     petitionerAddress: optionalText(200, '住址'),
   })
@@ -69,6 +82,10 @@ export const registerForm = z
   .refine((f) => !f.leaderReceived || f.leaderName, {
     message: '请填写接访领导',
     path: ['leaderName'],
+  })
+  .refine((f) => !f.leaderReceived || f.leaderLevel, {
+    message: '请选择接访领导的级别',
+    path: ['leaderLevel'],
   });
 
 export const acceptForm = z.object({

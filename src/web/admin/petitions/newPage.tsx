@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { PETITION_CHANNEL_LABELS, PETITION_CHANNELS } from '../../../petitions/channel.ts';
+import { LEADER_LEVEL_LABELS, LEADER_LEVELS } from '../../../petitions/leaderLevel.ts';
 import type { AppEnv } from '../../env.ts';
 import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
@@ -56,12 +57,30 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
         </label>
         <FieldError errors={errors} name="leaderReceived" />
         <Field name="leaderName" label="接访领导" raw={raw} errors={errors} />
+        <label for="leaderLevel">接访领导级别</label>
+        <select id="leaderLevel" name="leaderLevel">
+          <option value="">（领导接访时选择）</option>
+          {LEADER_LEVELS.map((level) => (
+            <option value={level} selected={raw.leaderLevel === level}>
+              {LEADER_LEVEL_LABELS[level]}
+            </option>
+          ))}
+        </select>
+        <FieldError errors={errors} name="leaderLevel" />
         <Field name="subject" label="信访事项标题" raw={raw} errors={errors} required />
         <TextArea name="content" label="诉求内容" raw={raw} errors={errors} required />
         <Field name="handlingUnit" label="承办单位" raw={raw} errors={errors} />
         <h2>信访人</h2>
         <Field name="petitionerName" label="姓名" raw={raw} errors={errors} required />
         <Field name="petitionerPhone" label="联系电话" type="tel" raw={raw} errors={errors} />
+        <Field
+          name="petitionerEmail"
+          label="电子邮箱"
+          type="email"
+          raw={raw}
+          errors={errors}
+          hint="填写的，受理、办理期限和处理意见书出具时发送邮件告知"
+        />
         <Field name="petitionerIdNumber" label="身份证号码" raw={raw} errors={errors} />
         <Field name="petitionerAddress" label="住址" raw={raw} errors={errors} />
         <button type="submit">登记</button>

@@ -95,6 +95,7 @@ petitionAdminRoutes.post('/new', requireRole(...HANDLING_ROLES), async (c) => {
           persons: f.persons,
           leaderReceived: f.leaderReceived,
           leaderName: f.leaderName,
+          leaderLevel: f.leaderLevel || null,
           subject: f.subject,
           content: f.content,
           handlingUnit: f.handlingUnit,
@@ -102,6 +103,7 @@ petitionAdminRoutes.post('/new', requireRole(...HANDLING_ROLES), async (c) => {
             {
               name: f.petitionerName,
               phone: f.petitionerPhone || null,
+              email: f.petitionerEmail || null,
               idNumber: f.petitionerIdNumber || null,
               address: f.petitionerAddress,
             },

@@ -3,7 +3,7 @@
  * and the same figures as a table under “数据表” (no script, no inline style).
  */
 import { raw } from 'hono/html';
-import type { ChartData } from './charts.ts';
+import { type ChartData, NO_DATA } from './charts.ts';
 
 export function ChartFigure({ id, chart, svg }: { id: string; chart: ChartData; svg: string }) {
   return (
@@ -13,7 +13,7 @@ export function ChartFigure({ id, chart, svg }: { id: string; chart: ChartData; 
       <details class="chart-data">
         <summary>数据表</summary>
         {chart.categories.length === 0 ? (
-          <p class="muted">本图没有数据。</p>
+          <p class="muted">{NO_DATA}</p>
         ) : (
           <DataTable chart={chart} />
         )}

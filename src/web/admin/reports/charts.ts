@@ -60,6 +60,22 @@ export function inertLabel(label: string): string {
   return label === '__proto__' || label in Object.prototype ? `${label}\u2060` : label;
 }
 
+/** The words an empty chart shows in its plot area and its data table. */
+export const NO_DATA = '暂无数据';
+
+/** A centred 暂无数据 over the empty axes of a chart without categories. */
+const noDataGraphic = (chart: ChartData) =>
+  chart.categories.length === 0
+    ? {
+        graphic: {
+          type: 'text',
+          left: 'center',
+          top: 'middle',
+          style: { text: NO_DATA, fontSize: 16, fill: '#595959' },
+        },
+      }
+    : {};
+
 const inertSeries = (series: ChartSeries[]) =>
   series.map((s) => ({ ...s, name: inertLabel(s.name) }));
 
@@ -81,6 +97,7 @@ export function outcomeChart(id: string, chart: ChartData): string {
     xAxis: { type: 'category', data: chart.categories.map(inertLabel) },
     yAxis: { type: 'value', minInterval: 1 },
     series: inertSeries(chart.series).map((s) => ({ ...s, type: 'bar', stack: 'all' })),
+    ...noDataGraphic(chart),
   });
   return accessibleSvg(svg, id, chart.title, chart.description);
 }
@@ -96,6 +113,7 @@ export function barChart(id: string, chart: ChartData): string {
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: categories.map(inertLabel), inverse: true },
       series: inertSeries(series).map((s) => ({ ...s, type: 'bar' })),
+      ...noDataGraphic(chart),
     },
     720,
     height,

@@ -15,7 +15,7 @@ import { todayInChina } from '../../../law/date.ts';
 import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petitions/channel.ts';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
-import { idNumberSchema, phoneSchema } from '../../admin/petitions/forms.ts';
+import { idNumberSchema, optionalEmailSchema, phoneSchema } from '../../admin/petitions/forms.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
@@ -38,6 +38,7 @@ type FormState = { raw: Record<string, string>; errors: Record<string, string>; 
 const petitionSchema = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不超过50字'),
   phone: phoneSchema,
+  email: optionalEmailSchema,
   idNumber: z.union([z.literal(''), idNumberSchema]).optional(),
   address: z.string().trim().max(200, '住址不超过200字').optional(),
   subject: z.string().trim().min(1, '请填写事项标题').max(100, '标题不超过100字'),
@@ -109,6 +110,14 @@ function submitForm(c: C, agency: Agency, form: FormState) {
           required
           hint="用于联系您，并与查询码一起查询办理进度"
         />
+        <Field
+          name="email"
+          label="电子邮箱"
+          type="email"
+          raw={raw}
+          errors={errors}
+          hint="选填：填写的，收到、受理和处理意见书出具时发送邮件告知（只含查询码）"
+        />
         <Field name="idNumber" label="身份证号码" raw={raw} errors={errors} />
         <Field name="address" label="住址" raw={raw} errors={errors} />
         <Field name="subject" label="事项标题" raw={raw} errors={errors} required />
@@ -162,6 +171,7 @@ petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
     const petitioner = {
       name: f.name,
       phone: f.phone,
+      email: f.email || null,
       idNumber: f.idNumber || null,
       address: f.address || null,
     };
