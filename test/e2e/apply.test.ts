@@ -36,10 +36,10 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
   const citizen = await browser.newPage();
   await citizen.goto(`${url}/a/xiangtan-xfj/apply`);
   await citizen.getByLabel('申请人类型').selectOption('person');
-  await citizen.getByLabel('姓名', { exact: true }).fill('王小明');
+  await citizen.getByLabel(/^姓名(（必填）)?$/).fill('王小明');
   await citizen.getByLabel('身份证件类型').selectOption('居民身份证');
-  await citizen.getByLabel('证件号码', { exact: true }).fill('110105194912310021');
-  await citizen.getByLabel('联系电话', { exact: true }).fill('13812345678');
+  await citizen.getByLabel(/^证件号码(（必填）)?$/).fill('110105194912310021');
+  await citizen.getByLabel(/^联系电话(（必填）)?$/).fill('13812345678');
   await citizen.getByLabel('通信地址').fill('湖南省湘潭县易俗河镇建设路1号');
   await citizen.getByLabel('所需信息的名称').fill('2025年湘潭县信访局信访事项办理情况统计表');
   await citizen.getByLabel('信息的提供形式').selectOption('电子数据');
@@ -47,9 +47,9 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
   await citizen.getByLabel('电子邮箱').fill('wangxm@example.cn');
   await citizen.getByRole('button', { name: '提交申请' }).click();
   await citizen.getByText('居民身份证号码不正确').waitFor();
-  assert.equal(await citizen.getByLabel('姓名', { exact: true }).inputValue(), '王小明');
+  assert.equal(await citizen.getByLabel(/^姓名(（必填）)?$/).inputValue(), '王小明');
   await citizen.screenshot({ path: `${shots}apply-error.png`, fullPage: true });
-  await citizen.getByLabel('证件号码', { exact: true }).fill('11010519491231002X');
+  await citizen.getByLabel(/^证件号码(（必填）)?$/).fill('11010519491231002X');
   await citizen.getByRole('button', { name: '提交申请' }).click();
   const code = await citizen.locator('[data-query-code]').getAttribute('data-query-code');
   assert.match(code ?? '', /^[2-9A-Z]{12}$/);
@@ -122,7 +122,7 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
   await citizen.screenshot({ path: `${shots}track.png`, fullPage: true });
   const [download] = await Promise.all([
     citizen.waitForEvent('download'),
-    citizen.getByRole('button', { name: /政府信息公开申请答复书/ }).click(),
+    citizen.getByRole('link', { name: /政府信息公开申请答复书/ }).first().click(),
   ]);
   const text = (await mammoth.extractRawText({ buffer: await readFile((await download.path())!) }))
     .value;

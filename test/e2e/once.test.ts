@@ -59,10 +59,10 @@ test('a resubmitted or double-clicked form files one record; the receipt is the 
   const page = await browser.newPage();
   await page.goto(`${url}${A}/apply`);
   await page.getByLabel('申请人类型').selectOption('person');
-  await page.getByLabel('姓名', { exact: true }).fill('一次丙');
+  await page.getByLabel(/^姓名(（必填）)?$/).fill('一次丙');
   await page.getByLabel('身份证件类型').selectOption('居民身份证');
-  await page.getByLabel('证件号码', { exact: true }).fill('11010519491231002X');
-  await page.getByLabel('联系电话', { exact: true }).fill('13807312468');
+  await page.getByLabel(/^证件号码(（必填）)?$/).fill('11010519491231002X');
+  await page.getByLabel(/^联系电话(（必填）)?$/).fill('13807312468');
   await page.getByLabel('所需信息的名称').fill('2024年湘潭县信访局信访事项统计数据');
   await page.getByLabel('信息的提供形式').selectOption('电子数据');
   await page.getByLabel('获取信息的方式').selectOption('当面领取');
@@ -94,10 +94,10 @@ test('staff paper intake, then Back and submit again: still one case; a retyped 
     await page.goto(`${url}/admin/xiangtan-xfj/cases/new`);
     await page.getByLabel('渠道').selectOption('in-person');
     await page.getByLabel('申请人类型').selectOption('person');
-    await page.getByLabel('姓名', { exact: true }).fill('纸质一次');
+    await page.getByLabel(/^姓名(（必填）)?$/).fill('纸质一次');
     await page.getByLabel('身份证件类型').selectOption('居民身份证');
-    await page.getByLabel('证件号码', { exact: true }).fill('11010519491231002X');
-    await page.getByLabel('联系电话', { exact: true }).fill('13807312468');
+    await page.getByLabel(/^证件号码(（必填）)?$/).fill('11010519491231002X');
+    await page.getByLabel(/^联系电话(（必填）)?$/).fill('13807312468');
     await page.getByLabel('所需信息的名称').fill('2024年湘潭县信访局信访事项统计数据');
     await page.getByLabel('信息的提供形式').selectOption('纸质');
     await page.getByLabel('获取信息的方式').selectOption('当面领取');
@@ -117,7 +117,7 @@ test('staff paper intake, then Back and submit again: still one case; a retyped 
   // Back to the form and submit it again. Chromium fetches the form anew (a new token) and
   // restores what was typed except the ID number: the duplicate check stops the second case.
   await page.goBack();
-  const idNumber = page.getByLabel('证件号码', { exact: true });
+  const idNumber = page.getByLabel(/^证件号码(（必填）)?$/);
   if ((await idNumber.inputValue()) === '') await idNumber.fill('11010519491231002X');
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await page.waitForSelector('.duplicate-warning');

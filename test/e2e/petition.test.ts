@@ -31,8 +31,8 @@ test('an online petition is submitted, accepted and answered; the statistics fol
   await citizen.goto(`${url}/a/xiangtan-xfj/petition`);
   await citizen.getByRole('button', { name: '提交信访事项' }).click();
   assert.match((await citizen.locator('.alert').first().textContent()) ?? '', /需要修改/);
-  await citizen.getByLabel('姓名', { exact: true }).fill('周九');
-  await citizen.getByLabel('联系电话', { exact: true }).fill('13807312468');
+  await citizen.getByLabel(/^姓名(（必填）)?$/).fill('周九');
+  await citizen.getByLabel(/^联系电话(（必填）)?$/).fill('13807312468');
   await citizen.getByLabel('事项标题').fill('小区路灯长期不亮');
   await citizen
     .getByLabel('诉求及事实理由')

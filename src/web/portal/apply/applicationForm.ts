@@ -33,11 +33,14 @@ export const FORMS = ['纸质', '电子数据'];
 export const DELIVERIES = ['邮寄', '电子邮件', '当面领取', '传真'];
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
+/** A select whose blank first option (请选择) means the usual choice. */
+const choice = <T extends [string, ...string[]]>(values: T, usual: T[number]) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional().default(usual));
 const phonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
 export const applicationSchema = z
   .object({
-    requestKind: z.enum(['disclosure', 'correction']).optional().default('disclosure'),
+    requestKind: choice(['disclosure', 'correction'], 'disclosure'),
     applicantKind: z.enum(['person', 'organisation'], { message: '请选择申请人类型' }),
     name: text(50).optional().default(''),
     idType: text(30).optional().default(''),
@@ -45,7 +48,7 @@ export const applicationSchema = z
     orgType: text(10).optional().default(''),
     orgName: text(100).optional().default(''),
     uscc: text(30).optional().default(''),
-    orgId: z.enum(['uscc', 'certificate']).optional().default('uscc'),
+    orgId: choice(['uscc', 'certificate'], 'uscc'),
     certType: text(20).optional().default(''),
     certNumber: text(50).optional().default(''),
     noUsccReason: text(200).optional().default(''),
