@@ -122,7 +122,10 @@ test('a citizen applies online, staff run the case to a partial disclosure, the 
   await citizen.screenshot({ path: `${shots}track.png`, fullPage: true });
   const [download] = await Promise.all([
     citizen.waitForEvent('download'),
-    citizen.getByRole('link', { name: /政府信息公开申请答复书/ }).first().click(),
+    citizen
+      .getByRole('link', { name: /政府信息公开申请答复书/ })
+      .first()
+      .click(),
   ]);
   const text = (await mammoth.extractRawText({ buffer: await readFile((await download.path())!) }))
     .value;
