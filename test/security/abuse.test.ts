@@ -196,9 +196,10 @@ describeEachDatabase(
 
     test('body and upload limits: 413 above them; an .exe or HTML named .pdf is refused on content', async () => {
       const visitor = new TestClient(world.app);
-      await visitor.get(`/a/${DEPARTMENT}/apply`);
-      const big = await postFrom(visitor, freshIp(), `/a/${DEPARTMENT}/apply`, {
-        description: 'x'.repeat(1_100_000),
+      // The petition form takes no files, so the 1 MB default applies (the apply form takes files).
+      await visitor.get(`/a/${DEPARTMENT}/petition`);
+      const big = await postFrom(visitor, freshIp(), `/a/${DEPARTMENT}/petition`, {
+        content: 'x'.repeat(1_100_000),
       });
       assert.equal(big.status, 413);
       assert.match(await big.text(), /提交内容过大/);
