@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getPublishedItem } from '../../src/db/catalogPortal.ts';
 import { publicationLog } from '../../src/db/publications/aggregate.ts';
-import {
-  addAttachment,
-  listAttachments,
-  titleAttachment,
-} from '../../src/db/publications/attachments.ts';
-import { createPublication } from '../../src/db/publications/drafts.ts';
+import { listAttachments, titleAttachment } from '../../src/db/publications/attachments.ts';
 import { publicationState } from '../../src/db/publications/read.ts';
 import {
   recordConfidentialityReview,
@@ -17,25 +12,13 @@ import { createApp } from '../../src/web/app.tsx';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { pdfWith } from './fixtures.ts';
-import { catalogFixture, sampleInput } from './support.ts';
+import { catalogFixture, draftWithFile } from './support.ts';
 
 describeEachDatabase('attachments with display titles', (database) => {
   test('the drafter titles a file: an event in the log, the row, the portal shows the title', async () => {
     const { db } = database();
     const f = await catalogFixture(db, 'titles');
-    const item = await createPublication(
-      db,
-      f.agency.id,
-      sampleInput(f.category('gzdt')),
-      f.drafter,
-    );
-    const file = await addAttachment(
-      db,
-      f.agency.id,
-      item.id,
-      { filename: 'IMG_0042.pdf', data: pdfWith('活动安排') },
-      f.drafter,
-    );
+    const { item, file } = await draftWithFile(db, f, 'IMG_0042.pdf', pdfWith('活动安排'));
     await assert.rejects(
       titleAttachment(db, f.agency.id, item.id, file.id, '活动海报', f.reviewer),
       { code: 'catalog.role' },
@@ -74,19 +57,7 @@ describeEachDatabase('attachments with display titles', (database) => {
   test('a personal name in a title is found by the privacy scan; an empty title clears it', async () => {
     const { db } = database();
     const f = await catalogFixture(db, 'titles2');
-    const item = await createPublication(
-      db,
-      f.agency.id,
-      sampleInput(f.category('gzdt')),
-      f.drafter,
-    );
-    const file = await addAttachment(
-      db,
-      f.agency.id,
-      item.id,
-      { filename: 'a.pdf', data: pdfWith('活动安排') },
-      f.drafter,
-    );
+    const { item, file } = await draftWithFile(db, f, 'a.pdf', pdfWith('活动安排'));
     await titleAttachment(db, f.agency.id, item.id, file.id, '联系人手机13907321234', f.drafter);
     const state = await publicationState(db, f.agency.id, item.id);
     assert.ok(

@@ -21,18 +21,7 @@ import { publications } from '../../src/db/schema/catalog.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { docx, encryptedPdf, para, phone, xlsx } from './hostileFiles.ts';
-import { catalogFixture, sampleInput } from './support.ts';
-
-type Fixture = Awaited<ReturnType<typeof catalogFixture>>;
-
-/** Runs an item through the review chain to published, one account per step. */
-async function publish(db: Db, f: Fixture, id: number, publisher: Actor) {
-  await reviewPublication(db, f.agency.id, id, { type: 'submit' }, f.drafter);
-  await reviewPublication(db, f.agency.id, id, { type: 'approve', step: 1 }, f.reviewer);
-  await reviewPublication(db, f.agency.id, id, { type: 'approve', step: 2 }, f.office);
-  await recordConfidentialityReview(db, f.agency.id, id, { conclusion: 'public' }, publisher);
-  await reviewPublication(db, f.agency.id, id, { type: 'approve', step: 3 }, publisher);
-}
+import { catalogFixture, publishThroughChain, sampleInput } from './support.ts';
 
 describeEachDatabase(
   'privacy scan in the catalogue: fail closed, override, cleaned copy',
@@ -93,7 +82,7 @@ describeEachDatabase(
         '已用密码打开人工核对，无个人信息',
       );
 
-      await publish(db, f, item.id, publisher);
+      await publishThroughChain(db, f, item.id, publisher);
       const released = await app.request(url);
       assert.equal(released.status, 200);
       assert.deepEqual(Buffer.from(await released.arrayBuffer()), encryptedPdf());
@@ -160,7 +149,7 @@ describeEachDatabase(
       );
       assert.ok((await listEvents(db, item.id)).some((e) => e.kind === 'attachment-cleaned'));
 
-      await publish(db, f, item.id, publisher);
+      await publishThroughChain(db, f, item.id, publisher);
       const app = createApp({ database: database(), secret: 'test' });
       const served = await app.request(`/a/${f.agency.code}/items/${item.id}/files/${cleaned.id}`);
       assert.equal(served.status, 200);

@@ -2,6 +2,12 @@ import { upsertAgency } from '../../src/db/agencies.ts';
 import { listCategories } from '../../src/db/catalogCategories.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { Actor } from '../../src/db/publications/actor.ts';
+import { addAttachment } from '../../src/db/publications/attachments.ts';
+import { createPublication } from '../../src/db/publications/drafts.ts';
+import {
+  recordConfidentialityReview,
+  reviewPublication,
+} from '../../src/db/publications/review.ts';
 import type { Role } from '../../src/db/schema.ts';
 import { createUser, grantRole } from '../../src/db/users.ts';
 
@@ -40,3 +46,21 @@ export const sampleInput = (categoryId: number, title = '关于开展信访工�
   summary: '部署宣传月活动。',
   body: '# 一、活动时间\n\n2021年3月全月。\n\n# 二、活动内容\n\n- 政策宣讲\n- 现场咨询',
 });
+
+type Fixture = Awaited<ReturnType<typeof catalogFixture>>;
+
+/** A 工作动态 draft by the drafter with one attached file. */
+export async function draftWithFile(db: Db, f: Fixture, filename: string, data: Buffer) {
+  const item = await createPublication(db, f.agency.id, sampleInput(f.category('gzdt')), f.drafter);
+  const file = await addAttachment(db, f.agency.id, item.id, { filename, data }, f.drafter);
+  return { item, file };
+}
+
+/** Runs an item through the review chain to published, one account per step. */
+export async function publishThroughChain(db: Db, f: Fixture, id: number, publisher = f.office2) {
+  await reviewPublication(db, f.agency.id, id, { type: 'submit' }, f.drafter);
+  await reviewPublication(db, f.agency.id, id, { type: 'approve', step: 1 }, f.reviewer);
+  await reviewPublication(db, f.agency.id, id, { type: 'approve', step: 2 }, f.office);
+  await recordConfidentialityReview(db, f.agency.id, id, { conclusion: 'public' }, publisher);
+  await reviewPublication(db, f.agency.id, id, { type: 'approve', step: 3 }, publisher);
+}

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { OUTCOME_ROWS } from '../../src/law/keys.ts';
 import type { T3RowKey } from '../../src/report/keys.ts';
 import { isUncertain } from '../../src/report/model.ts';
 import { maxCombinations, solveColumns } from '../../src/report/parse/columns.ts';
@@ -85,33 +86,7 @@ test('joint deduction: the same readings as a brute force over every combination
 
 test('joint deduction: past maxCombinations the rows are left as read, flagged truncated', () => {
   // 25 rows of 28 readings each (a crawled table of lone zeros): 28^25 combinations.
-  const keys: T3RowKey[] = [
-    'new',
-    'carryIn',
-    'open',
-    'partial',
-    'w1',
-    'w2',
-    'w3',
-    'w4',
-    'w5',
-    'w6',
-    'w7',
-    'w8',
-    'u1',
-    'u2',
-    'u3',
-    'n1',
-    'n2',
-    'n3',
-    'n4',
-    'n5',
-    'o1',
-    'o2',
-    'o3',
-    'total',
-    'carryOut',
-  ];
+  const keys: T3RowKey[] = ['new', 'carryIn', ...OUTCOME_ROWS, 'total', 'carryOut'];
   const zeros: Slot[][] = Array.from({ length: 28 }, (_, i) =>
     Array.from({ length: 7 }, (_, c) => (c === i % 7 ? 0 : 'blank')),
   );
