@@ -2,6 +2,10 @@
  * `derive(calendar, events)`: the state of an application as a pure function of its event log.
  * Every event is checked against the state before it; an illegal event throws a GongkaiError
  * (`cases.illegal.*`) naming what is wrong, so the repository appends nothing.
+ *
+ * A log is history: the events already recorded (`recorded`, the first n) were accepted under
+ * the rules of their day, so the checks added since (`checkNewRecord`) apply only to the events
+ * being recorded now — an old case still opens, re-projects and takes its next step.
  */
 import { type ErrorKind, GongkaiError, type MessageParams } from '../errors.ts';
 import type { Calendar } from '../law/calendar.ts';
@@ -18,17 +22,21 @@ import { CASE_EVENTS } from './eventTable.ts';
 import { checkFee } from './feeAssessment.ts';
 import { type CaseState, type CaseStatus, isUndecided } from './state.ts';
 
-export function derive(calendar: Calendar, events: readonly CaseEvent[]): CaseState {
+export function derive(
+  calendar: Calendar,
+  events: readonly CaseEvent[],
+  recorded = 0,
+): CaseState {
   if (events.length === 0 || events[0].type !== 'Submitted') {
     throw illegal('no-submission', '申请记录必须以“提交申请”开始');
   }
   let state = initial(events[0]);
-  for (const event of events.slice(1)) state = step(state, event);
+  for (let i = 1; i < events.length; i++) state = step(state, events[i], i >= recorded);
   return withClock(calendar, state, events);
 }
 
 /** The state after one more event, or a GongkaiError when the event is not allowed. */
-export function step(state: CaseState, event: CaseEvent): CaseState {
+export function step(state: CaseState, event: CaseEvent, newRecord = true): CaseState {
   if (!isIsoDate(event.on)) throw illegal('date', `日期格式不正确：${String(event.on)}`);
   if (toDayNumber(event.on) < toDayNumber(state.lastOn)) {
     throw illegal(
@@ -39,14 +47,16 @@ export function step(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'Extension' && state.deferredTo !== null && state.outcome === null) {
     throw extensionAfterDeferral(); // the law's reason rather than a bare "not allowed"
   }
-  const art35 = event.type === 'Deferral' ? excessiveActionProblem('defer', state.reasons) : null;
-  if (art35 && state.outcome === null) throw illegal('art35', art35);
-  if (!allowedActions(state).includes(event.type)) {
+  if (newRecord) checkArt35Deferral(state, event);
+  const allowed =
+    allowedActions(state).includes(event.type) || (!newRecord && allowedEarlier(state, event));
+  if (!allowed) {
     throw illegal('not-allowed', `本件当前状态下不能“${CASE_EVENTS[event.type].label}”`, {
       status: state.status,
       event: event.type,
     });
   }
+  if (newRecord && event.type === 'Decided') checkNewDecision(state, event);
   const next = apply({ ...state, lastOn: event.on }, event);
   return { ...next, status: statusOf(next) };
 }
@@ -364,6 +374,21 @@ function checkDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
   if (e.decision === 'unclear-after-supplement' && s.supplement !== 'received') {
     throw illegal('no-supplement-received', '只有收到补正后的申请才能按“补正后仍不明确”处理');
   }
+}
+
+/** What earlier versions accepted and today's rules offer no more: a deferral without Art. 35 steps. */
+function allowedEarlier(s: CaseState, event: CaseEvent): boolean {
+  return event.type === 'Deferral' && isUndecided(s) && s.supplement !== 'requested';
+}
+
+/** Art. 35: a later reply date only after the applicant's reasons were found reasonable. */
+function checkArt35Deferral(s: CaseState, event: CaseEvent): void {
+  const problem = event.type === 'Deferral' ? excessiveActionProblem('defer', s.reasons) : null;
+  if (problem && s.outcome === null) throw illegal('art35', problem);
+}
+
+/** The decision checks added on 2026-12-06 (Arts. 32, 35 and the stated grounds): new records only. */
+function checkNewDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
   if (e.decision === 'excessive') {
     const problem = excessiveActionProblem('refuse', s.reasons);
     if (problem) throw illegal('art35', problem);

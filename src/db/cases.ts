@@ -281,7 +281,7 @@ export async function loadCase(db: Db, id: number, calendar?: Calendar) {
   const row = await findApplication(db, id);
   if (!row) return undefined;
   const events = await eventsOf(db, id);
-  const state = derive(calendar ?? (await loadCalendar(db)), events);
+  const state = derive(calendar ?? (await loadCalendar(db)), events, events.length);
   return { row, events, state };
 }
 

@@ -54,7 +54,8 @@ export interface Aggregate<
   lock(tx: Db, id: number): Promise<Row | undefined>;
   log(db: Db, id: number): Promise<Event[]>;
   /** Pure: the state after the whole log; throws a GongkaiError when the log is not allowed. */
-  derive(context: Context, events: Event[]): State;
+  /** `recorded`: how many leading events are already stored (checked under their day's rules). */
+  derive(context: Context, events: Event[], recorded?: number): State;
   insertEvent(tx: Db, row: Row, seq: number, event: Event, userId: number | null): Promise<void>;
   /** Writes the projection columns from the state; must be safe to repeat (reproject). */
   project(tx: Db, row: Row, state: State, version: number): Promise<void>;
@@ -97,7 +98,7 @@ export async function append<Row extends AggregateRow, Event extends StoredEvent
       throw new GongkaiError(`${aggregate.auditArea}.not-found`, `记录不存在：${id}`);
     }
     const past = await aggregate.log(t, id);
-    const state = aggregate.derive(context, [...past, event]);
+    const state = aggregate.derive(context, [...past, event], past.length);
     const seq = row.version + 1;
     await aggregate.insertEvent(t, row, seq, event, actor.userId ?? null);
     await aggregate.project(t, row, state, seq);
@@ -224,7 +225,8 @@ async function reprojectOne<Row extends AggregateRow, Event extends StoredEventB
   if (!row) return;
   let state: State;
   try {
-    state = aggregate.derive(context, await aggregate.log(tx, id));
+    const log = await aggregate.log(tx, id);
+    state = aggregate.derive(context, log, log.length);
   } catch (error) {
     if (!(error instanceof GongkaiError)) throw error;
     done.failed.push({ id, code: error.code });
