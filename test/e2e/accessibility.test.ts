@@ -163,6 +163,8 @@ test('public pages have no serious or critical accessibility violation (axe-core
         const input = page.locator(`[name="${field}"]`);
         if ((await input.count()) === 0) continue;
         assert.equal(await input.getAttribute('autocomplete'), token, `${path} ${field}`);
+        if (token === 'tel')
+          assert.equal(await input.getAttribute('type'), 'tel', 'a phone keypad');
       }
     }
     for (const tracked of cases) {
