@@ -29,6 +29,7 @@ import {
   letters,
   type RequestDetails,
 } from './schema/cases.ts';
+import { queueStaffNotices } from './staffNotices.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -138,7 +139,10 @@ export const applicationAggregate: Aggregate<ApplicationRow, CaseEvent, CaseStat
     await projectAppeal(tx, row, event);
     await storeLetter(tx, row, state, event, seq);
   },
-  notices: queueApplicationNotices,
+  async notices(tx, row, state, event, seq) {
+    await queueApplicationNotices(tx, row, state, event, seq);
+    await queueStaffNotices(tx, row, event, seq);
+  },
   reprojected: queueDueCorrection,
   async ids(db) {
     const rows = await db

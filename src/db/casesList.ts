@@ -17,12 +17,18 @@ import { APPROVER_ROLES } from '../cases/approval.ts';
 import type { CaseKind } from '../cases/events.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { Db } from './database.ts';
-import { applications } from './schema/cases.ts';
+import { applicationEvents, applications } from './schema/cases.ts';
 import { memberships, type Role, users } from './schema.ts';
 
 export const OPEN_STATUSES = ['pending', 'open', 'awaitingApplicant', 'consulting', 'decided'];
 
-export type CaseView = 'open' | 'pending' | 'due' | 'overdue' | 'applicant' | 'closed';
+export type CaseView = 'open' | 'pending' | 'due' | 'overdue' | 'applicant' | 'supplied' | 'closed';
+
+/** The case's latest event is the applicant's online 补正: it waits for the staff to go on. */
+const suppliedOnline = sql`exists (select 1 from ${applicationEvents} e
+  where e.application_id = ${applications.id} and e.type = 'SupplementReceived'
+    and e.data->>'by' = 'applicant'
+    and e.seq = (select max(m.seq) from ${applicationEvents} m where m.application_id = ${applications.id}))`;
 
 export interface CaseFilter {
   view: CaseView;
@@ -56,6 +62,9 @@ function conditions(agencyId: number, f: CaseFilter): SQL[] {
       break;
     case 'applicant':
       out.push(eq(applications.status, 'awaitingApplicant'));
+      break;
+    case 'supplied':
+      out.push(suppliedOnline);
       break;
     case 'closed':
       out.push(
@@ -124,6 +133,7 @@ export async function caseCounts(
       due: sql<number>`count(*) filter (where ${applications.resolvedOn} is null and ${applications.replyDue} between ${today} and ${dueBy})`,
       overdue: sql<number>`count(*) filter (where ${applications.resolvedOn} is null and ${applications.replyDue} < ${today})`,
       applicant: sql<number>`count(*) filter (where ${applications.status} = 'awaitingApplicant')`,
+      supplied: sql<number>`count(*) filter (where ${suppliedOnline})`,
     })
     .from(applications)
     .where(and(eq(applications.agencyId, agencyId), isNotNull(applications.id)));
@@ -133,6 +143,7 @@ export async function caseCounts(
     due: Number(row.due),
     overdue: Number(row.overdue),
     applicant: Number(row.applicant),
+    supplied: Number(row.supplied),
   };
 }
 

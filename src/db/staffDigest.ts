@@ -45,8 +45,11 @@ export async function digestRecipients(db: Db): Promise<DigestRecipient[]> {
 }
 
 export interface AgencyWork {
-  /** Cases without a reply due within 3 working days, overdue, and waiting for receipt. */
-  cases: { due: number; overdue: number; pending: number };
+  /**
+   * Cases without a reply due within 3 working days, overdue, waiting for receipt, and answered
+   * online by the applicant (补正) since the staff last acted.
+   */
+  cases: { due: number; overdue: number; pending: number; supplied: number };
   /** Petitions registered but not yet answered on acceptance. */
   newPetitions: number;
   /** Publications waiting at each review step. */

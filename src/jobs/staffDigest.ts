@@ -1,7 +1,8 @@
 /**
  * The daily work digest for staff: from 08:00 Beijing time, one mail per user and agency listing
  * what waits for them — cases due within 3 working days, overdue cases, new applications to
- * confirm, petitions to accept, publications at a review step of theirs. Nothing waiting, no mail.
+ * confirm, 补正 the applicant answered online, petitions to accept, publications at a review step
+ * of theirs. Nothing waiting, no mail.
  * Queued through the outbox (source `digest:<user>:<agency>:<date>`), so a day's digest is queued
  * once however many processes run.
  */
@@ -32,10 +33,12 @@ export function digestFor(
   const has = (roles: string[]) => recipient.roles.some((r) => roles.includes(r));
   const base = `${publicUrl}/admin/${recipient.agencyCode}`;
   if (has(CASE_ROLES)) {
-    const { due, overdue, pending } = work.cases;
+    const { due, overdue, pending, supplied } = work.cases;
     if (overdue > 0) lines.push(`已超过答复期限的申请：${overdue}件 ${base}/cases?view=overdue`);
     if (due > 0) lines.push(`3个工作日内到期的申请：${due}件 ${base}/cases?view=due`);
     if (pending > 0) lines.push(`待确认收到的申请：${pending}件 ${base}/cases?view=pending`);
+    if (supplied > 0)
+      lines.push(`申请人已在网上补正的申请：${supplied}件 ${base}/cases?view=supplied`);
   }
   if (has(PETITION_ROLES) && work.newPetitions > 0) {
     lines.push(`待作出受理告知的信访事项：${work.newPetitions}件 ${base}/petitions`);

@@ -13,7 +13,7 @@ import { mailServer } from '../support/mail.ts';
 
 const agency = { agencyName: '某县信访局', agencyCode: 'x' };
 const work = {
-  cases: { due: 2, overdue: 1, pending: 0 },
+  cases: { due: 2, overdue: 1, pending: 0, supplied: 2 },
   newPetitions: 3,
   reviews: [
     { step: { label: '分管领导审核', role: 'reviewer' as const }, n: 4 },
@@ -25,7 +25,12 @@ test('a digest lists only the work of the user’s roles, and nothing when nothi
   const cases: [string[], RegExp[], RegExp[]][] = [
     [
       ['handler'],
-      [/超过答复期限的申请：1件/, /3个工作日内到期的申请：2件/, /信访事项：3件/],
+      [
+        /超过答复期限的申请：1件/,
+        /3个工作日内到期的申请：2件/,
+        /申请人已在网上补正的申请：2件 https:\/\/gk\.cn\/admin\/x\/cases\?view=supplied/,
+        /信访事项：3件/,
+      ],
       [/主动公开/, /待确认/],
     ],
     [['reviewer'], [/待分管领导审核的主动公开信息：4条/], [/申请/, /办公室审核/]],
@@ -52,7 +57,11 @@ test('a digest lists only the work of the user’s roles, and nothing when nothi
     digestFor({ ...agency, roles: ['drafter', 'auditor'] }, work, '2026-03-02', 'u'),
     null,
   );
-  const idle = { cases: { due: 0, overdue: 0, pending: 0 }, newPetitions: 0, reviews: [] };
+  const idle = {
+    cases: { due: 0, overdue: 0, pending: 0, supplied: 0 },
+    newPetitions: 0,
+    reviews: [],
+  };
   assert.equal(digestFor({ ...agency, roles: ['office'] }, idle, '2026-03-02', 'u'), null);
 });
 
@@ -80,7 +89,7 @@ describeEachDatabase(
         today,
         (await loadCalendar(db)).addWorkdays(today, 3),
       );
-      const expected = counts.due + counts.overdue + counts.pending > 0 ? 1 : 0;
+      const expected = counts.due + counts.overdue + counts.pending + counts.supplied > 0 ? 1 : 0;
 
       assert.equal(
         await queueStaffDigests(db, today),

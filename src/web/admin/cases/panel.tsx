@@ -37,6 +37,10 @@ export async function casePanel(c: Context<AppEnv>) {
           <a href={href('applicant')}>等待申请人</a>{' '}
           <strong data-count="applicant">{n.applicant}</strong> 件
         </li>
+        <li class={n.supplied > 0 ? 'attention' : undefined}>
+          <a href={href('supplied')}>申请人已补正</a>{' '}
+          <strong data-count="supplied">{n.supplied}</strong> 件
+        </li>
       </ul>
     </section>
   );

@@ -68,6 +68,7 @@ const VIEWS: [CaseView, string][] = [
   ['due', '3个工作日内到期'],
   ['overdue', '已超期'],
   ['applicant', '等待申请人'],
+  ['supplied', '申请人已补正'],
   ['closed', '已办结'],
 ];
 

@@ -153,7 +153,14 @@ export function ApplicationFields({
             <Field {...f} name="contactPerson" label="联系人" />
           </div>
         </div>
-        <Field {...f} name="phone" label="联系电话" required hint="查询办理进度时需要填写后4位" />
+        <Field
+          {...f}
+          name="phone"
+          type="tel"
+          label="联系电话"
+          required
+          hint="查询办理进度时需要填写后4位"
+        />
         <Field {...f} name="address" label="通信地址" />
         <Field {...f} name="email" label="电子邮箱" type="email" />
       </fieldset>
@@ -214,7 +221,7 @@ function AgentFields({ values, errors }: { values: Values; errors: Errors }) {
         由代理人代为申请（以上填写的是委托人即申请人的信息）
       </label>
       <Field {...f} name="agentName" label="代理人姓名" />
-      <Field {...f} name="agentPhone" label="代理人联系电话" />
+      <Field {...f} name="agentPhone" type="tel" label="代理人联系电话" />
       <Field {...f} name="agentIdNumber" label="代理人身份证件号码" />
       <FileField name="powerOfAttorney" label="授权委托书（代为申请的必须上传）" errors={errors} />
     </fieldset>
