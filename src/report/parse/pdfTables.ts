@@ -101,9 +101,34 @@ interface PlacedTable {
   owner: GridCell[][];
 }
 
+/** How far vertical rules must run past the last rule before they count as a cut-off row. */
+const cutRow = 5;
+
+/**
+ * A table cut by a page break may lack the rule that closes its last (or first) row: its vertical
+ * rules run on past the last horizontal one. The missing rule is put where those rules end, so
+ * that row is read like the others instead of falling out of the table as loose text.
+ */
+function closeCutRows(h: Segment[], v: Segment[]): Segment[] {
+  if (h.length === 0 || v.length < 2) return h;
+  const low = Math.min(...h.map((s) => s.at));
+  const high = Math.max(...h.map((s) => s.at));
+  const left = Math.min(...v.map((s) => s.at));
+  const right = Math.max(...v.map((s) => s.at));
+  const out = [...h];
+  const below = v.filter((s) => s.a < low - cutRow).map((s) => s.a);
+  if (below.length >= 2) out.push({ dir: 'h', at: Math.max(...below), a: left, b: right });
+  const above = v.filter((s) => s.b > high + cutRow).map((s) => s.b);
+  if (above.length >= 2) out.push({ dir: 'h', at: Math.min(...above), a: left, b: right });
+  return out;
+}
+
 function buildTable(segs: Segment[]): PlacedTable | undefined {
-  const h = segs.filter((s) => s.dir === 'h');
   const v = segs.filter((s) => s.dir === 'v');
+  const h = closeCutRows(
+    segs.filter((s) => s.dir === 'h'),
+    v,
+  );
   const xs = clusters(v.map((s) => s.at));
   const ys = clusters(h.map((s) => s.at)).reverse();
   if (xs.length < 2 || ys.length < 2 || xs.length > 257 || ys.length > 2000) return undefined;
