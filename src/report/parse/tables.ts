@@ -136,8 +136,25 @@ function rowValues(
 ): { chunks: Chunks; end: number } | undefined {
   const m = findNeedle(nt, terms, cursor, region.to);
   if (!m) return undefined;
-  const raw = valueText(nt.original, m.end, layout).slice(0, Math.max(0, region.to - m.end));
+  let raw = valueText(nt.original, m.end, layout).slice(0, Math.max(0, region.to - m.end));
+  if (layout === 'md' && inPipeRow(nt.original, m.end)) raw = raw.split('\n', 1)[0];
   return { chunks: toChunks(raw, layout, nextNumber), end: m.end };
+}
+
+/**
+ * Whether a label ends inside a printed pipe row (`| 一、本年新收… | 32 | … |`): its values are
+ * the rest of that line; the next line is another row (whose label may be printed elsewhere).
+ */
+function inPipeRow(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  return text.slice(start, at).trimStart().startsWith('|');
+}
+
+/** A pipe row with more cells than the table (a header split over extra columns): its trailing empty cells are padding. */
+function withoutPadding(chunks: Chunks, width: number): Chunks {
+  let n = chunks.chunks.length;
+  while (n > width && chunks.chunks[n - 1].kind === 'blank') n--;
+  return n === chunks.chunks.length ? chunks : { ...chunks, chunks: chunks.chunks.slice(0, n) };
 }
 
 function solverLayout(layout: TextLayout) {
@@ -211,7 +228,7 @@ export function readT2(
         keys: row.keys,
         specs: group.specs,
         constraints: [],
-        chunks: found.chunks,
+        chunks: withoutPadding(found.chunks, row.keys.length),
       };
       const [reading] = readAll(out, [input], layout);
       if (reading.solutions.length === 0) {
@@ -249,7 +266,7 @@ export function readT3(
         keys: row.keys,
         specs: t3Specs,
         constraints: rowConstraints,
-        chunks: found.chunks,
+        chunks: withoutPadding(found.chunks, row.keys.length),
       },
     });
   }
