@@ -10,7 +10,7 @@ import {
   t4Key,
   t4OutcomeKeys,
 } from '../keys.ts';
-import { type Cells, type CellValue, isUncertain } from '../model.ts';
+import { type Cells, isUncertain } from '../model.ts';
 import { type Chunks, toChunks, valueText } from './chunks.ts';
 import { maxCombinations, solveColumns } from './columns.ts';
 import type { TextLayout } from './layout.ts';
@@ -157,6 +157,13 @@ function withoutPadding(chunks: Chunks, width: number): Chunks {
   return n === chunks.chunks.length ? chunks : { ...chunks, chunks: chunks.chunks.slice(0, n) };
 }
 
+/** A row whose printed values fit no reading: a warning quoting them, and its cells undetermined. */
+function unreadable(out: TableRead, what: string, raw: string, keys: CellKey[]) {
+  out.warnings.push(`${what}的数值无法读取：${raw || '（空）'}`);
+  for (const key of keys)
+    out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
+}
+
 function solverLayout(layout: TextLayout) {
   return layout === 'lines' ? 'lines' : 'fused';
 }
@@ -232,9 +239,7 @@ export function readT2(
       };
       const [reading] = readAll(out, [input], layout);
       if (reading.solutions.length === 0) {
-        out.warnings.push(`表2「${row.label}」行的数值无法读取：${found.chunks.raw || '（空）'}`);
-        for (const key of input.keys)
-          out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
+        unreadable(out, `表2「${row.label}」行`, found.chunks.raw, input.keys);
         continue;
       }
       assign(out, input, reading.solutions, reasons[solverLayout(layout)]);
@@ -285,9 +290,7 @@ export function readT3(
     if (readings[i].inconsistent)
       out.warnings.push(`表3「${row.key}」行各列之和与总计不符，已按原文读取`);
     if (solved[i].length === 0) {
-      out.warnings.push(`表3「${row.key}」行的数值无法读取：${row.input.chunks.raw || '（空）'}`);
-      for (const key of row.input.keys)
-        out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
+      unreadable(out, `表3「${row.key}」行`, row.input.chunks.raw, row.input.keys);
       return;
     }
     const reason = reasons[solverLayout(layout)] + (truncated ? reasons.tooMany : '');
@@ -325,13 +328,7 @@ export function readT4(
   const input: RowInput = { keys, specs: t4Specs, constraints, chunks };
   const reading = readRow(chunks.chunks, input.specs, solverLayout(layout), constraints);
   if (reading.solutions.length === 0) {
-    out.warnings.push(`表4的数值无法读取：${chunks.raw}`);
-    for (const key of keys)
-      out.cells[key] = {
-        uncertain: true,
-        candidates: [],
-        reason: reasons.unreadable,
-      } satisfies CellValue;
+    unreadable(out, '表4', chunks.raw, keys);
     return out;
   }
   if (reading.inconsistent) out.warnings.push('表4各项之和与总计不符，已按原文读取');
