@@ -71,6 +71,11 @@ export interface AnnualReport {
    * equal lines and drops empty cells, so the number is certain but 0 cannot be told from blank.
    */
   zeroOrBlank?: CellKey[];
+  /**
+   * What the tables print from the other format version (a 2019 label in a 2021 report, a 2021
+   * table with （六）其他处理 as one row), in Chinese; R15 reports each.
+   */
+  formatMixing?: string[];
 }
 
 export function isUncertain(value: CellValue | undefined): value is Uncertain {

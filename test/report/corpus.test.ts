@@ -36,7 +36,7 @@ const expected: Record<
     agency: '上海市科委',
     year: 2024,
     format: '2021',
-    certain: 76,
+    certain: 111,
     rules: 'R14 R7 heading-number narrative-sum',
     notes: ['R7'],
   },

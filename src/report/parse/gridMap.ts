@@ -16,15 +16,17 @@ import {
   t4GroupKeys,
   t4Key,
 } from '../keys.ts';
-import type { Cells } from '../model.ts';
+import type { Cells, CellValue } from '../model.ts';
 import type { GridCell, GridTable } from './grid.ts';
-import { type FormatLabels, formatLabels } from './gridLabels.ts';
+import { type FormatLabels, formatLabels, t3RowOf } from './gridLabels.ts';
 import { readCellValue } from './gridValue.ts';
 
 export interface GridRead {
   cells: Cells;
   notes: Partial<Record<CellKey, string>>;
   warnings: string[];
+  /** A 2021 table printed （六）其他处理 as one row (see `otherAsOneRow`). */
+  otherAsOneRow?: boolean;
 }
 
 const reviewLabel = normalizeLabel('行政复议');
@@ -119,23 +121,59 @@ function t2ColumnNames(group: T2Group): string[][] {
 }
 
 function t3Row(state: State, row: GridCell[], norm: string[]): boolean {
-  let at = -1;
-  for (let i = norm.length - 1; i >= 0; i--)
-    if (state.labels.t3Rows.has(norm[i])) {
-      at = i;
-      break;
+  for (let at = norm.length - 1; at >= 0; at--) {
+    const match = t3RowOf(state.labels, norm[at]);
+    if (match) {
+      if (at === row.length - 1) return false;
+      if (!match.exact)
+        state.out.warnings.push(
+          `表格行标签“${row[at].text}”与规定的“${match.row.path[match.row.path.length - 1].text}”不一致，按编号对应到该行`,
+        );
+      assignT3(state, match.row.key, row.slice(at + 1));
+      return true;
     }
-  if (at < 0 || at === row.length - 1) return false;
-  const spec = state.labels.t3Rows.get(norm[at]);
-  if (!spec) return false;
-  const keys = t3RowKeys(spec.key);
+    if (norm[at] === state.labels.t3OtherCaption && at < row.length - 1) {
+      otherAsOneRow(state, row.slice(at + 1));
+      return true;
+    }
+  }
+  return false;
+}
+
+function assignT3(state: State, key: T3RowKey, values: GridCell[]) {
   assign(
     state,
-    keys,
-    row.slice(at + 1),
+    t3RowKeys(key),
+    values,
     applicantKeys.map((a) => state.t3Columns[a]),
   );
-  return true;
+}
+
+/**
+ * A 2021 table printing （六）其他处理 as one row, the way the 2019 format did: its three rows are
+ * 0 where the printed row is 0, else undetermined (each between 0 and the printed sum).
+ */
+function otherAsOneRow(state: State, values: GridCell[]) {
+  const { cells, warnings } = state.out;
+  assignT3(state, 'o', values);
+  warnings.push('表格把（六）其他处理印成一行（2019年试行格式的写法），其下三项分不开');
+  for (const a of applicantKeys) {
+    const sum = cells[t3Key('o', a)];
+    delete cells[t3Key('o', a)];
+    for (const leaf of ['o1', 'o2', 'o3'] as const)
+      cells[t3Key(leaf, a)] =
+        sum === 0 || sum === 'blank' || sum === 'slash' ? sum : undeterminedPart(sum);
+  }
+  state.out.otherAsOneRow = true;
+}
+
+function undeterminedPart(sum: CellValue | undefined): CellValue {
+  const n = typeof sum === 'number' && Number.isInteger(sum) && sum <= 50 ? sum : -1;
+  const reason =
+    typeof sum === 'number'
+      ? `表格只印了（六）其他处理一行（本列合计 ${sum}），分不出其下三项`
+      : '表格只印了（六）其他处理一行，且该行本列无法读出';
+  return { uncertain: true, candidates: Array.from({ length: n + 1 }, (_, i) => i), reason };
 }
 
 function t2Row(state: State, row: GridCell[], norm: string[]): boolean {

@@ -14,7 +14,7 @@ import type { TextLayout } from './layout.ts';
 import { normalizeWithOffsets } from './normalized.ts';
 import { findHeadings, sectionBodies } from './sections.ts';
 import { type ParseOptions, parseText } from './text.ts';
-import { detectVersion } from './version.ts';
+import { detectVersion, formatMixing } from './version.ts';
 
 export interface GridParseResult {
   report: AnnualReport;
@@ -101,6 +101,10 @@ function gridReport(blocks: DocBlock[], opts: ParseOptions): GridParseResult | u
   const preamble = preambleOf(text, headings[0]?.start ?? 0, identity.title);
   if (preamble) report.preamble = preamble;
   if (Object.keys(read.notes).length > 0) report.cellNotes = read.notes;
+  const mixing = formatMixing(normalizeLabel(tableText), version);
+  if (read.otherAsOneRow)
+    mixing.push('表格把（六）其他处理印成一行（2019年试行格式的写法），未分列其下三项');
+  if (mixing.length > 0) report.formatMixing = mixing;
   const uncertain = (Object.keys(read.cells) as CellKey[]).filter((k) =>
     isUncertain(read.cells[k]),
   );

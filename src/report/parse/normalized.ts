@@ -93,7 +93,8 @@ function closingEnd(original: string, end: number): number {
 
 const closing = new Set(['”', '’', '"', "'", '」', '』']);
 
-function lowerBound(values: ArrayLike<number>, target: number): number {
+/** First index of the sorted `values` that is >= `target`. */
+export function lowerBound(values: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

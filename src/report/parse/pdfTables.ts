@@ -4,6 +4,7 @@
  * them. Text outside every table becomes lines. Output: blocks in reading order (top to bottom).
  */
 import type { DocBlock, GridCell, GridTable } from './grid.ts';
+import { lowerBound } from './normalized.ts';
 import type { Segment, TextItem } from './pdfPage.ts';
 
 const tol = 1.5;
@@ -23,18 +24,6 @@ function clusters(values: number[]): number[] {
 function covers(segs: Segment[], at: number, from: number, to: number): boolean {
   const mid = (from + to) / 2;
   return segs.some((s) => Math.abs(s.at - at) <= tol && s.a - tol <= mid && mid <= s.b + tol);
-}
-
-/** First index of the sorted `values` that is >= `x`. */
-function lowerBound(values: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The segments lying on each grid line (a cluster centre), so a rule test reads only those. */
@@ -101,9 +90,34 @@ interface PlacedTable {
   owner: GridCell[][];
 }
 
+/** How far vertical rules must run past the last rule before they count as a cut-off row. */
+const cutRow = 5;
+
+/**
+ * A table cut by a page break may lack the rule that closes its last (or first) row: its vertical
+ * rules run on past the last horizontal one. The missing rule is put where those rules end, so
+ * that row is read like the others instead of falling out of the table as loose text.
+ */
+function closeCutRows(h: Segment[], v: Segment[]): Segment[] {
+  if (h.length === 0 || v.length < 2) return h;
+  const low = Math.min(...h.map((s) => s.at));
+  const high = Math.max(...h.map((s) => s.at));
+  const left = Math.min(...v.map((s) => s.at));
+  const right = Math.max(...v.map((s) => s.at));
+  const out = [...h];
+  const below = v.filter((s) => s.a < low - cutRow).map((s) => s.a);
+  if (below.length >= 2) out.push({ dir: 'h', at: Math.max(...below), a: left, b: right });
+  const above = v.filter((s) => s.b > high + cutRow).map((s) => s.b);
+  if (above.length >= 2) out.push({ dir: 'h', at: Math.min(...above), a: left, b: right });
+  return out;
+}
+
 function buildTable(segs: Segment[]): PlacedTable | undefined {
-  const h = segs.filter((s) => s.dir === 'h');
   const v = segs.filter((s) => s.dir === 'v');
+  const h = closeCutRows(
+    segs.filter((s) => s.dir === 'h'),
+    v,
+  );
   const xs = clusters(v.map((s) => s.at));
   const ys = clusters(h.map((s) => s.at)).reverse();
   if (xs.length < 2 || ys.length < 2 || xs.length > 257 || ys.length > 2000) return undefined;
@@ -140,8 +154,8 @@ function inside(b: Box, x: number, y: number): boolean {
   return x >= b.left && x <= b.right && y <= b.top && y >= b.bottom;
 }
 
-/** Join items into reading order: lines top to bottom, items left to right. */
-function joinItems(items: TextItem[]): string[] {
+/** Items grouped into lines, top to bottom (items of a line share a baseline within tolerance). */
+function itemLines(items: TextItem[]): TextItem[][] {
   const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
   const lines: TextItem[][] = [];
   for (const it of sorted) {
@@ -149,7 +163,12 @@ function joinItems(items: TextItem[]): string[] {
     if (line && Math.abs(line[0].y - it.y) <= Math.max(2, it.height * 0.4)) line.push(it);
     else lines.push([it]);
   }
-  return lines.map((line) =>
+  return lines;
+}
+
+/** Join items into reading order: lines top to bottom, items left to right. */
+function joinItems(items: TextItem[]): string[] {
+  return itemLines(items).map((line) =>
     line
       .sort((p, q) => p.x - q.x)
       .map((it) => it.str)
@@ -196,14 +215,7 @@ export function pageBlocks(items: TextItem[], segments: Segment[]): DocBlock[] {
     top: t.bounds.top,
     block: { kind: 'table', table: t.table },
   }));
-  const sortedLoose = [...loose].sort((p, q) => q.y - p.y || p.x - q.x);
-  const lineGroups: TextItem[][] = [];
-  for (const it of sortedLoose) {
-    const line = lineGroups[lineGroups.length - 1];
-    if (line && Math.abs(line[0].y - it.y) <= Math.max(2, it.height * 0.4)) line.push(it);
-    else lineGroups.push([it]);
-  }
-  for (const line of lineGroups)
+  for (const line of itemLines(loose))
     positioned.push({
       top: line[0].y + line[0].height,
       block: { kind: 'text', text: joinItems(line).join('') },

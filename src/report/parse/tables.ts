@@ -10,7 +10,7 @@ import {
   t4Key,
   t4OutcomeKeys,
 } from '../keys.ts';
-import { type Cells, type CellValue, isUncertain } from '../model.ts';
+import { type Cells, isUncertain } from '../model.ts';
 import { type Chunks, toChunks, valueText } from './chunks.ts';
 import { maxCombinations, solveColumns } from './columns.ts';
 import type { TextLayout } from './layout.ts';
@@ -136,8 +136,32 @@ function rowValues(
 ): { chunks: Chunks; end: number } | undefined {
   const m = findNeedle(nt, terms, cursor, region.to);
   if (!m) return undefined;
-  const raw = valueText(nt.original, m.end, layout).slice(0, Math.max(0, region.to - m.end));
+  let raw = valueText(nt.original, m.end, layout).slice(0, Math.max(0, region.to - m.end));
+  if (layout === 'md' && inPipeRow(nt.original, m.end)) raw = raw.split('\n', 1)[0];
   return { chunks: toChunks(raw, layout, nextNumber), end: m.end };
+}
+
+/**
+ * Whether a label ends inside a printed pipe row (`| 一、本年新收… | 32 | … |`): its values are
+ * the rest of that line; the next line is another row (whose label may be printed elsewhere).
+ */
+function inPipeRow(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  return text.slice(start, at).trimStart().startsWith('|');
+}
+
+/** A pipe row with more cells than the table (a header split over extra columns): its trailing empty cells are padding. */
+function withoutPadding(chunks: Chunks, width: number): Chunks {
+  let n = chunks.chunks.length;
+  while (n > width && chunks.chunks[n - 1].kind === 'blank') n--;
+  return n === chunks.chunks.length ? chunks : { ...chunks, chunks: chunks.chunks.slice(0, n) };
+}
+
+/** A row whose printed values fit no reading: a warning quoting them, and its cells undetermined. */
+function unreadable(out: TableRead, what: string, raw: string, keys: CellKey[]) {
+  out.warnings.push(`${what}的数值无法读取：${raw || '（空）'}`);
+  for (const key of keys)
+    out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
 }
 
 function solverLayout(layout: TextLayout) {
@@ -211,13 +235,11 @@ export function readT2(
         keys: row.keys,
         specs: group.specs,
         constraints: [],
-        chunks: found.chunks,
+        chunks: withoutPadding(found.chunks, row.keys.length),
       };
       const [reading] = readAll(out, [input], layout);
       if (reading.solutions.length === 0) {
-        out.warnings.push(`表2「${row.label}」行的数值无法读取：${found.chunks.raw || '（空）'}`);
-        for (const key of input.keys)
-          out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
+        unreadable(out, `表2「${row.label}」行`, found.chunks.raw, input.keys);
         continue;
       }
       assign(out, input, reading.solutions, reasons[solverLayout(layout)]);
@@ -249,7 +271,7 @@ export function readT3(
         keys: row.keys,
         specs: t3Specs,
         constraints: rowConstraints,
-        chunks: found.chunks,
+        chunks: withoutPadding(found.chunks, row.keys.length),
       },
     });
   }
@@ -268,9 +290,7 @@ export function readT3(
     if (readings[i].inconsistent)
       out.warnings.push(`表3「${row.key}」行各列之和与总计不符，已按原文读取`);
     if (solved[i].length === 0) {
-      out.warnings.push(`表3「${row.key}」行的数值无法读取：${row.input.chunks.raw || '（空）'}`);
-      for (const key of row.input.keys)
-        out.cells[key] = { uncertain: true, candidates: [], reason: reasons.unreadable };
+      unreadable(out, `表3「${row.key}」行`, row.input.chunks.raw, row.input.keys);
       return;
     }
     const reason = reasons[solverLayout(layout)] + (truncated ? reasons.tooMany : '');
@@ -308,13 +328,7 @@ export function readT4(
   const input: RowInput = { keys, specs: t4Specs, constraints, chunks };
   const reading = readRow(chunks.chunks, input.specs, solverLayout(layout), constraints);
   if (reading.solutions.length === 0) {
-    out.warnings.push(`表4的数值无法读取：${chunks.raw}`);
-    for (const key of keys)
-      out.cells[key] = {
-        uncertain: true,
-        candidates: [],
-        reason: reasons.unreadable,
-      } satisfies CellValue;
+    unreadable(out, '表4', chunks.raw, keys);
     return out;
   }
   if (reading.inconsistent) out.warnings.push('表4各项之和与总计不符，已按原文读取');

@@ -13,7 +13,7 @@ import { checkTextLength } from './limits.ts';
 import { findLabel, type NormalizedText, normalizeWithOffsets } from './normalized.ts';
 import { findHeadings, type HeadingMatch, sectionBodies } from './sections.ts';
 import { type Region, readT2, readT3, readT4, type TableRead } from './tables.ts';
-import { detectVersion } from './version.ts';
+import { detectVersion, formatMixing } from './version.ts';
 
 export interface ParseOptions {
   /** Force a format version instead of recognising it. */
@@ -131,6 +131,8 @@ export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
   };
   if (Object.keys(cellNotes).length > 0) report.cellNotes = cellNotes;
   if (read.zeroOrBlank?.length) report.zeroOrBlank = read.zeroOrBlank;
+  const mixing = formatMixing(nt.text.slice(t2Region.from, t3Region.to), version);
+  if (mixing.length > 0) report.formatMixing = mixing;
   const uncertainKeys = (Object.keys(cells) as CellKey[]).filter((k) => isUncertain(cells[k]));
   return { report, uncertain: uncertainKeys, warnings, layout };
 }

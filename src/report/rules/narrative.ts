@@ -35,6 +35,8 @@ interface Claim {
 const tot = (rows: string[]) => rows.map((r) => `t3.${r}.tot` as CellKey);
 
 const gap = '[^，。；;,\\d]{0,10}?';
+/** A gap that names no outcome: `办结的申请中同意公开答复9件` counts 公开, not 办结. */
+const plainGap = '(?:(?!公开|答复|提供|处理)[^，。；;,\\d]){0,10}?';
 const claims: Claim[] = [
   {
     pattern: new RegExp(
@@ -55,7 +57,7 @@ const claims: Claim[] = [
     what: '结转下年度',
   },
   {
-    pattern: new RegExp(`(?:办结|答复)${gap}(?:政府信息公开)?申请${gap}(\\d+)\\s*[件条]`, 'g'),
+    pattern: new RegExp(`(?:办结|答复)${gap}(?:政府信息公开)?申请${plainGap}(\\d+)\\s*[件条]`, 'g'),
     sums: [['t3.total.tot'], ['t3.new.tot']],
     what: '办结申请',
   },

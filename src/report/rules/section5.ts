@@ -5,6 +5,7 @@
  */
 import { type Finding, finding } from '../finding.ts';
 import type { AnnualReport } from '../model.ts';
+import { unanswered } from './section5Answer.ts';
 
 /** A sentence counts when it has this many characters of its own (not a short sub-heading). */
 const minSentence = 12;
@@ -68,5 +69,6 @@ function generic(report: AnnualReport): Finding[] {
 }
 
 export function section5(report: AnnualReport, previous?: AnnualReport): Finding[] {
-  return [...generic(report), ...copied(report, previous)];
+  const copy = copied(report, previous);
+  return [...generic(report), ...copy, ...(copy.length > 0 ? [] : unanswered(report, previous))];
 }

@@ -99,11 +99,19 @@ function citedNotice(report: AnnualReport): Finding[] {
   ];
 }
 
+/** Labels or rows of the other format version printed in the tables (see parse/version.ts). */
+function mixedFormats(report: AnnualReport): Finding[] {
+  return (report.formatMixing ?? []).map((what) =>
+    finding('R15', 'warning', `2019年试行格式与2021年格式混用：${what}`),
+  );
+}
+
 /** R15: a report for 2021 or later uses the 2021 format; 2019–2020 the 2019 trial format. */
 export function r15(report: AnnualReport): Finding[] {
-  if (report.year === null) return [];
+  const mixed = mixedFormats(report);
+  if (report.year === null) return mixed;
   const expected = expectedVersion(report.year);
-  if (expected === report.formatVersion) return citedNotice(report);
+  if (expected === report.formatVersion) return [...citedNotice(report), ...mixed];
   if (report.year >= 2021)
     return [
       finding(
@@ -111,6 +119,7 @@ export function r15(report: AnnualReport): Finding[] {
         'error',
         `${report.year}年度报告使用了${formatOf(report.formatVersion).source}的旧格式，应使用${formatOf(expected).source}规定的格式`,
       ),
+      ...mixed,
     ];
   return [
     finding(
@@ -118,5 +127,6 @@ export function r15(report: AnnualReport): Finding[] {
       'warning',
       `${report.year}年度报告使用了${formatOf(report.formatVersion).source}的格式，该年度应使用${formatOf(expected).source}的格式`,
     ),
+    ...mixed,
   ];
 }

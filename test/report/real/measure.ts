@@ -64,10 +64,19 @@ export function expectedOf(name: string): Expected {
   return JSON.parse(readFileSync(`${realDir}${base}.expected.json`, 'utf8')) as Expected;
 }
 
+/** The same agency's fixture for the year before (`putian-kjj-2021.txt` for `…-2022.txt`), as `check DIR` pairs them. */
+export function previousFixture(name: string): string | undefined {
+  const m = /^(.*)-(\d{4})\.[^.]+$/.exec(name);
+  if (!m) return undefined;
+  return fixtureNames().find((n) => n.startsWith(`${m[1]}-${Number(m[2]) - 1}.`));
+}
+
 export async function measure(name: string): Promise<Measure> {
   const expected = expectedOf(name);
   const { report } = await parseFile(`${realDir}${name}`);
-  const findings = checkReport(report);
+  const before = previousFixture(name);
+  const previous = before ? (await parseFile(`${realDir}${before}`)).report : undefined;
+  const findings = checkReport(report, { previous });
   const unknown = new Set(expected.unknown ?? []);
   let determinable = 0;
   let read = 0;
