@@ -60,11 +60,7 @@ export async function changeReviewChain(
     }
     const inReview = open.filter((r) => r.status === 'review').length;
     if (inReview > 0 && !keepsStepsInPlace(before, chain)) {
-      throw new GongkaiError(
-        'catalog.chain.in-review',
-        `有${inReview}条信息正在审核中。审核中的信息按原流程的步骤办理，因此在它们发布或退回之前，只能修改步骤名称，不能增删步骤、调整顺序或更换承办角色。`,
-        { inReview },
-      );
+      throw new GongkaiError('catalog.chain.in-review', { inReview }, { inReview });
     }
     const saved = await saveReviewChain(t, agencyId, chain);
     await audit(t, {
@@ -238,7 +234,7 @@ export async function deleteCategory(
     if (n > 0)
       throw new GongkaiError(
         'catalog.category.has-items',
-        `分类“${current.name}”下有${n}条信息（含草稿、已撤回的），不能删除：这些信息是本机关的公开记录。可以改名或改到其他栏目继续使用，或先将这些信息改到其他分类。`,
+        { name: current.name, items: n },
         { items: n },
       );
     if (all.length === 1)

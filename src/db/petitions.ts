@@ -190,10 +190,10 @@ export async function appendPetitionEvent(
 function checkInOrder(events: PetitionEvent[]): void {
   for (let i = 1; i < events.length; i++) {
     if (toDayNumber(events[i].on) < toDayNumber(events[i - 1].on)) {
-      throw new GongkaiError(
-        'petition.events.out-of-order',
-        `事件日期（${events[i].on}）早于上一个事件的日期（${events[i - 1].on}）`,
-      );
+      throw new GongkaiError('petition.events.out-of-order', {
+        on: events[i].on,
+        previous: events[i - 1].on,
+      });
     }
   }
 }

@@ -105,7 +105,7 @@ export function isRemedyOutcome(value: unknown): value is RemedyOutcome {
 
 /** The remedy law in force on a day. */
 export function remedyLawOn(day: IsoDate, laws: readonly RemedyLaw[] = REMEDY_LAWS): RemedyLaw {
-  if (!isIsoDate(day)) throw new GongkaiError('law.remedy.date', `日期格式不正确：${String(day)}`);
+  if (!isIsoDate(day)) throw new GongkaiError('law.remedy.date', { date: String(day) });
   const n = toDayNumber(day);
   const law = laws.find(
     (l) => toDayNumber(l.from) <= n && (l.until === null || n < toDayNumber(l.until)),
@@ -127,7 +127,7 @@ export function remedyFor(
   laws: readonly RemedyLaw[] = REMEDY_LAWS,
 ): Remedy {
   if (!isRemedyOutcome(outcome)) {
-    throw new GongkaiError('law.remedy.outcome', `未知的办理结果：${String(outcome)}`);
+    throw new GongkaiError('law.remedy.outcome', { outcome: String(outcome) });
   }
   const law = remedyLawOn(decidedOn, laws);
   const first = law.reconsiderationFirst.includes(outcome);
