@@ -121,9 +121,7 @@ export async function addCategory(
   input: CategoryInput & { slug?: string | null },
   actor: SettingsActor,
 ): Promise<CatalogCategory> {
-  return db.transaction(async (tx) => {
-    const t = tx as Db;
-    const all = await lockCategories(t, agencyId);
+  return withLockedCategories(db, agencyId, async (t, all) => {
     requireColumn(input.column);
     const name = requireUniqueName(all, input.name, null);
     const slug = input.slug?.trim() || freeSlug(all);
@@ -152,10 +150,7 @@ export async function updateCategory(
   input: CategoryInput,
   actor: SettingsActor,
 ): Promise<CatalogCategory> {
-  return db.transaction(async (tx) => {
-    const t = tx as Db;
-    const all = await lockCategories(t, agencyId);
-    const current = requireCategory(all, id);
+  return withLockedCategory(db, agencyId, id, async (t, all, current) => {
     requireColumn(input.column);
     const name = requireUniqueName(all, input.name, id);
     if (current.column === 'reports' && input.column !== 'reports') requireAnotherReports(all, id);
@@ -178,10 +173,7 @@ export async function moveCategory(
   direction: 'up' | 'down',
   actor: SettingsActor,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as Db;
-    const all = await lockCategories(t, agencyId);
-    const current = requireCategory(all, id);
+  await withLockedCategory(db, agencyId, id, async (t, all, current) => {
     const column = all.filter((c) => c.column === current.column);
     const at = column.findIndex((c) => c.id === id);
     const other = column[direction === 'up' ? at - 1 : at + 1];
@@ -223,10 +215,7 @@ export async function deleteCategory(
   id: number,
   actor: SettingsActor,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as Db;
-    const all = await lockCategories(t, agencyId);
-    const current = requireCategory(all, id);
+  await withLockedCategory(db, agencyId, id, async (t, all, current) => {
     const [{ n }] = await t
       .select({ n: sql<number>`count(*)::int` })
       .from(publications)
@@ -246,15 +235,36 @@ export async function deleteCategory(
   });
 }
 
-/** The agency's categories in order, locked so that concurrent changes to them queue. */
-async function lockCategories(t: Db, agencyId: number): Promise<CatalogCategory[]> {
-  await listCategories(t, agencyId);
-  return t
-    .select()
-    .from(catalogCategories)
-    .where(eq(catalogCategories.agencyId, agencyId))
-    .orderBy(asc(catalogCategories.position), asc(catalogCategories.id))
-    .for('update');
+/**
+ * Runs `change` in one transaction with the agency's categories in order, locked so that
+ * concurrent changes to them queue.
+ */
+async function withLockedCategories<T>(
+  db: Db,
+  agencyId: number,
+  change: (t: Db, all: CatalogCategory[]) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const t = tx as Db;
+    await listCategories(t, agencyId);
+    const all = await t
+      .select()
+      .from(catalogCategories)
+      .where(eq(catalogCategories.agencyId, agencyId))
+      .orderBy(asc(catalogCategories.position), asc(catalogCategories.id))
+      .for('update');
+    return change(t, all);
+  });
+}
+
+/** The same, for a change to the category `id` (refused if the agency has none such). */
+function withLockedCategory<T>(
+  db: Db,
+  agencyId: number,
+  id: number,
+  change: (t: Db, all: CatalogCategory[], current: CatalogCategory) => Promise<T>,
+): Promise<T> {
+  return withLockedCategories(db, agencyId, (t, all) => change(t, all, requireCategory(all, id)));
 }
 
 function requireCategory(all: CatalogCategory[], id: number): CatalogCategory {
