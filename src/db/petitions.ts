@@ -14,6 +14,7 @@ import type { DayCountOptions } from '../petitions/period.ts';
 import { newPetitionQueryCode } from '../petitions/queryCode.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
+import { overlapping } from './periods.ts';
 import { queuePetitionNotices } from './petitionNotices.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
@@ -349,8 +350,7 @@ async function checkNoAggregate(db: Db, agencyId: number, on: IsoDate): Promise<
     .where(
       and(
         eq(petitionAggregates.agencyId, agencyId),
-        lte(petitionAggregates.periodFrom, on),
-        gte(petitionAggregates.periodTo, on),
+        overlapping(petitionAggregates.periodFrom, petitionAggregates.periodTo, on, on),
       ),
     );
   if (covering) {
