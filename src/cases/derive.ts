@@ -112,9 +112,8 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
         amendedRequest: (e.amendedRequest ?? e.text)?.trim() || null,
       };
     case 'ConsultationSent':
-      if (s.consultations.some((c) => c.id === e.id)) {
+      if (s.consultations.some((c) => c.id === e.id))
         throw illegal('consultation-id', { id: e.id });
-      }
       return {
         ...s,
         consultations: [
@@ -196,9 +195,8 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
     case 'AppealFiled':
       if (s.receivedOn === null)
         throw illegal('appeal-unreceived', '尚未确认收到的申请不能登记复议或诉讼');
-      if (s.appeals.some((a) => a.id === e.appealId)) {
+      if (s.appeals.some((a) => a.id === e.appealId))
         throw illegal('appeal-id', { id: e.appealId });
-      }
       return {
         ...s,
         appeals: [
