@@ -29,6 +29,7 @@ import {
   letters,
   type RequestDetails,
 } from './schema/cases.ts';
+import { allIds } from './store/allIds.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -140,13 +141,7 @@ export const applicationAggregate: Aggregate<ApplicationRow, CaseEvent, CaseStat
   },
   notices: queueApplicationNotices,
   reprojected: queueDueCorrection,
-  async ids(db) {
-    const rows = await db
-      .select({ id: applications.id })
-      .from(applications)
-      .orderBy(asc(applications.id));
-    return rows.map((r) => r.id);
-  },
+  ids: (db) => allIds(db, applications),
 };
 
 /**

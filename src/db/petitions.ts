@@ -17,6 +17,7 @@ import type { Db } from './database.ts';
 import { overlapping } from './periods.ts';
 import { queuePetitionNotices } from './petitionNotices.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
+import { allIds } from './store/allIds.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
@@ -164,10 +165,7 @@ export const petitionAggregate: Aggregate<
       .where(eq(petitions.id, row.id));
   },
   notices: queuePetitionNotices,
-  async ids(db) {
-    const rows = await db.select({ id: petitions.id }).from(petitions).orderBy(asc(petitions.id));
-    return rows.map((r) => r.id);
-  },
+  ids: (db) => allIds(db, petitions),
 };
 
 /**
