@@ -37,7 +37,7 @@ export function derive(
 
 /** The state after one more event, or a GongkaiError when the event is not allowed. */
 export function step(state: CaseState, event: CaseEvent, newRecord = true): CaseState {
-  if (!isIsoDate(event.on)) throw illegal('date', `日期格式不正确：${String(event.on)}`);
+  if (!isIsoDate(event.on)) throw illegal('date', { date: String(event.on) });
   if (toDayNumber(event.on) < toDayNumber(state.lastOn)) {
     throw illegal(
       'date-order',
@@ -51,10 +51,11 @@ export function step(state: CaseState, event: CaseEvent, newRecord = true): Case
   const allowed =
     allowedActions(state).includes(event.type) || (!newRecord && allowedEarlier(state, event));
   if (!allowed) {
-    throw illegal('not-allowed', `本件当前状态下不能“${CASE_EVENTS[event.type].label}”`, {
-      status: state.status,
-      event: event.type,
-    });
+    throw illegal(
+      'not-allowed',
+      { action: CASE_EVENTS[event.type].label },
+      { status: state.status, event: event.type },
+    );
   }
   if (newRecord && event.type === 'Decided') checkNewDecision(state, event);
   const next = apply({ ...state, lastOn: event.on }, event);
@@ -62,7 +63,7 @@ export function step(state: CaseState, event: CaseEvent, newRecord = true): Case
 }
 
 function initial(event: CaseEvent & { type: 'Submitted' }): CaseState {
-  if (!isIsoDate(event.on)) throw illegal('date', `日期格式不正确：${String(event.on)}`);
+  if (!isIsoDate(event.on)) throw illegal('date', { date: String(event.on) });
   return {
     status: 'pending',
     channel: event.channel,
@@ -107,10 +108,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       return { ...s, handlerId: e.handlerId };
     case 'SupplementRequested':
       if (toDayNumber(e.deadline) <= toDayNumber(e.on)) {
-        throw illegal(
-          'supplement-deadline',
-          `补正期限（${e.deadline}）应晚于补正告知之日（${e.on}）`,
-        );
+        throw illegal('supplement-deadline', { deadline: e.deadline, on: e.on });
       }
       if (!e.items.trim()) throw illegal('supplement-items', '补正告知须说明需要补正的事项');
       return { ...s, supplement: 'requested', supplementDeadline: e.deadline };
@@ -121,9 +119,8 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
         amendedRequest: (e.amendedRequest ?? e.text)?.trim() || null,
       };
     case 'ConsultationSent':
-      if (s.consultations.some((c) => c.id === e.id)) {
-        throw illegal('consultation-id', `征求意见书编号重复：${e.id}`);
-      }
+      if (s.consultations.some((c) => c.id === e.id))
+        throw illegal('consultation-id', { id: e.id });
       return {
         ...s,
         consultations: [
@@ -141,7 +138,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       };
     case 'ConsultationReplied': {
       const open = s.consultations.find((c) => c.id === e.id && c.repliedOn === null);
-      if (!open) throw illegal('consultation-unknown', `没有待答复的征求意见书：${e.id}`);
+      if (!open) throw illegal('consultation-unknown', { id: e.id });
       return {
         ...s,
         consultations: s.consultations.map((c) =>
@@ -156,7 +153,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       return { ...s, extendedWorkdays: s.extendedWorkdays + e.workdays };
     case 'Deferral':
       // The reason, the later date and the timing are the law core's checks (withClock).
-      if (!isIsoDate(e.due)) throw illegal('date', `日期格式不正确：${String(e.due)}`);
+      if (!isIsoDate(e.due)) throw illegal('date', { date: String(e.due) });
       if (!e.approvedBy.trim()) {
         throw illegal('deferral-approval', '确定延迟答复期限须经政府信息公开工作机构负责人同意');
       }
@@ -205,9 +202,8 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
     case 'AppealFiled':
       if (s.receivedOn === null)
         throw illegal('appeal-unreceived', '尚未确认收到的申请不能登记复议或诉讼');
-      if (s.appeals.some((a) => a.id === e.appealId)) {
-        throw illegal('appeal-id', `复议/诉讼编号重复：${e.appealId}`);
-      }
+      if (s.appeals.some((a) => a.id === e.appealId))
+        throw illegal('appeal-id', { id: e.appealId });
       return {
         ...s,
         appeals: [
@@ -249,7 +245,7 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
       return { ...s, correction: e.result, resolvedOn: e.on };
     case 'AppealClosed': {
       const open = s.appeals.find((a) => a.id === e.appealId && a.closedOn === null);
-      if (!open) throw illegal('appeal-unknown', `没有尚未审结的复议/诉讼：${e.appealId}`);
+      if (!open) throw illegal('appeal-unknown', { id: e.appealId });
       return {
         ...s,
         appeals: s.appeals.map((a) =>
@@ -341,7 +337,7 @@ function checkThirdPartyNotices(s: CaseState, e: CaseEvent & { type: 'Decided' }
 }
 
 function checkDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
-  if (!isDecisionId(e.decision)) throw illegal('decision', `未知的答复决定：${String(e.decision)}`);
+  if (!isDecisionId(e.decision)) throw illegal('decision', { decision: String(e.decision) });
   if (e.decision === 'withdrawn') {
     throw illegal('decision-withdrawn', '申请人撤回申请请使用“撤回申请”操作');
   }
@@ -359,10 +355,7 @@ function checkDecision(s: CaseState, e: CaseEvent & { type: 'Decided' }): void {
       throw illegal('no-supplement', '本件没有待补正的补正告知，不能按“逾期不补正”处理');
     }
     if (toDayNumber(e.on) <= toDayNumber(s.supplementDeadline)) {
-      throw illegal(
-        'supplement-not-lapsed',
-        `补正期限至${s.supplementDeadline}，期满后才能按“逾期不补正”处理`,
-      );
+      throw illegal('supplement-not-lapsed', { deadline: s.supplementDeadline });
     }
   }
   if (s.feeOpen && e.decision !== 'fee-unpaid') {
@@ -440,10 +433,7 @@ function withClock(calendar: Calendar, s: CaseState, events: readonly CaseEvent[
   }
   for (const a of s.appeals.filter((x) => x.against === 'no-reply')) {
     if (clock.due && toDayNumber(a.filedOn) <= toDayNumber(clock.due)) {
-      throw illegal(
-        'appeal-not-overdue',
-        `答复期限至${clock.due}，期满仍未答复的，才能登记对“不答复”的复议或诉讼`,
-      );
+      throw illegal('appeal-not-overdue', { due: clock.due });
     }
   }
   return { ...s, clock };

@@ -3,7 +3,7 @@
  * 109号 (按件 Art. 4 or 按量 Art. 5, never both — Art. 3), less a reasoned reduction. `check`
  * recomputes a recorded assessment, so a typed amount can never reach a notice.
  */
-import { type ErrorKind, GongkaiError } from '../errors.ts';
+import { type ErrorKind, GongkaiError, type MessageParams } from '../errors.ts';
 import { type FeeResult, pageFee, pieceFee } from '../law/fees.ts';
 import type { FeeAssessment } from './events.ts';
 
@@ -29,7 +29,7 @@ export function checkFee(fee: FeeAssessment): number {
   }
   const schedule = scheduleFee(fee.method, fee.quantity);
   if (schedule.total !== fee.computed) {
-    throw feeError('computed', `按收费标准应为${schedule.total}元，记录为${fee.computed}元`);
+    throw feeError('computed', { total: schedule.total, computed: fee.computed });
   }
   if (schedule.total === 0) {
     throw feeError(
@@ -40,7 +40,7 @@ export function checkFee(fee: FeeAssessment): number {
     );
   }
   if (!Number.isInteger(fee.reduction) || fee.reduction < 0 || fee.reduction > fee.computed) {
-    throw feeError('reduction', `减免金额应为0到${fee.computed}元之间的整数`);
+    throw feeError('reduction', { computed: fee.computed });
   }
   if (fee.reduction > 0 && !fee.reductionReason?.trim()) {
     throw feeError('reduction-reason', '减免信息处理费须写明理由');
@@ -52,7 +52,10 @@ export function checkFee(fee: FeeAssessment): number {
   return fee.computed - fee.reduction;
 }
 
-function feeError(code: ErrorKind<'cases.illegal.fee-'>, message: string): GongkaiError {
+function feeError(
+  code: ErrorKind<'cases.illegal.fee-'>,
+  message: string | MessageParams,
+): GongkaiError {
   return new GongkaiError(`cases.illegal.fee-${code}`, message);
 }
 

@@ -1,4 +1,4 @@
-import { type ErrorCode, GongkaiError } from '../errors.ts';
+import { type ErrorCode, GongkaiError, type MessageParams } from '../errors.ts';
 import type { Role } from '../law/roles.ts';
 import type { ReviewChain } from './reviewChain.ts';
 
@@ -93,20 +93,19 @@ function approve(state: ReviewState, step: number, ctx: ReviewContext): ReviewOu
   }
   const consecutive = ctx.previousStepBy === ctx.actor.userId;
   if (consecutive && !ctx.allowConsecutiveSteps) {
-    refuse(
-      'catalog.review.consecutive',
-      `您已办理上一步“${ctx.chain[step - 1]?.label ?? ''}”，同一人不能连续办理相邻的两个审核步骤，请由其他人员办理“${ctx.chain[step].label}”。`,
-    );
+    refuse('catalog.review.consecutive', {
+      previous: ctx.chain[step - 1]?.label ?? '',
+      step: ctx.chain[step].label,
+    });
   }
   const last = step === ctx.chain.length - 1;
   if (last) {
     if (ctx.confidentiality === null)
       refuse('catalog.review.confidentiality', '发布前须完成保密审查并记录结论。');
     if (ctx.confidentiality !== 'public')
-      refuse(
-        'catalog.review.confidentiality-negative',
-        `保密审查结论为“${confidentialityLabels[ctx.confidentiality]}”，不能发布。`,
-      );
+      refuse('catalog.review.confidentiality-negative', {
+        conclusion: confidentialityLabels[ctx.confidentiality],
+      });
     if (ctx.privacyBlocked) refuse('catalog.review.privacy', privacyMessage);
     return {
       state: { ...state, status: 'published', step },
@@ -184,13 +183,10 @@ function currentStep(state: ReviewState, step: number) {
 function requireRole(ctx: ReviewContext, step: number) {
   const role = ctx.chain[step]?.role;
   if (!role || !ctx.actor.roles.includes(role)) {
-    refuse(
-      'catalog.review.role',
-      `“${ctx.chain[step]?.label ?? '该步骤'}”须由相应角色办理，您无权办理。`,
-    );
+    refuse('catalog.review.role', { step: ctx.chain[step]?.label ?? '该步骤' });
   }
 }
 
-function refuse(code: ErrorCode, message: string): never {
+function refuse(code: ErrorCode, message: string | MessageParams): never {
   throw new GongkaiError(code, message);
 }

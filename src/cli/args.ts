@@ -6,7 +6,7 @@ export function parseCliArgs<T extends ParseArgsConfig['options']>(args: string[
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new GongkaiError('cli.arguments', `参数错误：${(error as Error).message}`);
+    throw new GongkaiError('cli.arguments', { why: (error as Error).message });
   }
 }
 

@@ -136,10 +136,11 @@ async function readJson(path: string): Promise<unknown> {
 function yearOf(text: string | undefined): number {
   const year = Number(text);
   if (text === undefined || !/^\d{4}$/.test(text) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new GongkaiError(
-      'cli.calendar.year',
-      `年份无效：${text ?? '（缺少）'}，应为${MIN_YEAR}—${MAX_YEAR}之间的四位数字`,
-    );
+    throw new GongkaiError('cli.calendar.year', {
+      year: text ?? '（缺少）',
+      min: MIN_YEAR,
+      max: MAX_YEAR,
+    });
   }
   return year;
 }

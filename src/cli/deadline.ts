@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type ErrorCode, GongkaiError, isGongkaiError } from '../errors.ts';
+import { type ErrorCode, GongkaiError, isGongkaiError, type MessageParams } from '../errors.ts';
 import { replyDue } from '../law/clock.ts';
 import { toDayNumber } from '../law/date.ts';
 import type { ClockEvent } from '../law/events.ts';
@@ -112,7 +112,7 @@ function eventsFrom(values: DeadlineArgs): ClockEvent[] {
 function receiptOf(channel: string | undefined, on: string): Receipt {
   const c: Channel = isChannel(channel)
     ? channel
-    : fail('cli.deadline.channel', `未知的申请渠道：${channel}（可选：${CHANNELS.join('、')}）`);
+    : fail('cli.deadline.channel', { channel: String(channel), channels: CHANNELS.join('、') });
   if (c === 'in-person') return { channel: c, submittedOn: on };
   if (c === 'post-signed') return { channel: c, signedOn: on };
   return { channel: c, confirmedOn: on };
@@ -121,10 +121,7 @@ function receiptOf(channel: string | undefined, on: string): Receipt {
 function consultation(range: string, id: string): ClockEvent[] {
   const match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})?$/.exec(range);
   if (!match) {
-    fail(
-      'cli.deadline.consultation',
-      `--consultation 应为 发出日..答复日（如 2021-10-11..2021-10-15）：${range}`,
-    );
+    fail('cli.deadline.consultation', { range });
   }
   const [, from, to] = match;
   toDayNumber(from);
@@ -141,7 +138,7 @@ function wholeNumber(text: string, flag: string): number {
   return Number(text);
 }
 
-function fail(code: ErrorCode, message: string): never {
+function fail(code: ErrorCode, message: string | MessageParams): never {
   throw new GongkaiError(code, message);
 }
 

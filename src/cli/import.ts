@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
     try {
       data = await readFile(file);
     } catch (error) {
-      throw new GongkaiError('cli.file', `无法读取文件“${file}”：${(error as Error).message}`);
+      throw new GongkaiError('cli.file', { file, why: (error as Error).message });
     }
     const database = await openDatabase();
     const pool = new JobPool({ threads: 1 });

@@ -34,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
     try {
       data = await readFile(file);
     } catch (error) {
-      throw new GongkaiError('cli.file', `无法读取文件“${file}”：${(error as Error).message}`);
+      throw new GongkaiError('cli.file', { file, why: (error as Error).message });
     }
     const table = await readLegacyTable(data, file);
     const database = await openDatabase();

@@ -58,7 +58,7 @@ function parse(args: string[]) {
       },
     });
   } catch (error) {
-    throw new GongkaiError('cli.arguments', `参数错误：${(error as Error).message}\n${usage}`);
+    throw new GongkaiError('cli.arguments', { why: `${(error as Error).message}\n${usage}` });
   }
 }
 

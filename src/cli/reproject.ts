@@ -41,10 +41,10 @@ export const run = (args: string[]) =>
 function kindOf(text: string): AggregateKind {
   const kind = text as AggregateKind;
   if (!aggregates[kind]) {
-    throw new GongkaiError(
-      'cli.reproject.kind',
-      `未知的类型：${text}（可用：${registeredKinds().join('、')}）`,
-    );
+    throw new GongkaiError('cli.reproject.kind', {
+      kind: text,
+      kinds: registeredKinds().join('、'),
+    });
   }
   return kind;
 }

@@ -33,7 +33,7 @@ export async function serveUntilStopped(
   const port = Number(options.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     await database.close();
-    throw new GongkaiError('cli.port', `端口号无效：${options.port ?? process.env.PORT}`);
+    throw new GongkaiError('cli.port', { port: String(options.port ?? process.env.PORT) });
   }
   const hostname = options.host ?? process.env.HOST ?? defaultHost;
   try {

@@ -209,7 +209,6 @@ export async function listImportedReports(
   agencyIds: readonly number[],
   year: number,
 ): Promise<ImportedReportRow[]> {
-  if (agencyIds.length === 0) return [];
   return db
     .select()
     .from(importedReports)

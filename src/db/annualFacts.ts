@@ -6,14 +6,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { CategoryCount, FeeFacts } from '../annual/facts.ts';
 import { s6PetitionText } from '../petitions/s6.ts';
 import type { PetitionStatistics } from '../petitions/statistics.ts';
-import { type Db, rowsOf } from './database.ts';
+import { type Db, inList, rowsOf } from './database.ts';
 import { petitionStatisticsByAgency } from './petitionStatistics.ts';
-
-const inList = (ids: readonly number[]): SQL =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 const columnOrder: Record<string, number> = { statutory: 0, rules: 1, guide: 2, reports: 3 };
 
@@ -26,7 +20,6 @@ export async function publicationCounts(
   agencyIds: readonly number[],
   year: number,
 ): Promise<CategoryCount[]> {
-  if (agencyIds.length === 0) return [];
   const rows = rowsOf<CategoryRow>(
     await db.execute(sql`
       select c.name, min(c."column") as "column", min(c.position)::int as position, count(*)::int as count
@@ -43,7 +36,6 @@ export async function publicationCountsByAgency(
   year: number,
 ): Promise<Map<number, CategoryCount[]>> {
   const perAgency = new Map(agencyIds.map((id) => [id, [] as CategoryRow[]]));
-  if (agencyIds.length === 0) return new Map();
   const rows = rowsOf<CategoryRow & { agencyId: number }>(
     await db.execute(sql`
       select p.agency_id as "agencyId", c.name, min(c."column") as "column",
@@ -102,7 +94,6 @@ export async function feeEvents(
   agencyIds: readonly number[],
   year: number,
 ): Promise<FeeEvent[]> {
-  if (agencyIds.length === 0) return [];
   return rowsOf<FeeEvent>(
     await db.execute(sql`
       select a.agency_id as "agencyId", e.application_id as "applicationId", e.type,
@@ -146,7 +137,6 @@ export async function unreceivedApplications(
   agencyIds: readonly number[],
   year: number,
 ): Promise<UnreceivedApplication[]> {
-  if (agencyIds.length === 0) return [];
   return rowsOf<UnreceivedApplication>(
     await db.execute(sql`
       select id, agency_id as "agencyId", applicant_name as "applicantName",

@@ -47,17 +47,11 @@ export async function takeSnapshot(db: Db): Promise<Snapshot> {
 /** Loads a snapshot into an empty, migrated database in one transaction. */
 export async function restoreSnapshot(db: Db, snapshot: Snapshot): Promise<void> {
   if (snapshot.format !== backupFormat) {
-    throw new GongkaiError(
-      'backup.format',
-      `不是 gongkai 备份文件（格式：${String(snapshot.format)}）。`,
-    );
+    throw new GongkaiError('backup.format', { format: String(snapshot.format) });
   }
   const migrations = await migrationCount(db);
   if (snapshot.migrations !== migrations) {
-    throw new GongkaiError(
-      'backup.version',
-      `备份来自已执行 ${snapshot.migrations} 个迁移的数据库，目标数据库已执行 ${migrations} 个。请用相同版本的 gongkai 恢复。`,
-    );
+    throw new GongkaiError('backup.version', { backup: snapshot.migrations, migrations });
   }
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;

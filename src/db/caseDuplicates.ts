@@ -1,5 +1,5 @@
 /** Applications already registered that a new registration may repeat (same applicant, request). */
-import { and, eq, gte, lte, or } from 'drizzle-orm';
+import { and, between, eq, or } from 'drizzle-orm';
 import {
   duplicateWindow,
   looksLikeDuplicate,
@@ -38,8 +38,7 @@ export async function likelyDuplicates(
     .where(
       and(
         eq(applications.agencyId, agencyId),
-        gte(applications.submittedOn, from),
-        lte(applications.submittedOn, to),
+        between(applications.submittedOn, from, to),
         or(...sameApplicant),
       ),
     )

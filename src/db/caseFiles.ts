@@ -34,10 +34,7 @@ export async function attachCaseFile(
   actor: Actor & { agencyId: number },
 ): Promise<CaseFileInfo> {
   if (file.data.length > MAX_CASE_FILE_BYTES) {
-    throw new GongkaiError(
-      'case.file.too-large',
-      `文件超过 ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB 的大小限制。`,
-    );
+    throw new GongkaiError('case.file.too-large', { maxMb: MAX_CASE_FILE_BYTES / 1024 / 1024 });
   }
   const kind = await detectAttachmentKind(file.data);
   const title = caseFileTitle(file.title, file.filename);

@@ -30,6 +30,7 @@ import {
   type RequestDetails,
 } from './schema/cases.ts';
 import { queueStaffNotices } from './staffNotices.ts';
+import { allIds } from './store/allIds.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -144,13 +145,7 @@ export const applicationAggregate: Aggregate<ApplicationRow, CaseEvent, CaseStat
     await queueStaffNotices(tx, row, event, seq);
   },
   reprojected: queueDueCorrection,
-  async ids(db) {
-    const rows = await db
-      .select({ id: applications.id })
-      .from(applications)
-      .orderBy(asc(applications.id));
-    return rows.map((r) => r.id);
-  },
+  ids: (db) => allIds(db, applications),
 };
 
 /**

@@ -2,6 +2,7 @@
 import {
   and,
   asc,
+  between,
   desc,
   eq,
   gte,
@@ -51,11 +52,7 @@ function conditions(agencyId: number, f: CaseFilter): SQL[] {
       out.push(eq(applications.status, 'pending'));
       break;
     case 'due':
-      out.push(
-        isNull(applications.resolvedOn),
-        gte(applications.replyDue, f.today),
-        lte(applications.replyDue, f.dueBy),
-      );
+      out.push(isNull(applications.resolvedOn), between(applications.replyDue, f.today, f.dueBy));
       break;
     case 'overdue':
       out.push(isNull(applications.resolvedOn), lt(applications.replyDue, f.today));

@@ -15,14 +15,8 @@ import {
 } from '../cases/reportCells.ts';
 import { GongkaiError } from '../errors.ts';
 import type { OutcomeRow } from '../law/keys.ts';
-import { type Db, rowsOf } from './database.ts';
+import { type Db, inList, rowsOf } from './database.ts';
 import { placementSql, t3CellSql } from './t3PlacementSql.ts';
-
-const inList = (ids: readonly number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 /** The cases of one agency, applicant type and outcome, by intake and by resolution in the year. */
 interface RawPlacement {
@@ -85,7 +79,6 @@ export async function t3PlacementCounts(
   agencyIds: readonly number[],
   year: number,
 ): Promise<PlacementCount[]> {
-  if (agencyIds.length === 0) return [];
   const groups = new Map<string, PlacementCount>();
   for (const r of await rawPlacements(db, agencyIds, year, false)) addPlacement(groups, r);
   return [...groups.values()];
@@ -98,7 +91,6 @@ export async function t3PlacementCountsByAgency(
   year: number,
 ): Promise<Map<number, PlacementCount[]>> {
   const perAgency = new Map(agencyIds.map((id) => [id, new Map<string, PlacementCount>()]));
-  if (agencyIds.length === 0) return new Map();
   for (const r of await rawPlacements(db, agencyIds, year, true))
     addPlacement(perAgency.get(Number(r.agencyId))!, r);
   return new Map([...perAgency].map(([id, groups]) => [id, [...groups.values()]]));
@@ -110,7 +102,6 @@ export async function t4AppealFacts(
   agencyIds: readonly number[],
   year: number,
 ): Promise<AppealFacts[]> {
-  if (agencyIds.length === 0) return [];
   const result = await db.execute(sql`
     select appeal_id as id, application_id as "applicationId", kind, filed_on::text as "filedOn",
       closed_on::text as "closedOn", outcome
@@ -134,7 +125,6 @@ export async function t4AppealFactsByAgency(
   year: number,
 ): Promise<Map<number, AppealFacts[]>> {
   const perAgency = new Map(agencyIds.map((id) => [id, [] as AppealFacts[]]));
-  if (agencyIds.length === 0) return perAgency;
   const result = await db.execute(sql`
     select agency_id as "agencyId", appeal_id as id, application_id as "applicationId", kind,
       filed_on::text as "filedOn", closed_on::text as "closedOn", outcome

@@ -120,10 +120,7 @@ export async function importRegisterCsv(
       );
     });
   if (errors.length > 0)
-    throw new GongkaiError(
-      'catalog.register.csv',
-      `导入失败，未保存任何数据。${errors.slice(0, 5).join('；')}`,
-    );
+    throw new GongkaiError('catalog.register.csv', { errors: errors.slice(0, 5).join('；') });
   for (const e of entries) validEntry(e);
   await db.transaction(async (tx) => {
     for (const e of entries)

@@ -60,11 +60,7 @@ export async function changeReviewChain(
     }
     const inReview = open.filter((r) => r.status === 'review').length;
     if (inReview > 0 && !keepsStepsInPlace(before, chain)) {
-      throw new GongkaiError(
-        'catalog.chain.in-review',
-        `有${inReview}条信息正在审核中。审核中的信息按原流程的步骤办理，因此在它们发布或退回之前，只能修改步骤名称，不能增删步骤、调整顺序或更换承办角色。`,
-        { inReview },
-      );
+      throw new GongkaiError('catalog.chain.in-review', { inReview }, { inReview });
     }
     const saved = await saveReviewChain(t, agencyId, chain);
     await audit(t, {
@@ -125,9 +121,7 @@ export async function addCategory(
   input: CategoryInput & { slug?: string | null },
   actor: SettingsActor,
 ): Promise<CatalogCategory> {
-  return db.transaction(async (tx) => {
-    const t = tx as Db;
-    const all = await lockCategories(t, agencyId);
+  return withLockedCategories(db, agencyId, async (t, all) => {
     requireColumn(input.column);
     const name = requireUniqueName(all, input.name, null);
     const slug = input.slug?.trim() || freeSlug(all);
@@ -156,10 +150,7 @@ export async function updateCategory(
   input: CategoryInput,
   actor: SettingsActor,
 ): Promise<CatalogCategory> {
-  return db.transaction(async (tx) => {
-    const t = tx as Db;
-    const all = await lockCategories(t, agencyId);
-    const current = requireCategory(all, id);
+  return withLockedCategory(db, agencyId, id, async (t, all, current) => {
     requireColumn(input.column);
     const name = requireUniqueName(all, input.name, id);
     if (current.column === 'reports' && input.column !== 'reports') requireAnotherReports(all, id);
@@ -182,10 +173,7 @@ export async function moveCategory(
   direction: 'up' | 'down',
   actor: SettingsActor,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as Db;
-    const all = await lockCategories(t, agencyId);
-    const current = requireCategory(all, id);
+  await withLockedCategory(db, agencyId, id, async (t, all, current) => {
     const column = all.filter((c) => c.column === current.column);
     const at = column.findIndex((c) => c.id === id);
     const other = column[direction === 'up' ? at - 1 : at + 1];
@@ -227,10 +215,7 @@ export async function deleteCategory(
   id: number,
   actor: SettingsActor,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as Db;
-    const all = await lockCategories(t, agencyId);
-    const current = requireCategory(all, id);
+  await withLockedCategory(db, agencyId, id, async (t, all, current) => {
     const [{ n }] = await t
       .select({ n: sql<number>`count(*)::int` })
       .from(publications)
@@ -238,7 +223,7 @@ export async function deleteCategory(
     if (n > 0)
       throw new GongkaiError(
         'catalog.category.has-items',
-        `分类“${current.name}”下有${n}条信息（含草稿、已撤回的），不能删除：这些信息是本机关的公开记录。可以改名或改到其他栏目继续使用，或先将这些信息改到其他分类。`,
+        { name: current.name, items: n },
         { items: n },
       );
     if (all.length === 1)
@@ -250,15 +235,36 @@ export async function deleteCategory(
   });
 }
 
-/** The agency's categories in order, locked so that concurrent changes to them queue. */
-async function lockCategories(t: Db, agencyId: number): Promise<CatalogCategory[]> {
-  await listCategories(t, agencyId);
-  return t
-    .select()
-    .from(catalogCategories)
-    .where(eq(catalogCategories.agencyId, agencyId))
-    .orderBy(asc(catalogCategories.position), asc(catalogCategories.id))
-    .for('update');
+/**
+ * Runs `change` in one transaction with the agency's categories in order, locked so that
+ * concurrent changes to them queue.
+ */
+async function withLockedCategories<T>(
+  db: Db,
+  agencyId: number,
+  change: (t: Db, all: CatalogCategory[]) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const t = tx as Db;
+    await listCategories(t, agencyId);
+    const all = await t
+      .select()
+      .from(catalogCategories)
+      .where(eq(catalogCategories.agencyId, agencyId))
+      .orderBy(asc(catalogCategories.position), asc(catalogCategories.id))
+      .for('update');
+    return change(t, all);
+  });
+}
+
+/** The same, for a change to the category `id` (refused if the agency has none such). */
+function withLockedCategory<T>(
+  db: Db,
+  agencyId: number,
+  id: number,
+  change: (t: Db, all: CatalogCategory[], current: CatalogCategory) => Promise<T>,
+): Promise<T> {
+  return withLockedCategories(db, agencyId, (t, all) => change(t, all, requireCategory(all, id)));
 }
 
 function requireCategory(all: CatalogCategory[], id: number): CatalogCategory {

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Result } from '../cases/reportCells.ts';
 import type { OutcomeRow } from '../law/keys.ts';
-import { type Db, rowsOf } from './database.ts';
+import { type Db, inList, rowsOf } from './database.ts';
 import { placementSql } from './t3PlacementSql.ts';
 
 export interface AgencyYearCounts {
@@ -16,12 +16,6 @@ export interface AgencyYearCounts {
   /** t3.<result>.tot for each result row with cases. */
   results: Partial<Record<Result, number>>;
 }
-
-const inList = (ids: readonly number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 /** `counts.get(year).get(agencyId)`; every year and agency has an entry. */
 export async function t3ChartCounts(

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema.ts';
 
@@ -16,4 +17,13 @@ export interface Database {
 /** The rows of a raw `db.execute(sql…)` result; both drivers return `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
+}
+
+/** Ids for a raw `in (…)`; none gives `in (null)`, which matches no row (`in ()` is an error). */
+export function inList(ids: readonly number[]): SQL {
+  if (ids.length === 0) return sql`null`;
+  return sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 }

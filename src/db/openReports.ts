@@ -93,7 +93,6 @@ export async function publishedReportsOfYear(
   agencyIds: readonly number[],
   year: number,
 ): Promise<Map<number, AnnualReport>> {
-  if (agencyIds.length === 0) return new Map();
   const rows = await db
     .select({ agencyId: annualReports.agencyId, report: annualReportVersions.report })
     .from(annualReports)

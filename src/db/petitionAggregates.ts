@@ -1,10 +1,11 @@
 /** Aggregate petition totals for periods without individual records (e.g. a year before gongkai). */
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
 import { type IsoDate, toDayNumber } from '../law/date.ts';
 import type { PetitionAggregate } from '../petitions/statistics.ts';
 import { audit } from './audit.ts';
 import type { Db } from './database.ts';
+import { overlapping } from './periods.ts';
 import { petitionAggregates, petitions } from './schema/petitions.ts';
 
 export type PetitionAggregateRow = typeof petitionAggregates.$inferSelect;
@@ -33,8 +34,12 @@ export async function savePetitionAggregate(
       .where(
         and(
           eq(petitionAggregates.agencyId, agencyId),
-          lte(petitionAggregates.periodFrom, input.periodTo),
-          gte(petitionAggregates.periodTo, input.periodFrom),
+          overlapping(
+            petitionAggregates.periodFrom,
+            petitionAggregates.periodTo,
+            input.periodFrom,
+            input.periodTo,
+          ),
         ),
       );
     const same = overlap?.periodFrom === input.periodFrom && overlap?.periodTo === input.periodTo;
@@ -50,8 +55,7 @@ export async function savePetitionAggregate(
       .where(
         and(
           eq(petitions.agencyId, agencyId),
-          gte(petitions.receivedOn, input.periodFrom),
-          lte(petitions.receivedOn, input.periodTo),
+          between(petitions.receivedOn, input.periodFrom, input.periodTo),
         ),
       )
       .limit(1);
@@ -122,8 +126,7 @@ export async function aggregatesOverlappingByAgency(
     .where(
       and(
         inArray(petitionAggregates.agencyId, [...agencyIds]),
-        lte(petitionAggregates.periodFrom, to),
-        gte(petitionAggregates.periodTo, from),
+        overlapping(petitionAggregates.periodFrom, petitionAggregates.periodTo, from, to),
       ),
     );
   for (const { id, agencyId, createdBy: _c, updatedAt: _u, ...a } of rows) {

@@ -14,8 +14,10 @@ import type { DayCountOptions } from '../petitions/period.ts';
 import { newPetitionQueryCode } from '../petitions/queryCode.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
+import { overlapping } from './periods.ts';
 import { queuePetitionNotices } from './petitionNotices.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
+import { allIds } from './store/allIds.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
@@ -163,10 +165,7 @@ export const petitionAggregate: Aggregate<
       .where(eq(petitions.id, row.id));
   },
   notices: queuePetitionNotices,
-  async ids(db) {
-    const rows = await db.select({ id: petitions.id }).from(petitions).orderBy(asc(petitions.id));
-    return rows.map((r) => r.id);
-  },
+  ids: (db) => allIds(db, petitions),
 };
 
 /**
@@ -190,10 +189,10 @@ export async function appendPetitionEvent(
 function checkInOrder(events: PetitionEvent[]): void {
   for (let i = 1; i < events.length; i++) {
     if (toDayNumber(events[i].on) < toDayNumber(events[i - 1].on)) {
-      throw new GongkaiError(
-        'petition.events.out-of-order',
-        `事件日期（${events[i].on}）早于上一个事件的日期（${events[i - 1].on}）`,
-      );
+      throw new GongkaiError('petition.events.out-of-order', {
+        on: events[i].on,
+        previous: events[i - 1].on,
+      });
     }
   }
 }
@@ -349,8 +348,7 @@ async function checkNoAggregate(db: Db, agencyId: number, on: IsoDate): Promise<
     .where(
       and(
         eq(petitionAggregates.agencyId, agencyId),
-        lte(petitionAggregates.periodFrom, on),
-        gte(petitionAggregates.periodTo, on),
+        overlapping(petitionAggregates.periodFrom, petitionAggregates.periodTo, on, on),
       ),
     );
   if (covering) {

@@ -3,7 +3,7 @@
  * year from at least the agency's number of different applicants. The office opens a draft
  * publication from them, or dismisses the prompt with a reason; both are audited.
  */
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, between, eq } from 'drizzle-orm';
 import { similarGroups } from '../cases/similarRequests.ts';
 import { GongkaiError } from '../errors.ts';
 import { todayInChina } from '../law/date.ts';
@@ -48,8 +48,7 @@ export async function proactivePrompts(
     .where(
       and(
         eq(applications.agencyId, agency.id),
-        gte(applications.receivedOn, `${year}-01-01`),
-        lte(applications.receivedOn, `${year}-12-31`),
+        between(applications.receivedOn, `${year}-01-01`, `${year}-12-31`),
       ),
     )
     .orderBy(asc(applications.id));

@@ -13,7 +13,7 @@ import type { CaseEvent } from '../cases/events.ts';
 import { type Agency, findAgencyByCode, upsertAgency } from '../db/agencies.ts';
 import { saveDeadlineSetting } from '../db/annual.ts';
 import { loadCalendar } from '../db/calendar.ts';
-import { appendEvent, submitApplication } from '../db/cases.ts';
+import { appendEvent, type NewApplication, submitApplication } from '../db/cases.ts';
 import { listCategories } from '../db/catalogCategories.ts';
 import { saveRegisterEntry } from '../db/catalogRegisters.ts';
 import type { Db } from '../db/database.ts';
@@ -130,6 +130,25 @@ interface Ctx {
   userId: number | null;
 }
 
+const actorOf = (ctx: Ctx) => ({ today: ctx.today, calendar: ctx.calendar, userId: ctx.userId });
+
+/** An application handed in at the counter on `received`: its id. */
+async function handedIn(
+  ctx: Ctx,
+  agency: Agency,
+  received: string,
+  details: Pick<NewApplication, 'applicantType' | 'applicant' | 'request'>,
+): Promise<number> {
+  const input: NewApplication = {
+    agencyId: agency.id,
+    channel: 'in-person',
+    submittedOn: received,
+    receivedOn: received,
+    ...details,
+  };
+  return (await submitApplication(ctx.db, input, actorOf(ctx))).id;
+}
+
 async function applicationsFor(ctx: Ctx, agency: Agency, index: number, year: number, n: number) {
   // The busiest departments' last application arrives in late December and is carried over.
   const regular = n >= 3 ? n - 1 : n;
@@ -147,29 +166,16 @@ async function applicationsFor(ctx: Ctx, agency: Agency, index: number, year: nu
           : type === 'ngo'
             ? '示例县志愿者协会'
             : '示例县某建设有限公司';
-    const { id } = await submitApplication(
-      ctx.db,
-      {
-        agencyId: agency.id,
-        channel: 'in-person',
-        submittedOn: received,
-        receivedOn: received,
-        applicantType: type,
-        applicant: {
-          kind: type === 'np' ? 'person' : 'organisation',
-          name,
-          phone: `1380731${pad(index)}${pad(i)}`,
-        },
-        request: { description: topics[seq % topics.length], form: '纸质', delivery: '邮寄' },
+    const id = await handedIn(ctx, agency, received, {
+      applicantType: type,
+      applicant: {
+        kind: type === 'np' ? 'person' : 'organisation',
+        name,
+        phone: `1380731${pad(index)}${pad(i)}`,
       },
-      { today: ctx.today, calendar: ctx.calendar, userId: ctx.userId },
-    );
-    const act = (event: CaseEvent) =>
-      appendEvent(ctx.db, id, event, {
-        today: ctx.today,
-        calendar: ctx.calendar,
-        userId: ctx.userId,
-      });
+      request: { description: topics[seq % topics.length], form: '纸质', delivery: '邮寄' },
+    });
+    const act = (event: CaseEvent) => appendEvent(ctx.db, id, event, actorOf(ctx));
     const decidedOn = day(year, month, Math.min(28, dayOfMonth + 12));
     if (seq % 13 === 5) {
       await act({ type: 'Withdrawn', on: decidedOn, reason: '申请人撤回申请' });
@@ -207,25 +213,17 @@ async function applicationsFor(ctx: Ctx, agency: Agency, index: number, year: nu
   // A December application of the busiest departments is carried into the next year.
   if (n >= 3) {
     const received = day(year, 12, 22 + (index % 5));
-    const { id } = await submitApplication(
-      ctx.db,
-      {
-        agencyId: agency.id,
-        channel: 'in-person',
-        submittedOn: received,
-        receivedOn: received,
-        applicantType: 'np',
-        applicant: { kind: 'person', name: '钱某某', phone: `1390731${pad(index)}99` },
-        request: { description: '年度项目验收资料', form: '纸质', delivery: '自行领取' },
-      },
-      { today: ctx.today, calendar: ctx.calendar, userId: ctx.userId },
-    );
+    const id = await handedIn(ctx, agency, received, {
+      applicantType: 'np',
+      applicant: { kind: 'person', name: '钱某某', phone: `1390731${pad(index)}99` },
+      request: { description: '年度项目验收资料', form: '纸质', delivery: '自行领取' },
+    });
     if (year < 2025)
       await appendEvent(
         ctx.db,
         id,
         { type: 'Decided', on: day(year + 1, 1, 14), decision: 'disclose', text: '提供验收资料。' },
-        { today: ctx.today, calendar: ctx.calendar, userId: ctx.userId },
+        actorOf(ctx),
       );
   }
 }
@@ -367,7 +365,7 @@ export async function loadShili(db: Db): Promise<void> {
         applicant: { kind: 'person', name: '孙某某', phone: '13807310000' },
         request: { description: '2025年统计公报的原始数据', form: '电子', delivery: '电子邮件' },
       },
-      { today: ctx.today, calendar: ctx.calendar, userId: ctx.userId },
+      actorOf(ctx),
     );
     await reports(ctx, county, members);
   });

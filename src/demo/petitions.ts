@@ -3,7 +3,7 @@
  * (`shared/seed/000_8943cd9161ebccf1.txt`, section 六): 来访1119批2588人次, 县级领导接访214批1065人次,
  * 来信、网上信访3007件, 网信办结率100%. Added only when 2021 has no aggregate and no records yet.
  */
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, between, eq } from 'drizzle-orm';
 import { findAgencyByCode } from '../db/agencies.ts';
 import type { Db } from '../db/database.ts';
 import { listPetitionAggregates, savePetitionAggregate } from '../db/petitionAggregates.ts';
@@ -38,13 +38,7 @@ export async function petitionsDemo(db: Db): Promise<void> {
   const [record] = await db
     .select({ id: petitions.id })
     .from(petitions)
-    .where(
-      and(
-        eq(petitions.agencyId, agency.id),
-        gte(petitions.receivedOn, from),
-        lte(petitions.receivedOn, to),
-      ),
-    )
+    .where(and(eq(petitions.agencyId, agency.id), between(petitions.receivedOn, from, to)))
     .limit(1);
   if (record) return;
   await savePetitionAggregate(db, agency.id, xfjPetitions2021);

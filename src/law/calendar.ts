@@ -189,7 +189,7 @@ export class Calendar {
 
   addWorkdaysOn(day: DayNumber, n: number): DayNumber {
     if (!Number.isInteger(n) || n < 0) {
-      throw new GongkaiError('law.workdays.invalid', `工作日数应为非负整数：${n}`, { n });
+      throw new GongkaiError('law.workdays.invalid', { n }, { n });
     }
     if (n === 0) return day;
     let t = this.tableOf(day);
@@ -251,7 +251,7 @@ export class Calendar {
     if (year < MIN_YEAR || year > MAX_YEAR) {
       throw new GongkaiError(
         'law.date.out-of-range',
-        `日期超出支持范围（${MIN_YEAR}—${MAX_YEAR}年）`,
+        { min: MIN_YEAR, max: MAX_YEAR, date: `${year}年` },
         {
           year,
         },

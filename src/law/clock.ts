@@ -218,7 +218,7 @@ class ReplyClockRun {
     if (day > this.noticeDue) {
       throw new GongkaiError(
         'law.supplement.late',
-        `补正应自收到申请之日起7个工作日内一次性告知（最迟${fromDayNumber(this.noticeDue)}），${e.on} 已逾期`,
+        { noticeDue: fromDayNumber(this.noticeDue), on: e.on },
         { noticeDue: fromDayNumber(this.noticeDue) },
       );
     }
@@ -246,10 +246,7 @@ class ReplyClockRun {
 
   private onSupplementReceived(day: DayNumber): void {
     if (this.supplement === null) {
-      throw new GongkaiError(
-        'law.supplement.not-requested',
-        `收到补正（${fromDayNumber(day)}）之前没有补正告知`,
-      );
+      throw new GongkaiError('law.supplement.not-requested', { on: fromDayNumber(day) });
     }
     if (this.supplementDone) {
       throw new GongkaiError('law.supplement.received-twice', '本件已收到过补正后的申请');
@@ -301,7 +298,7 @@ class ReplyClockRun {
     if (this.extension + e.workdays > MAX_EXTENSION_WORKDAYS) {
       throw new GongkaiError(
         'law.extension.too-long',
-        `延长答复期限累计不得超过20个工作日（已延长${this.extension}个，本次${e.workdays}个）`,
+        { extended: this.extension, requested: e.workdays },
         { extended: this.extension, requested: e.workdays },
       );
     }
@@ -369,10 +366,10 @@ class ReplyClockRun {
     const due = toDayNumber(e.due);
     const current = this.currentDue();
     if (due <= current) {
-      throw new GongkaiError(
-        'law.deferral.not-later',
-        `延迟答复期限（${e.due}）应晚于当前答复期限（${fromDayNumber(current)}）`,
-      );
+      throw new GongkaiError('law.deferral.not-later', {
+        due: e.due,
+        current: fromDayNumber(current),
+      });
     }
     this.pausedBefore += this.paused;
     this.pauses = [];

@@ -29,7 +29,7 @@ export function toDayNumber(iso: IsoDate): DayNumber {
   if (year < MIN_YEAR || year > MAX_YEAR) {
     throw new GongkaiError(
       'law.date.out-of-range',
-      `日期超出支持范围（${MIN_YEAR}—${MAX_YEAR}年）：${iso}`,
+      { min: MIN_YEAR, max: MAX_YEAR, date: iso },
       {
         date: iso,
       },
@@ -130,11 +130,7 @@ export function weekdayName(n: DayNumber): string {
 }
 
 function invalidDate(value: unknown): GongkaiError {
-  return new GongkaiError(
-    'law.date.invalid',
-    `日期无效：“${String(value)}”，应为 YYYY-MM-DD 格式的真实日期`,
-    { date: value },
-  );
+  return new GongkaiError('law.date.invalid', { date: String(value) }, { date: value });
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.

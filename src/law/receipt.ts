@@ -48,7 +48,7 @@ export function receiptDayNumber(receipt: Receipt): DayNumber {
 function beforeSubmission(receipt: Receipt, date: IsoDate): GongkaiError {
   return new GongkaiError(
     'law.receipt.before-submission',
-    `收到申请之日（${date}）不能早于提交之日（${receipt.submittedOn}）`,
+    { date, submittedOn: String(receipt.submittedOn) },
     { receipt },
   );
 }
@@ -69,9 +69,8 @@ function receiptDay(receipt: Receipt): IsoDate {
     case 'fax':
       return receipt.confirmedOn;
     default:
-      throw new GongkaiError(
-        'law.receipt.channel',
-        `未知的申请渠道：${(receipt as { channel: string }).channel}`,
-      );
+      throw new GongkaiError('law.receipt.channel', {
+        channel: (receipt as { channel: string }).channel,
+      });
   }
 }

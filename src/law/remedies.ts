@@ -5,7 +5,7 @@
  */
 import { GongkaiError } from '../errors.ts';
 import { type IsoDate, isIsoDate, toDayNumber } from './date.ts';
-import { OUTCOME_ROWS, type OutcomeRow } from './keys.ts';
+import { OUTCOME_ROWS, type OutcomeRow, outcomeGroupOf } from './keys.ts';
 
 /**
  * A T3 result row, `no-reply`: the agency did not answer in time (不答复), or `correction`: the
@@ -36,17 +36,10 @@ export interface RemedyLaw {
   basis: { choice: readonly string[]; first: readonly string[] };
 }
 
-const WITHHELD: readonly RemedyOutcome[] = [
-  'partial',
-  'w1',
-  'w2',
-  'w3',
-  'w4',
-  'w5',
-  'w6',
-  'w7',
-  'w8',
-];
+/** 部分公开 and 不予公开 (rows partial, w1–w8). */
+const WITHHELD: readonly RemedyOutcome[] = OUTCOME_ROWS.filter((r) =>
+  ['partial', 'withheld'].includes(outcomeGroupOf(r)),
+);
 
 const LITIGATION = '《中华人民共和国行政诉讼法》';
 
@@ -105,7 +98,7 @@ export function isRemedyOutcome(value: unknown): value is RemedyOutcome {
 
 /** The remedy law in force on a day. */
 export function remedyLawOn(day: IsoDate, laws: readonly RemedyLaw[] = REMEDY_LAWS): RemedyLaw {
-  if (!isIsoDate(day)) throw new GongkaiError('law.remedy.date', `日期格式不正确：${String(day)}`);
+  if (!isIsoDate(day)) throw new GongkaiError('law.remedy.date', { date: String(day) });
   const n = toDayNumber(day);
   const law = laws.find(
     (l) => toDayNumber(l.from) <= n && (l.until === null || n < toDayNumber(l.until)),
@@ -127,7 +120,7 @@ export function remedyFor(
   laws: readonly RemedyLaw[] = REMEDY_LAWS,
 ): Remedy {
   if (!isRemedyOutcome(outcome)) {
-    throw new GongkaiError('law.remedy.outcome', `未知的办理结果：${String(outcome)}`);
+    throw new GongkaiError('law.remedy.outcome', { outcome: String(outcome) });
   }
   const law = remedyLawOn(decidedOn, laws);
   const first = law.reconsiderationFirst.includes(outcome);

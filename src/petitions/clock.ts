@@ -211,10 +211,10 @@ class PetitionClockRun {
       );
     }
     if (day > handling.due) {
-      throw new GongkaiError(
-        'petition.extension.late',
-        `延长应在办理期限届满（${fromDayNumber(handling.due)}）前批准，${fromDayNumber(day)}已逾期`,
-      );
+      throw new GongkaiError('petition.extension.late', {
+        due: fromDayNumber(handling.due),
+        on: fromDayNumber(day),
+      });
     }
     this.extension = days;
     const before = handling.due;

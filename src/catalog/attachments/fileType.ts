@@ -24,10 +24,7 @@ const startsWith = (data: Uint8Array, bytes: number[]) => bytes.every((b, i) => 
 export async function detectAttachmentKind(data: Uint8Array): Promise<AttachmentKind> {
   if (data.length === 0) throw new GongkaiError('catalog.file.empty', '文件为空。');
   if (data.length > MAX_ATTACHMENT_BYTES) {
-    throw new GongkaiError(
-      'catalog.file.too-large',
-      `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 的大小限制。`,
-    );
+    throw new GongkaiError('catalog.file.too-large', { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
   }
   if (startsWith(data, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';

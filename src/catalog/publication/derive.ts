@@ -4,7 +4,7 @@
  * separation of duties (catalog/review.ts), 保密审查 and the privacy scan before publishing,
  * when a 索引号 is needed, 有效性 dates.
  */
-import { type ErrorCode, GongkaiError } from '../../errors.ts';
+import { type ErrorCode, GongkaiError, type MessageParams } from '../../errors.ts';
 import type { Validity } from '../categories.ts';
 import { type PrivacyFinding, scanText } from '../privacy.ts';
 import { applyReviewAction, type ReviewAction, type ReviewContext } from '../review.ts';
@@ -193,10 +193,10 @@ function revised(state: PublicationState, e: PublicationEvent & { type: 'revised
     );
   const next = changed(state, e.changes);
   if (next.findings.length > 0)
-    refuse(
-      'catalog.edit.privacy',
-      `修改后的内容有${next.findings.length}处隐私检查问题，未保存。请先处理：${next.findings.map((f) => f.excerpt).join('；')}`,
-    );
+    refuse('catalog.edit.privacy', {
+      count: next.findings.length,
+      excerpts: next.findings.map((f) => f.excerpt).join('；'),
+    });
   return {
     ...next,
     revision: state.revision + 1,
@@ -292,6 +292,6 @@ function without(attachments: AttachmentRef[], id: number): AttachmentRef[] {
   return attachments.filter((a) => a.id !== id);
 }
 
-function refuse(code: ErrorCode, message: string): never {
+function refuse(code: ErrorCode, message: string | MessageParams): never {
   throw new GongkaiError(code, message);
 }

@@ -16,6 +16,7 @@ import {
   publications,
   publicationValidity,
 } from '../schema/catalog.ts';
+import { allIds } from '../store/allIds.ts';
 import { type Aggregate, type AggregateRow, append, type StoreActor } from '../store/eventStore.ts';
 import { projection } from './projection.ts';
 
@@ -55,13 +56,7 @@ export const publicationAggregate: Aggregate<
   },
   afterAppend: (tx, row, state, event) => recordSideTables(tx, row, state, event),
   auditDetails,
-  async ids(db) {
-    const rows = await db
-      .select({ id: publications.id })
-      .from(publications)
-      .orderBy(asc(publications.id));
-    return rows.map((r) => r.id);
-  },
+  ids: (db) => allIds(db, publications),
 };
 
 /** The publication's events in order (the trail written before the store is left out). */

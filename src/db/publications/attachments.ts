@@ -154,10 +154,7 @@ export async function removeAttachment(
   attachmentId: number,
   actor: Actor,
 ) {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    if (!(await getPublication(t, agencyId, publicationId)))
-      throw new GongkaiError('catalog.missing', '该信息不存在。');
+  await inOwnPublication(db, agencyId, publicationId, async (t) => {
     await markRemoved(t, publicationId, attachmentId);
     await appendPublicationEvent(
       t,
@@ -178,10 +175,7 @@ export async function titleAttachment(
   title: string,
   actor: Actor,
 ) {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    if (!(await getPublication(t, agencyId, publicationId)))
-      throw new GongkaiError('catalog.missing', '该信息不存在。');
+  await inOwnPublication(db, agencyId, publicationId, async (t) => {
     await appendPublicationEvent(
       t,
       publicationId,
@@ -216,32 +210,33 @@ export async function listAttachments(db: Db, publicationId: number): Promise<At
       createdAt: publicationAttachments.createdAt,
     })
     .from(publicationAttachments)
-    .where(
-      and(
-        eq(publicationAttachments.publicationId, publicationId),
-        eq(publicationAttachments.removed, false),
-      ),
-    )
+    .where(liveAttachment(publicationId))
     .orderBy(asc(publicationAttachments.id));
+}
+
+/** A file's content and what its scan found. */
+const fileColumns = {
+  filename: publicationAttachments.filename,
+  mediaType: publicationAttachments.mediaType,
+  data: publicationAttachments.data,
+  text: publicationAttachments.text,
+  hidden: publicationAttachments.hidden,
+};
+
+/** The publication's attachments that are not removed (or the one of them with `attachmentId`). */
+function liveAttachment(publicationId: number, attachmentId?: number) {
+  return and(
+    eq(publicationAttachments.publicationId, publicationId),
+    eq(publicationAttachments.removed, false),
+    attachmentId === undefined ? undefined : eq(publicationAttachments.id, attachmentId),
+  );
 }
 
 export async function getAttachmentFile(db: Db, publicationId: number, attachmentId: number) {
   const [row] = await db
-    .select({
-      filename: publicationAttachments.filename,
-      mediaType: publicationAttachments.mediaType,
-      data: publicationAttachments.data,
-      text: publicationAttachments.text,
-      hidden: publicationAttachments.hidden,
-    })
+    .select(fileColumns)
     .from(publicationAttachments)
-    .where(
-      and(
-        eq(publicationAttachments.id, attachmentId),
-        eq(publicationAttachments.publicationId, publicationId),
-        eq(publicationAttachments.removed, false),
-      ),
-    );
+    .where(liveAttachment(publicationId, attachmentId));
   return row;
 }
 
@@ -259,24 +254,10 @@ export async function getPublicAttachmentFile(
   | undefined
 > {
   const [row] = await db
-    .select({
-      filename: publicationAttachments.filename,
-      mediaType: publicationAttachments.mediaType,
-      data: publicationAttachments.data,
-      text: publicationAttachments.text,
-      hidden: publicationAttachments.hidden,
-      override: publications.privacyOverride,
-    })
+    .select({ ...fileColumns, override: publications.privacyOverride })
     .from(publicationAttachments)
     .innerJoin(publications, eq(publications.id, publicationAttachments.publicationId))
-    .where(
-      and(
-        eq(publicationAttachments.id, attachmentId),
-        eq(publicationAttachments.publicationId, publicationId),
-        eq(publications.status, 'published'),
-        eq(publicationAttachments.removed, false),
-      ),
-    );
+    .where(and(liveAttachment(publicationId, attachmentId), eq(publications.status, 'published')));
   if (!row) return undefined;
   const findings = attachmentFindings({ ...row, findings: (row.hidden ?? []) as PrivacyFinding[] });
   if (!isReleasable(findings, row.override)) return { blocked: true };
@@ -306,6 +287,21 @@ async function insertFile(tx: Db, publicationId: number, file: StoredFile) {
     .returning();
   const { data: _d, text: _t, ...meta } = row;
   return meta;
+}
+
+/** Runs `change` in one transaction, once the publication is found to be the agency's. */
+async function inOwnPublication(
+  db: Db,
+  agencyId: number,
+  publicationId: number,
+  change: (t: Db) => Promise<void>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    if (!(await getPublication(t, agencyId, publicationId)))
+      throw new GongkaiError('catalog.missing', '该信息不存在。');
+    await change(t);
+  });
 }
 
 async function markRemoved(tx: Db, publicationId: number, attachmentId: number) {

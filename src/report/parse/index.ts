@@ -48,10 +48,11 @@ export async function parseFile(
   const ext = extname(name).toLowerCase();
   const parser = parsers[ext];
   if (!parser)
-    throw new GongkaiError(
-      'report.unsupported',
-      `暂不支持读取“${ext || '无扩展名'}”格式的文件“${name}”（目前支持：${Object.keys(parsers).join('、')}）`,
-    );
+    throw new GongkaiError('report.unsupported', {
+      ext: ext || '无扩展名',
+      name,
+      supported: Object.keys(parsers).join('、'),
+    });
   const data = typeof source === 'string' ? await readSource(source) : source;
   if (data.length > maxBytes)
     throw new GongkaiError(

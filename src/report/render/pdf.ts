@@ -111,10 +111,9 @@ async function convert(docs: Buffer[]): Promise<Buffer[]> {
     return await Promise.all(docs.map((_, i) => readFile(join(dir, `report-${i}.pdf`))));
   } catch (error) {
     if (error instanceof GongkaiError) throw error;
-    throw new GongkaiError(
-      'render.pdf-failed',
-      `LibreOffice 未能生成 PDF：${String((error as Error).message).slice(0, 200)}`,
-    );
+    throw new GongkaiError('render.pdf-failed', {
+      why: String((error as Error).message).slice(0, 200),
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -44,15 +44,13 @@ export async function importPreviousReport(
   const parsed = await parse(file.data, file.name);
   const { report } = parsed;
   if (report.year !== null && report.year !== year)
-    throw new GongkaiError(
-      'annual.import.year',
-      `文件“${file.name}”是${report.year}年度的报告，不是${year}年度的。`,
-    );
+    throw new GongkaiError('annual.import.year', { name: file.name, found: report.year, year });
   if (report.agency && compact(report.agency) !== compact(agency.name))
-    throw new GongkaiError(
-      'annual.import.agency',
-      `文件“${file.name}”是“${report.agency}”的报告，不是“${agency.name}”的。`,
-    );
+    throw new GongkaiError('annual.import.agency', {
+      name: file.name,
+      found: report.agency,
+      agency: agency.name,
+    });
   if (Object.keys(report.cells).length === 0)
     throw new GongkaiError('annual.import.empty', { name: file.name });
   const uncertain = (Object.entries(report.cells) as [CellKey, unknown][])

@@ -207,10 +207,9 @@ export async function publishReport(
   const drift = changedCells(approved, now.report);
   const textDrift = changedSections(approved, now.report);
   if (drift.length > 0 || textDrift.length > 0)
-    throw new GongkaiError(
-      'annual.drift',
-      `审核通过后记录发生了变化（${[...drift.map((d) => d.key), ...textDrift].join('、')}），请退回后重新审核。`,
-    );
+    throw new GongkaiError('annual.drift', {
+      cells: [...drift.map((d) => d.key), ...textDrift].join('、'),
+    });
   const files = await renderFiles(approved, options.pdf ?? true);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
