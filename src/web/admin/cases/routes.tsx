@@ -3,7 +3,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { CASE_KIND_LABELS, type CaseEventType } from '../../../cases/events.ts';
-import { mayRecord } from '../../../cases/eventTable.ts';
+import { CASE_EVENTS, mayRecord } from '../../../cases/eventTable.ts';
 import { applicantNameFor } from '../../../cases/privacy.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
@@ -42,7 +42,6 @@ import {
 import { recordId } from '../../security/recordIds.ts';
 import { Pager } from '../../views/pager.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
-import { ACTIONS } from './actionForms.ts';
 import { CasePage } from './casePage.tsx';
 import { downloadCaseFile, uploadCaseFile } from './files.tsx';
 import { IntakeForm, type IntakeFormProps, parseIntakeReceipt } from './intakeForm.tsx';
@@ -349,7 +348,7 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
   if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
   const body = (await c.req.parseBody()) as Record<string, string>;
   const action = body.action as CaseEventType;
-  const spec = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+  const spec = Object.hasOwn(CASE_EVENTS, action) ? CASE_EVENTS[action].form : undefined;
   if (!spec) return showCase(c, id, { action, message: '未知的操作', values: body, errors: {} });
   if (!mayRecord(action, c.get('roles'))) {
     return showCase(c, id, {

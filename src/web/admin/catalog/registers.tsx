@@ -8,8 +8,8 @@ import {
   t2Cells,
 } from '../../../db/catalogRegisters.ts';
 import { isGongkaiError } from '../../../errors.ts';
+import { countField, monthField, yuanField } from '../../../law/fields.ts';
 import type { AppEnv } from '../../env.ts';
-import { countField, monthField, yuanField } from '../../fields.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';

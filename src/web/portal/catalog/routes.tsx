@@ -16,8 +16,8 @@ import {
   sitemapEntries,
 } from '../../../db/catalogPortal.ts';
 import { getPublicAttachmentFile } from '../../../db/publications/attachments.ts';
+import { MAX_INT4 } from '../../../law/fields.ts';
 import type { AppEnv } from '../../env.ts';
-import { MAX_INT4 } from '../../security/recordIds.ts';
 import { errorPage } from '../../views/errorPage.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { guidePage } from './guide.tsx';
