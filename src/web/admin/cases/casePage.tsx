@@ -44,6 +44,7 @@ import { type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
 import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { PetitionHandoverButton } from '../petitions/handoverButton.tsx';
 import { CaseFiles } from './files.tsx';
 
@@ -185,16 +186,7 @@ export function CasePage(p: CasePageProps) {
         <section>
           <h2>行政复议与行政诉讼</h2>
           <table class="data">
-            <thead>
-              <tr>
-                <th>类型</th>
-                <th>复议机关/法院</th>
-                <th>案号</th>
-                <th>立案</th>
-                <th>审结</th>
-                <th>结果</th>
-              </tr>
-            </thead>
+            <TableHead columns={['类型', '复议机关/法院', '案号', '立案', '审结', '结果']} />
             <tbody>
               {state.appeals.map((a) => (
                 <tr>

@@ -41,6 +41,7 @@ import {
 } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
 import { Pager } from '../../views/pager.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
 import { CasePage } from './casePage.tsx';
 import { downloadCaseFile, uploadCaseFile } from './files.tsx';
@@ -141,17 +142,9 @@ caseRoutes.get('/', async (c) => {
       {rows.length === 0 ? <p class="muted">没有符合条件的申请。</p> : null}
       {rows.length > 0 ? (
         <table class="data cases">
-          <thead>
-            <tr>
-              <th>编号</th>
-              <th>申请人</th>
-              <th>所需信息</th>
-              <th>收到申请之日</th>
-              <th>答复期限</th>
-              <th>状态</th>
-              <th>承办人</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['编号', '申请人', '所需信息', '收到申请之日', '答复期限', '状态', '承办人']}
+          />
           <tbody>
             {rows.map((r) => (
               <tr class={r.replyDue && r.replyDue < today && !r.outcome ? 'overdue' : undefined}>

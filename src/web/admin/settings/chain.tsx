@@ -9,10 +9,14 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError } from '../../views/formFields.tsx';
-import { settingsActor, settingsBase, settingsPage } from './common.tsx';
-
-/** /admin/:agency/settings/review-chain — the steps of 主动公开 review and the role of each. */
-export const chainRoutes = new Hono<AppEnv>();
+import { TableHead } from '../../views/tableHead.tsx';
+import {
+  type SettingsForm,
+  settingsActor,
+  settingsBase,
+  settingsFormRoutes,
+  settingsPage,
+} from './common.tsx';
 
 const MAX_ROWS = 8;
 const stepRoles = ['drafter', 'reviewer', 'office', 'admin'] as const;
@@ -116,13 +120,7 @@ async function chainPage(
         <CsrfField token={c.get('csrfToken')} />
         <table class="data chain">
           <caption>审核步骤</caption>
-          <thead>
-            <tr>
-              <th scope="col">步骤</th>
-              <th scope="col">名称</th>
-              <th scope="col">承办角色</th>
-            </tr>
-          </thead>
+          <TableHead columns={['步骤', '名称', '承办角色']} />
           <tbody>
             {Array.from({ length: rows }, (_, i) => {
               const label = `label.${i}`;
