@@ -19,7 +19,6 @@ import {
   agencyYearOf,
   agencyYearParams,
   Cells,
-  CellValue,
   commonErrors,
   errorResponse,
   jsonResponses,
