@@ -15,11 +15,12 @@ import { decisionKind, isDecisionId } from '../law/decisions.ts';
 import type { ClockEvent } from '../law/events.ts';
 import { excessiveActionProblem } from '../law/excessive.ts';
 import type { Receipt } from '../law/receipt.ts';
-import { allowedActions, redecisionDue } from './actions.ts';
+import { allowedActions } from './actions.ts';
 import { approvalOf } from './approval.ts';
 import type { CaseEvent } from './events.ts';
 import { CASE_EVENTS } from './eventTable.ts';
 import { checkFee } from './feeAssessment.ts';
+import { redecisionDue } from './offered.ts';
 import { type CaseState, type CaseStatus, isUndecided } from './state.ts';
 
 export function derive(

@@ -1,13 +1,39 @@
 /**
  * The case events' table (after Froide's EVENT_DETAILS): each event type's label (timeline and
- * button), the action form's title, a description for the staff, and who may record it. The case
- * page, its timeline, the action guard and the derive's messages all read it. An event type is
- * added in three places: its type in `events.ts`, its rule in `derive.ts`, its row here (plus, if
- * staff record it on the case page, its form in `web/admin/cases/actionForms.ts`).
+ * button), the action form's title, a description for the staff, who may record it, when it is
+ * offered, and — if staff record it on the case page — its form's fields, schema and event. The
+ * case page, its timeline, the action guard and the derive's messages all read it. An event type
+ * is added in three places: its type in `events.ts`, its rule in `derive.ts`, its row here. The
+ * rows are in the order the case page offers them.
  */
+import { z } from 'zod';
 import { REASONS_FINDING_LABELS } from '../law/excessive.ts';
+import { dateField, idField } from '../law/fields.ts';
+import {
+  type ActionForm,
+  actionForm,
+  approvalBy,
+  decisionOf,
+  decisionShape,
+  optionalText,
+  requiredText,
+} from './actionForm.ts';
 import { APPEAL_KIND_LABELS, type CaseEventType, CORRECTION_RESULT_LABELS } from './events.ts';
+import { assessFee } from './feeAssessment.ts';
+import {
+  answered,
+  awaitingReceipt,
+  awaitingSupplement,
+  open,
+  openCorrection,
+  openDisclosure,
+  processing,
+  processingStarted,
+  received,
+  redecisionDue,
+} from './offered.ts';
 import type { CASE_STAFF_ROLES } from './privacy.ts';
+import type { CaseState } from './state.ts';
 
 export type CaseStaffRole = (typeof CASE_STAFF_ROLES)[number];
 
@@ -45,10 +71,15 @@ export interface CaseEventDetails {
   roles: readonly CaseStaffRole[];
   /** The action form's fields after the date. */
   fields: readonly FormPart[];
+  /** Whether the state allows it now (the derive refuses it otherwise). */
+  offered(state: CaseState): boolean;
+  /** Its form's schema and event: every row with `roles` has one. */
+  form?: ActionForm;
 }
 
 const staff = ['office', 'handler'] as const;
 const office = ['office'] as const;
+const notArchived = (s: CaseState) => s.status !== 'archived';
 
 export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
   Submitted: {
@@ -56,6 +87,27 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
     description: '申请人在网上提交或工作人员登记申请。',
     roles: [],
     fields: [],
+    offered: () => false, // the first event: intake or the portal
+  },
+  Assigned: {
+    label: '分派承办人',
+    description: '指定本件的承办人。',
+    roles: office,
+    fields: [{ name: 'handlerId', label: '承办人', required: true, options: 'staff' }],
+    offered: notArchived,
+    form: actionForm({ handlerId: idField('请选择承办人') }, (d) => ({
+      type: 'Assigned',
+      on: d.on,
+      handlerId: d.handlerId || null,
+    })),
+  },
+  FileAttached: {
+    label: '添加材料',
+    description:
+      '申请人或工作人员为本件添加的文件（委托书、身份证明、补正材料、公开的政府信息等）。',
+    roles: [], // uploaded through the case page's file form or the tracking page, not an action form
+    fields: [],
+    offered: notArchived, // the file form's guard
   },
   Received: {
     label: '确认收到申请',
@@ -63,12 +115,12 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
     description: '按第三十一条确定收到申请之日，答复期限自次日起算。',
     roles: staff,
     fields: [{ name: 'method', label: '确认方式（如电话确认、邮件确认）' }],
-  },
-  Assigned: {
-    label: '分派承办人',
-    description: '指定本件的承办人。',
-    roles: office,
-    fields: [{ name: 'handlerId', label: '承办人', required: true, options: 'staff' }],
+    offered: awaitingReceipt,
+    form: actionForm({ method: optionalText(100) }, (d) => ({
+      type: 'Received',
+      on: d.on,
+      method: d.method || undefined,
+    })),
   },
   SupplementRequested: {
     label: '补正告知',
@@ -79,6 +131,13 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       { name: 'deadline', label: '补正期限', type: 'date', required: true },
       { name: 'items', label: '需要补正的事项', required: true, multiline: true },
     ],
+    offered: (s) =>
+      s.supplement === 'none' &&
+      (openCorrection(s) || (openDisclosure(s) && !processingStarted(s))),
+    form: actionForm(
+      { deadline: dateField('日期'), items: requiredText('需要补正的事项') },
+      (d) => ({ type: 'SupplementRequested', on: d.on, deadline: d.deadline, items: d.items }),
+    ),
   },
   SupplementReceived: {
     label: '收到补正',
@@ -93,6 +152,47 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       },
       { name: 'note', label: '补正情况说明', multiline: true },
     ],
+    offered: (s) => open(s) && awaitingSupplement(s),
+    form: actionForm(
+      { amendedRequest: requiredText('补正后的申请内容', 2000), note: optionalText() },
+      (d) => ({
+        type: 'SupplementReceived',
+        on: d.on,
+        amendedRequest: d.amendedRequest,
+        note: d.note || undefined,
+      }),
+    ),
+  },
+  CorrectionDecided: {
+    label: '作出更正处理决定',
+    description:
+      '按第四十一条答复更正申请：审核属实的予以更正；不属于本机关职能范围的转送或告知有权更正的机关；记录准确的不予更正。系统生成答复书。',
+    roles: staff,
+    fields: [
+      {
+        name: 'result',
+        label: '处理结果',
+        required: true,
+        options: Object.entries(CORRECTION_RESULT_LABELS),
+      },
+      { name: 'text', label: '更正的内容或理由', required: true, multiline: true },
+      { name: 'competentAgency', label: '有权更正的行政机关（转送或告知的填写）' },
+    ],
+    offered: (s) => openCorrection(s) && !awaitingSupplement(s),
+    form: actionForm(
+      {
+        result: z.enum(['corrected', 'forwarded', 'refused'], { message: '请选择处理结果' }),
+        text: requiredText('更正的内容或理由'),
+        competentAgency: optionalText(100),
+      },
+      (d) => ({
+        type: 'CorrectionDecided',
+        on: d.on,
+        result: d.result,
+        text: d.text,
+        competentAgency: d.competentAgency || undefined,
+      }),
+    ),
   },
   ConsultationSent: {
     label: '发出征求意见书',
@@ -110,24 +210,20 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       },
       { name: 'name', label: '名称', required: true },
     ],
-  },
-  ConsultationReplied: {
-    label: '收到征求意见答复',
-    description: '登记收到意见的日期和意见内容。',
-    roles: staff,
-    fields: [
-      { name: 'id', label: '征求意见书', required: true, options: 'openConsultations' },
+    offered: processing,
+    form: actionForm(
       {
-        name: 'objection',
-        label: '意见结论',
-        required: true,
-        options: [
-          ['agree', '同意公开（或未提出异议）'],
-          ['object', '不同意公开'],
-        ],
+        party: z.enum(['third-party', 'agency'], { message: '请选择征求意见的对象' }),
+        name: requiredText('被征求意见的第三方或机关名称', 100),
       },
-      { name: 'opinion', label: '意见及理由', multiline: true },
-    ],
+      (d, ctx) => ({
+        type: 'ConsultationSent',
+        on: d.on,
+        id: `c${ctx.state.consultations.length + 1}`,
+        party: d.party,
+        name: d.name,
+      }),
+    ),
   },
   Extension: {
     label: '延长答复期限',
@@ -145,6 +241,26 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
         options: 'approvers',
       },
     ],
+    // Art. 33 extensions end once an Art. 35 deadline is set (the law core refuses them).
+    offered: (s) => processing(s) && s.extendedWorkdays < 20 && s.deferredTo === null,
+    form: actionForm(
+      {
+        workdays: z.coerce
+          .number()
+          .int('请填写整数')
+          .min(1, '至少1个工作日')
+          .max(20, '最多20个工作日'),
+        reason: requiredText('延长理由', 500),
+        approverId: idField('请选择批准人'),
+      },
+      (d, ctx) => ({
+        type: 'Extension',
+        on: d.on,
+        workdays: d.workdays,
+        reason: d.reason,
+        approvedBy: approvalBy(ctx, d.approverId),
+      }),
+    ),
   },
   Deferral: {
     label: '确定延迟答复期限',
@@ -166,6 +282,17 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
         multiline: true,
       },
     ],
+    offered: (s) => processing(s) && s.reasons?.finding === 'reasonable',
+    form: actionForm(
+      { due: dateField('延迟答复的期限'), reason: requiredText('延迟答复理由', 500) },
+      (d, ctx) => ({
+        type: 'Deferral',
+        on: d.on,
+        due: d.due,
+        reason: d.reason,
+        approvedBy: ctx.userName,
+      }),
+    ),
   },
   ProcessingFeeNotified: {
     label: '发出收费通知',
@@ -187,6 +314,193 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       { name: 'reductionReason', label: '减免理由（有减免时必填）', multiline: true },
       { name: 'payment', label: '缴纳方式（写入收费通知）', required: true, multiline: true },
     ],
+    offered: (s) => processing(s) && !s.feeOpen,
+    form: actionForm(
+      {
+        method: z.enum(['piece', 'page'], { message: '请选择按件计收或按量计收' }),
+        pages: z.coerce.number().int('请填写整数').min(0).max(1_000_000).optional().default(0),
+        reduction: z.coerce
+          .number()
+          .int('请填写整数')
+          .min(0, '减免金额不能为负')
+          .max(1_000_000, '减免金额过大')
+          .optional()
+          .default(0),
+        reductionReason: optionalText(500),
+        payment: requiredText('缴纳方式', 500),
+      },
+      (d, ctx) => {
+        const { fee, amount } = assessFee({
+          method: d.method,
+          quantity: d.method === 'piece' ? ctx.pieceIndex : d.pages,
+          reduction: d.reduction,
+          reductionReason: d.reductionReason || undefined,
+          payment: d.payment,
+        });
+        return { type: 'ProcessingFeeNotified', on: d.on, amount, fee };
+      },
+    ),
+  },
+  ReasonsRequested: {
+    label: '要求说明理由',
+    action: '要求申请人说明理由（第三十五条）',
+    description:
+      '申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由（第三十五条）。答复期限不因此中止。',
+    roles: office,
+    fields: [
+      {
+        name: 'grounds',
+        label: '数量、频次明显超过合理范围的具体情况（写入说明理由通知书）',
+        required: true,
+        multiline: true,
+      },
+      { name: 'deadline', label: '说明理由的期限', type: 'date', required: true },
+    ],
+    offered: (s) => processing(s) && s.reasons === null,
+    form: actionForm(
+      {
+        grounds: requiredText('数量、频次明显超过合理范围的具体情况', 1000),
+        deadline: dateField('说明理由的期限'),
+      },
+      (d) => ({ type: 'ReasonsRequested', on: d.on, grounds: d.grounds, deadline: d.deadline }),
+    ),
+  },
+  ReasonsAssessed: {
+    label: '登记说明理由情况',
+    action: '登记申请人说明理由的情况（第三十五条）',
+    description:
+      '理由不合理或未说明理由的，可以告知不予处理；理由合理但无法按期答复的，可以确定延迟答复期限。',
+    roles: office,
+    fields: [
+      {
+        name: 'finding',
+        label: '说明理由的情况',
+        required: true,
+        options: Object.entries(REASONS_FINDING_LABELS),
+      },
+      { name: 'reasons', label: '申请人说明的理由', multiline: true },
+      { name: 'assessment', label: '审查意见', required: true, multiline: true },
+    ],
+    offered: (s) => openDisclosure(s) && s.reasons !== null && s.reasons.finding === null,
+    form: actionForm(
+      {
+        finding: z.enum(['not-given', 'unreasonable', 'reasonable'], {
+          message: '请选择说明理由的情况',
+        }),
+        reasons: optionalText(2000),
+        assessment: requiredText('审查意见', 1000),
+      },
+      (d) => ({
+        type: 'ReasonsAssessed',
+        on: d.on,
+        finding: d.finding,
+        reasons: d.reasons || undefined,
+        assessment: d.assessment,
+      }),
+    ),
+  },
+  ThirdPartyNotified: {
+    label: '书面告知第三方',
+    action: '书面告知第三方决定公开（第三十二条）',
+    description:
+      '第三方不同意公开，但不公开可能对公共利益造成重大影响的，决定公开前书面告知第三方公开的内容、理由和公开日期（第三十二条）。',
+    roles: office,
+    fields: [
+      { name: 'consultationId', label: '第三方', required: true, options: 'objectingThirdParties' },
+      { name: 'content', label: '决定公开的政府信息内容', required: true, multiline: true },
+      {
+        name: 'reason',
+        label: '理由（不公开可能对公共利益造成的重大影响）',
+        required: true,
+        multiline: true,
+      },
+      { name: 'disclosureOn', label: '公开日期', type: 'date', required: true },
+    ],
+    offered: (s) =>
+      openDisclosure(s) &&
+      s.consultations.some((c) => c.objection && c.party === 'third-party' && !c.notice),
+    form: actionForm(
+      {
+        consultationId: requiredText('第三方'),
+        content: requiredText('决定公开的政府信息内容', 2000),
+        reason: requiredText('理由', 2000),
+        disclosureOn: dateField('公开日期'),
+      },
+      (d) => ({
+        type: 'ThirdPartyNotified',
+        on: d.on,
+        consultationId: d.consultationId,
+        content: d.content,
+        reason: d.reason,
+        disclosureOn: d.disclosureOn,
+      }),
+    ),
+  },
+  ThirdPartyNoticeServed: {
+    label: '第三方告知书送达',
+    description: '登记第三方收到告知书的日期和方式；送达前不得公开。',
+    roles: staff,
+    fields: [
+      {
+        name: 'consultationId',
+        label: '第三方',
+        required: true,
+        options: 'unservedThirdPartyNotices',
+      },
+      { name: 'method', label: '送达方式（邮寄签收、当面送达等）', required: true },
+    ],
+    offered: (s) =>
+      openDisclosure(s) && s.consultations.some((c) => c.notice && c.notice.servedOn === null),
+    form: actionForm(
+      { consultationId: requiredText('第三方'), method: requiredText('送达方式', 100) },
+      (d) => ({
+        type: 'ThirdPartyNoticeServed',
+        on: d.on,
+        consultationId: d.consultationId,
+        method: d.method,
+      }),
+    ),
+  },
+  ConsultationReplied: {
+    label: '收到征求意见答复',
+    description: '登记收到意见的日期和意见内容。',
+    roles: staff,
+    fields: [
+      { name: 'id', label: '征求意见书', required: true, options: 'openConsultations' },
+      {
+        name: 'objection',
+        label: '意见结论',
+        required: true,
+        options: [
+          ['agree', '同意公开（或未提出异议）'],
+          ['object', '不同意公开'],
+        ],
+      },
+      { name: 'opinion', label: '意见及理由', multiline: true },
+    ],
+    offered: (s) => openDisclosure(s) && s.consultations.some((c) => c.repliedOn === null),
+    form: actionForm(
+      {
+        id: requiredText('征求意见书'),
+        objection: z.enum(['agree', 'object'], { message: '请选择意见结论' }),
+        opinion: optionalText(),
+      },
+      (d) => ({
+        type: 'ConsultationReplied',
+        on: d.on,
+        id: d.id,
+        opinion: d.opinion || undefined,
+        objection: d.objection === 'object',
+      }),
+    ),
+  },
+  ProcessingFeePaid: {
+    label: '缴纳信息处理费',
+    description: '登记申请人缴费的日期。',
+    roles: staff,
+    fields: [],
+    offered: (s) => openDisclosure(s) && s.feeOpen,
+    form: actionForm({}, (d) => ({ type: 'ProcessingFeePaid', on: d.on })),
   },
   ProcessingFeeNoticeDelivered: {
     label: '申请人收到收费通知',
@@ -195,18 +509,32 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
     fields: [
       { name: 'method', label: '收到方式（邮寄签收、电子邮件、当面领取等）', required: true },
     ],
-  },
-  ProcessingFeePaid: {
-    label: '缴纳信息处理费',
-    description: '登记申请人缴费的日期。',
-    roles: staff,
-    fields: [],
+    offered: (s) => openDisclosure(s) && s.feeOpen && s.feeDeliveredOn === null,
+    form: actionForm({ method: requiredText('收到方式（如邮寄签收、电子邮件）', 100) }, (d) => ({
+      type: 'ProcessingFeeNoticeDelivered',
+      on: d.on,
+      method: d.method,
+    })),
   },
   Decided: {
     label: '作出答复决定',
     description: '按第三十六条作出答复，系统生成告知书。',
     roles: staff,
     fields: ['decision'],
+    offered: openDisclosure,
+    form: actionForm(decisionShape, (d) => ({ type: 'Decided', on: d.on, ...decisionOf(d) })),
+  },
+  Withdrawn: {
+    label: '申请人撤回申请',
+    description: '申请人撤回申请的，本件办结（表三 其他处理）。',
+    roles: staff,
+    fields: [{ name: 'reason', label: '撤回情况', required: true, multiline: true }],
+    offered: (s) => awaitingReceipt(s) || open(s),
+    form: actionForm({ reason: requiredText('撤回情况', 500) }, (d) => ({
+      type: 'Withdrawn',
+      on: d.on,
+      reason: d.reason,
+    })),
   },
   Served: {
     label: '送达',
@@ -225,14 +553,21 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
         ],
       },
     ],
+    offered: (s) => answered(s) && s.status === 'decided',
+    form: actionForm({ method: requiredText('送达方式', 100) }, (d) => ({
+      type: 'Served',
+      on: d.on,
+      method: d.method,
+    })),
   },
-  Withdrawn: {
-    label: '申请人撤回申请',
-    description: '申请人撤回申请的，本件办结（表三 其他处理）。',
+  Archived: {
+    label: '归档',
+    description: '办结后归档。',
     roles: staff,
-    fields: [{ name: 'reason', label: '撤回情况', required: true, multiline: true }],
+    fields: [],
+    offered: (s) => answered(s) && s.status === 'closed',
+    form: actionForm({}, (d) => ({ type: 'Archived', on: d.on })),
   },
-  Archived: { label: '归档', description: '办结后归档。', roles: staff, fields: [] },
   AppealFiled: {
     label: '登记行政复议/诉讼',
     action: '登记行政复议或行政诉讼',
@@ -248,6 +583,23 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       { name: 'body', label: '复议机关或人民法院', required: true },
       { name: 'caseNumber', label: '案号' },
     ],
+    // An undecided case can be appealed as 不答复 (the derive checks the reply deadline passed).
+    offered: (s) => received(s) && !s.withdrawn,
+    form: actionForm(
+      {
+        kind: z.enum(['rv', 'ld', 'lr'], { message: '请选择复议或诉讼类型' }),
+        body: requiredText('复议机关或人民法院', 100),
+        caseNumber: optionalText(100),
+      },
+      (d, ctx) => ({
+        type: 'AppealFiled',
+        on: d.on,
+        appealId: `a${ctx.state.appeals.length + 1}`,
+        kind: d.kind,
+        body: d.body,
+        caseNumber: d.caseNumber || undefined,
+      }),
+    ),
   },
   AppealClosed: {
     label: '行政复议/诉讼审结',
@@ -268,6 +620,21 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       },
       { name: 'note', label: '说明', multiline: true },
     ],
+    offered: (s) => received(s) && s.appeals.some((a) => a.closedOn === null),
+    form: actionForm(
+      {
+        appealId: requiredText('复议或诉讼'),
+        outcome: z.enum(['upheld', 'corrected', 'other'], { message: '请选择审结结果' }),
+        note: optionalText(),
+      },
+      (d) => ({
+        type: 'AppealClosed',
+        on: d.on,
+        appealId: d.appealId,
+        outcome: d.outcome,
+        note: d.note || undefined,
+      }),
+    ),
   },
   Redecided: {
     label: '重新答复',
@@ -282,94 +649,14 @@ export const CASE_EVENTS: Record<CaseEventType, CaseEventDetails> = {
       },
       'decision',
     ],
-  },
-  FileAttached: {
-    label: '添加材料',
-    description:
-      '申请人或工作人员为本件添加的文件（委托书、身份证明、补正材料、公开的政府信息等）。',
-    roles: [], // uploaded through the case page's file form or the tracking page, not an action form
-    fields: [],
-  },
-  ReasonsRequested: {
-    label: '要求说明理由',
-    action: '要求申请人说明理由（第三十五条）',
-    description:
-      '申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由（第三十五条）。答复期限不因此中止。',
-    roles: office,
-    fields: [
-      {
-        name: 'grounds',
-        label: '数量、频次明显超过合理范围的具体情况（写入说明理由通知书）',
-        required: true,
-        multiline: true,
-      },
-      { name: 'deadline', label: '说明理由的期限', type: 'date', required: true },
-    ],
-  },
-  ReasonsAssessed: {
-    label: '登记说明理由情况',
-    action: '登记申请人说明理由的情况（第三十五条）',
-    description:
-      '理由不合理或未说明理由的，可以告知不予处理；理由合理但无法按期答复的，可以确定延迟答复期限。',
-    roles: office,
-    fields: [
-      {
-        name: 'finding',
-        label: '说明理由的情况',
-        required: true,
-        options: Object.entries(REASONS_FINDING_LABELS),
-      },
-      { name: 'reasons', label: '申请人说明的理由', multiline: true },
-      { name: 'assessment', label: '审查意见', required: true, multiline: true },
-    ],
-  },
-  ThirdPartyNotified: {
-    label: '书面告知第三方',
-    action: '书面告知第三方决定公开（第三十二条）',
-    description:
-      '第三方不同意公开，但不公开可能对公共利益造成重大影响的，决定公开前书面告知第三方公开的内容、理由和公开日期（第三十二条）。',
-    roles: office,
-    fields: [
-      { name: 'consultationId', label: '第三方', required: true, options: 'objectingThirdParties' },
-      { name: 'content', label: '决定公开的政府信息内容', required: true, multiline: true },
-      {
-        name: 'reason',
-        label: '理由（不公开可能对公共利益造成的重大影响）',
-        required: true,
-        multiline: true,
-      },
-      { name: 'disclosureOn', label: '公开日期', type: 'date', required: true },
-    ],
-  },
-  ThirdPartyNoticeServed: {
-    label: '第三方告知书送达',
-    description: '登记第三方收到告知书的日期和方式；送达前不得公开。',
-    roles: staff,
-    fields: [
-      {
-        name: 'consultationId',
-        label: '第三方',
-        required: true,
-        options: 'unservedThirdPartyNotices',
-      },
-      { name: 'method', label: '送达方式（邮寄签收、当面送达等）', required: true },
-    ],
-  },
-  CorrectionDecided: {
-    label: '作出更正处理决定',
-    description:
-      '按第四十一条答复更正申请：审核属实的予以更正；不属于本机关职能范围的转送或告知有权更正的机关；记录准确的不予更正。系统生成答复书。',
-    roles: staff,
-    fields: [
-      {
-        name: 'result',
-        label: '处理结果',
-        required: true,
-        options: Object.entries(CORRECTION_RESULT_LABELS),
-      },
-      { name: 'text', label: '更正的内容或理由', required: true, multiline: true },
-      { name: 'competentAgency', label: '有权更正的行政机关（转送或告知的填写）' },
-    ],
+    offered: (s) =>
+      answered(s) && !s.withdrawn && s.kind === 'disclosure' && redecisionDue(s).length > 0,
+    form: actionForm({ appealId: requiredText('纠正的复议或诉讼'), ...decisionShape }, (d) => ({
+      type: 'Redecided',
+      on: d.on,
+      appealId: d.appealId,
+      ...decisionOf(d),
+    })),
   },
 };
 

@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type Agency, listAgencies } from '../../db/agencies.ts';
 import { publicCategories } from '../../db/openCatalogue.ts';
 import type { AppEnv } from '../env.ts';
-import { agencyCode, agencyOf, commonErrors, errorResponse, noAgency, valid } from './common.ts';
+import { agencyCode, agencyOf, commonErrors, jsonResponses, noAgency, valid } from './common.ts';
 
 const AgencySummary = z
   .object({
@@ -78,11 +78,7 @@ export function registerAgencies(api: OpenAPIHono<AppEnv>) {
       tags: ['单位'],
       summary: '一个单位：联系方式、所属部门、目录分类',
       request: { params: z.object({ code: agencyCode }) },
-      responses: {
-        200: { description: '单位', content: { 'application/json': { schema: AgencyDetail } } },
-        404: errorResponse('没有该单位'),
-        ...commonErrors,
-      },
+      responses: jsonResponses('单位', AgencyDetail, '没有该单位'),
     }),
     async (c) => {
       const { code } = c.req.valid('param');

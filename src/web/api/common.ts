@@ -34,6 +34,17 @@ export const commonErrors = {
   429: errorResponse('请求过于频繁，请按 Retry-After 头所示秒数后再试'),
 };
 
+/** A JSON answer (`schema`, described by `description`), a 404 (`missing`), and the common errors. */
+export const jsonResponses = <S extends z.ZodType>(
+  description: string,
+  schema: S,
+  missing: string,
+) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  404: errorResponse(missing),
+  ...commonErrors,
+});
+
 export const agencyCode = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, '单位代码只能包含小写字母、数字和连字符')
@@ -43,6 +54,9 @@ export const yearParam = z
   .string()
   .regex(/^\d{4}$/, '年度应为四位数字，如 2021')
   .openapi({ param: { name: 'year', in: 'path' }, example: '2021' });
+
+/** The path parameters of a year of an agency. */
+export const agencyYearParams = z.object({ code: agencyCode, year: yearParam });
 
 /** A table cell as published: a number, an empty cell, a `/`, or (imported reports) undetermined. */
 export const CellValue = z
@@ -93,6 +107,15 @@ export function reportYear(text: string): number | undefined {
 
 export const badYear = (c: Context, text: string) =>
   apiError(c, 400 as const, 'api.bad-year', `年度“${text}”无效，应为2008年以后的四位年度。`);
+
+/** The agency and report year a path names, or the answer: 400 for the year, 404 for the agency. */
+export async function agencyYearOf(c: Context<AppEnv>, param: { code: string; year: string }) {
+  const year = reportYear(param.year);
+  if (year === undefined) return { answer: badYear(c, param.year) };
+  const agency = await agencyOf(c, param.code);
+  if (!agency) return { answer: noAgency(c, param.code) };
+  return { agency, year };
+}
 
 /** Parses `body` with `schema` (a response that breaks its own contract is a bug, not output). */
 export function valid<S extends z.ZodType>(schema: S, body: z.input<S>): z.output<S> {

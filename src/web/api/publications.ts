@@ -9,15 +9,7 @@ import {
   publicCategories,
 } from '../../db/openCatalogue.ts';
 import type { AppEnv } from '../env.ts';
-import {
-  agencyCode,
-  agencyOf,
-  apiError,
-  commonErrors,
-  errorResponse,
-  noAgency,
-  valid,
-} from './common.ts';
+import { agencyCode, agencyOf, apiError, jsonResponses, noAgency, valid } from './common.ts';
 
 const isoDate = z
   .string()
@@ -145,14 +137,7 @@ export function registerPublications(api: OpenAPIHono<AppEnv>) {
       tags: ['主动公开'],
       summary: '主动公开目录（已发布的信息，按发布日期从新到旧）',
       request: { params: z.object({ code: agencyCode }), query: PublicationQuery },
-      responses: {
-        200: {
-          description: '一页信息；响应头 Link 给出下一页',
-          content: { 'application/json': { schema: PublicationPage } },
-        },
-        404: errorResponse('没有该单位'),
-        ...commonErrors,
-      },
+      responses: jsonResponses('一页信息；响应头 Link 给出下一页', PublicationPage, '没有该单位'),
     }),
     async (c) => {
       const { code } = c.req.valid('param');

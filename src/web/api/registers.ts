@@ -3,18 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { openRegisters } from '../../db/openReports.ts';
 import { todayInChina } from '../../law/date.ts';
 import type { AppEnv } from '../env.ts';
-import {
-  agencyCode,
-  agencyOf,
-  badYear,
-  commonErrors,
-  errorResponse,
-  noAgency,
-  notFound,
-  reportYear,
-  valid,
-  yearParam,
-} from './common.ts';
+import { agencyYearOf, agencyYearParams, jsonResponses, notFound, valid } from './common.ts';
 
 const Registers = z
   .object({
@@ -55,22 +44,13 @@ export function registerRegisters(api: OpenAPIHono<AppEnv>) {
       path: '/v1/agencies/{code}/registers/{year}',
       tags: ['年度报告'],
       summary: '第二十条主动公开数据（表2的来源）',
-      request: { params: z.object({ code: agencyCode, year: yearParam }) },
-      responses: {
-        200: {
-          description: '一年的登记数',
-          content: { 'application/json': { schema: Registers } },
-        },
-        404: errorResponse('没有该单位，或年度尚未开始'),
-        ...commonErrors,
-      },
+      request: { params: agencyYearParams },
+      responses: jsonResponses('一年的登记数', Registers, '没有该单位，或年度尚未开始'),
     }),
     async (c) => {
-      const { code, year: yearText } = c.req.valid('param');
-      const year = reportYear(yearText);
-      if (year === undefined) return badYear(c, yearText);
-      const agency = await agencyOf(c, code);
-      if (!agency) return noAgency(c, code);
+      const found = await agencyYearOf(c, c.req.valid('param'));
+      if (found.answer) return found.answer;
+      const { agency, year } = found;
       if (year > Number(todayInChina().slice(0, 4))) return notFound(c, `${year}年度尚未开始。`);
       const registers = await openRegisters(c.get('database').db, agency.id, year);
       return c.json(valid(Registers, { agency: agency.code, year, ...registers }), 200);

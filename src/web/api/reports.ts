@@ -16,15 +16,15 @@ import { lastModified } from './cache.ts';
 import {
   agencyCode,
   agencyOf,
-  badYear,
+  agencyYearOf,
+  agencyYearParams,
   Cells,
   commonErrors,
   errorResponse,
+  jsonResponses,
   noAgency,
   notFound,
-  reportYear,
   valid,
-  yearParam,
 } from './common.ts';
 
 const Section = z.object({
@@ -104,14 +104,7 @@ export function registerReports(api: OpenAPIHono<AppEnv>) {
       tags: ['年度报告'],
       summary: '已发布的年度报告',
       request: { params: z.object({ code: agencyCode }) },
-      responses: {
-        200: {
-          description: '年度报告列表',
-          content: { 'application/json': { schema: ReportList } },
-        },
-        404: errorResponse('没有该单位'),
-        ...commonErrors,
-      },
+      responses: jsonResponses('年度报告列表', ReportList, '没有该单位'),
     }),
     async (c) => {
       const { code } = c.req.valid('param');
@@ -136,7 +129,7 @@ export function registerReports(api: OpenAPIHono<AppEnv>) {
       path: '/v1/agencies/{code}/reports/{year}',
       tags: ['年度报告'],
       summary: '一年的年度报告（已发布的最新版本，含更正）',
-      request: { params: z.object({ code: agencyCode, year: yearParam }), query: ReportQuery },
+      request: { params: agencyYearParams, query: ReportQuery },
       responses: {
         200: {
           description: '报告',
@@ -151,13 +144,11 @@ export function registerReports(api: OpenAPIHono<AppEnv>) {
       },
     }),
     async (c) => {
-      const { code, year: yearText } = c.req.valid('param');
       const { format } = c.req.valid('query');
-      const year = reportYear(yearText);
-      if (year === undefined) return badYear(c, yearText);
+      const found = await agencyYearOf(c, c.req.valid('param'));
+      if (found.answer) return found.answer;
+      const { agency, year } = found;
       const db = c.get('database').db;
-      const agency = await agencyOf(c, code);
-      if (!agency) return noAgency(c, code);
       const published = await findPublishedReport(db, agency.id, year);
       if (!published) return notFound(c, `${agency.name}没有${year}年度已发布的年度报告。`);
       lastModified(c, published.updatedAt);

@@ -10,19 +10,7 @@ import { petitionStatistics } from '../../db/petitionStatistics.ts';
 import type { PetitionStatistics } from '../../petitions/statistics.ts';
 import type { AnnualReport } from '../../report/model.ts';
 import type { AppEnv } from '../env.ts';
-import {
-  agencyCode,
-  agencyOf,
-  badYear,
-  Cells,
-  commonErrors,
-  errorResponse,
-  noAgency,
-  notFound,
-  reportYear,
-  valid,
-  yearParam,
-} from './common.ts';
+import { agencyYearOf, agencyYearParams, Cells, jsonResponses, notFound, valid } from './common.ts';
 
 const Rate = z.object({
   due: z.number().int(),
@@ -97,20 +85,14 @@ export function registerStatistics(api: OpenAPIHono<AppEnv>) {
       path: '/v1/agencies/{code}/statistics/{year}',
       tags: ['年度报告'],
       summary: '年度统计：表2–表4单元格、信访数字，人民政府另按部门分列',
-      request: { params: z.object({ code: agencyCode, year: yearParam }) },
-      responses: {
-        200: { description: '统计', content: { 'application/json': { schema: Statistics } } },
-        404: errorResponse('没有该单位，或该年度没有已发布的年度报告'),
-        ...commonErrors,
-      },
+      request: { params: agencyYearParams },
+      responses: jsonResponses('统计', Statistics, '没有该单位，或该年度没有已发布的年度报告'),
     }),
     async (c) => {
-      const { code, year: yearText } = c.req.valid('param');
-      const year = reportYear(yearText);
-      if (year === undefined) return badYear(c, yearText);
+      const found = await agencyYearOf(c, c.req.valid('param'));
+      if (found.answer) return found.answer;
+      const { agency, year } = found;
       const db = c.get('database').db;
-      const agency = await agencyOf(c, code);
-      if (!agency) return noAgency(c, code);
       const published = await findPublishedReport(db, agency.id, year);
       if (!published) return notFound(c, `${agency.name}没有${year}年度已发布的年度报告。`);
       const report = published.report;

@@ -1,9 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
+import { MAX_INT4 } from '../../law/fields.ts';
 import type { AppEnv } from '../env.ts';
 import { errorPage } from '../views/errorPage.tsx';
-
-/** The largest value of a PostgreSQL `integer` (int4), the type of every record id and count. */
-export const MAX_INT4 = 2_147_483_647;
 
 /**
  * A URL segment made only of digits names a record (an id or a year). One above the int4 range

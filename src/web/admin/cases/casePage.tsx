@@ -1,7 +1,7 @@
 /** The case page: applicant, request, clocks with their traces, timeline, letters, appeals, actions. */
 
 import type { Child } from 'hono/jsx';
-import { allowedActions, redecisionDue } from '../../../cases/actions.ts';
+import { allowedActions } from '../../../cases/actions.ts';
 import {
   APPROVER_ROLE_LABELS,
   type Approval,
@@ -24,6 +24,7 @@ import {
   type OptionSource,
 } from '../../../cases/eventTable.ts';
 import { maskIdNumber, maskPhone } from '../../../cases/identifiers.ts';
+import { redecisionDue } from '../../../cases/offered.ts';
 import type { Agent } from '../../../cases/parties.ts';
 import { applicantNameFor, canSeeApplicantData, maskName } from '../../../cases/privacy.ts';
 import { formatQueryCode } from '../../../cases/queryCode.ts';
@@ -43,8 +44,8 @@ import { type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
 import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { PetitionHandoverButton } from '../petitions/handoverButton.tsx';
-import { ACTIONS } from './actionForms.ts';
 import { CaseFiles } from './files.tsx';
 
 export interface CasePageProps {
@@ -74,7 +75,7 @@ export function CasePage(p: CasePageProps) {
   const personal = canSeeApplicantData(p.roles);
   const canAct = personal;
   const actions = canAct
-    ? allowedActions(state).filter((a) => ACTIONS[a] && mayRecord(a, p.roles))
+    ? allowedActions(state).filter((a) => CASE_EVENTS[a].form && mayRecord(a, p.roles))
     : [];
   return (
     <>
@@ -185,16 +186,7 @@ export function CasePage(p: CasePageProps) {
         <section>
           <h2>行政复议与行政诉讼</h2>
           <table class="data">
-            <thead>
-              <tr>
-                <th>类型</th>
-                <th>复议机关/法院</th>
-                <th>案号</th>
-                <th>立案</th>
-                <th>审结</th>
-                <th>结果</th>
-              </tr>
-            </thead>
+            <TableHead columns={['类型', '复议机关/法院', '案号', '立案', '审结', '结果']} />
             <tbody>
               {state.appeals.map((a) => (
                 <tr>

@@ -10,6 +10,7 @@ import { formatQueryCode } from '../../../cases/queryCode.ts';
 import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import type { ApplicationRow, LetterRow, StoredEvent } from '../../../db/cases.ts';
+import { TableHead } from '../../views/tableHead.tsx';
 import { beijingDate, beijingDateTime } from '../../views/time.ts';
 import { Applicant, Clocks, describeEvent, RequestFacts, rowLabel } from './casePage.tsx';
 
@@ -68,15 +69,7 @@ export function PrintPage(p: PrintPageProps) {
             <section>
               <h2>办理记录</h2>
               <table class="data">
-                <thead>
-                  <tr>
-                    <th>日期</th>
-                    <th>事项</th>
-                    <th>内容</th>
-                    <th>经办人</th>
-                    <th>录入时间</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['日期', '事项', '内容', '经办人', '录入时间']} />
                 <tbody>
                   {p.timeline.map((t) => (
                     <tr>
@@ -96,14 +89,7 @@ export function PrintPage(p: PrintPageProps) {
                 <p>尚未生成文书。</p>
               ) : (
                 <table class="data">
-                  <thead>
-                    <tr>
-                      <th>文书</th>
-                      <th>文号</th>
-                      <th>送达对象</th>
-                      <th>生成日期</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['文书', '文号', '送达对象', '生成日期']} />
                   <tbody>
                     {p.letters.map((l) => (
                       <tr>

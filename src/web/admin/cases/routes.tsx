@@ -3,7 +3,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { CASE_KIND_LABELS, type CaseEventType } from '../../../cases/events.ts';
-import { mayRecord } from '../../../cases/eventTable.ts';
+import { CASE_EVENTS, mayRecord } from '../../../cases/eventTable.ts';
 import { applicantNameFor } from '../../../cases/privacy.ts';
 import { type CaseStatus, STATUS_LABELS } from '../../../cases/state.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
@@ -41,8 +41,8 @@ import {
 } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
 import { Pager } from '../../views/pager.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
-import { ACTIONS } from './actionForms.ts';
 import { CasePage } from './casePage.tsx';
 import { downloadCaseFile, uploadCaseFile } from './files.tsx';
 import { IntakeForm, type IntakeFormProps, parseIntakeReceipt } from './intakeForm.tsx';
@@ -143,17 +143,9 @@ caseRoutes.get('/', async (c) => {
       {rows.length === 0 ? <p class="muted">没有符合条件的申请。</p> : null}
       {rows.length > 0 ? (
         <table class="data cases">
-          <thead>
-            <tr>
-              <th>编号</th>
-              <th>申请人</th>
-              <th>所需信息</th>
-              <th>收到申请之日</th>
-              <th>答复期限</th>
-              <th>状态</th>
-              <th>承办人</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['编号', '申请人', '所需信息', '收到申请之日', '答复期限', '状态', '承办人']}
+          />
           <tbody>
             {rows.map((r) => (
               <tr class={r.replyDue && r.replyDue < today && !r.outcome ? 'overdue' : undefined}>
@@ -350,7 +342,7 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
   if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
   const body = (await c.req.parseBody()) as Record<string, string>;
   const action = body.action as CaseEventType;
-  const spec = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+  const spec = Object.hasOwn(CASE_EVENTS, action) ? CASE_EVENTS[action].form : undefined;
   if (!spec) return showCase(c, id, { action, message: '未知的操作', values: body, errors: {} });
   if (!mayRecord(action, c.get('roles'))) {
     return showCase(c, id, {

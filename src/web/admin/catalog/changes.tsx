@@ -7,6 +7,7 @@ import {
 import { diffLines } from '../../../catalog/publication/diff.ts';
 import type { ChangesSinceReview } from '../../../catalog/publication/history.ts';
 import { Body } from '../../portal/catalog/views.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 
 const stepLabels = { approved: '审核通过', rejected: '退回', published: '发布' } as const;
 
@@ -61,13 +62,7 @@ export function ContentDiff(props: {
       {fields.length > 0 ? (
         <table>
           <caption>修改的属性</caption>
-          <thead>
-            <tr>
-              <th scope="col">项目</th>
-              <th scope="col">修改前</th>
-              <th scope="col">修改后</th>
-            </tr>
-          </thead>
+          <TableHead columns={['项目', '修改前', '修改后']} />
           <tbody>
             {fields.map((f) => (
               <tr>

@@ -23,6 +23,7 @@ import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { beijingDateTime } from '../../views/time.ts';
 import { accountBox } from '../accountBox.tsx';
 import { BodyText, ChangesSinceReviewSection } from './changes.tsx';
@@ -361,14 +362,7 @@ export async function detailPage(
       <section aria-labelledby="trail-h">
         <h2 id="trail-h">办理记录</h2>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">时间</th>
-              <th scope="col">人员</th>
-              <th scope="col">操作</th>
-              <th scope="col">说明</th>
-            </tr>
-          </thead>
+          <TableHead columns={['时间', '人员', '操作', '说明']} />
           <tbody>
             {events.map((e) => (
               <tr>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CatalogCategory } from '../../../db/catalogCategories.ts';
-import { dateField, idField } from '../../fields.ts';
+import { dateField, idField } from '../../../law/fields.ts';
 import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError, FieldRow } from '../../views/formFields.tsx';

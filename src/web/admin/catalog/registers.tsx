@@ -8,13 +8,14 @@ import {
   t2Cells,
 } from '../../../db/catalogRegisters.ts';
 import { isGongkaiError } from '../../../errors.ts';
+import { countField, monthField, yuanField } from '../../../law/fields.ts';
 import type { AppEnv } from '../../env.ts';
-import { countField, monthField, yuanField } from '../../fields.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { REGISTER_VIEW_ROLES } from '../areaRoles.ts';
 import { catalogCrumbs } from './common.tsx';
@@ -135,13 +136,7 @@ async function page(c: Context<AppEnv>, year: number, error?: string, notice?: s
       </form>
       <h2>表二 主动公开政府信息情况</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">项目</th>
-            <th scope="col">数值</th>
-            <th scope="col">依据（可展开）</th>
-          </tr>
-        </thead>
+        <TableHead columns={['项目', '数值', '依据（可展开）']} />
         <tbody>
           {t2Rows.map((r) => {
             const rows = t2.drillDown[r.key as keyof typeof t2.drillDown];

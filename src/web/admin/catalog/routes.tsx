@@ -34,6 +34,7 @@ import { onceField } from '../../security/onceToken.tsx';
 import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { Alert } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { CATALOG_VIEW_ROLES } from '../areaRoles.ts';
 import { actorOf, catalogBase, catalogCrumbs, statusLabels } from './common.tsx';
@@ -99,17 +100,9 @@ catalogAdminRoutes.get('/', async (c) => {
       </nav>
       <table>
         <caption>共 {total} 条</caption>
-        <thead>
-          <tr>
-            <th scope="col">标题</th>
-            <th scope="col">分类</th>
-            <th scope="col">状态</th>
-            <th scope="col">索引号</th>
-            <th scope="col">成文日期</th>
-            <th scope="col">公开期限</th>
-            <th scope="col">隐私检查</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['标题', '分类', '状态', '索引号', '成文日期', '公开期限', '隐私检查']}
+        />
         <tbody>
           {rows.map((r) => {
             const due = publicationDueStatus(calendar, r, today);

@@ -7,6 +7,7 @@ import { listContentVersions, type Publication } from '../../../db/publications/
 import { findUserById } from '../../../db/users.ts';
 import type { AppEnv } from '../../env.ts';
 import { Layout } from '../../views/layout.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { BodyText, ContentDiff } from './changes.tsx';
 import { catalogBase, catalogCrumbs } from './common.tsx';
@@ -36,15 +37,7 @@ export async function versionsPage(c: Context<AppEnv>, item: Publication) {
         <a href={base}>{item.title}</a>　共 {versions.length} 稿
       </p>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">稿本</th>
-            <th scope="col">日期</th>
-            <th scope="col">人员</th>
-            <th scope="col">方式</th>
-            <th scope="col">修改的项目</th>
-          </tr>
-        </thead>
+        <TableHead columns={['稿本', '日期', '人员', '方式', '修改的项目']} />
         <tbody>
           {[...versions].reverse().map((v) => (
             <tr>

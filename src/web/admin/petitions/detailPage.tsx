@@ -22,6 +22,7 @@ import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field, SelectField, TextArea } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { base, crumbs } from './common.tsx';
 import type { FormState } from './newPage.tsx';
@@ -93,14 +94,7 @@ export function PetitionPage(props: {
       <h2>信访人</h2>
       {seesPersonal ? null : <p class="muted">信访人个人信息仅信访工作人员可见。</p>}
       <table>
-        <thead>
-          <tr>
-            <th>姓名</th>
-            <th>联系电话</th>
-            <th>身份证号码</th>
-            <th>住址</th>
-          </tr>
-        </thead>
+        <TableHead columns={['姓名', '联系电话', '身份证号码', '住址']} />
         <tbody>
           {detail.petitioners.map((p) => {
             const shown = petitionerFor(roles, p);
@@ -118,14 +112,7 @@ export function PetitionPage(props: {
 
       <h2>期限</h2>
       <table class="deadlines">
-        <thead>
-          <tr>
-            <th>期限</th>
-            <th>届满日</th>
-            <th>完成日</th>
-            <th>情况</th>
-          </tr>
-        </thead>
+        <TableHead columns={['期限', '届满日', '完成日', '情况']} />
         <tbody>
           {[
             clock.acceptance,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { countField, dateField, MAX_MONTHLY_COUNT } from '../../../law/fields.ts';
 import { PETITION_CHANNELS } from '../../../petitions/channel.ts';
 import { ACCEPTANCE_DECISIONS } from '../../../petitions/events.ts';
 import { REVIEW_STEPS } from '../../../petitions/eventTable.ts';
 import { LEADER_LEVELS } from '../../../petitions/leaderLevel.ts';
-import { countField, dateField, MAX_MONTHLY_COUNT } from '../../fields.ts';
 
 export const isoDate = dateField;
 

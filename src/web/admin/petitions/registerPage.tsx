@@ -7,6 +7,7 @@ import { canSeePetitionerData, maskName } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
 import { Layout } from '../../views/layout.tsx';
 import { Pager } from '../../views/pager.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { base, crumbs, HANDLING_ROLES, holds } from './common.tsx';
 
@@ -63,18 +64,18 @@ export function RegisterPage({
         <p>暂无登记的信访事项。</p>
       ) : (
         <table class="petition-register">
-          <thead>
-            <tr>
-              <th>查询码</th>
-              <th>收到日期</th>
-              <th>形式</th>
-              <th>事项</th>
-              <th>信访人</th>
-              <th>状态</th>
-              <th>受理告知期限</th>
-              <th>办理期限</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              '查询码',
+              '收到日期',
+              '形式',
+              '事项',
+              '信访人',
+              '状态',
+              '受理告知期限',
+              '办理期限',
+            ]}
+          />
           <tbody>
             {rows.map(({ petition: p, petitionerName }) => {
               const name = petitionerName ?? '';

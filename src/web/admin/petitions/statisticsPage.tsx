@@ -14,6 +14,7 @@ import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field } from '../../views/formFields.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { accountBox } from '../accountBox.tsx';
 import { AGGREGATE_ROLES, base, crumbs, holds } from './common.tsx';
 import type { FormState } from './newPage.tsx';
@@ -51,13 +52,7 @@ export function StatisticsPage({ c, stats, aggregates, periodErrors, form }: Sta
         ))}
       </form>
       <table class="petition-stats">
-        <thead>
-          <tr>
-            <th>项目</th>
-            <th>数值</th>
-            <th>统计口径</th>
-          </tr>
-        </thead>
+        <TableHead columns={['项目', '数值', '统计口径']} />
         <tbody>
           <Row
             label="来访"
@@ -127,16 +122,9 @@ export function StatisticsPage({ c, stats, aggregates, periodErrors, form }: Sta
         <p>尚未录入汇总数据。</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th>期间</th>
-              <th>来访</th>
-              <th>领导接访</th>
-              <th>来信、网上信访</th>
-              <th>网信按期办结/应办结</th>
-              <th>来源</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['期间', '来访', '领导接访', '来信、网上信访', '网信按期办结/应办结', '来源']}
+          />
           <tbody>
             {aggregates.map((a) => (
               <tr>

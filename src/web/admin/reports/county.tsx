@@ -23,6 +23,7 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { COUNTY_VIEW_ROLES } from '../areaRoles.ts';
 import { ChartFigure } from './chartFigure.tsx';
 import { barChart, outcomeChart } from './charts.ts';
@@ -82,17 +83,7 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
           各单位状态（共{statuses.length}个编制主体，逾期未发布{lateCount}个）
         </h2>
         <table class="data status-table">
-          <thead>
-            <tr>
-              <th>单位</th>
-              <th>状态</th>
-              <th>发布期限</th>
-              <th>发布日期</th>
-              <th>错误</th>
-              <th>警告</th>
-              <th>待更正</th>
-            </tr>
-          </thead>
+          <TableHead columns={['单位', '状态', '发布期限', '发布日期', '错误', '警告', '待更正']} />
           <tbody>
             {statuses.map((s) => (
               <tr class={`state-${s.standing.state}`} data-agency={s.agency.code}>
@@ -143,12 +134,7 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
         <section class="panel" id="breakdown">
           <h2>{cellLabel(validKey as CellKey)}的构成</h2>
           <table class="data breakdown">
-            <thead>
-              <tr>
-                <th>单位</th>
-                <th>数值</th>
-              </tr>
-            </thead>
+            <TableHead columns={['单位', '数值']} />
             <tbody>
               {cellBreakdown(rollup.parts, validKey).map((p) => (
                 <tr>

@@ -38,6 +38,7 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { beijingDate } from '../../views/time.ts';
 import { cellRoute } from './cellPage.tsx';
 import { actorOf, type C, hasRole, reportsBase, reportsPage, yearParam } from './page.tsx';
@@ -72,16 +73,7 @@ reportRoutes.get('/', async (c) => {
         </p>
       ) : null}
       <table class="data">
-        <thead>
-          <tr>
-            <th>年度</th>
-            <th>状态</th>
-            <th>发布期限</th>
-            <th>发布日期</th>
-            <th>错误</th>
-            <th>警告</th>
-          </tr>
-        </thead>
+        <TableHead columns={['年度', '状态', '发布期限', '发布日期', '错误', '警告']} />
         <tbody>
           {statuses.map((s) => (
             <tr>
@@ -217,13 +209,7 @@ async function showReport(c: C, year: number, state: PageState = {}, status: 200
             报告发布后，以下内容因记录变化与已发布的报告不一致。已发布的报告不会自动改变；确认后请发布更正。
           </p>
           <table class="data">
-            <thead>
-              <tr>
-                <th>单元格</th>
-                <th>已发布</th>
-                <th>按现有记录</th>
-              </tr>
-            </thead>
+            <TableHead columns={['单元格', '已发布', '按现有记录']} />
             <tbody>
               {pending.cells.map((cell) => (
                 <tr>

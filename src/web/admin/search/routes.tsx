@@ -14,6 +14,7 @@ import type { AppEnv } from '../../env.ts';
 import { Marked } from '../../portal/catalog/views.tsx';
 import { requireRole } from '../../security/guard.ts';
 import { Pager } from '../../views/pager.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { adminPage, areaCrumbs } from '../adminPage.tsx';
 import { CASE_VIEW_ROLES, CATALOG_VIEW_ROLES, SEARCH_ROLES } from '../areaRoles.ts';
 import { statusLabels } from '../catalog/common.tsx';
@@ -137,17 +138,9 @@ function CaseHits({
   if (rows.length === 0) return <p class="muted">没有找到符合条件的申请。</p>;
   return (
     <table class="data cases search-hits">
-      <thead>
-        <tr>
-          <th>编号</th>
-          <th>查询码</th>
-          <th>申请人</th>
-          <th>所需信息</th>
-          <th>告知书文号</th>
-          <th>答复期限</th>
-          <th>状态</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={['编号', '查询码', '申请人', '所需信息', '告知书文号', '答复期限', '状态']}
+      />
       <tbody>
         {rows.map((r) => {
           const name = applicantNameFor(c.get('roles'), r.applicantName, r.applicantType);

@@ -14,6 +14,7 @@ import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError, FieldRow } from '../../views/formFields.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { settingsActor, settingsBase, settingsPage } from './common.tsx';
 
 /** /admin/:agency/settings/categories — the catalogue categories and their sub-columns. */
@@ -148,14 +149,7 @@ async function categoriesPage(
             <h2 id={`col-${col.key}`}>{col.title}</h2>
             {inColumn.length === 0 ? <p class="muted">本栏目暂无分类。</p> : null}
             <table class="data categories">
-              <thead>
-                <tr>
-                  <th scope="col">名称与栏目</th>
-                  <th scope="col">网址</th>
-                  <th scope="col">信息</th>
-                  <th scope="col">顺序与删除</th>
-                </tr>
-              </thead>
+              <TableHead columns={['名称与栏目', '网址', '信息', '顺序与删除']} />
               <tbody>
                 {inColumn.map((cat, i) => {
                   const mine = failed?.form === 'update' && failed.raw.id === String(cat.id);

@@ -1,18 +1,14 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { type ReviewChain, reviewChainSchema } from '../../../catalog/reviewChain.ts';
 import { allowsConsecutiveSteps, getReviewChain } from '../../../db/catalogCategories.ts';
 import { changeConsecutiveSteps, changeReviewChain } from '../../../db/catalogSettings.ts';
 import { countByStatus } from '../../../db/publications/read.ts';
-import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
-import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError } from '../../views/formFields.tsx';
-import { settingsActor, settingsBase, settingsPage } from './common.tsx';
-
-/** /admin/:agency/settings/review-chain — the steps of 主动公开 review and the role of each. */
-export const chainRoutes = new Hono<AppEnv>();
+import { TableHead } from '../../views/tableHead.tsx';
+import { type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
 
 const MAX_ROWS = 8;
 const stepRoles = ['drafter', 'reviewer', 'office', 'admin'] as const;
@@ -49,28 +45,25 @@ export const chainFormSchema = z.record(z.string(), z.string()).transform((raw, 
   return z.NEVER;
 });
 
-chainRoutes.get('/', async (c) => {
-  const db = c.get('database').db;
-  const agency = c.get('agency');
-  const raw = rawOf(await getReviewChain(db, agency.id));
-  if (await allowsConsecutiveSteps(db, agency.id)) raw.consecutive = 'on';
-  return chainPage(c, raw, {}, c.req.query('saved') === '1' ? '已保存。' : null);
-});
-
-chainRoutes.post('/', async (c) => {
-  const agency = c.get('agency');
-  const form = await parseForm(c, chainFormSchema);
-  if (!form.ok) return chainPage(c, form.raw, form.errors);
-  const db = c.get('database').db;
-  try {
-    await changeReviewChain(db, agency.id, form.data, settingsActor(c));
-    const allow = form.raw.consecutive === 'on';
-    await changeConsecutiveSteps(db, agency.id, allow, settingsActor(c));
-  } catch (error) {
-    if (!isGongkaiError(error)) throw error;
-    return chainPage(c, form.raw, { _: error.message });
-  }
-  return c.redirect(`${settingsBase(agency)}/review-chain?saved=1`, 303);
+/** /admin/:agency/settings/review-chain — the steps of 主动公开 review and the role of each. */
+export const chainRoutes = settingsFormRoutes({
+  section: '/review-chain',
+  schema: chainFormSchema,
+  current: async (c) => {
+    const db = c.get('database').db;
+    const agency = c.get('agency');
+    const raw = rawOf(await getReviewChain(db, agency.id));
+    if (await allowsConsecutiveSteps(db, agency.id)) raw.consecutive = 'on';
+    return raw;
+  },
+  page: chainPage,
+  save: async (c, data, { raw, actor }) => {
+    const db = c.get('database').db;
+    const agency = c.get('agency');
+    await changeReviewChain(db, agency.id, data, actor);
+    await changeConsecutiveSteps(db, agency.id, raw.consecutive === 'on', actor);
+    return undefined;
+  },
 });
 
 function rawOf(chain: ReviewChain): Record<string, string> {
@@ -82,12 +75,7 @@ function rawOf(chain: ReviewChain): Record<string, string> {
   return raw;
 }
 
-async function chainPage(
-  c: Context<AppEnv>,
-  raw: Record<string, string>,
-  errors: Record<string, string>,
-  notice: string | null = null,
-) {
+async function chainPage(c: Context<AppEnv>, { raw, errors, notice, action }: SettingsForm) {
   const agency = c.get('agency');
   const db = c.get('database').db;
   const current = await getReviewChain(db, agency.id);
@@ -112,17 +100,11 @@ async function chainPage(
           ? `目前有${inReview}条信息正在审核中：在它们发布或退回之前，只能修改步骤名称，不能增删步骤、调整顺序或更换承办角色。`
           : '目前没有正在审核中的信息，可以任意调整。'}
       </p>
-      <form method="post" action={`${settingsBase(agency)}/review-chain`} class="form">
+      <form method="post" action={action} class="form">
         <CsrfField token={c.get('csrfToken')} />
         <table class="data chain">
           <caption>审核步骤</caption>
-          <thead>
-            <tr>
-              <th scope="col">步骤</th>
-              <th scope="col">名称</th>
-              <th scope="col">承办角色</th>
-            </tr>
-          </thead>
+          <TableHead columns={['步骤', '名称', '承办角色']} />
           <tbody>
             {Array.from({ length: rows }, (_, i) => {
               const label = `label.${i}`;

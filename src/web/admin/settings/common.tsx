@@ -1,8 +1,11 @@
-import type { Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { z } from 'zod';
 import type { Agency } from '../../../db/agencies.ts';
 import type { SettingsActor } from '../../../db/catalogSettings.ts';
+import { type GongkaiError, isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
+import { parseForm } from '../../form.ts';
 import { Alert } from '../../views/formFields.tsx';
 import { adminPage, areaCrumbs } from '../adminPage.tsx';
 
@@ -62,6 +65,63 @@ export function settingsPage(
     </>,
     failed ? 422 : 200,
   );
+}
+
+type Fields = Record<string, string>;
+type Page = Response | Promise<Response>;
+
+/** What a settings form shows: what was typed (or is saved), the errors, the saved notice. */
+export interface SettingsForm {
+  raw: Fields;
+  errors: Fields;
+  notice: string | null;
+  /** Where the form posts. */
+  action: string;
+}
+
+/**
+ * The routes of a one-form settings page: GET shows the saved values (and "已保存。" after a save);
+ * POST validates with `schema`, then `save`s — field errors it returns, or a GongkaiError shown at
+ * `fieldOf(error)` (the top of the form by default), show the form again with what was typed —
+ * and redirects back to the section.
+ */
+export function settingsFormRoutes<S extends z.ZodType>(spec: {
+  section: Exclude<SettingsSection, ''>;
+  schema: S | ((c: Context<AppEnv>) => S);
+  current(c: Context<AppEnv>): Fields | Promise<Fields>;
+  page(c: Context<AppEnv>, form: SettingsForm): Page;
+  save(
+    c: Context<AppEnv>,
+    data: z.output<S>,
+    form: { raw: Fields; actor: SettingsActor },
+  ): Promise<Fields | undefined>;
+  fieldOf?: (error: GongkaiError) => string;
+}): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const action = (c: Context<AppEnv>) => settingsBase(c.get('agency')) + spec.section;
+  const show = (
+    c: Context<AppEnv>,
+    raw: Fields,
+    errors: Fields = {},
+    notice: string | null = null,
+  ) => spec.page(c, { raw, errors, notice, action: action(c) });
+  routes.get('/', async (c) =>
+    show(c, await spec.current(c), {}, c.req.query('saved') === '1' ? '已保存。' : null),
+  );
+  routes.post('/', async (c) => {
+    const schema = typeof spec.schema === 'function' ? spec.schema(c) : spec.schema;
+    const form = await parseForm(c, schema);
+    if (!form.ok) return show(c, form.raw, form.errors);
+    let errors: Fields | undefined;
+    try {
+      errors = await spec.save(c, form.data, { raw: form.raw, actor: settingsActor(c) });
+    } catch (error) {
+      if (!isGongkaiError(error)) throw error;
+      errors = { [spec.fieldOf?.(error) ?? '_']: error.message };
+    }
+    return errors ? show(c, form.raw, errors) : c.redirect(`${action(c)}?saved=1`, 303);
+  });
+  return routes;
 }
 
 /** Trimmed optional text: blank becomes null. */

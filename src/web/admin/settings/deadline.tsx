@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { dueSeasonYear, isMonthDay, statutoryDeadline } from '../../../annual/deadline.ts';
 import { findAgencyById } from '../../../db/agencies.ts';
@@ -8,16 +8,9 @@ import type { Db } from '../../../db/database.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { reportDeadline } from '../../../services/annual/status.ts';
 import type { AppEnv } from '../../env.ts';
-import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldRow } from '../../views/formFields.tsx';
-import { settingsActor, settingsBase, settingsPage } from './common.tsx';
-
-/**
- * /admin/:agency/settings/deadline — the earlier local date for the agency's own annual report
- * (scope `self`). The date a government sets for its members' reports stays on its county page.
- */
-export const deadlineRoutes = new Hono<AppEnv>();
+import { type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
 
 const monthDayOf = (date: string) => date.slice(5);
 
@@ -34,39 +27,37 @@ export function deadlineSchema(statutoryMonthDay: string) {
   });
 }
 
-deadlineRoutes.get('/', async (c) => {
-  const own = await ownSetting(c.get('database').db, c.get('agency').id);
-  return deadlinePage(
-    c,
-    { monthDay: own ?? '' },
-    {},
-    c.req.query('saved') === '1' ? '已保存。' : null,
-  );
-});
-
-deadlineRoutes.post('/', async (c) => {
-  const agency = c.get('agency');
-  const db = c.get('database').db;
-  const statutory = monthDayOf(statutoryDeadline(agency.kind, 2000));
-  const form = await parseForm(c, deadlineSchema(statutory));
-  if (!form.ok) return deadlinePage(c, form.raw, form.errors);
-  const after = form.data.monthDay || null;
-  const actor = settingsActor(c);
-  await db.transaction(async (tx) => {
-    const t = tx as Db;
-    const before = await ownSetting(t, agency.id);
-    if (before === after) return;
-    await saveDeadlineSetting(t, agency.id, 'self', after, actor.userId);
-    await audit(t, {
-      userId: actor.userId,
-      agencyId: agency.id,
-      action: 'settings.deadline',
-      target: `agency:${agency.code}`,
-      details: { scope: 'self', before, after },
-      ip: actor.ip ?? null,
+/**
+ * /admin/:agency/settings/deadline — the earlier local date for the agency's own annual report
+ * (scope `self`). The date a government sets for its members' reports stays on its county page.
+ */
+export const deadlineRoutes = settingsFormRoutes({
+  section: '/deadline',
+  schema: (c) => deadlineSchema(monthDayOf(statutoryDeadline(c.get('agency').kind, 2000))),
+  current: async (c) => ({
+    monthDay: (await ownSetting(c.get('database').db, c.get('agency').id)) ?? '',
+  }),
+  page: deadlinePage,
+  save: async (c, data, { actor }) => {
+    const agency = c.get('agency');
+    const db = c.get('database').db;
+    const after = data.monthDay || null;
+    await db.transaction(async (tx) => {
+      const t = tx as Db;
+      const before = await ownSetting(t, agency.id);
+      if (before === after) return;
+      await saveDeadlineSetting(t, agency.id, 'self', after, actor.userId);
+      await audit(t, {
+        userId: actor.userId,
+        agencyId: agency.id,
+        action: 'settings.deadline',
+        target: `agency:${agency.code}`,
+        details: { scope: 'self', before, after },
+        ip: actor.ip ?? null,
+      });
     });
-  });
-  return c.redirect(`${settingsBase(agency)}/deadline?saved=1`, 303);
+    return undefined;
+  },
 });
 
 async function ownSetting(db: Db, agencyId: number): Promise<string | null> {
@@ -74,12 +65,7 @@ async function ownSetting(db: Db, agencyId: number): Promise<string | null> {
   return settings.find((s) => s.scope === 'self')?.monthDay ?? null;
 }
 
-async function deadlinePage(
-  c: Context<AppEnv>,
-  raw: Record<string, string>,
-  errors: Record<string, string>,
-  notice: string | null = null,
-) {
+async function deadlinePage(c: Context<AppEnv>, { raw, errors, notice, action }: SettingsForm) {
   const agency = c.get('agency');
   const db = c.get('database').db;
   const year = dueSeasonYear(todayInChina());
@@ -125,7 +111,7 @@ async function deadlinePage(
           </tr>
         </tbody>
       </table>
-      <form method="post" action={`${settingsBase(agency)}/deadline`} class="form">
+      <form method="post" action={action} class="form">
         <CsrfField token={c.get('csrfToken')} />
         <FieldRow
           name="monthDay"

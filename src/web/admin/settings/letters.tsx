@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import {
   DEFAULT_LETTER_NUMBER_TEMPLATE,
@@ -12,20 +12,12 @@ import {
   remedyBodiesOf,
   updateLetterSettings,
 } from '../../../db/agencyLetters.ts';
-import { isGongkaiError } from '../../../errors.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { remedyFor } from '../../../law/remedies.ts';
 import type { AppEnv } from '../../env.ts';
-import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldRow } from '../../views/formFields.tsx';
-import { blankToNull, settingsActor, settingsBase, settingsPage } from './common.tsx';
-
-/**
- * /admin/:agency/settings/letters — what every reply letter names: the 复议机关 and the competent
- * court (行政复议法 2023 第二十四条), and the template of the letter numbers.
- */
-export const lettersRoutes = new Hono<AppEnv>();
+import { blankToNull, type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
 
 const text = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过${max}字`).optional().default('');
@@ -46,48 +38,41 @@ export const lettersSchema = z.object({
     .max(50, '请填写2至50之间的整数'),
 });
 
-lettersRoutes.get('/', async (c) => {
-  const settings = letterSettingsOf(c.get('agency'));
-  const raw = Object.fromEntries(
-    Object.entries(settings).map(([k, v]) => [
-      k,
-      typeof v === 'boolean' ? (v ? 'on' : '') : String(v ?? ''),
-    ]),
-  );
-  return lettersPage(c, raw, {}, c.req.query('saved') === '1' ? '已保存。' : null);
+/**
+ * /admin/:agency/settings/letters — what every reply letter names: the 复议机关 and the competent
+ * court (行政复议法 2023 第二十四条), and the template of the letter numbers.
+ */
+export const lettersRoutes = settingsFormRoutes({
+  section: '/letters',
+  schema: lettersSchema,
+  current: (c) =>
+    Object.fromEntries(
+      Object.entries(letterSettingsOf(c.get('agency'))).map(([k, v]) => [
+        k,
+        typeof v === 'boolean' ? (v ? 'on' : '') : String(v ?? ''),
+      ]),
+    ),
+  page: lettersPage,
+  save: async (c, data, { actor }) => {
+    const settings: LetterSettings = {
+      reconsiderationBody: blankToNull(data.reconsiderationBody),
+      court: blankToNull(data.court),
+      letterNumberTemplate: blankToNull(data.letterNumberTemplate),
+      identityProofRequired: data.identityProofRequired === 'on',
+      proactivePromptApplicants: data.proactivePromptApplicants,
+      holdProvisionalLetters: data.holdProvisionalLetters === 'on',
+    };
+    const agency = c.get('agency');
+    await updateLetterSettings(c.get('database').db, agency.id, settings, actor);
+    return undefined;
+  },
+  fieldOf: (error) =>
+    error.code === 'agency.proactive-applicants'
+      ? 'proactivePromptApplicants'
+      : 'letterNumberTemplate',
 });
 
-lettersRoutes.post('/', async (c) => {
-  const agency = c.get('agency');
-  const form = await parseForm(c, lettersSchema);
-  if (!form.ok) return lettersPage(c, form.raw, form.errors);
-  const settings: LetterSettings = {
-    reconsiderationBody: blankToNull(form.data.reconsiderationBody),
-    court: blankToNull(form.data.court),
-    letterNumberTemplate: blankToNull(form.data.letterNumberTemplate),
-    identityProofRequired: form.data.identityProofRequired === 'on',
-    proactivePromptApplicants: form.data.proactivePromptApplicants,
-    holdProvisionalLetters: form.data.holdProvisionalLetters === 'on',
-  };
-  try {
-    await updateLetterSettings(c.get('database').db, agency.id, settings, settingsActor(c));
-  } catch (error) {
-    if (!isGongkaiError(error)) throw error;
-    const field =
-      error.code === 'agency.proactive-applicants'
-        ? 'proactivePromptApplicants'
-        : 'letterNumberTemplate';
-    return lettersPage(c, form.raw, { [field]: error.message });
-  }
-  return c.redirect(`${settingsBase(agency)}/letters?saved=1`, 303);
-});
-
-async function lettersPage(
-  c: Context<AppEnv>,
-  raw: Record<string, string>,
-  errors: Record<string, string>,
-  notice: string | null = null,
-) {
+async function lettersPage(c: Context<AppEnv>, { raw, errors, notice, action }: SettingsForm) {
   const agency = c.get('agency');
   const db = c.get('database').db;
   const parent = agency.parentId ? await findAgencyById(db, agency.parentId) : undefined;
@@ -104,7 +89,7 @@ async function lettersPage(
         答复告知书按作出决定之日适用的法律载明救济途径。自2024年1月1日起，对不予公开决定不服的，
         须先申请行政复议（《中华人民共和国行政复议法》第二十三条），告知书须写明复议机关和期限。
       </p>
-      <form method="post" action={`${settingsBase(agency)}/letters`} class="form">
+      <form method="post" action={action} class="form">
         <CsrfField token={c.get('csrfToken')} />
         <FieldRow
           name="reconsiderationBody"

@@ -6,6 +6,7 @@ import { listMessages, type OutboxRow, retryMessage } from '../../../db/outbox.t
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { beijingDateTime } from '../../views/time.ts';
 import { settingsActor, settingsBase, settingsPage } from './common.tsx';
 
@@ -41,15 +42,7 @@ notificationRoutes.get('/', async (c) => {
       ) : (
         <div class="gk-table-wrap">
           <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">时间</th>
-                <th scope="col">方式与收件人</th>
-                <th scope="col">标题</th>
-                <th scope="col">状态</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
+            <TableHead columns={['时间', '方式与收件人', '标题', '状态', '操作']} />
             <tbody>
               {messages.map((m) => (
                 <tr>

@@ -1,16 +1,11 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { isValidUscc } from '../../../catalog/identifiers.ts';
 import { type AgencyProfile, profileOf, updateAgencyProfile } from '../../../db/agencyProfile.ts';
-import { isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
-import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldRow } from '../../views/formFields.tsx';
-import { settingsActor, settingsBase, settingsPage } from './common.tsx';
-
-/** /admin/:agency/settings/profile — name, 统一社会信用代码 and the 公开指南 contact details. */
-export const profileRoutes = new Hono<AppEnv>();
+import { type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
 
 const optional = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过${max}字`).optional().default('');
@@ -69,50 +64,38 @@ export const profileSchema = z.object({
     .default(''),
 });
 
-profileRoutes.get('/', (c) => {
-  const profile = profileOf(c.get('agency'));
-  const raw = Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, v ?? '']));
-  return profilePage(c, raw, {}, c.req.query('saved') === '1' ? '已保存。' : null);
+/** /admin/:agency/settings/profile — name, 统一社会信用代码 and the 公开指南 contact details. */
+export const profileRoutes = settingsFormRoutes({
+  section: '/profile',
+  schema: profileSchema,
+  current: (c) =>
+    Object.fromEntries(Object.entries(profileOf(c.get('agency'))).map(([k, v]) => [k, v ?? ''])),
+  page: profilePage,
+  save: async (c, data, { actor }) => {
+    const agency = c.get('agency');
+    const uscc = normalUscc(data.uscc);
+    // A stored code that fails the check (entered before this page existed) may be kept as it is.
+    if (uscc !== '' && uscc !== (agency.uscc ?? '') && !isValidUscc(uscc))
+      return { uscc: '统一社会信用代码不正确（应为18位，末位校验码须相符），请核对。' };
+    const nullable = (v: string) => (v === '' ? null : v);
+    const profile: AgencyProfile = {
+      name: data.name,
+      uscc: nullable(uscc),
+      address: nullable(data.address),
+      postcode: nullable(data.postcode),
+      officeHours: nullable(data.officeHours),
+      phone: nullable(data.phone),
+      fax: nullable(data.fax),
+      email: nullable(data.email),
+      website: nullable(data.website),
+    };
+    await updateAgencyProfile(c.get('database').db, agency.id, profile, actor);
+    return undefined;
+  },
+  fieldOf: (error) => (error.code.startsWith('agency.uscc') ? 'uscc' : '_'),
 });
 
-profileRoutes.post('/', async (c) => {
-  const agency = c.get('agency');
-  const form = await parseForm(c, profileSchema);
-  if (!form.ok) return profilePage(c, form.raw, form.errors);
-  const uscc = normalUscc(form.data.uscc);
-  // A stored code that fails the check (entered before this page existed) may be kept as it is.
-  if (uscc !== '' && uscc !== (agency.uscc ?? '') && !isValidUscc(uscc))
-    return profilePage(c, form.raw, {
-      uscc: '统一社会信用代码不正确（应为18位，末位校验码须相符），请核对。',
-    });
-  const nullable = (v: string) => (v === '' ? null : v);
-  const profile: AgencyProfile = {
-    name: form.data.name,
-    uscc: nullable(uscc),
-    address: nullable(form.data.address),
-    postcode: nullable(form.data.postcode),
-    officeHours: nullable(form.data.officeHours),
-    phone: nullable(form.data.phone),
-    fax: nullable(form.data.fax),
-    email: nullable(form.data.email),
-    website: nullable(form.data.website),
-  };
-  try {
-    await updateAgencyProfile(c.get('database').db, agency.id, profile, settingsActor(c));
-  } catch (error) {
-    if (!isGongkaiError(error)) throw error;
-    const field = error.code.startsWith('agency.uscc') ? 'uscc' : '_';
-    return profilePage(c, form.raw, { [field]: error.message });
-  }
-  return c.redirect(`${settingsBase(agency)}/profile?saved=1`, 303);
-});
-
-function profilePage(
-  c: Context<AppEnv>,
-  raw: Record<string, string>,
-  errors: Record<string, string>,
-  notice: string | null = null,
-) {
+function profilePage(c: Context<AppEnv>, { raw, errors, notice, action }: SettingsForm) {
   const agency = c.get('agency');
   const storedInvalid = agency.uscc && !isValidUscc(agency.uscc);
   const p = { raw, errors };
@@ -131,7 +114,7 @@ function profilePage(
           当前保存的统一社会信用代码“{agency.uscc}”校验码不符，请核对后更正。
         </p>
       ) : null}
-      <form method="post" action={`${settingsBase(agency)}/profile`} class="form">
+      <form method="post" action={action} class="form">
         <CsrfField token={c.get('csrfToken')} />
         <FieldRow name="name" label="单位名称" required maxlength={60} {...p} />
         <FieldRow

@@ -16,10 +16,11 @@ import {
   sitemapEntries,
 } from '../../../db/catalogPortal.ts';
 import { getPublicAttachmentFile } from '../../../db/publications/attachments.ts';
+import { MAX_INT4 } from '../../../law/fields.ts';
 import type { AppEnv } from '../../env.ts';
-import { MAX_INT4 } from '../../security/recordIds.ts';
 import { errorPage } from '../../views/errorPage.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { TableHead } from '../../views/tableHead.tsx';
 import { guidePage } from './guide.tsx';
 import { Body, ItemList, Marked, Pager, portalCrumbs, SearchBox } from './views.tsx';
 
@@ -126,14 +127,7 @@ catalogPortalRoutes.get('/a/:agency/catalog/:slug', async (c) => {
       <h1>{category.name}</h1>
       <table class="catalog">
         <caption>共 {total} 条</caption>
-        <thead>
-          <tr>
-            <th scope="col">索引号</th>
-            <th scope="col">名称</th>
-            <th scope="col">文号</th>
-            <th scope="col">发布日期</th>
-          </tr>
-        </thead>
+        <TableHead columns={['索引号', '名称', '文号', '发布日期']} />
         <tbody>
           {rows.map((r) => (
             <tr>

@@ -1,11 +1,14 @@
 /**
- * Bounded form fields shared by every route: record ids, dates, months, counts and amounts of
- * money. Each refuses what the database could not store or what no agency could mean, with a
- * Chinese message, so bad input is a 400 and never reaches a query.
+ * Bounded form fields shared by every form (the case actions' schemas in `cases/`, the routes'):
+ * record ids, dates, months, counts and amounts of money. Each refuses what the database could not
+ * store or what no agency could mean, with a Chinese message, so bad input is a 400 and never
+ * reaches a query.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../law/date.ts';
-import { MAX_INT4 } from './security/recordIds.ts';
+import { isIsoDate } from './date.ts';
+
+/** The largest value of a PostgreSQL `integer` (int4), the type of every record id and count. */
+export const MAX_INT4 = 2_147_483_647;
 
 /** Dates and months outside these years are typing errors (and year 0 is not a date in PostgreSQL). */
 export const FIRST_YEAR = 1949;
