@@ -43,6 +43,10 @@ async function healthzDuringUploads(demoDir: string, thread: boolean, files: [st
     ['serve', '--port', '0', '--host', '127.0.0.1'],
     { GONGKAI_DATA_DIR: dir, GONGKAI_PGLITE_THREAD: thread ? 'on' : 'off' },
     /http:\/\/localhost:(\d+)\//,
+    // BENCH_HEAVY_PROFILE=dir: a CPU profile of the server (each thread) for reading its stalls.
+    process.env.BENCH_HEAVY_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HEAVY_PROFILE}`]
+      : [],
   );
   try {
     const base = `http://127.0.0.1:${(await server.started)[1]}`;

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { byteaParsers, byteaSerializers } from './pgliteBytea.ts';
 import { DurableNodeFS, durableStartParams, pgliteFsyncEnabled } from './pgliteDurable.ts';
 
 /**
@@ -7,13 +8,14 @@ import { DurableNodeFS, durableStartParams, pgliteFsyncEnabled } from './pgliteD
  * dump made by `dumpDataDir`). The same code runs in process and in the database thread.
  */
 export async function createPglite(path: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
-  if (path === undefined) return PGlite.create({ extensions: { pg_trgm }, loadDataDir });
+  const common = { extensions: { pg_trgm }, parsers: byteaParsers, serializers: byteaSerializers };
+  if (path === undefined) return PGlite.create({ ...common, loadDataDir });
   // Durable by default: commits are fsynced (see pgliteDurable.ts, docs/deployment.md).
   return pgliteFsyncEnabled()
     ? PGlite.create({
         fs: new DurableNodeFS(path),
         startParams: durableStartParams,
-        extensions: { pg_trgm },
+        ...common,
       })
-    : PGlite.create(path, { extensions: { pg_trgm } });
+    : PGlite.create(path, common);
 }

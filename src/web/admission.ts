@@ -83,7 +83,10 @@ export function admission(limits: AdmissionLimits = admissionLimitsFromEnv()) {
     try {
       await next();
     } finally {
-      release();
+      // A streamed page's job runs after the handler returned: it keeps its slot until done.
+      const streaming = c.get('streamDone');
+      if (streaming) void streaming.then(release);
+      else release();
     }
   };
   return middleware;

@@ -25,5 +25,7 @@ export interface AppEnv {
     /** Set by the agency guard on /admin/:agency routes. */
     agency: Agency;
     roles: Role[];
+    /** Set by a streamed page (web/progressPage.tsx): admission holds its slot until then. */
+    streamDone?: Promise<void>;
   };
 }

@@ -19,8 +19,18 @@ export function gongkai(args: string[], env: Record<string, string> = {}) {
 }
 
 /** Starts a long-running `gongkai` command and resolves once a stdout line matches `ready`. */
-export function gongkaiServer(args: string[], env: Record<string, string>, ready: RegExp) {
-  const child = spawn(gongkaiBin, args, { env: { ...process.env, DATABASE_URL: '', ...env } });
+export function gongkaiServer(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  /** Node flags for the server process (a bench's `--cpu-prof`); none runs bin/gongkai. */
+  nodeFlags: string[] = [],
+) {
+  const [command, argv] =
+    nodeFlags.length > 0
+      ? [process.execPath, [...nodeFlags, `${gongkaiBin}.mjs`, ...args]]
+      : [gongkaiBin, args];
+  const child = spawn(command, argv, { env: { ...process.env, DATABASE_URL: '', ...env } });
   let output = '';
   const started = new Promise<RegExpMatchArray>((resolve, reject) => {
     child.stdout.on('data', (chunk) => {

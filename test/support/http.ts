@@ -76,8 +76,13 @@ export class HttpClient {
     return res.status === 303 && res.location !== '/admin/login';
   }
 
+  /** The session's Cookie header, for a request made with fetch directly (a binary download). */
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   private async request(path: string, init: RequestInit & { headers?: Record<string, string> }) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = this.cookieHeader();
     const res = await fetch(`${this.base}${path}`, {
       ...init,
       redirect: 'manual',

@@ -1,5 +1,5 @@
-import JSZip from 'jszip';
 import { GongkaiError } from '../../errors.ts';
+import { zipEntryNames } from './zipNames.ts';
 
 export type AttachmentKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg' | 'gif';
 
@@ -18,8 +18,9 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const startsWith = (data: Uint8Array, bytes: number[]) => bytes.every((b, i) => data[i] === b);
 
 /**
- * The file's kind from its content (magic bytes; for zip containers the OOXML part names),
- * never from its name. Anything else is refused.
+ * The file's kind from its content (magic bytes; for zip containers the OOXML part names in the
+ * central directory), never from its name. Anything else is refused. Runs on the HTTP thread, so
+ * it unpacks nothing: whether the parts are readable is the scan's question (in the pool).
  */
 export async function detectAttachmentKind(data: Uint8Array): Promise<AttachmentKind> {
   if (data.length === 0) throw new GongkaiError('catalog.file.empty', '文件为空。');
@@ -36,10 +37,10 @@ export async function detectAttachmentKind(data: Uint8Array): Promise<Attachment
   )
     return 'gif';
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {
-    const zip = await JSZip.loadAsync(data).catch(() => null);
-    if (zip?.file('[Content_Types].xml')) {
-      if (zip.file('word/document.xml')) return 'docx';
-      if (zip.file('xl/workbook.xml')) return 'xlsx';
+    const names = new Set(zipEntryNames(data));
+    if (names.has('[Content_Types].xml')) {
+      if (names.has('word/document.xml')) return 'docx';
+      if (names.has('xl/workbook.xml')) return 'xlsx';
     }
   }
   throw new GongkaiError(

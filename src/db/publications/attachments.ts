@@ -195,20 +195,22 @@ export async function titleAttachment(
   });
 }
 
+const metaColumns = {
+  id: publicationAttachments.id,
+  publicationId: publicationAttachments.publicationId,
+  filename: publicationAttachments.filename,
+  title: publicationAttachments.title,
+  mediaType: publicationAttachments.mediaType,
+  size: publicationAttachments.size,
+  sha256: publicationAttachments.sha256,
+  hidden: publicationAttachments.hidden,
+  removed: publicationAttachments.removed,
+  createdAt: publicationAttachments.createdAt,
+};
+
 export async function listAttachments(db: Db, publicationId: number): Promise<AttachmentMeta[]> {
   return db
-    .select({
-      id: publicationAttachments.id,
-      publicationId: publicationAttachments.publicationId,
-      filename: publicationAttachments.filename,
-      title: publicationAttachments.title,
-      mediaType: publicationAttachments.mediaType,
-      size: publicationAttachments.size,
-      sha256: publicationAttachments.sha256,
-      hidden: publicationAttachments.hidden,
-      removed: publicationAttachments.removed,
-      createdAt: publicationAttachments.createdAt,
-    })
+    .select(metaColumns)
     .from(publicationAttachments)
     .where(liveAttachment(publicationId))
     .orderBy(asc(publicationAttachments.id));
@@ -284,9 +286,9 @@ async function insertFile(tx: Db, publicationId: number, file: StoredFile) {
       text: file.text,
       hidden: file.findings,
     })
-    .returning();
-  const { data: _d, text: _t, ...meta } = row;
-  return meta;
+    // Not the file and its text back: the database thread and the HTTP thread would copy them.
+    .returning(metaColumns);
+  return row;
 }
 
 /** Runs `change` in one transaction, once the publication is found to be the agency's. */

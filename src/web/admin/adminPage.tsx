@@ -24,10 +24,14 @@ export function adminPage(
   body: Child,
   status = 200,
 ) {
-  return c.html(
+  return c.html(adminFrame(c, title, breadcrumb, body), status as 200);
+}
+
+/** The same page as JSX (a streamed page, web/progressPage.tsx, fills it as it goes). */
+export function adminFrame(c: Context<AppEnv>, title: string, breadcrumb: Crumb[], body: Child) {
+  return (
     <Layout title={title} agency={c.get('agency')} breadcrumb={breadcrumb} account={accountBox(c)}>
       {body}
-    </Layout>,
-    status as 200,
+    </Layout>
   );
 }

@@ -3,7 +3,7 @@
  * of every member agency's report, the roll-up (R16) with a per-agency breakdown of any cell,
  * charts, and the local deadline for the members' reports.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { isMonthDay } from '../../../annual/deadline.ts';
 import type { Agency } from '../../../db/agencies.ts';
@@ -21,6 +21,7 @@ import { cellBreakdown, countyReports } from '../../../services/annual/rollup.ts
 import { memberStatuses, standingLabel } from '../../../services/annual/status.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
+import { progressPage, type Step } from '../../progressPage.tsx';
 import { requireRole } from '../../security/guard.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
@@ -28,7 +29,7 @@ import { COUNTY_VIEW_ROLES } from '../areaRoles.ts';
 import { ChartFigure } from './chartFigure.tsx';
 import { barChart, outcomeChart } from './charts.ts';
 import { countyCharts } from './countyCharts.ts';
-import { reportsPage, yearParam } from './page.tsx';
+import { reportsFrame, reportsPage, yearParam } from './page.tsx';
 import { FindingsPanel, flaggedCells, ReportTable } from './reportTable.tsx';
 
 export const countyRoutes = new Hono<AppEnv>();
@@ -36,38 +37,35 @@ export const countyRoutes = new Hono<AppEnv>();
 const viewers = requireRole(...COUNTY_VIEW_ROLES);
 
 /** Everything the county page shows for a year (the benchmark measures this too). */
-export async function countyPageFigures(db: Db, government: Agency, year: number, today: string) {
+export async function countyPageFigures(
+  db: Db,
+  government: Agency,
+  year: number,
+  today: string,
+  step: Step = () => {},
+) {
   // This year's reports are built once and shared by the statuses and the roll-up.
+  step('正在汇总本机关及所属各单位的年度报告……');
   const { rollup, composed } = await countyReports(db, government, year);
+  step(`正在核对${composed.length}个单位的报告状态……`);
   const statuses = await memberStatuses(db, government, year, today, composed);
+  step('正在生成图表……');
   const charts = await countyCharts(db, year, rollup);
   const settings = await deadlineSettings(db, [government.id]);
   return { statuses, rollup, charts, settings };
 }
 
+/**
+ * The county page streams (web/progressPage.tsx): its heading and a progress line per step at
+ * once, the figures when the roll-up of every member's report is done.
+ */
 countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
   const year = yearParam(c);
   const government = c.get('agency');
   if (year === null || government.kind !== 'government') return c.notFound();
   const today = todayInChina();
-  const { statuses, rollup, charts, settings } = await countyPageFigures(
-    c.get('database').db,
-    government,
-    year,
-    today,
-  );
-  const key = c.req.query('cell');
-  const validKey =
-    key && (formatOf('2021').cellKeys as readonly string[]).includes(key) ? key : null;
-  const base = `/admin/${government.code}/county/${year}`;
-  const link = (k: string) => `${base}?cell=${k}#breakdown`;
-  const layouts = tableLayouts(formatOf('2021'));
-  const flags = flaggedCells(rollup.findings);
-  const membersDue = settings.find((s) => s.scope === 'members')?.monthDay ?? '';
-  const lateCount = statuses.filter((s) => s.standing.state === 'late').length;
-  return reportsPage(
-    c,
-    `${year}年度各单位年报情况`,
+  const db = c.get('database').db;
+  const heading = (
     <>
       <h1>
         {government.name} · {year}年度政府信息公开工作年度报告
@@ -78,6 +76,40 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
           <a href={`/admin/${government.code}/county/${year + 1}`}>{year + 1}年度 →</a>
         ) : null}
       </p>
+    </>
+  );
+  return progressPage(
+    c,
+    (slot) =>
+      reportsFrame(
+        c,
+        `${year}年度各单位年报情况`,
+        <>
+          {heading}
+          {slot}
+        </>,
+      ),
+    async (step) => countyBody(c, year, await countyPageFigures(db, government, year, today, step)),
+  );
+});
+
+function countyBody(
+  c: Context<AppEnv>,
+  year: number,
+  { statuses, rollup, charts, settings }: Awaited<ReturnType<typeof countyPageFigures>>,
+) {
+  const government = c.get('agency');
+  const key = c.req.query('cell');
+  const validKey =
+    key && (formatOf('2021').cellKeys as readonly string[]).includes(key) ? key : null;
+  const base = `/admin/${government.code}/county/${year}`;
+  const link = (k: string) => `${base}?cell=${k}#breakdown`;
+  const layouts = tableLayouts(formatOf('2021'));
+  const flags = flaggedCells(rollup.findings);
+  const membersDue = settings.find((s) => s.scope === 'members')?.monthDay ?? '';
+  const lateCount = statuses.filter((s) => s.standing.state === 'late').length;
+  return (
+    <>
       <section class="panel" id="status">
         <h2>
           各单位状态（共{statuses.length}个编制主体，逾期未发布{lateCount}个）
@@ -181,9 +213,9 @@ countyRoutes.get('/:year{[0-9]{4}}', viewers, async (c) => {
           </form>
         ) : null}
       </section>
-    </>,
+    </>
   );
-});
+}
 
 const deadlineSchema = z.object({
   year: z.string().regex(/^\d{4}$/),

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { todayInChina } from '../../../law/date.ts';
 import type { Role } from '../../../law/roles.ts';
 import type { AppEnv } from '../../env.ts';
-import { adminPage, areaCrumbs } from '../adminPage.tsx';
+import { adminFrame, adminPage, areaCrumbs } from '../adminPage.tsx';
 
 export type C = Context<AppEnv>;
 
@@ -17,9 +17,16 @@ export function reportsPage(
   crumbs: { label: string; href?: string }[] = [],
   status: 200 | 400 | 404 = 200,
 ) {
+  return adminPage(c, title, reportsCrumbs(c, title, crumbs), body, status);
+}
+
+/** The same page as JSX, for a streamed page (web/progressPage.tsx). */
+export const reportsFrame = (c: C, title: string, body: Child) =>
+  adminFrame(c, title, reportsCrumbs(c, title, []), body);
+
+function reportsCrumbs(c: C, title: string, crumbs: { label: string; href?: string }[]) {
   const area = { label: '年度报告', href: reportsBase(c) };
-  const breadcrumb = areaCrumbs(c.get('agency'), area, ...crumbs, { label: title });
-  return adminPage(c, title, breadcrumb, body, status);
+  return areaCrumbs(c.get('agency'), area, ...crumbs, { label: title });
 }
 
 export const hasRole = (c: C, ...roles: Role[]) => c.get('roles').some((r) => roles.includes(r));
