@@ -23,11 +23,7 @@ import { checkFee } from './feeAssessment.ts';
 import { redecisionDue } from './offered.ts';
 import { type CaseState, type CaseStatus, isUndecided } from './state.ts';
 
-export function derive(
-  calendar: Calendar,
-  events: readonly CaseEvent[],
-  recorded = 0,
-): CaseState {
+export function derive(calendar: Calendar, events: readonly CaseEvent[], recorded = 0): CaseState {
   if (events.length === 0 || events[0].type !== 'Submitted') {
     throw illegal('no-submission', '申请记录必须以“提交申请”开始');
   }
