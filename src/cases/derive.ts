@@ -55,6 +55,8 @@ export function step(state: CaseState, event: CaseEvent, newRecord = true): Case
     );
   }
   if (newRecord && event.type === 'Decided') checkNewDecision(state, event);
+  if (newRecord && event.type === 'Redecided')
+    checkNewDecision(state, { ...event, type: 'Decided' });
   const next = apply({ ...state, lastOn: event.on }, event);
   return { ...next, status: statusOf(next) };
 }
