@@ -113,8 +113,23 @@ export interface T3Match {
 
 /** The T3 row a printed (normalised) label names, if any. */
 export function t3RowOf(labels: FormatLabels, text: string): T3Match | undefined {
-  const hit = labels.t3Rows.get(text) ?? labels.t3Rows.get(canonicalNumbering(text));
+  const hit = labels.t3Rows.get(text);
   if (hit) return { row: hit, exact: true };
-  const near = nearT3Row(labels, canonicalNumbering(text));
+  // Most cells are values: only a text numbered `1.`/`1、`…`12.` may be a misprinted leaf.
+  if (!numbered(text)) return undefined;
+  const canonical = canonicalNumbering(text);
+  const same = labels.t3Rows.get(canonical);
+  if (same) return { row: same, exact: true };
+  const near = nearT3Row(labels, canonical);
   return near && { row: near, exact: false };
+}
+
+function numbered(text: string): boolean {
+  const mark = text.charCodeAt(1) === 0x2e || text.charCodeAt(1) === 0x3001 ? 1 : 2;
+  const at = text.charCodeAt(mark);
+  return (
+    text.length > mark + 1 &&
+    (at === 0x2e || at === 0x3001) &&
+    /^\d{1,2}$/.test(text.slice(0, mark))
+  );
 }

@@ -156,7 +156,9 @@ function assignT3(state: State, key: T3RowKey, values: GridCell[]) {
 function otherAsOneRow(state: State, values: GridCell[]) {
   const { cells, warnings } = state.out;
   assignT3(state, 'o', values);
-  warnings.push('表格把（六）其他处理印成一行（2019年试行格式的写法），其下三项分不开');
+  warnings.push(
+    '表格把（六）其他处理印成一行（2019年试行格式的写法）：该行为0的列，其下三项均为0；其余列的三项未能确定',
+  );
   for (const a of applicantKeys) {
     const sum = cells[t3Key('o', a)];
     delete cells[t3Key('o', a)];
