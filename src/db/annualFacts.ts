@@ -2,7 +2,7 @@
  * The record facts the report's text quotes: items published per catalogue category, processing
  * fees from the application events, applications the tables cannot count yet, petition figures.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { CategoryCount, FeeFacts } from '../annual/facts.ts';
 import { s6PetitionText } from '../petitions/s6.ts';
 import type { PetitionStatistics } from '../petitions/statistics.ts';

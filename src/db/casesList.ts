@@ -5,12 +5,10 @@ import {
   between,
   desc,
   eq,
-  gte,
   inArray,
   isNotNull,
   isNull,
   lt,
-  lte,
   type SQL,
   sql,
 } from 'drizzle-orm';
