@@ -72,7 +72,9 @@ export async function run() {
         const started = performance.now();
         const res = await fetch(`${base}/admin/${code}/reports/2025/export/pdf`, {
           headers: { cookie: staff.cookieHeader() },
-        });
+        }).catch((error: Error) => error);
+        if (res instanceof Error)
+          return `${Math.round(performance.now() - started)} (${res.message})`;
         const body = Buffer.from(await res.arrayBuffer());
         const ms = Math.round(performance.now() - started);
         if (res.status === 200 && body.subarray(0, 5).toString() === '%PDF-') return `${ms}`;

@@ -10,7 +10,12 @@ const toHex = (value: unknown): string => {
   return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
 };
 
-const fromHex = (text: string): Buffer => Buffer.from(text.slice(2), 'hex');
+/** A plain Uint8Array of its own (as PGlite gives; not a slice of Node's shared buffer pool). */
+const fromHex = (text: string): Uint8Array => {
+  const bytes = Buffer.allocUnsafeSlow((text.length - 2) / 2);
+  bytes.write(text.slice(2), 'hex');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+};
 
 export const byteaSerializers = { [BYTEA]: toHex };
 export const byteaParsers = { [BYTEA]: fromHex };

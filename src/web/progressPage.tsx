@@ -60,7 +60,11 @@ export async function progressPage(
       open = false;
     },
   });
-  return c.body(body, 200, { 'content-type': 'text/html; charset=UTF-8' });
+  // nginx would otherwise hold the lines back until the page is complete (docs/deployment.md).
+  return c.body(body, 200, {
+    'content-type': 'text/html; charset=UTF-8',
+    'x-accel-buffering': 'no',
+  });
 }
 
 const escapeHtml = (text: string) =>
