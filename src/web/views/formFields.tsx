@@ -136,3 +136,19 @@ export function FieldRow(props: FieldProps) {
     </p>
   );
 }
+
+/** A checkbox with its label that keeps whether it was ticked (`value` is what a tick sends). */
+export function CheckField(p: {
+  name: string;
+  label: string;
+  raw: Record<string, string>;
+  value?: string;
+}) {
+  const value = p.value ?? 'on';
+  return (
+    <label class="check">
+      <input type="checkbox" name={p.name} value={value} checked={p.raw[p.name] === value} />{' '}
+      {p.label}
+    </label>
+  );
+}

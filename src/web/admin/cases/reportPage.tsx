@@ -125,22 +125,26 @@ function T3Table({ report, link }: { report: AnnualReport; link: (k: string) => 
           <tr>
             <th scope="row">{t3RowLabel(row)}</th>
             {applicantKeys.map((col) => {
-              const key = t3Key(row, col);
-              const value = report.cells[key];
-              return (
-                <td data-cell={key}>
-                  {typeof value === 'number' && value > 0 ? (
-                    <a href={link(key)}>{value}</a>
-                  ) : (
-                    String(value ?? '')
-                  )}
-                </td>
-              );
+              return <CellTd report={report} cellKey={t3Key(row, col)} link={link} />;
             })}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A cell of the report; a count above zero links to the cases behind it. */
+function CellTd(p: { report: AnnualReport; cellKey: string; link: (k: string) => string }) {
+  const value = p.report.cells[p.cellKey as keyof AnnualReport['cells']];
+  return (
+    <td data-cell={p.cellKey}>
+      {typeof value === 'number' && value > 0 ? (
+        <a href={p.link(p.cellKey)}>{value}</a>
+      ) : (
+        String(value ?? '')
+      )}
+    </td>
   );
 }
 
@@ -164,17 +168,7 @@ function T4Table({ report, link }: { report: AnnualReport; link: (k: string) => 
         <tr>
           {t4GroupKeys.map((g) =>
             t4OutcomeKeys.map((o) => {
-              const key = t4Key(g, o);
-              const value = report.cells[key];
-              return (
-                <td data-cell={key}>
-                  {typeof value === 'number' && value > 0 ? (
-                    <a href={link(key)}>{value}</a>
-                  ) : (
-                    String(value ?? '')
-                  )}
-                </td>
-              );
+              return <CellTd report={report} cellKey={t4Key(g, o)} link={link} />;
             }),
           )}
         </tr>

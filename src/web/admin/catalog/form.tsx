@@ -3,7 +3,7 @@ import type { CatalogCategory } from '../../../db/catalogCategories.ts';
 import { dateField, idField } from '../../../law/fields.ts';
 import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { FieldError, FieldRow } from '../../views/formFields.tsx';
+import { CheckField, FieldError, FieldRow } from '../../views/formFields.tsx';
 
 const isoDate = dateField('日期');
 const optional = (max: number, label: string) =>
@@ -104,15 +104,12 @@ export function PublicationForm({
             hint="第二十六条的20个工作日自此日起算"
           />
           <p>
-            <label class="check">
-              <input
-                type="checkbox"
-                name="confidentiality"
-                value="public"
-                checked={raw.confidentiality === 'public'}
-              />{' '}
-              已对修改后的内容进行保密审查，不涉及国家秘密等不予公开的内容
-            </label>
+            <CheckField
+              name="confidentiality"
+              value="public"
+              label="已对修改后的内容进行保密审查，不涉及国家秘密等不予公开的内容"
+              raw={raw}
+            />
             <FieldError errors={errors} name="confidentiality" />
           </p>
         </>

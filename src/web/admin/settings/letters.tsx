@@ -16,7 +16,7 @@ import { todayInChina } from '../../../law/date.ts';
 import { remedyFor } from '../../../law/remedies.ts';
 import type { AppEnv } from '../../env.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { FieldRow } from '../../views/formFields.tsx';
+import { CheckField, FieldRow } from '../../views/formFields.tsx';
 import { blankToNull, type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
 
 const text = (max: number, label: string) =>
@@ -116,24 +116,16 @@ async function lettersPage(c: Context<AppEnv>, { raw, errors, notice, action }: 
           hint={`用 {year} 表示年份、{n} 表示本单位当年的序号，如 湘信访依申复〔{year}〕{n}号；不填则为 ${DEFAULT_LETTER_NUMBER_TEMPLATE}`}
           {...p}
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            name="identityProofRequired"
-            value="on"
-            checked={raw.identityProofRequired === 'on'}
-          />{' '}
-          网上申请须上传身份证明（条例第二十九条；不勾选则为选填，纸质申请由工作人员核验）
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            name="holdProvisionalLetters"
-            value="on"
-            checked={raw.holdProvisionalLetters === 'on'}
-          />{' '}
-          次年节假日安排尚未载入时，暂缓出具载有暂定日期的告知书（不勾选则照常出具，并写明日期系按现行安排推算）
-        </label>
+        <CheckField
+          name="identityProofRequired"
+          label="网上申请须上传身份证明（条例第二十九条；不勾选则为选填，纸质申请由工作人员核验）"
+          raw={raw}
+        />
+        <CheckField
+          name="holdProvisionalLetters"
+          label="次年节假日安排尚未载入时，暂缓出具载有暂定日期的告知书（不勾选则照常出具，并写明日期系按现行安排推算）"
+          raw={raw}
+        />
         <FieldRow
           name="proactivePromptApplicants"
           label="提示转为主动公开的申请人数"
