@@ -134,7 +134,7 @@ for (const [name, viewport] of [
     const [first] = await tabTo(page, () => true);
     assert.equal(first.text, '跳到正文');
     await page.keyboard.press('Enter');
-    assert.match(page.url(), /#main$/);
+    await page.waitForURL(/#main$/); // a same-page jump updates the address after the key event
     await follow(page, '湘潭县信访局');
     await follow(page, '依申请公开');
     await follow(page, '在线提交申请');
