@@ -47,7 +47,7 @@ export function PrintPage(p: PrintPageProps) {
         </head>
         <body class="print-view">
           <main id="main">
-            <p class="print-actions">
+            <p class="no-print">
               <a href={`${p.base}/${row.id}`}>返回办理页面</a>{' '}
               <button type="button" onclick="window.print()">
                 打印
