@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Agency } from '../../db/agencies.ts';
+import { DocumentHead } from './documentHead.tsx';
 
 export interface Crumb {
   label: string;
@@ -23,14 +24,7 @@ export function Layout({ title, agency, breadcrumb, account, children }: LayoutP
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{title === site ? title : `${title} - ${site}`}</title>
-          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href="/static/site.css" />
-          <link rel="stylesheet" href="/static/print.css" media="print" />
-        </head>
+        <DocumentHead title={title === site ? title : `${title} - ${site}`} />
         <body>
           <a class="skip" href="#main">
             跳到正文

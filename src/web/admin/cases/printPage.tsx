@@ -10,6 +10,7 @@ import { formatQueryCode } from '../../../cases/queryCode.ts';
 import { type CaseState, STATUS_LABELS } from '../../../cases/state.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import type { ApplicationRow, LetterRow, StoredEvent } from '../../../db/cases.ts';
+import { DocumentHead } from '../../views/documentHead.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { beijingDate, beijingDateTime } from '../../views/time.ts';
 import { Applicant, Clocks, describeEvent, RequestFacts, rowLabel } from './casePage.tsx';
@@ -37,14 +38,7 @@ export function PrintPage(p: PrintPageProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} - ${p.agency.name}`}</title>
-          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href="/static/site.css" />
-          <link rel="stylesheet" href="/static/print.css" media="print" />
-        </head>
+        <DocumentHead title={`${title} - ${p.agency.name}`} />
         <body class="print-view">
           <main id="main">
             <p class="no-print">
