@@ -85,7 +85,7 @@ export function admission(limits: AdmissionLimits = admissionLimitsFromEnv()) {
     } finally {
       // A streamed page's job runs after the handler returned: it keeps its slot until done.
       const streaming = c.get('streamDone');
-      if (streaming) void streaming.then(release);
+      if (streaming) void streaming.finally(release);
       else release();
     }
   };

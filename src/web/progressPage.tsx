@@ -51,9 +51,12 @@ export async function progressPage(
         const message = isGongkaiError(error) ? error.message : '处理失败，请稍后重试。';
         send(`</ol>${String(await (<Alert message={message} />))}`);
       } finally {
-        send(tail);
-        if (open) controller.close();
-        done();
+        try {
+          send(tail);
+          if (open) controller.close();
+        } finally {
+          done(); // the slot is freed even if the stream broke under us
+        }
       }
     },
     cancel() {
