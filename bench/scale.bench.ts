@@ -6,7 +6,7 @@
  * the county roll-up (buildAnnualReport with the members, and its T3 query alone), the county
  * status table (memberStatuses), the case search views (listCases: open, overdue) and the
  * tracking lookup (findByQueryCode), the drill-down behind a cell (casesInCell), and the county
- * page's figures in one request (countyPageFigures; and as before, with three roll-ups) — each against
+ * page's figures in one request (countyPageFigures; and as before, its queries one after another) — each against
  * a hand-written plain-SQL floor in the same run (median of BENCH_SCALE_RUNS, default 5, after a
  * warm-up). Appends its table to bench/RESULTS.md.
  */
@@ -15,6 +15,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { type Agency, findAgencyByCode, upsertAgency } from '../src/db/agencies.ts';
+import { deadlineSettings } from '../src/db/annual.ts';
 import { publicationCounts } from '../src/db/annualFacts.ts';
 import { findByQueryCode } from '../src/db/cases.ts';
 import { listCases } from '../src/db/casesList.ts';
@@ -27,9 +28,10 @@ import { type Database, rowsOf } from '../src/db/database.ts';
 import { demoCounty } from '../src/demo/agencies.ts';
 import { DECISION_IDS, decisionKind } from '../src/law/decisions.ts';
 import { buildAnnualReport } from '../src/services/annual/build.ts';
-import { rollupReport } from '../src/services/annual/rollup.ts';
+import { countyReports, rollupReport } from '../src/services/annual/rollup.ts';
 import { memberStatuses } from '../src/services/annual/status.ts';
 import { countyPageFigures } from '../src/web/admin/reports/county.tsx';
+import { countyCharts } from '../src/web/admin/reports/countyCharts.ts';
 import { freshPostgres } from '../test/support/databases.ts';
 
 const CASES = Number(process.env.BENCH_SCALE_CASES ?? 1_000_000);
@@ -111,6 +113,9 @@ const inList = (ids: readonly number[]) =>
     sql`, `,
   );
 
+/** Only 依申请公开 cases count in the report (migration 0025 added the other kinds). */
+const disclosure = sql`case_kind = 'disclosure'`;
+
 /** The floors: the least SQL that could produce each answer. */
 function floors(db: Database['db'], ids: number[], one: number) {
   const start = `${YEAR}-01-01`;
@@ -118,12 +123,12 @@ function floors(db: Database['db'], ids: number[], one: number) {
   return {
     t3: () =>
       db.execute(sql`select applicant_type, outcome, count(*) from applications
-        where agency_id in (${inList(ids)}) and received_on <= ${end}
+        where agency_id in (${inList(ids)}) and ${disclosure} and received_on <= ${end}
           and (resolved_on is null or outcome is null or resolved_on >= ${start})
         group by 1, 2`),
     perAgency: () =>
       db.execute(sql`select agency_id, applicant_type, outcome, count(*) from applications
-        where agency_id in (${inList(ids)}) and received_on <= ${end}
+        where agency_id in (${inList(ids)}) and ${disclosure} and received_on <= ${end}
           and (resolved_on is null or outcome is null or resolved_on >= ${start})
         group by 1, 2, 3`),
     /** The county page: this year per agency, the two earlier years per agency and outcome. */
@@ -132,13 +137,13 @@ function floors(db: Database['db'], ids: number[], one: number) {
       const before = `${YEAR - 1}-01-01`;
       const last = `${YEAR - 1}-12-31`;
       await db.execute(sql`select agency_id, applicant_type, outcome, count(*) from applications
-        where agency_id in (${inList(ids)}) and received_on <= ${end}
+        where agency_id in (${inList(ids)}) and ${disclosure} and received_on <= ${end}
           and (resolved_on is null or outcome is null or resolved_on >= ${start})
         group by 1, 2, 3`);
       await db.execute(sql`select agency_id, outcome,
           count(*) filter (where received_on < ${before}), count(*) filter (where received_on >= ${before})
         from applications
-        where agency_id in (${inList(ids)}) and received_on <= ${last}
+        where agency_id in (${inList(ids)}) and ${disclosure} and received_on <= ${last}
           and (resolved_on is null or outcome is null or resolved_on >= ${first})
         group by 1, 2`);
       await publicationCounts(db, ids, YEAR);
@@ -154,7 +159,7 @@ function floors(db: Database['db'], ids: number[], one: number) {
     track: (code: string) =>
       db.execute(sql`select * from applications where agency_id = ${one} and query_code = ${code}`),
     cell: () =>
-      db.execute(sql`select id from applications where agency_id = ${one}
+      db.execute(sql`select id from applications where agency_id = ${one} and ${disclosure}
         and received_on >= ${start} and received_on <= ${end} and applicant_type = 'np'
         and outcome = 'open' and resolved_on <= ${end} order by received_on, id limit 1000`),
   };
@@ -200,11 +205,12 @@ async function measure(database: Database, county: Agency, members: number[]) {
       floor.countyPage,
     ],
     [
-      'county page as before: charts from three roll-ups (rollupReport × 3)',
+      'county page as before: its queries one after another (5f7340f)',
       async () => {
-        await memberStatuses(db, county, YEAR, today);
-        for (const y of [YEAR, YEAR - 1, YEAR - 2]) await rollupReport(db, county, y);
-        await publicationCounts(db, ids, YEAR);
+        const { rollup, composed } = await countyReports(db, county, YEAR);
+        await memberStatuses(db, county, YEAR, today, composed);
+        await countyCharts(db, YEAR, rollup);
+        await deadlineSettings(db, [county.id]);
       },
       floor.countyPage,
     ],
@@ -263,7 +269,7 @@ export async function run() {
     const explain = async () =>
       rowsOf<{ 'QUERY PLAN': string }>(
         await database.db.execute(
-          sql`explain (analyze, buffers) select agency_id, applicant_type, outcome, count(*) filter (where received_on >= '2024-01-01' and resolved_on <= '2024-12-31'), count(*) filter (where received_on >= '2024-01-01' and (resolved_on > '2024-12-31' or resolved_on is null)), count(*) filter (where received_on < '2024-01-01' and resolved_on <= '2024-12-31'), count(*) filter (where received_on < '2024-01-01' and (resolved_on > '2024-12-31' or resolved_on is null)) from applications where agency_id in (${inList([county.id, ...members])}) and received_on is not null and received_on <= '2024-12-31' and (resolved_on is null or outcome is null or resolved_on >= '2024-01-01') group by 1, 2, 3`,
+          sql`explain (analyze, buffers) select agency_id, applicant_type, outcome, count(*) filter (where received_on >= '2024-01-01' and resolved_on <= '2024-12-31'), count(*) filter (where received_on >= '2024-01-01' and (resolved_on > '2024-12-31' or resolved_on is null)), count(*) filter (where received_on < '2024-01-01' and resolved_on <= '2024-12-31'), count(*) filter (where received_on < '2024-01-01' and (resolved_on > '2024-12-31' or resolved_on is null)) from applications where agency_id in (${inList([county.id, ...members])}) and case_kind = 'disclosure' and received_on is not null and received_on <= '2024-12-31' and (resolved_on is null or outcome is null or resolved_on >= '2024-01-01') group by 1, 2, 3`,
         ),
       )
         .map((r) => r['QUERY PLAN'])
@@ -271,7 +277,7 @@ export async function run() {
     const existing = rowsOf<{ n: number }>(
       await database.db.execute(
         sql`select count(*)::int as n from pg_indexes where tablename = 'applications'
-          and indexdef like '%(agency_id, received_on, resolved_on, applicant_type, outcome)%'`,
+          and indexdef like '%(agency_id, case_kind, received_on, resolved_on, applicant_type, outcome)%'`,
       ),
     )[0].n;
     const results: { label: string; rows: Awaited<ReturnType<typeof measure>>; plan: string }[] =
@@ -284,14 +290,14 @@ export async function run() {
       });
       await database.db.execute(
         sql.raw(`create index ${coveringIndex} on applications
-          (agency_id, received_on, resolved_on, applicant_type, outcome)`),
+          (agency_id, case_kind, received_on, resolved_on, applicant_type, outcome)`),
       );
       await database.db.execute(sql`vacuum analyze applications`);
     }
     results.push({
       label:
         existing === 0
-          ? 'with the covering index (agency_id, received_on, resolved_on, applicant_type, outcome)'
+          ? 'with the covering index (agency_id, case_kind, received_on, resolved_on, applicant_type, outcome)'
           : 'with the covering index (migration)',
       rows: await measure(database, county, members),
       plan: await explain(),

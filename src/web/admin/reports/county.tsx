@@ -6,7 +6,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { isMonthDay } from '../../../annual/deadline.ts';
-import type { Agency } from '../../../db/agencies.ts';
+import { type Agency, listMemberAgencies } from '../../../db/agencies.ts';
 import { deadlineSettings, saveDeadlineSetting } from '../../../db/annual.ts';
 import { audit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/database.ts';
@@ -28,7 +28,7 @@ import { TableHead } from '../../views/tableHead.tsx';
 import { COUNTY_VIEW_ROLES } from '../areaRoles.ts';
 import { ChartFigure } from './chartFigure.tsx';
 import { barChart, outcomeChart } from './charts.ts';
-import { countyCharts } from './countyCharts.ts';
+import { countyChartFacts, countyCharts } from './countyCharts.ts';
 import { reportsFrame, reportsPage, yearParam } from './page.tsx';
 import { FindingsPanel, flaggedCells, ReportTable } from './reportTable.tsx';
 
@@ -46,12 +46,18 @@ export async function countyPageFigures(
 ) {
   // This year's reports are built once and shared by the statuses and the roll-up.
   step('正在汇总本机关及所属各单位的年度报告……');
-  const { rollup, composed } = await countyReports(db, government, year);
+  const members = await listMemberAgencies(db, government.id);
+  const ids = [government.id, ...members.map((m) => m.id)];
+  // The chart queries need no report: on PostgreSQL they run beside the build (PGlite queues them).
+  const [{ rollup, composed }, chartFacts, settings] = await Promise.all([
+    countyReports(db, government, year),
+    countyChartFacts(db, ids, year),
+    deadlineSettings(db, [government.id]),
+  ]);
   step(`正在核对${composed.length}个单位的报告状态……`);
   const statuses = await memberStatuses(db, government, year, today, composed);
   step('正在生成图表……');
-  const charts = await countyCharts(db, year, rollup);
-  const settings = await deadlineSettings(db, [government.id]);
+  const charts = await countyCharts(db, year, rollup, chartFacts);
   return { statuses, rollup, charts, settings };
 }
 

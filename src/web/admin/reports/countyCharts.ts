@@ -30,11 +30,40 @@ export const OUTCOME_GROUPS: readonly (readonly [string, readonly string[]])[] =
 const num = (r: AnnualReport, key: string) =>
   certainNumber(r.cells[key as keyof AnnualReport['cells']]) ?? 0;
 
-/** `rollup` is this year's roll-up, already computed for the page. */
-export async function countyCharts(db: Db, year: number, rollup: Rollup): Promise<CountyCharts> {
+/** What the charts read besides this year's reports: the two earlier years and the publications. */
+export interface CountyChartFacts {
+  earlier: Map<number, Map<number, AgencyYearCounts>>;
+  publications: Awaited<ReturnType<typeof publicationCounts>>;
+}
+
+/** The charts' own queries; they need no report, so the county page runs them beside the build. */
+export async function countyChartFacts(
+  db: Db,
+  agencyIds: readonly number[],
+  year: number,
+): Promise<CountyChartFacts> {
+  const [earlier, publications] = await Promise.all([
+    t3ChartCounts(db, agencyIds, [year - 2, year - 1]),
+    publicationCounts(db, agencyIds, year),
+  ]);
+  return { earlier, publications };
+}
+
+/** `rollup` is this year's roll-up, already computed for the page (and `facts`, when read). */
+export async function countyCharts(
+  db: Db,
+  year: number,
+  rollup: Rollup,
+  facts?: CountyChartFacts,
+): Promise<CountyCharts> {
   const years = [year - 2, year - 1, year];
-  const ids = rollup.parts.map((p) => p.agency.id);
-  const earlier = await t3ChartCounts(db, ids, [year - 2, year - 1]);
+  const { earlier, publications: counts } =
+    facts ??
+    (await countyChartFacts(
+      db,
+      rollup.parts.map((p) => p.agency.id),
+      year,
+    ));
   const resultsOf = (y: number) => (row: string) => {
     let n = 0;
     for (const c of earlier.get(y)!.values()) n += c.results[row as Result] ?? 0;
@@ -55,7 +84,6 @@ export async function countyCharts(db: Db, year: number, rollup: Rollup): Promis
       data: perYear.map((count) => rows.reduce((s, row) => s + count(row), 0)),
     })),
   };
-  const counts = await publicationCounts(db, ids, year);
   const categories: ChartData = {
     title: `${year}年主动公开信息（按分类）`,
     description: `条形图：${year}年全县主动公开的信息条数，每个分类一条。`,
