@@ -1,13 +1,16 @@
 /**
  * Long staff jobs answer with a streamed page (src/web/progressPage.tsx): the frame and the
  * progress list arrive before the job is done, then the result; a failure shows its Chinese
- * message; the admission slot is held until the last byte. The county page uses it, on both
- * databases.
+ * message; the admission slot is held until the last byte. The county page and the upload of a
+ * previous year's report use it, on both databases.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Hono } from 'hono';
+import { findAgencyByCode } from '../../src/db/agencies.ts';
+import { findImportedReport } from '../../src/db/annual.ts';
 import { demoPassword } from '../../src/demo/load.ts';
 import { GongkaiError } from '../../src/errors.ts';
 import { admission } from '../../src/web/admission.ts';
@@ -16,6 +19,7 @@ import { progressPage } from '../../src/web/progressPage.tsx';
 import { demoApp } from '../support/app.ts';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { seedPath } from '../support/shared.ts';
 
 /** The body's chunks as they were sent. */
 async function chunksOf(res: Response): Promise<string[]> {
@@ -144,6 +148,110 @@ describeEachDatabase(
       const office = new TestClient(app);
       await office.login('xfj-office', demoPassword);
       assert.equal((await office.get('/admin/xiangtan/county/2021')).status, 403);
+    });
+  },
+  { demo: true },
+);
+
+describeEachDatabase(
+  "the upload of a previous year's report shows its progress, then the result",
+  (database) => {
+    let app: Awaited<ReturnType<typeof demoApp>>;
+    const path = '/admin/xiangtan-xfj/reports/2022/previous';
+    before(async () => {
+      app = await demoApp(database());
+    });
+
+    async function office() {
+      const client = new TestClient(app);
+      assert.equal((await client.login('xfj-office', demoPassword)).status, 303);
+      await client.get('/admin/xiangtan-xfj/reports/2022');
+      return client;
+    }
+
+    const imported = async () => {
+      const { db } = database();
+      const agency = (await findAgencyByCode(db, 'xiangtan-xfj'))!;
+      return findImportedReport(db, agency.id, 2021);
+    };
+
+    test('received, parsed, checked and saved, in order, then what is left to confirm', async () => {
+      const client = await office();
+      const res = await client.upload(
+        path,
+        {},
+        { name: 'seed.txt', data: await readFile(seedPath) },
+      );
+      assert.equal(res.status, 200);
+      const chunks = await chunksOf(res);
+      const at = (pattern: RegExp) => chunks.findIndex((c) => pattern.test(c));
+      assert.equal(at(/<ol class="job-progress"/), 0);
+      assert.doesNotMatch(chunks[0], /已导入/);
+      const steps = [/已收到文件“seed.txt”/, /已读出报告/, /核对通过/, /已保存。/, /完成，用时/];
+      const order = steps.map(at);
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        order,
+        `steps in order: ${order}`,
+      );
+      assert.ok(
+        order.every((i) => i > 0),
+        `every step streamed: ${order}`,
+      );
+      const html = chunks.join('');
+      assert.match(html, /role="status">上年度报告已导入。<\/p>/);
+      assert.match(html, /各单元格均已确定/);
+      assert.match(html, /<\/html>\s*$/);
+      assert.equal((await imported())?.filename, 'seed.txt');
+    });
+
+    test('an unreadable or foreign file is refused in Chinese in the stream; the saved import stays', async () => {
+      const client = await office();
+      const saved = await imported();
+      assert.ok(saved, 'the previous test saved an import');
+      const broken = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0xff)]);
+      for (const [file, message] of [
+        [{ name: 'broken.pdf', data: broken }, /role="alert">[^<]*[\u4e00-\u9fff][^<]*<\/p>/],
+        [
+          { name: 'other.txt', data: Buffer.from('某县林业局2021年政府信息公开工作年度报告\n') },
+          /role="alert">[^<]*[\u4e00-\u9fff][^<]*<\/p>/,
+        ],
+      ] as const) {
+        const res = await client.upload(path, {}, file);
+        assert.equal(res.status, 200);
+        const html = (await chunksOf(res)).join('');
+        assert.match(html, /<li>已收到文件/);
+        assert.match(html, message);
+        assert.doesNotMatch(html, /已保存。|上年度报告已导入|处理失败/);
+        assert.match(html, /<\/html>\s*$/);
+      }
+      const after = await imported();
+      assert.equal(after?.filename, 'seed.txt');
+      assert.equal(after?.id, saved.id);
+    });
+
+    test('no file is refused at once on the report page, a body over 1 MB by the app; other roles are refused', async () => {
+      const client = await office();
+      const empty = await client.upload(path, {}, { name: 'empty.txt', data: Buffer.alloc(0) });
+      assert.equal(empty.status, 400);
+      assert.match(await empty.text(), /请选择上年度报告文件。/);
+      const big = await client.upload(
+        path,
+        {},
+        { name: 'big.txt', data: Buffer.alloc(1024 * 1024 + 1, 0x41) },
+      );
+      // The app's body limit (1 MB) answers before the route.
+      assert.equal(big.status, 413);
+      assert.match(await big.text(), /超过了大小限制/);
+      const handler = new TestClient(app);
+      await handler.login('xfj-handler', demoPassword);
+      await handler.get('/admin/xiangtan-xfj/reports/2022');
+      const res = await handler.upload(
+        path,
+        {},
+        { name: 'seed.txt', data: await readFile(seedPath) },
+      );
+      assert.equal(res.status, 403);
     });
   },
   { demo: true },

@@ -32,6 +32,9 @@ export interface ImportOutcome {
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
+/** What an import has done so far (the upload's progress page shows a line for each). */
+export type ImportStage = 'parsed' | 'checked' | 'saved';
+
 export async function importPreviousReport(
   db: Db,
   agency: Agency,
@@ -40,8 +43,10 @@ export async function importPreviousReport(
   actor: ImportActor,
   /** The web app and the CLI pass the worker pool's parser (jobs/reportParse.ts). */
   parse: (data: Buffer, name: string) => Promise<ParseResult> = parseFile,
+  reached: (stage: ImportStage) => void = () => {},
 ): Promise<ImportOutcome> {
   const parsed = await parse(file.data, file.name);
+  reached('parsed');
   const { report } = parsed;
   if (report.year !== null && report.year !== year)
     throw new GongkaiError('annual.import.year', { name: file.name, found: report.year, year });
@@ -56,6 +61,7 @@ export async function importPreviousReport(
   const uncertain = (Object.entries(report.cells) as [CellKey, unknown][])
     .filter(([, v]) => isUncertain(v as never))
     .map(([k]) => k);
+  reached('checked');
   const row = await saveImportedReport(db, {
     agencyId: agency.id,
     year,
@@ -72,6 +78,7 @@ export async function importPreviousReport(
     details: { filename: file.name, uncertain: row.uncertain.length },
     ip: actor.ip ?? null,
   });
+  reached('saved');
   return { row, pending: confirmedImport(row).pending, warnings: parsed.warnings };
 }
 

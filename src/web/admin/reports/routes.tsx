@@ -16,13 +16,12 @@ import {
 } from '../../../db/annual.ts';
 import { GongkaiError, isGongkaiError } from '../../../errors.ts';
 import { draftPdf } from '../../../jobs/draftPdf.ts';
-import { pooledParse } from '../../../jobs/reportParse.ts';
 import { pooledRenderer } from '../../../jobs/reportRender.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AnnualReport } from '../../../report/model.ts';
 import { cellText } from '../../../report/render/value.ts';
 import { type ComposedReport, composeReport } from '../../../services/annual/compose.ts';
-import { confirmImportedCells, importPreviousReport } from '../../../services/annual/import.ts';
+import { confirmImportedCells } from '../../../services/annual/import.ts';
 import { reportStatus, standingLabel } from '../../../services/annual/status.ts';
 import { reportFacts, reportTemplates } from '../../../services/annual/textProvider.ts';
 import {
@@ -41,6 +40,7 @@ import { CsrfField } from '../../views/csrfField.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { beijingDate } from '../../views/time.ts';
 import { cellRoute } from './cellPage.tsx';
+import { streamPreviousImport } from './importProgress.tsx';
 import { actorOf, type C, hasRole, reportsBase, reportsPage, yearParam } from './page.tsx';
 import { FindingsPanel, ReportView } from './reportTable.tsx';
 
@@ -508,25 +508,21 @@ reportRoutes.post('/:year{[0-9]{4}}/amend', requireRole('office'), async (c) => 
 
 const maxUpload = 1024 * 1024;
 
+const refuse = (c: C, year: number, error: GongkaiError) =>
+  showReport(c, year, { error: error.message }, 400);
+
 reportRoutes.post('/:year{[0-9]{4}}/previous', requireRole('office'), async (c) => {
   const year = yearParam(c);
+  if (year === null) return c.notFound();
   const body = await c.req.parseBody();
   const file = body.file;
-  return act(c, year, async (y) => {
-    if (!(file instanceof File) || file.size === 0)
-      throw new GongkaiError('annual.import.file', '请选择上年度报告文件。');
-    if (file.size > maxUpload) throw new GongkaiError('annual.import.size', '文件超过1 MB。');
-    const name = file.name.replace(/[^\p{L}\p{N}._\- ]/gu, '_').slice(-120) || 'report.txt';
-    await importPreviousReport(
-      c.get('database').db,
-      c.get('agency'),
-      y - 1,
-      { name, data: Buffer.from(await file.arrayBuffer()) },
-      actorOf(c),
-      pooledParse(c.get('jobs')),
-    );
-    return 'imported';
-  });
+  // A missing or oversized file is refused at once, on the report page; the rest streams.
+  if (!(file instanceof File) || file.size === 0)
+    return refuse(c, year, new GongkaiError('annual.import.file', '请选择上年度报告文件。'));
+  if (file.size > maxUpload)
+    return refuse(c, year, new GongkaiError('annual.import.size', '文件超过1 MB。'));
+  const name = file.name.replace(/[^\p{L}\p{N}._\- ]/gu, '_').slice(-120) || 'report.txt';
+  return streamPreviousImport(c, year, { name, data: Buffer.from(await file.arrayBuffer()) });
 });
 
 reportRoutes.post('/:year{[0-9]{4}}/previous/confirm', requireRole('office'), async (c) => {
