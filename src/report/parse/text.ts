@@ -11,6 +11,7 @@ import { detectIdentity } from './identity.ts';
 import { detectLayout, type TextLayout } from './layout.ts';
 import { checkTextLength } from './limits.ts';
 import { findLabel, type NormalizedText, normalizeWithOffsets } from './normalized.ts';
+import { otherAsOneRowMixing } from './otherRow.ts';
 import { findHeadings, type HeadingMatch, sectionBodies } from './sections.ts';
 import { type Region, readT2, readT3, readT4, type TableRead } from './tables.ts';
 import { detectVersion, formatMixing } from './version.ts';
@@ -132,6 +133,7 @@ export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
   if (Object.keys(cellNotes).length > 0) report.cellNotes = cellNotes;
   if (read.zeroOrBlank?.length) report.zeroOrBlank = read.zeroOrBlank;
   const mixing = formatMixing(nt.text.slice(t2Region.from, t3Region.to), version);
+  if (read.otherAsOneRow) mixing.push(otherAsOneRowMixing);
   if (mixing.length > 0) report.formatMixing = mixing;
   const uncertainKeys = (Object.keys(cells) as CellKey[]).filter((k) => isUncertain(cells[k]));
   return { report, uncertain: uncertainKeys, warnings, layout };
