@@ -274,3 +274,20 @@ test('R11: 复议/诉讼 outcomes stated in the narrative against T4 (淮安市 
     ['正文“行政复议…结果纠正64件”称64件，但…为60', '正文“行政诉讼…结果维持25件”称25件，但…为24'],
   );
 });
+
+test('enumeration in crawled text, one item per line (“四 / 是” split): 莆田市林业局 2023 lists 一是, 二是, 四是, 五是', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const real = new URL('./real/', import.meta.url).pathname;
+  const slyj = (await parseFile(`${real}putian-slyj-2023.txt`)).report;
+  assert.deepEqual(
+    ofRule(slyj, 'enumeration').map((f) => [f.severity, f.message]),
+    [['warning', '“六、其他需要报告的事项”中列举序号“二是”之后为“四是”，序号重复或跳号']],
+  );
+  slyj.sections.S6!.text = slyj.sections
+    .S6!.text.replace('四是\n', '三是\n')
+    .replace('五\n是', '四\n是');
+  assert.deepEqual(ofRule(slyj, 'enumeration'), [], 'in order once renumbered');
+  // Lists that restart at 一 in each subsection, inline or on their own lines, are in order.
+  const hyyyj = (await parseFile(`${real}putian-hyyyj-2021.txt`)).report;
+  assert.deepEqual(ofRule(hyyyj, 'enumeration'), []);
+});

@@ -43,3 +43,26 @@ test('section 一 under other words (“一、政府信息主动公开工作”)
   assert.equal(parseText(text).report.sections.S1?.heading, '一、政府信息主动公开工作');
   assert.deepEqual(r14(text), ['warning']);
 });
+
+test('a heading printed out of order (六 before 五) is there: R14 says the order, not 缺少; table 2 without its heading is read after 一', () => {
+  const real = readFileSync(new URL('./real/putian-stjj-2022.txt', import.meta.url), 'utf8');
+  const { report } = parseText(real);
+  assert.ok(report.sections.S6, 'section 六 found before 五');
+  assert.ok((report.sections.S6.order ?? 0) < (report.sections.S5?.order ?? 0));
+  assert.equal(report.cells['t2.pun.decisions'], 1);
+  const messages = checkReport(report)
+    .filter((f) => f.rule === 'R14' && f.severity === 'error')
+    .map((f) => f.message);
+  assert.equal(messages.length, 2, messages.join('\n'));
+  assert.match(messages[0], /缺少章节：二、主动公开政府信息情况。/);
+  assert.doesNotMatch(messages[0], /六、/);
+  assert.match(messages[1], /章节顺序与规定格式不一致/);
+  // In order, 六 is found where it belongs and nothing is reported.
+  const inOrder = real
+    .replace('六、其他需要报告的事项\n五、', '五、')
+    .replace('（一）信息处理费收取情况', '六、其他需要报告的事项\n（一）信息处理费收取情况');
+  assert.deepEqual(
+    r14(inOrder.replace('第二十条第（一）项', '二、主动公开政府信息情况\n第二十条第（一）项')),
+    [],
+  );
+});

@@ -16,10 +16,11 @@ import {
   t4GroupKeys,
   t4Key,
 } from '../keys.ts';
-import type { Cells, CellValue } from '../model.ts';
+import type { Cells } from '../model.ts';
 import type { GridCell, GridTable } from './grid.ts';
 import { type FormatLabels, formatLabels, t3RowOf } from './gridLabels.ts';
 import { readCellValue } from './gridValue.ts';
+import { otherAsOneRowWarning, splitOtherRow } from './otherRow.ts';
 
 export interface GridRead {
   cells: Cells;
@@ -149,33 +150,12 @@ function assignT3(state: State, key: T3RowKey, values: GridCell[]) {
   );
 }
 
-/**
- * A 2021 table printing （六）其他处理 as one row, the way the 2019 format did: its three rows are
- * 0 where the printed row is 0, else undetermined (each between 0 and the printed sum).
- */
+/** A 2021 table printing （六）其他处理 as one row, the way the 2019 format did (otherRow.ts). */
 function otherAsOneRow(state: State, values: GridCell[]) {
-  const { cells, warnings } = state.out;
   assignT3(state, 'o', values);
-  warnings.push(
-    '表格把（六）其他处理印成一行（2019年试行格式的写法）：该行为0的列，其下三项均为0；其余列的三项未能确定',
-  );
-  for (const a of applicantKeys) {
-    const sum = cells[t3Key('o', a)];
-    delete cells[t3Key('o', a)];
-    for (const leaf of ['o1', 'o2', 'o3'] as const)
-      cells[t3Key(leaf, a)] =
-        sum === 0 || sum === 'blank' || sum === 'slash' ? sum : undeterminedPart(sum);
-  }
+  state.out.warnings.push(otherAsOneRowWarning);
+  splitOtherRow(state.out.cells);
   state.out.otherAsOneRow = true;
-}
-
-function undeterminedPart(sum: CellValue | undefined): CellValue {
-  const n = typeof sum === 'number' && Number.isInteger(sum) && sum <= 50 ? sum : -1;
-  const reason =
-    typeof sum === 'number'
-      ? `表格只印了（六）其他处理一行（本列合计 ${sum}），分不出其下三项`
-      : '表格只印了（六）其他处理一行，且该行本列无法读出';
-  return { uncertain: true, candidates: Array.from({ length: n + 1 }, (_, i) => i), reason };
 }
 
 function t2Row(state: State, row: GridCell[], norm: string[]): boolean {

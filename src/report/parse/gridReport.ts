@@ -12,6 +12,7 @@ import { mapTables } from './gridMap.ts';
 import { detectIdentity } from './identity.ts';
 import type { TextLayout } from './layout.ts';
 import { normalizeWithOffsets } from './normalized.ts';
+import { otherAsOneRowMixing } from './otherRow.ts';
 import { findHeadings, sectionBodies } from './sections.ts';
 import { type ParseOptions, parseText } from './text.ts';
 import { detectVersion, formatMixing } from './version.ts';
@@ -102,8 +103,7 @@ function gridReport(blocks: DocBlock[], opts: ParseOptions): GridParseResult | u
   if (preamble) report.preamble = preamble;
   if (Object.keys(read.notes).length > 0) report.cellNotes = read.notes;
   const mixing = formatMixing(normalizeLabel(tableText), version);
-  if (read.otherAsOneRow)
-    mixing.push('表格把（六）其他处理印成一行（2019年试行格式的写法），未分列其下三项');
+  if (read.otherAsOneRow) mixing.push(otherAsOneRowMixing);
   if (mixing.length > 0) report.formatMixing = mixing;
   const uncertain = (Object.keys(read.cells) as CellKey[]).filter((k) =>
     isUncertain(read.cells[k]),

@@ -1,5 +1,5 @@
 /** Finding the six section headings (S1–S6) in order, with their printed numbering. */
-import type { ReportFormat } from '../formats/types.ts';
+import type { ReportFormat, SectionSpec } from '../formats/types.ts';
 import type { SectionKey } from '../keys.ts';
 import type { Section } from '../model.ts';
 import { findHeadingLike } from './headingLike.ts';
@@ -38,29 +38,46 @@ export function findHeadings(nt: NormalizedText, format: ReportFormat): HeadingM
 
 function findExactHeadings(nt: NormalizedText, format: ReportFormat): HeadingMatch[] {
   const out: HeadingMatch[] = [];
+  const late: SectionSpec[] = [];
   let cursor = 0;
   for (const spec of format.sections) {
-    const terms = [spec.heading.text, ...(spec.heading.variants ?? [])];
-    let from = cursor;
-    for (;;) {
-      const m = findLabel(nt, terms, from);
-      if (!m) break;
-      const before = nt.original
-        .slice(Math.max(0, m.start - 12), m.start)
-        .replace(/[#*\s]+$/g, (s) => s);
-      const num = numeral.exec(before.replace(/[#\s]+$/, ''));
-      if (num) {
-        const start =
-          m.start - (before.length - before.replace(/[#\s]+$/, '').length) - num[0].length;
-        const heading = nt.original.slice(start, m.end).replace(/\s+/g, ' ').trim();
-        out.push({ key: spec.key, start, end: m.end, heading });
-        cursor = m.end;
-        break;
-      }
-      from = m.end;
+    const found = numberedHeading(nt, spec, cursor, nt.original.length);
+    if (!found) {
+      late.push(spec);
+      continue;
     }
+    out.push(found);
+    cursor = found.end;
+  }
+  // A heading printed out of order (六 before 五) is still there: R14 reports the order, not a gap.
+  for (const spec of late) {
+    const found = numberedHeading(nt, spec, 0, cursor);
+    if (found && !out.some((h) => found.start < h.end && h.start < found.end)) out.push(found);
   }
   return out;
+}
+
+/** The first occurrence of a section's heading text from `from`, right after a numeral, ending by `to`. */
+function numberedHeading(
+  nt: NormalizedText,
+  spec: SectionSpec,
+  from: number,
+  to: number,
+): HeadingMatch | undefined {
+  const terms = [spec.heading.text, ...(spec.heading.variants ?? [])];
+  for (let at = from; ; ) {
+    const m = findLabel(nt, terms, at);
+    if (!m || m.end > to) return undefined;
+    const before = nt.original.slice(Math.max(0, m.start - 12), m.start);
+    const num = numeral.exec(before.replace(/[#\s]+$/, ''));
+    if (num) {
+      const start =
+        m.start - (before.length - before.replace(/[#\s]+$/, '').length) - num[0].length;
+      const heading = nt.original.slice(start, m.end).replace(/\s+/g, ' ').trim();
+      return { key: spec.key, start, end: m.end, heading };
+    }
+    at = m.end;
+  }
 }
 
 /** Section bodies: from a heading's end to the next heading found (or the end of the text). */

@@ -15,6 +15,7 @@ import { type Chunks, toChunks, valueText } from './chunks.ts';
 import { maxCombinations, solveColumns } from './columns.ts';
 import type { TextLayout } from './layout.ts';
 import { findNeedle, type NormalizedText } from './normalized.ts';
+import { otherAsOneRowWarning, splitOtherRow } from './otherRow.ts';
 import {
   type CellSpec,
   type Constraint,
@@ -30,6 +31,8 @@ export interface TableRead {
   warnings: string[];
   /** Cells read as 0 that the source may have left blank (a collapsed run of lines). */
   zeroOrBlank?: CellKey[];
+  /** A 2021 table printed （六）其他处理 as one row (otherRow.ts). */
+  otherAsOneRow?: boolean;
 }
 
 /** Why a cell of a layout stays undetermined (the `reason` of its Uncertain value). */
@@ -255,26 +258,24 @@ export function readT3(
   layout: TextLayout,
   out: TableRead = { cells: {}, notes: {}, warnings: [] },
 ): TableRead {
-  const rowConstraints: Constraint[] = [{ target: 6, parts: [0, 1, 2, 3, 4, 5] }];
   const rows: { key: T3RowKey; input: RowInput }[] = [];
+  const missing: T3Plan[] = [];
   let cursor = region.from;
+  let otherFrom = region.from;
   for (const row of planOf(format).t3) {
+    if (row.key === 'o1') otherFrom = cursor;
     const found = rowValues(nt, row.needles, cursor, region, layout, row.nextNumber);
     if (!found) {
-      out.warnings.push(`表3未找到「${row.label}」行`);
+      missing.push(row);
       continue;
     }
     cursor = found.end;
-    rows.push({
-      key: row.key,
-      input: {
-        keys: row.keys,
-        specs: t3Specs,
-        constraints: rowConstraints,
-        chunks: withoutPadding(found.chunks, row.keys.length),
-      },
-    });
+    rows.push({ key: row.key, input: t3Row(row.keys, found.chunks) });
   }
+  const other = otherAsOneRow(nt, format, missing, otherFrom, region, layout);
+  if (other) rows.push(other);
+  for (const row of missing)
+    if (!other || !otherLeaves.has(row.key)) out.warnings.push(`表3未找到「${row.label}」行`);
   const readings = readAll(
     out,
     rows.map((r) => r.input),
@@ -296,7 +297,56 @@ export function readT3(
     const reason = reasons[solverLayout(layout)] + (truncated ? reasons.tooMany : '');
     assign(out, row.input, solved[i], reason);
   });
+  if (other) splitOther(out);
   return out;
+}
+
+const rowConstraints: Constraint[] = [{ target: 6, parts: [0, 1, 2, 3, 4, 5] }];
+
+function t3Row(keys: CellKey[], chunks: Chunks): RowInput {
+  return {
+    keys,
+    specs: t3Specs,
+    constraints: rowConstraints,
+    chunks: withoutPadding(chunks, keys.length),
+  };
+}
+
+const otherLeaves = new Set<T3RowKey>(['o1', 'o2', 'o3']);
+const otherCaption = [normalizeLabel('（六）其他处理')];
+const otherKeys = applicantKeys.map((c) => t3Key('o', c));
+
+/**
+ * A 2021 table printing （六）其他处理 as one row, the way the 2019 format did: none of its three
+ * rows is printed, and the caption after the row before them is followed by values. Read as the
+ * row `o`, which `splitOther` then divides (otherRow.ts).
+ */
+function otherAsOneRow(
+  nt: NormalizedText,
+  format: ReportFormat,
+  missing: T3Plan[],
+  from: number,
+  region: Region,
+  layout: TextLayout,
+): { key: T3RowKey; input: RowInput } | undefined {
+  if (format.version !== '2021' || missing.filter((r) => otherLeaves.has(r.key)).length !== 3)
+    return undefined;
+  const found = rowValues(nt, otherCaption, from, region, layout, undefined);
+  if (!found || found.chunks.chunks.length === 0) return undefined;
+  return { key: 'o', input: t3Row(otherKeys, found.chunks) };
+}
+
+function splitOther(out: TableRead) {
+  const renamed = splitOtherRow(out.cells);
+  if (out.zeroOrBlank)
+    out.zeroOrBlank = out.zeroOrBlank.flatMap((key) => renamed.get(key) ?? [key]);
+  for (const [key, leaves] of renamed) {
+    const note = out.notes[key];
+    delete out.notes[key];
+    if (note) out.notes[leaves[0]] = note;
+  }
+  out.warnings.push(otherAsOneRowWarning);
+  out.otherAsOneRow = true;
 }
 
 export function readT4(

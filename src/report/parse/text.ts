@@ -11,6 +11,7 @@ import { detectIdentity } from './identity.ts';
 import { detectLayout, type TextLayout } from './layout.ts';
 import { checkTextLength } from './limits.ts';
 import { findLabel, type NormalizedText, normalizeWithOffsets } from './normalized.ts';
+import { otherAsOneRowMixing } from './otherRow.ts';
 import { findHeadings, type HeadingMatch, sectionBodies } from './sections.ts';
 import { type Region, readT2, readT3, readT4, type TableRead } from './tables.ts';
 import { detectVersion, formatMixing } from './version.ts';
@@ -57,8 +58,10 @@ function region(
 ): Region {
   const index = headings.findIndex((h) => h.key === key);
   if (index < 0) {
-    const next = headings.find((h) => h.start > fallbackFrom);
-    return { from: fallbackFrom, to: next ? next.start : length };
+    // The nearest heading after it (a heading printed out of order sits elsewhere in the list).
+    let to = length;
+    for (const h of headings) if (h.start > fallbackFrom && h.start < to) to = h.start;
+    return { from: fallbackFrom, to };
   }
   const next = headings[index + 1];
   return { from: headings[index].end, to: next ? next.start : length };
@@ -100,7 +103,13 @@ export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
   const format = formatOf(version);
   // Both formats share the section headings: the probe usually is the answer.
   const headings = format.sections === formatOf('2021').sections ? probe : findHeadings(nt, format);
-  const t2Region = region(headings, 'S2', 0, text.length);
+  // Without its heading, table 2 follows section 一 (莆田市统计局 2022).
+  const t2Region = region(
+    headings,
+    'S2',
+    headings.find((h) => h.key === 'S1')?.end ?? 0,
+    text.length,
+  );
   const t3Region = region(headings, 'S3', t2Region.from, text.length);
   const t4Region = region(headings, 'S4', t3Region.from, text.length);
   // The three readers fill one TableRead (their cell keys are disjoint), in table order.
@@ -132,6 +141,7 @@ export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
   if (Object.keys(cellNotes).length > 0) report.cellNotes = cellNotes;
   if (read.zeroOrBlank?.length) report.zeroOrBlank = read.zeroOrBlank;
   const mixing = formatMixing(nt.text.slice(t2Region.from, t3Region.to), version);
+  if (read.otherAsOneRow) mixing.push(otherAsOneRowMixing);
   if (mixing.length > 0) report.formatMixing = mixing;
   const uncertainKeys = (Object.keys(cells) as CellKey[]).filter((k) => isUncertain(cells[k]));
   return { report, uncertain: uncertainKeys, warnings, layout };

@@ -98,6 +98,7 @@ export function narrativeSum(report: AnnualReport): Finding[] {
 const ordinals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 const enumerationItem = /([一二三四五六七八九十])是/g;
+const splitItem = /([一二三四五六七八九十])[ \t]*\n\s*(?=是)/g;
 
 /** Enumerations “一是…二是…” in order without repeats; repeated sentences. */
 export function listsAndRepeats(report: AnnualReport): Finding[] {
@@ -106,19 +107,27 @@ export function listsAndRepeats(report: AnnualReport): Finding[] {
     const text = report.sections[key]?.text ?? '';
     // A paragraph needs two items to be out of order; paragraph breaks never split an item.
     if (!hasTwoItems(text)) continue;
-    for (const para of text.split(/\n|(?<=。)(?=[（(]?[一二三四五六七八九十]、)/)) {
-      const seq = [...para.matchAll(enumerationItem)].map((m) => ordinals.indexOf(m[1]) + 1);
-      for (let i = 1; i < seq.length; i++) {
-        if (seq[i] === seq[i - 1] + 1 || seq[i] === 1) continue;
-        out.push(
-          finding(
-            'enumeration',
-            'warning',
-            `“${report.sections[key]?.heading}”中列举序号“${ordinals[seq[i - 1] - 1]}是”之后为“${ordinals[seq[i] - 1]}是”，序号重复或跳号`,
-          ),
-        );
-        break;
-      }
+    const paragraphs = text.split(/\n|(?<=。)(?=[（(]?[一二三四五六七八九十]、)/);
+    const sequences = paragraphs.map((para) =>
+      [...para.matchAll(enumerationItem)].map((m) => ordinals.indexOf(m[1]) + 1),
+    );
+    // Crawled text puts each item on a line of its own (“四 / 是” even split): the whole section in order.
+    sequences.push(
+      [...text.replace(splitItem, '$1').matchAll(enumerationItem)].map(
+        (m) => ordinals.indexOf(m[1]) + 1,
+      ),
+    );
+    for (const seq of sequences) {
+      const at = outOfOrder(seq);
+      if (at === undefined) continue;
+      out.push(
+        finding(
+          'enumeration',
+          'warning',
+          `“${report.sections[key]?.heading}”中列举序号“${ordinals[seq[at - 1] - 1]}是”之后为“${ordinals[seq[at] - 1]}是”，序号重复或跳号`,
+        ),
+      );
+      break;
     }
   }
   out.push(...announcedCounts(report));
@@ -126,6 +135,12 @@ export function listsAndRepeats(report: AnnualReport): Finding[] {
   if (repeated !== undefined)
     out.push(finding('repeat', 'warning', `句子重复出现：“${repeated.slice(0, 30)}…”`));
   return out;
+}
+
+/** The first item that neither follows the one before nor starts a new list at 一. */
+function outOfOrder(seq: number[]): number | undefined {
+  for (let i = 1; i < seq.length; i++) if (seq[i] !== seq[i - 1] + 1 && seq[i] !== 1) return i;
+  return undefined;
 }
 
 const chineseCount = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
