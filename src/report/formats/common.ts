@@ -4,12 +4,40 @@ import type {
   Label,
   LayoutCell,
   SectionSpec,
+  T2Column,
+  T2Row,
   T2Spec,
   T3Column,
   T3Row,
   T3Spec,
   T4Spec,
 } from './types.ts';
+
+/** One group of T2: an item of Art. 20, its columns and rows. */
+export interface Article20Group {
+  /** The item's numeral, e.g. `一` for 第二十条第（一）项. */
+  item: string;
+  captionVariants?: readonly string[];
+  columns: readonly T2Column[];
+  rows: readonly T2Row[];
+}
+
+/** T2 of both formats: a group for each item of Art. 20, each with the header 信息内容. */
+export function t2Spec(groups: readonly Article20Group[]): T2Spec {
+  return {
+    title: { text: '主动公开政府信息情况' },
+    width: 4,
+    groups: groups.map(({ item, captionVariants, columns, rows }) => ({
+      caption: {
+        text: `第二十条第（${item}）项`,
+        ...(captionVariants ? { variants: captionVariants } : {}),
+      },
+      headerLabel: { text: '信息内容' },
+      columns,
+      rows,
+    })),
+  };
+}
 
 export const sectionsCommon: readonly SectionSpec[] = [
   { key: 'S1', numeral: '一', heading: { text: '总体情况' } },
