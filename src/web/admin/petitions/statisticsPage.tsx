@@ -12,10 +12,9 @@ import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { submittedState } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field } from '../../views/formFields.tsx';
-import { Layout } from '../../views/layout.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
-import { accountBox } from '../accountBox.tsx';
+import { adminFrame } from '../adminPage.tsx';
 import { AGGREGATE_ROLES, base, crumbs, holds } from './common.tsx';
 import type { FormState } from './newPage.tsx';
 
@@ -32,13 +31,11 @@ export function StatisticsPage({ c, stats, aggregates, periodErrors, form }: Sta
   const agency = c.get('agency');
   const year = Number(stats.period.from.slice(0, 4));
   const wholeYear = stats.period.from.endsWith('-01-01') && stats.period.to === `${year}-12-31`;
-  return (
-    <Layout
-      title="信访统计"
-      agency={agency}
-      breadcrumb={crumbs(agency, { label: '统计' })}
-      account={accountBox(c)}
-    >
+  return adminFrame(
+    c,
+    '信访统计',
+    crumbs(agency, { label: '统计' }),
+    <>
       <h1>信访统计</h1>
       <SubmittedNotice submitted={form ? undefined : submittedState(c)} />
       <form method="get" action={`${base(agency)}/statistics`} class="filter">
@@ -152,7 +149,7 @@ export function StatisticsPage({ c, stats, aggregates, periodErrors, form }: Sta
       {holds(c, AGGREGATE_ROLES) ? (
         <AggregateForm c={c} form={form ?? { raw: {}, errors: {} }} />
       ) : null}
-    </Layout>
+    </>,
   );
 }
 
