@@ -1,6 +1,6 @@
 /** The 2019 trial format (国办公开办函〔2019〕60号), for report years 2019 and 2020 (§1.6). */
-import { cellKeysOf, mid, sectionsCommon, t2Spec, t3Rows, t3Spec, t4Spec } from './common.ts';
-import type { ReportFormat, T2Column } from './types.ts';
+import { mid, reportFormat, t2Spec, t3Rows, t3Spec } from './common.ts';
+import type { T2Column } from './types.ts';
 
 const projectColumns: readonly T2Column[] = [
   { key: 'prevItems', label: { text: '上一年项目数量' } },
@@ -59,15 +59,12 @@ const t2 = t2Spec([
 
 const t3 = t3Spec(t3Rows((first) => [mid('o', '（六）其他处理', undefined, first)], 20));
 
-export const format2019: ReportFormat = {
+export const format2019 = reportFormat({
   version: '2019',
   source: '国办公开办函〔2019〕60号',
   years: { from: 2019, to: 2020 },
-  sections: sectionsCommon,
   t2,
   t3,
-  t4: t4Spec,
-  cellKeys: cellKeysOf(t2, t3),
   fingerprints: [
     '本年新制作数量',
     '对外公开总数量',
@@ -75,4 +72,4 @@ export const format2019: ReportFormat = {
     '第二十条第（九）项',
     '政府集中采购',
   ],
-};
+});

@@ -1,6 +1,5 @@
 /** The 2021 format (国办公开办函〔2021〕30号), used for report years 2021 onwards (§1.2–§1.5). */
-import { cellKeysOf, group, sectionsCommon, t2Spec, t3Rows, t3Spec, t4Spec } from './common.ts';
-import type { ReportFormat } from './types.ts';
+import { group, reportFormat, t2Spec, t3Rows, t3Spec } from './common.ts';
 
 const decisions = {
   key: 'decisions',
@@ -79,19 +78,16 @@ const t3 = t3Spec(
   ),
 );
 
-export const format2021: ReportFormat = {
+export const format2021 = reportFormat({
   version: '2021',
   source: '国办公开办函〔2021〕30号',
   years: { from: 2021, to: null },
-  sections: sectionsCommon,
   t2,
   t3,
-  t4: t4Spec,
-  cellKeys: cellKeysOf(t2, t3),
   fingerprints: [
     '本年制发件数',
     '本年处理决定数量',
     '本年收费金额',
     '逾期未按收费通知要求缴纳费用',
   ],
-};
+});

@@ -3,6 +3,7 @@ import { applicantKeys, type CellKey, t3Key, t4GroupKeys, t4Key, t4OutcomeKeys }
 import type {
   Label,
   LayoutCell,
+  ReportFormat,
   SectionSpec,
   T2Column,
   T2Row,
@@ -246,4 +247,22 @@ export function cellKeysOf(t2: T2Spec, t3: T3Spec): CellKey[] {
   for (const r of t3.rows) for (const c of applicantKeys) keys.push(t3Key(r.key, c));
   for (const g of t4GroupKeys) for (const o of t4OutcomeKeys) keys.push(t4Key(g, o));
   return keys;
+}
+
+/** A format from what sets it apart; the sections, T4 and the cell keys follow from them. */
+export function reportFormat(
+  own: Pick<ReportFormat, 'version' | 'source' | 'years' | 't2' | 't3' | 'fingerprints'>,
+): ReportFormat {
+  const { version, source, years, t2, t3, fingerprints } = own;
+  return {
+    version,
+    source,
+    years,
+    sections: sectionsCommon,
+    t2,
+    t3,
+    t4: t4Spec,
+    cellKeys: cellKeysOf(t2, t3),
+    fingerprints,
+  };
 }
