@@ -11,6 +11,7 @@ import { adminRoutes } from './admin/routes.tsx';
 import { type AdmissionLimits, admission } from './admission.ts';
 import { apiRoutes } from './api/routes.ts';
 import type { AppEnv } from './env.ts';
+import { mountAll } from './mounts.ts';
 import { annualPortalRoutes } from './portal/annual.tsx';
 import { applyRoutes } from './portal/apply/routes.tsx';
 import { catalogPortalRoutes } from './portal/catalog/routes.tsx';
@@ -78,14 +79,16 @@ export function createApp({
   app.use(csrfProtection());
   app.use(loadSession());
   // Capabilities mount their public pages (/a/:agency/…) next to portalRoutes.
-  app.route('/', portalRoutes);
-  app.route('/', petitionPortalRoutes);
-  app.route('/', applyRoutes);
-  app.route('/', requestGuideRoutes);
-  app.route('/', catalogPortalRoutes);
-  app.route('/', annualPortalRoutes);
-  app.route('/', loginRoutes);
-  app.route('/', adminRoutes);
+  mountAll(app, [
+    ['/', portalRoutes],
+    ['/', petitionPortalRoutes],
+    ['/', applyRoutes],
+    ['/', requestGuideRoutes],
+    ['/', catalogPortalRoutes],
+    ['/', annualPortalRoutes],
+    ['/', loginRoutes],
+    ['/', adminRoutes],
+  ]);
 
   app.notFound((c) =>
     c.html(errorPage({ title: '页面不存在', message: '您访问的页面不存在或已被移除。' }), 404),

@@ -1,6 +1,6 @@
 /** The 2019 trial format (国办公开办函〔2019〕60号), for report years 2019 and 2020 (§1.6). */
-import { cellKeysOf, mid, sectionsCommon, t3Rows, t3Spec, t4Spec } from './common.ts';
-import type { ReportFormat, T2Column, T2Spec } from './types.ts';
+import { mid, reportFormat, t2Spec, t3Rows, t3Spec } from './common.ts';
+import type { T2Column } from './types.ts';
 
 const projectColumns: readonly T2Column[] = [
   { key: 'prevItems', label: { text: '上一年项目数量' } },
@@ -12,70 +12,59 @@ const projectColumns: readonly T2Column[] = [
   { key: 'decisions', label: { text: '处理决定数量' } },
 ];
 
-const t2: T2Spec = {
-  title: { text: '主动公开政府信息情况' },
-  width: 4,
-  groups: [
-    {
-      caption: { text: '第二十条第（一）项', variants: ['第二十条 第(一)项'] },
-      headerLabel: { text: '信息内容' },
-      columns: [
-        { key: 'newMade', label: { text: '本年新制作数量', variants: ['本年新 制作数量'] } },
-        { key: 'newPublished', label: { text: '本年新公开数量', variants: ['本年新 公开数量'] } },
-        { key: 'publicTotal', label: { text: '对外公开总数量' } },
-      ],
-      rows: [
-        { key: 'reg', label: { text: '规章' } },
-        { key: 'norm', label: { text: '规范性文件', variants: ['行政规范性文件'] } },
-      ],
-    },
-    {
-      caption: { text: '第二十条第（五）项' },
-      headerLabel: { text: '信息内容' },
-      columns: projectColumns,
-      rows: [
-        { key: 'lic', label: { text: '行政许可' } },
-        { key: 'svc', label: { text: '其他对外管理服务事项' } },
-      ],
-    },
-    {
-      caption: { text: '第二十条第（六）项' },
-      headerLabel: { text: '信息内容' },
-      columns: projectColumns,
-      rows: [
-        { key: 'pun', label: { text: '行政处罚' } },
-        { key: 'coe', label: { text: '行政强制' } },
-      ],
-    },
-    {
-      caption: { text: '第二十条第（八）项' },
-      headerLabel: { text: '信息内容' },
-      columns: [projectColumns[0], { ...projectColumns[1], colspan: 2 }],
-      rows: [{ key: 'fee', label: { text: '行政事业性收费' } }],
-    },
-    {
-      caption: { text: '第二十条第（九）项' },
-      headerLabel: { text: '信息内容' },
-      columns: [
-        { key: 'projects', label: { text: '采购项目数量' } },
-        { key: 'amount', label: { text: '采购总金额' }, colspan: 2, decimal: true },
-      ],
-      rows: [{ key: 'proc', label: { text: '政府集中采购' } }],
-    },
-  ],
-};
+const t2 = t2Spec([
+  {
+    item: '一',
+    captionVariants: ['第二十条 第(一)项'],
+    columns: [
+      { key: 'newMade', label: { text: '本年新制作数量', variants: ['本年新 制作数量'] } },
+      { key: 'newPublished', label: { text: '本年新公开数量', variants: ['本年新 公开数量'] } },
+      { key: 'publicTotal', label: { text: '对外公开总数量' } },
+    ],
+    rows: [
+      { key: 'reg', label: { text: '规章' } },
+      { key: 'norm', label: { text: '规范性文件', variants: ['行政规范性文件'] } },
+    ],
+  },
+  {
+    item: '五',
+    columns: projectColumns,
+    rows: [
+      { key: 'lic', label: { text: '行政许可' } },
+      { key: 'svc', label: { text: '其他对外管理服务事项' } },
+    ],
+  },
+  {
+    item: '六',
+    columns: projectColumns,
+    rows: [
+      { key: 'pun', label: { text: '行政处罚' } },
+      { key: 'coe', label: { text: '行政强制' } },
+    ],
+  },
+  {
+    item: '八',
+    columns: [projectColumns[0], { ...projectColumns[1], colspan: 2 }],
+    rows: [{ key: 'fee', label: { text: '行政事业性收费' } }],
+  },
+  {
+    item: '九',
+    columns: [
+      { key: 'projects', label: { text: '采购项目数量' } },
+      { key: 'amount', label: { text: '采购总金额' }, colspan: 2, decimal: true },
+    ],
+    rows: [{ key: 'proc', label: { text: '政府集中采购' } }],
+  },
+]);
 
 const t3 = t3Spec(t3Rows((first) => [mid('o', '（六）其他处理', undefined, first)], 20));
 
-export const format2019: ReportFormat = {
+export const format2019 = reportFormat({
   version: '2019',
   source: '国办公开办函〔2019〕60号',
   years: { from: 2019, to: 2020 },
-  sections: sectionsCommon,
   t2,
   t3,
-  t4: t4Spec,
-  cellKeys: cellKeysOf(t2, t3),
   fingerprints: [
     '本年新制作数量',
     '对外公开总数量',
@@ -83,4 +72,4 @@ export const format2019: ReportFormat = {
     '第二十条第（九）项',
     '政府集中采购',
   ],
-};
+});

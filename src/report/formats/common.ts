@@ -3,13 +3,42 @@ import { applicantKeys, type CellKey, t3Key, t4GroupKeys, t4Key, t4OutcomeKeys }
 import type {
   Label,
   LayoutCell,
+  ReportFormat,
   SectionSpec,
+  T2Column,
+  T2Row,
   T2Spec,
   T3Column,
   T3Row,
   T3Spec,
   T4Spec,
 } from './types.ts';
+
+/** One group of T2: an item of Art. 20, its columns and rows. */
+export interface Article20Group {
+  /** The item's numeral, e.g. `一` for 第二十条第（一）项. */
+  item: string;
+  captionVariants?: readonly string[];
+  columns: readonly T2Column[];
+  rows: readonly T2Row[];
+}
+
+/** T2 of both formats: a group for each item of Art. 20, each with the header 信息内容. */
+export function t2Spec(groups: readonly Article20Group[]): T2Spec {
+  return {
+    title: { text: '主动公开政府信息情况' },
+    width: 4,
+    groups: groups.map(({ item, captionVariants, columns, rows }) => ({
+      caption: {
+        text: `第二十条第（${item}）项`,
+        ...(captionVariants ? { variants: captionVariants } : {}),
+      },
+      headerLabel: { text: '信息内容' },
+      columns,
+      rows,
+    })),
+  };
+}
 
 export const sectionsCommon: readonly SectionSpec[] = [
   { key: 'S1', numeral: '一', heading: { text: '总体情况' } },
@@ -218,4 +247,22 @@ export function cellKeysOf(t2: T2Spec, t3: T3Spec): CellKey[] {
   for (const r of t3.rows) for (const c of applicantKeys) keys.push(t3Key(r.key, c));
   for (const g of t4GroupKeys) for (const o of t4OutcomeKeys) keys.push(t4Key(g, o));
   return keys;
+}
+
+/** A format from what sets it apart; the sections, T4 and the cell keys follow from them. */
+export function reportFormat(
+  own: Pick<ReportFormat, 'version' | 'source' | 'years' | 't2' | 't3' | 'fingerprints'>,
+): ReportFormat {
+  const { version, source, years, t2, t3, fingerprints } = own;
+  return {
+    version,
+    source,
+    years,
+    sections: sectionsCommon,
+    t2,
+    t3,
+    t4: t4Spec,
+    cellKeys: cellKeysOf(t2, t3),
+    fingerprints,
+  };
 }

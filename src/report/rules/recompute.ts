@@ -3,45 +3,19 @@
  * total is replaced by the sum of its parts when every part is known, and left out (so that no
  * rule judges it) when not. R7 still reports the blank as printed.
  */
-import { formatOf } from '../formats/index.ts';
-import {
-  applicantLeafKeys,
-  type CellKey,
-  type FormatVersion,
-  t3Key,
-  t4GroupKeys,
-  t4Key,
-} from '../keys.ts';
+import { type CellKey, type FormatVersion, t3Key } from '../keys.ts';
 import type { AnnualReport, Cells } from '../model.ts';
-
-interface Total {
-  target: CellKey;
-  parts: CellKey[];
-}
+import { type Sum, sumsOf } from './sums.ts';
 
 /** The totals of a format, each after the totals it is computed from. */
-function totalsOf(version: FormatVersion): Total[] {
-  const rows = formatOf(version).t3.rows.map((r) => r.key);
-  const outcomes = rows.filter((k) => !['new', 'carryIn', 'total', 'carryOut'].includes(k));
-  return [
-    ...rows
-      .filter((row) => row !== 'total')
-      .map((row) => ({
-        target: t3Key(row, 'tot'),
-        parts: applicantLeafKeys.map((c) => t3Key(row, c)),
-      })),
-    ...[...applicantLeafKeys, 'tot' as const].map((c) => ({
-      target: t3Key('total', c),
-      parts: outcomes.map((r) => t3Key(r, c)),
-    })),
-    ...t4GroupKeys.map((g) => ({
-      target: t4Key(g, 'total'),
-      parts: (['upheld', 'corrected', 'other', 'pending'] as const).map((o) => t4Key(g, o)),
-    })),
-  ];
+function totalsOf(version: FormatVersion): Sum[] {
+  const { rowTotals, columnTotals, t4Totals } = sumsOf(version);
+  // The grand total (（七）总计 × 总计) is both a row and a column total: computed once, as a column's.
+  const grandTotal = t3Key('total', 'tot');
+  return [...rowTotals.filter((s) => s.target !== grandTotal), ...columnTotals, ...t4Totals];
 }
 
-const totalsByVersion = new Map<FormatVersion, { list: Total[]; keys: Set<CellKey> }>();
+const totalsByVersion = new Map<FormatVersion, { list: Sum[]; keys: Set<CellKey> }>();
 
 function totals(version: FormatVersion) {
   let known = totalsByVersion.get(version);

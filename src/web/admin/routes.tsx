@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { audit } from '../../db/audit.ts';
 import type { AppEnv } from '../env.ts';
+import { mountAll } from '../mounts.ts';
 import { requireAgency, requireUser } from '../security/guard.ts';
 import { Layout } from '../views/layout.tsx';
 import { accountBox } from './accountBox.tsx';
@@ -46,15 +47,17 @@ adminRoutes.get('/admin', (c) => {
 });
 
 // Each capability mounts its back-office routes under /admin/:agency here.
-adminRoutes.route('/admin/:agency', dashboardRoutes);
-adminRoutes.route('/admin/:agency/cases', caseRoutes);
-adminRoutes.route('/admin/:agency/petitions', petitionAdminRoutes);
-adminRoutes.route('/admin/:agency/catalog', catalogAdminRoutes);
-adminRoutes.route('/admin/:agency/registers', registerAdminRoutes);
-adminRoutes.route('/admin/:agency/reports', reportRoutes);
-adminRoutes.route('/admin/:agency/county', countyRoutes);
-adminRoutes.route('/admin/:agency/settings', settingsRoutes);
-adminRoutes.route('/admin/:agency/search', searchRoutes);
+mountAll(adminRoutes, [
+  ['/admin/:agency', dashboardRoutes],
+  ['/admin/:agency/cases', caseRoutes],
+  ['/admin/:agency/petitions', petitionAdminRoutes],
+  ['/admin/:agency/catalog', catalogAdminRoutes],
+  ['/admin/:agency/registers', registerAdminRoutes],
+  ['/admin/:agency/reports', reportRoutes],
+  ['/admin/:agency/county', countyRoutes],
+  ['/admin/:agency/settings', settingsRoutes],
+  ['/admin/:agency/search', searchRoutes],
+]);
 
 /** Every state-changing back-office request is recorded, whatever its outcome. */
 function auditAdminWrites(): MiddlewareHandler<AppEnv> {

@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Agency, findAgencyByCode } from '../../db/agencies.ts';
+import { findPublishedReport } from '../../db/openReports.ts';
 import type { AppEnv } from '../env.ts';
 
 export const ApiError = z
@@ -115,6 +116,16 @@ export async function agencyYearOf(c: Context<AppEnv>, param: { code: string; ye
   const agency = await agencyOf(c, param.code);
   if (!agency) return { answer: noAgency(c, param.code) };
   return { agency, year };
+}
+
+/** The agency's published report of the year a path names, or the answer (404 when there is none). */
+export async function publishedReportOf(c: Context<AppEnv>, param: { code: string; year: string }) {
+  const found = await agencyYearOf(c, param);
+  if (found.answer) return { answer: found.answer };
+  const { agency, year } = found;
+  const published = await findPublishedReport(c.get('database').db, agency.id, year);
+  if (!published) return { answer: notFound(c, `${agency.name}没有${year}年度已发布的年度报告。`) };
+  return { agency, year, published };
 }
 
 /** Parses `body` with `schema` (a response that breaks its own contract is a bug, not output). */

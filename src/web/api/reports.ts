@@ -4,7 +4,7 @@
  * A year without a published report (none, draft, approved) is 404.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { findPublishedReport, listPublishedReports } from '../../db/openReports.ts';
+import { listPublishedReports } from '../../db/openReports.ts';
 import { formatOf } from '../../report/formats/index.ts';
 import { cellLabel } from '../../report/formats/labels.ts';
 import type { CellKey } from '../../report/keys.ts';
@@ -16,14 +16,13 @@ import { lastModified } from './cache.ts';
 import {
   agencyCode,
   agencyOf,
-  agencyYearOf,
   agencyYearParams,
   Cells,
   commonErrors,
   errorResponse,
   jsonResponses,
   noAgency,
-  notFound,
+  publishedReportOf,
   valid,
 } from './common.ts';
 
@@ -145,12 +144,10 @@ export function registerReports(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { format } = c.req.valid('query');
-      const found = await agencyYearOf(c, c.req.valid('param'));
+      const found = await publishedReportOf(c, c.req.valid('param'));
       if (found.answer) return found.answer;
-      const { agency, year } = found;
+      const { agency, year, published } = found;
       const db = c.get('database').db;
-      const published = await findPublishedReport(db, agency.id, year);
-      if (!published) return notFound(c, `${agency.name}没有${year}年度已发布的年度报告。`);
       lastModified(c, published.updatedAt);
       const filename = `${agency.code}-${year}-annual-report.${format}`;
       if (format === 'json')

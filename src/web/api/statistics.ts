@@ -5,12 +5,12 @@
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listMemberAgencies } from '../../db/agencies.ts';
-import { findPublishedReport, publishedReportsOfYear } from '../../db/openReports.ts';
+import { publishedReportsOfYear } from '../../db/openReports.ts';
 import { petitionStatistics } from '../../db/petitionStatistics.ts';
 import type { PetitionStatistics } from '../../petitions/statistics.ts';
 import type { AnnualReport } from '../../report/model.ts';
 import type { AppEnv } from '../env.ts';
-import { agencyYearOf, agencyYearParams, Cells, jsonResponses, notFound, valid } from './common.ts';
+import { agencyYearParams, Cells, jsonResponses, publishedReportOf, valid } from './common.ts';
 
 const Rate = z.object({
   due: z.number().int(),
@@ -89,12 +89,10 @@ export function registerStatistics(api: OpenAPIHono<AppEnv>) {
       responses: jsonResponses('统计', Statistics, '没有该单位，或该年度没有已发布的年度报告'),
     }),
     async (c) => {
-      const found = await agencyYearOf(c, c.req.valid('param'));
+      const found = await publishedReportOf(c, c.req.valid('param'));
       if (found.answer) return found.answer;
-      const { agency, year } = found;
+      const { agency, year, published } = found;
       const db = c.get('database').db;
-      const published = await findPublishedReport(db, agency.id, year);
-      if (!published) return notFound(c, `${agency.name}没有${year}年度已发布的年度报告。`);
       const report = published.report;
       const stats = await petitionStatistics(db, agency.id, `${year}-01-01`, `${year}-12-31`);
       const body: z.input<typeof Statistics> = {

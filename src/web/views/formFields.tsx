@@ -23,6 +23,20 @@ export function Alert({
   ) : null;
 }
 
+/** Above a public form sent back: how many fields need correcting (what was typed is kept). */
+export function ErrorCount({ errors }: { errors: Record<string, string> }) {
+  const count = Object.keys(errors).length;
+  return (
+    <Alert
+      message={
+        count > 0
+          ? `提交的内容有${count}处需要修改，请查看标红的栏目。已填写的内容均已保留。`
+          : null
+      }
+    />
+  );
+}
+
 export interface FieldProps {
   name: string;
   label: string;
@@ -36,7 +50,6 @@ export interface FieldProps {
   idPrefix?: string;
 }
 
-/** A labelled input that shows what was typed and its error. */
 /**
  * The HTML `autocomplete` token for the personal fields of the public forms (WCAG 1.3.5), by
  * field name; identifiers and codes are never offered from a browser's memory.
@@ -54,6 +67,25 @@ export const autocompleteTokens: Record<string, string> = {
   phone4: 'off',
 };
 
+/** A field's label, marked （必填） when the field is required. */
+export function FieldLabel({
+  id,
+  label,
+  required,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+}) {
+  return (
+    <label for={id}>
+      {label}
+      {required ? <span class="required">（必填）</span> : null}
+    </label>
+  );
+}
+
+/** A labelled input that shows what was typed and its error. */
 export function Field({
   name,
   label,
@@ -68,10 +100,7 @@ export function Field({
   const id = `${idPrefix}${name}`;
   return (
     <>
-      <label for={id}>
-        {label}
-        {required ? <span class="required">（必填）</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <input
         id={id}
         name={name}
@@ -89,18 +118,27 @@ export function Field({
   );
 }
 
-/** A labelled select over `options` (value → label) that keeps the chosen value and shows its error. */
+/**
+ * A labelled select over `options` (value → label) that keeps the chosen value and shows its error;
+ * `placeholder` is a first, empty choice.
+ */
 export function SelectField({
   name,
   label,
   raw,
   errors,
   options,
-}: Pick<FieldProps, 'name' | 'label' | 'raw' | 'errors'> & { options: Record<string, string> }) {
+  required,
+  placeholder,
+}: Pick<FieldProps, 'name' | 'label' | 'raw' | 'errors' | 'required'> & {
+  options: Record<string, string>;
+  placeholder?: string;
+}) {
   return (
     <>
-      <label for={name}>{label}</label>
-      <select id={name} name={name}>
+      <FieldLabel id={name} label={label} required={required} />
+      <select id={name} name={name} required={required}>
+        {placeholder ? <option value="">{placeholder}</option> : null}
         {Object.entries(options).map(([value, text]) => (
           <option value={value} selected={raw[name] === value}>
             {text}
@@ -116,10 +154,7 @@ export function TextArea({ name, label, raw, errors, required, idPrefix = '' }: 
   const id = `${idPrefix}${name}`;
   return (
     <>
-      <label for={id}>
-        {label}
-        {required ? <span class="required">（必填）</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <textarea id={id} name={name} rows={5} required={required}>
         {raw[name] ?? ''}
       </textarea>

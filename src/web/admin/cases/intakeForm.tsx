@@ -10,6 +10,7 @@ import type { AppEnv } from '../../env.ts';
 import { ApplicationFields, type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
 import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Alert } from '../../views/formFields.tsx';
 import { base } from './page.tsx';
 
 const PAPER_CHANNELS = CHANNELS.filter((ch) => ch !== 'online');
@@ -63,11 +64,7 @@ export function IntakeForm({ c, values, errors, message, duplicates = [] }: Inta
       <p>
         当面提交的，以提交之日为收到申请之日；邮寄签收的，以签收之日为收到申请之日；平常信函、传真须与申请人确认，确认之日为收到申请之日（条例第三十一条）。
       </p>
-      {message ? (
-        <p class="alert" role="alert">
-          {message}
-        </p>
-      ) : null}
+      <Alert message={message} />
       {count > 0 ? (
         <p class="alert" role="alert">
           登记内容有{count}处需要修改，已填写的内容均已保留。

@@ -20,10 +20,9 @@ import type { AppEnv } from '../../env.ts';
 import { submittedState } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field, SelectField, TextArea } from '../../views/formFields.tsx';
-import { Layout } from '../../views/layout.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
-import { accountBox } from '../accountBox.tsx';
+import { adminFrame } from '../adminPage.tsx';
 import { base, crumbs } from './common.tsx';
 import type { FormState } from './newPage.tsx';
 
@@ -45,13 +44,11 @@ export function PetitionPage(props: {
     const f = props.form;
     return f && f.action === action ? f : { raw: { on: todayInChina() }, errors: {} };
   };
-  return (
-    <Layout
-      title={`信访事项 ${row.queryCode}`}
-      agency={agency}
-      breadcrumb={crumbs(agency, { label: row.queryCode })}
-      account={accountBox(c)}
-    >
+  return adminFrame(
+    c,
+    `信访事项 ${row.queryCode}`,
+    crumbs(agency, { label: row.queryCode }),
+    <>
       <h1>信访事项 {row.queryCode}</h1>
       <SubmittedNotice submitted={props.form ? undefined : submittedState(c)} />
       <Alert message={props.form?.message} />
@@ -146,7 +143,7 @@ export function PetitionPage(props: {
       ).map((action) => (
         <ActionCard c={c} url={url} action={action} form={formFor(action)} />
       ))}
-    </Layout>
+    </>,
   );
 }
 

@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
-import { PETITION_CHANNEL_LABELS, PETITION_CHANNELS } from '../../../petitions/channel.ts';
-import { LEADER_LEVEL_LABELS, LEADER_LEVELS } from '../../../petitions/leaderLevel.ts';
+import { PETITION_CHANNEL_LABELS } from '../../../petitions/channel.ts';
+import { LEADER_LEVEL_LABELS } from '../../../petitions/leaderLevel.ts';
 import type { AppEnv } from '../../env.ts';
 import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { Alert, Field, FieldError, TextArea } from '../../views/formFields.tsx';
-import { Layout } from '../../views/layout.tsx';
-import { accountBox } from '../accountBox.tsx';
+import { Alert, Field, FieldError, SelectField, TextArea } from '../../views/formFields.tsx';
+import { adminFrame } from '../adminPage.tsx';
 import { base, crumbs } from './common.tsx';
 
 export interface FormState {
@@ -19,29 +18,24 @@ export interface FormState {
 export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormState }) {
   const agency = c.get('agency');
   const { raw, errors } = form;
-  return (
-    <Layout
-      title="登记信访事项"
-      agency={agency}
-      breadcrumb={crumbs(agency, { label: '登记' })}
-      account={accountBox(c)}
-    >
+  return adminFrame(
+    c,
+    '登记信访事项',
+    crumbs(agency, { label: '登记' }),
+    <>
       <h1>登记信访事项</h1>
       <Alert message={form.message} />
       <form method="post" action={`${base(agency)}/new`} class="form">
         <CsrfField token={c.get('csrfToken')} />
         <OnceField token={raw[onceField] || undefined} />
-        <label for="channel">
-          信访形式<span class="required">（必填）</span>
-        </label>
-        <select id="channel" name="channel" required>
-          {PETITION_CHANNELS.map((ch) => (
-            <option value={ch} selected={raw.channel === ch}>
-              {PETITION_CHANNEL_LABELS[ch]}
-            </option>
-          ))}
-        </select>
-        <FieldError errors={errors} name="channel" />
+        <SelectField
+          name="channel"
+          label="信访形式"
+          raw={raw}
+          errors={errors}
+          options={PETITION_CHANNEL_LABELS}
+          required
+        />
         <Field name="receivedOn" label="收到日期" type="date" raw={raw} errors={errors} required />
         <Field
           name="persons"
@@ -57,16 +51,14 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
         </label>
         <FieldError errors={errors} name="leaderReceived" />
         <Field name="leaderName" label="接访领导" raw={raw} errors={errors} />
-        <label for="leaderLevel">接访领导级别</label>
-        <select id="leaderLevel" name="leaderLevel">
-          <option value="">（领导接访时选择）</option>
-          {LEADER_LEVELS.map((level) => (
-            <option value={level} selected={raw.leaderLevel === level}>
-              {LEADER_LEVEL_LABELS[level]}
-            </option>
-          ))}
-        </select>
-        <FieldError errors={errors} name="leaderLevel" />
+        <SelectField
+          name="leaderLevel"
+          label="接访领导级别"
+          raw={raw}
+          errors={errors}
+          options={LEADER_LEVEL_LABELS}
+          placeholder="（领导接访时选择）"
+        />
         <Field name="subject" label="信访事项标题" raw={raw} errors={errors} required />
         <TextArea name="content" label="诉求内容" raw={raw} errors={errors} required />
         <Field name="handlingUnit" label="承办单位" raw={raw} errors={errors} />
@@ -85,6 +77,6 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
         <Field name="petitionerAddress" label="住址" raw={raw} errors={errors} />
         <button type="submit">登记</button>
       </form>
-    </Layout>
+    </>,
   );
 }

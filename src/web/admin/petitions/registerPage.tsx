@@ -5,10 +5,9 @@ import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petition
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { canSeePetitionerData, maskName } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
-import { Layout } from '../../views/layout.tsx';
 import { Pager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
-import { accountBox } from '../accountBox.tsx';
+import { adminFrame } from '../adminPage.tsx';
 import { base, crumbs, HANDLING_ROLES, holds } from './common.tsx';
 
 type Listing = Awaited<ReturnType<typeof listPetitions>>;
@@ -35,8 +34,11 @@ export function RegisterPage({
   const agency = c.get('agency');
   const seesPersonal = canSeePetitionerData(c.get('roles'));
   const today = todayInChina();
-  return (
-    <Layout title="信访登记" agency={agency} breadcrumb={crumbs(agency)} account={accountBox(c)}>
+  return adminFrame(
+    c,
+    '信访登记',
+    crumbs(agency),
+    <>
       <h1>信访登记簿</h1>
       <p class="actions">
         {holds(c, HANDLING_ROLES) ? <a href={`${base(agency)}/new`}>登记信访事项</a> : null}
@@ -116,6 +118,6 @@ export function RegisterPage({
         prev={page > 1 ? href(page - 1) : undefined}
         next={page < pages ? href(page + 1) : undefined}
       />
-    </Layout>
+    </>,
   );
 }

@@ -233,76 +233,54 @@ petitionAdminRoutes.get('/:id{[0-9]{1,9}}', async (c) => {
 
 type Action = ActionForm['action'];
 
-/** Validates an action form, turns it into one event, appends it; re-shows the page on any error. */
-function actionRoute(
+/**
+ * POST /:id/<action>, for the roles the event table allows: validates the form, turns it into one
+ * event and appends it; re-shows the page on any error.
+ */
+function postAction<S extends z.ZodType>(
   action: Action,
-  toEvent: (data: never) => PetitionEvent,
-  schema: Parameters<typeof parseForm>[1],
+  schema: S,
+  toEvent: (data: z.output<S>) => PetitionEvent,
 ) {
-  return async (c: Context<AppEnv>) => {
-    const agencyId = c.get('agency').id;
-    const id = Number(c.req.param('id'));
-    const detail = await getPetition(db(c), agencyId, id);
-    if (!detail) return c.notFound();
-    const form = await parseForm(c, schema);
-    const again = (state: ActionForm) =>
-      c.html(<PetitionPage c={c} detail={detail} form={state} />, 400);
-    if (!form.ok) return again({ action, raw: form.raw, errors: form.errors });
-    try {
-      await appendPetitionEvent(db(c), agencyId, id, toEvent(form.data as never), actorOf(c));
-    } catch (error) {
-      if (!isGongkaiError(error)) throw error;
-      return again({ action, raw: form.raw, errors: {}, message: error.message });
-    }
-    return c.redirect(`${base(c.get('agency'))}/${id}`, 303);
-  };
+  petitionAdminRoutes.post(
+    `/:id{[0-9]{1,9}}/${action}`,
+    requireRole(...PETITION_ACTIONS[action].roles),
+    async (c) => {
+      const agencyId = c.get('agency').id;
+      const id = Number(c.req.param('id'));
+      const detail = await getPetition(db(c), agencyId, id);
+      if (!detail) return c.notFound();
+      const form = await parseForm(c, schema);
+      const again = (state: ActionForm) =>
+        c.html(<PetitionPage c={c} detail={detail} form={state} />, 400);
+      if (!form.ok) return again({ action, raw: form.raw, errors: form.errors });
+      try {
+        await appendPetitionEvent(db(c), agencyId, id, toEvent(form.data), actorOf(c));
+      } catch (error) {
+        if (!isGongkaiError(error)) throw error;
+        return again({ action, raw: form.raw, errors: {}, message: error.message });
+      }
+      return c.redirect(`${base(c.get('agency'))}/${id}`, 303);
+    },
+  );
 }
 
-type Data<S> = S extends { _output: infer O } ? O : never;
+postAction('accept', acceptForm, (f) => ({
+  type: 'AcceptanceDecided',
+  on: f.on,
+  decision: f.decision,
+  ...(f.note ? { note: f.note } : {}),
+}));
+postAction('extend', extendForm, (f) => ({ type: 'Extended', ...f }));
+postAction('answer', answerForm, (f) => ({
+  type: 'Answered',
+  on: f.on,
+  text: f.text,
+  ...(f.servedOn ? { servedOn: f.servedOn } : {}),
+}));
+postAction('review', reviewForm, reviewEvent);
 
-petitionAdminRoutes.post(
-  '/:id{[0-9]{1,9}}/accept',
-  requireRole(...PETITION_ACTIONS.accept.roles),
-  actionRoute(
-    'accept',
-    (f: Data<typeof acceptForm>) => ({
-      type: 'AcceptanceDecided',
-      on: f.on,
-      decision: f.decision,
-      ...(f.note ? { note: f.note } : {}),
-    }),
-    acceptForm,
-  ),
-);
-
-petitionAdminRoutes.post(
-  '/:id{[0-9]{1,9}}/extend',
-  requireRole(...PETITION_ACTIONS.extend.roles),
-  actionRoute('extend', (f: Data<typeof extendForm>) => ({ type: 'Extended', ...f }), extendForm),
-);
-
-petitionAdminRoutes.post(
-  '/:id{[0-9]{1,9}}/answer',
-  requireRole(...PETITION_ACTIONS.answer.roles),
-  actionRoute(
-    'answer',
-    (f: Data<typeof answerForm>) => ({
-      type: 'Answered',
-      on: f.on,
-      text: f.text,
-      ...(f.servedOn ? { servedOn: f.servedOn } : {}),
-    }),
-    answerForm,
-  ),
-);
-
-petitionAdminRoutes.post(
-  '/:id{[0-9]{1,9}}/review',
-  requireRole(...PETITION_ACTIONS.review.roles),
-  actionRoute('review', reviewEvent, reviewForm),
-);
-
-function reviewEvent(f: Data<typeof reviewForm>): PetitionEvent {
+function reviewEvent(f: z.output<typeof reviewForm>): PetitionEvent {
   const served = f.servedOn ? { servedOn: f.servedOn } : {};
   switch (f.step) {
     case 'review-requested':

@@ -12,10 +12,9 @@ import { OnceField, onceField } from '../../security/onceToken.tsx';
 import { submittedState } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field } from '../../views/formFields.tsx';
-import { Layout } from '../../views/layout.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
-import { accountBox } from '../accountBox.tsx';
+import { adminFrame } from '../adminPage.tsx';
 import { AGGREGATE_ROLES, base, crumbs, holds } from './common.tsx';
 import type { FormState } from './newPage.tsx';
 
@@ -32,13 +31,11 @@ export function StatisticsPage({ c, stats, aggregates, periodErrors, form }: Sta
   const agency = c.get('agency');
   const year = Number(stats.period.from.slice(0, 4));
   const wholeYear = stats.period.from.endsWith('-01-01') && stats.period.to === `${year}-12-31`;
-  return (
-    <Layout
-      title="信访统计"
-      agency={agency}
-      breadcrumb={crumbs(agency, { label: '统计' })}
-      account={accountBox(c)}
-    >
+  return adminFrame(
+    c,
+    '信访统计',
+    crumbs(agency, { label: '统计' }),
+    <>
       <h1>信访统计</h1>
       <SubmittedNotice submitted={form ? undefined : submittedState(c)} />
       <form method="get" action={`${base(agency)}/statistics`} class="filter">
@@ -54,48 +51,13 @@ export function StatisticsPage({ c, stats, aggregates, periodErrors, form }: Sta
       <table class="petition-stats">
         <TableHead columns={['项目', '数值', '统计口径']} />
         <tbody>
-          <Row
-            label="来访"
-            value={`${stats.visits.batches}批 ${stats.visits.persons}人次`}
-            def={`${D.visitBatches}${D.visitPersons}`}
-            id="stat-visits"
-          />
-          <Row
-            label="领导接访"
-            value={`${stats.leaderReceptions.batches}批 ${stats.leaderReceptions.persons}人次`}
-            def={D.leaderBatches}
-            id="stat-leader"
-          />
-          <Row
-            label="来信、网上信访办理"
-            value={`${stats.written.handled}件`}
-            def={`${D.writtenHandled}（逐件登记：来信${stats.written.letters}件、网上信访${stats.written.online}件、上级转办${stats.written.referred}件；汇总数${stats.written.aggregated}件）`}
-            id="stat-written"
-          />
-          <RateRow
-            label="及时受理率"
-            figure={stats.acceptance}
-            def={D.acceptanceRate}
-            id="stat-acceptance"
-          />
-          <RateRow
-            label="按期办结率"
-            figure={stats.completion}
-            def={D.completionRate}
-            id="stat-completion"
-          />
-          <RateRow
-            label="网信办结率"
-            figure={stats.writtenCompletion}
-            def={D.writtenCompletionRate}
-            id="stat-written-completion"
-          />
-          <Row
-            label="逾期未办"
-            value={`未告知${stats.overdue.acceptance}件，未办结${stats.overdue.handling}件`}
-            def={D.overdue}
-            id="stat-overdue"
-          />
+          {figureRows(stats).map(([id, label, value, def]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td id={id}>{value}</td>
+              <td class="definition">{def}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <p class="muted">
@@ -152,33 +114,48 @@ export function StatisticsPage({ c, stats, aggregates, periodErrors, form }: Sta
       {holds(c, AGGREGATE_ROLES) ? (
         <AggregateForm c={c} form={form ?? { raw: {}, errors: {} }} />
       ) : null}
-    </Layout>
+    </>,
   );
 }
 
-function Row({ label, value, def, id }: { label: string; value: string; def: string; id: string }) {
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td id={id}>{value}</td>
-      <td class="definition">{def}</td>
-    </tr>
-  );
+/** The period's figures as rows of id, label, value and definition. */
+function figureRows(stats: PetitionStatistics): [string, string, string, string][] {
+  const { visits, leaderReceptions: leader, written, overdue } = stats;
+  return [
+    [
+      'stat-visits',
+      '来访',
+      `${visits.batches}批 ${visits.persons}人次`,
+      D.visitBatches + D.visitPersons,
+    ],
+    ['stat-leader', '领导接访', `${leader.batches}批 ${leader.persons}人次`, D.leaderBatches],
+    [
+      'stat-written',
+      '来信、网上信访办理',
+      `${written.handled}件`,
+      `${D.writtenHandled}（逐件登记：来信${written.letters}件、网上信访${written.online}件、上级转办${written.referred}件；汇总数${written.aggregated}件）`,
+    ],
+    ['stat-acceptance', '及时受理率', rate(stats.acceptance), D.acceptanceRate],
+    ['stat-completion', '按期办结率', rate(stats.completion), D.completionRate],
+    [
+      'stat-written-completion',
+      '网信办结率',
+      rate(stats.writtenCompletion),
+      D.writtenCompletionRate,
+    ],
+    [
+      'stat-overdue',
+      '逾期未办',
+      `未告知${overdue.acceptance}件，未办结${overdue.handling}件`,
+      D.overdue,
+    ],
+  ];
 }
 
-function RateRow({
-  label,
-  figure,
-  def,
-  id,
-}: {
-  label: string;
-  figure: RateFigure;
-  def: string;
-  id: string;
-}) {
+/** A rate with the counts it comes from, when they are known. */
+function rate(figure: RateFigure): string {
   const counts = figure.known ? `（${figure.onTime}/${figure.due}）` : '';
-  return <Row label={label} value={`${formatRate(figure)}${counts}`} def={def} id={id} />;
+  return `${formatRate(figure)}${counts}`;
 }
 
 function AggregateForm({ c, form }: { c: Context<AppEnv>; form: FormState }) {

@@ -15,7 +15,7 @@ import { parseForm } from '../../form.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError, FieldRow } from '../../views/formFields.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
-import { settingsActor, settingsBase, settingsPage } from './common.tsx';
+import { SaveForm, settingsActor, settingsBase, settingsPage } from './common.tsx';
 
 /** /admin/:agency/settings/categories — the catalogue categories and their sub-columns. */
 export const categoryRoutes = new Hono<AppEnv>();
@@ -222,8 +222,7 @@ async function categoriesPage(
       })}
       <section class="panel" aria-labelledby="add-category">
         <h2 id="add-category">增加分类</h2>
-        <form method="post" action={base} class="form">
-          <CsrfField token={csrf} />
+        <SaveForm c={c} action={base} submit="增加">
           <FieldRow
             name="name"
             label="分类名称"
@@ -251,10 +250,7 @@ async function categoriesPage(
             raw={addRaw}
             errors={addErrors}
           />
-          <p>
-            <button type="submit">增加</button>
-          </p>
-        </form>
+        </SaveForm>
       </section>
     </>,
     { errors, notice },

@@ -5,10 +5,9 @@ import { allowsConsecutiveSteps, getReviewChain } from '../../../db/catalogCateg
 import { changeConsecutiveSteps, changeReviewChain } from '../../../db/catalogSettings.ts';
 import { countByStatus } from '../../../db/publications/read.ts';
 import type { AppEnv } from '../../env.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldError } from '../../views/formFields.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
-import { type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
+import { SaveForm, type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
 
 const MAX_ROWS = 8;
 const stepRoles = ['drafter', 'reviewer', 'office', 'admin'] as const;
@@ -100,8 +99,7 @@ async function chainPage(c: Context<AppEnv>, { raw, errors, notice, action }: Se
           ? `目前有${inReview}条信息正在审核中：在它们发布或退回之前，只能修改步骤名称，不能增删步骤、调整顺序或更换承办角色。`
           : '目前没有正在审核中的信息，可以任意调整。'}
       </p>
-      <form method="post" action={action} class="form">
-        <CsrfField token={c.get('csrfToken')} />
+      <SaveForm c={c} action={action} submit="保存审核流程">
         <table class="data chain">
           <caption>审核步骤</caption>
           <TableHead columns={['步骤', '名称', '承办角色']} />
@@ -154,10 +152,7 @@ async function chainPage(c: Context<AppEnv>, { raw, errors, notice, action }: Se
             默认不允许：每一步须由未办理上一步的人员办理。允许后，每次由同一人连续办理都记入操作日志。
           </p>
         </fieldset>
-        <p>
-          <button type="submit">保存审核流程</button>
-        </p>
-      </form>
+      </SaveForm>
     </>,
     { errors, notice },
   );

@@ -6,6 +6,7 @@ import type { SettingsActor } from '../../../db/catalogSettings.ts';
 import { type GongkaiError, isGongkaiError } from '../../../errors.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
+import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert } from '../../views/formFields.tsx';
 import { adminPage, areaCrumbs } from '../adminPage.tsx';
 
@@ -64,6 +65,29 @@ export function settingsPage(
       {body}
     </>,
     failed ? 422 : 200,
+  );
+}
+
+/** A settings form: posted to `action` with its CSRF token, then `children` and the submit button. */
+export function SaveForm({
+  c,
+  action,
+  submit = '保存',
+  children,
+}: {
+  c: Context<AppEnv>;
+  action: string;
+  submit?: string;
+  children?: Child;
+}) {
+  return (
+    <form method="post" action={action} class="form">
+      <CsrfField token={c.get('csrfToken')} />
+      {children}
+      <p>
+        <button type="submit">{submit}</button>
+      </p>
+    </form>
   );
 }
 

@@ -8,9 +8,8 @@ import type { Db } from '../../../db/database.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { reportDeadline } from '../../../services/annual/status.ts';
 import type { AppEnv } from '../../env.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldRow } from '../../views/formFields.tsx';
-import { type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
+import { SaveForm, type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
 
 const monthDayOf = (date: string) => date.slice(5);
 
@@ -111,8 +110,7 @@ async function deadlinePage(c: Context<AppEnv>, { raw, errors, notice, action }:
           </tr>
         </tbody>
       </table>
-      <form method="post" action={action} class="form">
-        <CsrfField token={c.get('csrfToken')} />
+      <SaveForm c={c} action={action}>
         <FieldRow
           name="monthDay"
           label="本单位年报的本地期限（次年月-日）"
@@ -121,10 +119,7 @@ async function deadlinePage(c: Context<AppEnv>, { raw, errors, notice, action }:
           raw={raw}
           errors={errors}
         />
-        <p>
-          <button type="submit">保存</button>
-        </p>
-      </form>
+      </SaveForm>
       {agency.kind === 'government' ? (
         <p>
           所属单位年报的期限（当前：{members ? `次年${members}` : '法定期限'}）在

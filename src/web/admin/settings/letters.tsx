@@ -15,9 +15,14 @@ import {
 import { todayInChina } from '../../../law/date.ts';
 import { remedyFor } from '../../../law/remedies.ts';
 import type { AppEnv } from '../../env.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
 import { CheckField, FieldRow } from '../../views/formFields.tsx';
-import { blankToNull, type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
+import {
+  blankToNull,
+  SaveForm,
+  type SettingsForm,
+  settingsFormRoutes,
+  settingsPage,
+} from './common.tsx';
 
 const text = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过${max}字`).optional().default('');
@@ -89,8 +94,7 @@ async function lettersPage(c: Context<AppEnv>, { raw, errors, notice, action }: 
         答复告知书按作出决定之日适用的法律载明救济途径。自2024年1月1日起，对不予公开决定不服的，
         须先申请行政复议（《中华人民共和国行政复议法》第二十三条），告知书须写明复议机关和期限。
       </p>
-      <form method="post" action={action} class="form">
-        <CsrfField token={c.get('csrfToken')} />
+      <SaveForm c={c} action={action}>
         <FieldRow
           name="reconsiderationBody"
           label="行政复议机关"
@@ -134,10 +138,7 @@ async function lettersPage(c: Context<AppEnv>, { raw, errors, notice, action }: 
           hint="同一年度内不同申请人申请公开相同政府信息达到此人数时，工作台提示办公室转为主动公开（条例第四十四条）；默认3"
           {...p}
         />
-        <p>
-          <button type="submit">保存</button>
-        </p>
-      </form>
+      </SaveForm>
       <h2>当前设置下的告知书示例</h2>
       <p>
         文号：

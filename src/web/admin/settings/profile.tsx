@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { isValidUscc } from '../../../catalog/identifiers.ts';
 import { type AgencyProfile, profileOf, updateAgencyProfile } from '../../../db/agencyProfile.ts';
 import type { AppEnv } from '../../env.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
 import { FieldRow } from '../../views/formFields.tsx';
-import { type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
+import { SaveForm, type SettingsForm, settingsFormRoutes, settingsPage } from './common.tsx';
 
 const optional = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过${max}字`).optional().default('');
@@ -114,8 +113,7 @@ function profilePage(c: Context<AppEnv>, { raw, errors, notice, action }: Settin
           当前保存的统一社会信用代码“{agency.uscc}”校验码不符，请核对后更正。
         </p>
       ) : null}
-      <form method="post" action={action} class="form">
-        <CsrfField token={c.get('csrfToken')} />
+      <SaveForm c={c} action={action}>
         <FieldRow name="name" label="单位名称" required maxlength={60} {...p} />
         <FieldRow
           name="uscc"
@@ -136,10 +134,7 @@ function profilePage(c: Context<AppEnv>, { raw, errors, notice, action }: Settin
         <FieldRow name="fax" label="传真" {...p} />
         <FieldRow name="email" label="电子邮箱" type="email" {...p} />
         <FieldRow name="website" label="网站" {...p} />
-        <p>
-          <button type="submit">保存</button>
-        </p>
-      </form>
+      </SaveForm>
     </>,
     { errors, notice },
   );

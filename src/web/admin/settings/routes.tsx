@@ -10,6 +10,7 @@ import {
 } from '../../../db/catalogCategories.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
+import { mountAll } from '../../mounts.ts';
 import { requireRole } from '../../security/guard.ts';
 import { categoryRoutes } from './categories.tsx';
 import { chainRoutes, stepRoleLabels } from './chain.tsx';
@@ -79,9 +80,11 @@ settingsRoutes.get('/', async (c) => {
   );
 });
 
-settingsRoutes.route('/profile', profileRoutes);
-settingsRoutes.route('/letters', lettersRoutes);
-settingsRoutes.route('/notifications', notificationRoutes);
-settingsRoutes.route('/review-chain', chainRoutes);
-settingsRoutes.route('/categories', categoryRoutes);
-settingsRoutes.route('/deadline', deadlineRoutes);
+mountAll(settingsRoutes, [
+  ['/profile', profileRoutes],
+  ['/letters', lettersRoutes],
+  ['/notifications', notificationRoutes],
+  ['/review-chain', chainRoutes],
+  ['/categories', categoryRoutes],
+  ['/deadline', deadlineRoutes],
+]);

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { ORGANISATION_CERTIFICATE_TYPES } from '../../../cases/parties.ts';
 import { ATTACHMENT_ACCEPT } from '../../admin/catalog/uploads.ts';
-import { autocompleteTokens } from '../../views/formFields.tsx';
+import { autocompleteTokens, FieldLabel } from '../../views/formFields.tsx';
 import { DELIVERIES, FORMS, ID_TYPES, ORG_TYPES } from './applicationForm.ts';
 
 export type Values = Record<string, string>;
@@ -74,10 +74,7 @@ export function Field(p: FieldProps) {
   }
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="required">（必填）</span> : null}
-      </label>
+      <FieldLabel id={id} label={p.label} required={p.required} />
       {control}
       {p.hint && !error ? (
         <span class="muted hint" id={`${id}-hint`}>
@@ -234,10 +231,7 @@ function FileField(p: { name: string; label: string; errors: Errors; required?: 
   const error = p.errors[p.name];
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="required">（必填）</span> : null}
-      </label>
+      <FieldLabel id={id} label={p.label} required={p.required} />
       <input
         id={id}
         name={p.name}

@@ -12,6 +12,7 @@ import { parseForm } from '../../form.ts';
 import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
 import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
+import { Alert, ErrorCount } from '../../views/formFields.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
 import { readApplicantFiles, storeApplicantFiles } from './applicantFiles.ts';
 import { applicationSchema, toNewApplication } from './applicationForm.ts';
@@ -39,7 +40,6 @@ function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
 }
 
 function applyForm(c: C, agency: Agency, values: Values, errors: Errors, alert?: string) {
-  const count = Object.keys(errors).length;
   return (
     <>
       <h1>政府信息公开申请</h1>
@@ -47,16 +47,8 @@ function applyForm(c: C, agency: Agency, values: Values, errors: Errors, alert?:
         依据《中华人民共和国政府信息公开条例》第二十九条，请如实填写以下内容。已主动公开的信息可在本站直接查阅。
         已经提交过申请的，可 <a href={`/a/${agency.code}/track`}>查询办理进度</a>。
       </p>
-      {alert ? (
-        <p class="alert" role="alert">
-          {alert}
-        </p>
-      ) : null}
-      {count > 0 ? (
-        <p class="alert" role="alert">
-          提交的内容有{count}处需要修改，请查看标红的栏目。已填写的内容均已保留。
-        </p>
-      ) : null}
+      <Alert message={alert} />
+      <ErrorCount errors={errors} />
       <form
         method="post"
         action={`/a/${agency.code}/apply`}

@@ -160,21 +160,25 @@ async function casePage(c: C, supplement: SupplementForm, status = 200) {
 
 trackRoutes.get('/a/:agency/track/case', (c) => casePage(c, { text: '' }));
 
-trackRoutes.get('/a/:agency/track/letters/:id{[0-9]{1,9}}', async (c) => {
+/** The tracked case and the record its download path names; none outside a session. */
+async function downloadTarget(c: C) {
   const found = await tracked(c);
-  if ('response' in found) return c.notFound(); // a download outside a session names nothing
+  if ('response' in found) return undefined; // a download outside a session names nothing
   const id = recordId(c.req.param('id'));
-  const letter = id && (await letterContent(c.get('database').db, found.row.id, id));
-  if (!letter || !letterVisible(found.row, letter)) return c.notFound();
+  return id ? { row: found.row, id } : undefined;
+}
+
+trackRoutes.get('/a/:agency/track/letters/:id{[0-9]{1,9}}', async (c) => {
+  const target = await downloadTarget(c);
+  const letter = target && (await letterContent(c.get('database').db, target.row.id, target.id));
+  if (!letter || !letterVisible(target.row, letter)) return c.notFound();
   return docxResponse(c, letter.content, `${letter.title}.docx`);
 });
 
 trackRoutes.get('/a/:agency/track/files/:id{[0-9]{1,9}}', async (c) => {
-  const found = await tracked(c);
-  if ('response' in found) return c.notFound(); // a download outside a session names nothing
-  const id = recordId(c.req.param('id'));
-  const file = id && (await readCaseFile(c.get('database').db, found.row.id, id));
-  if (!file || !fileVisible(found.row, file)) return c.notFound();
+  const target = await downloadTarget(c);
+  const file = target && (await readCaseFile(c.get('database').db, target.row.id, target.id));
+  if (!file || !fileVisible(target.row, file)) return c.notFound();
   return fileResponse(c, file.data, file.mediaType, file.filename);
 });
 

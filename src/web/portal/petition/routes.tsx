@@ -21,7 +21,7 @@ import { parseForm } from '../../form.ts';
 import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
 import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { Alert, Field, TextArea } from '../../views/formFields.tsx';
+import { Alert, ErrorCount, Field, TextArea } from '../../views/formFields.tsx';
 import { agencyPage, portalAgency } from '../agencyPage.tsx';
 
 /** Per client address; tracking never per query code (that would let strangers lock it). */
@@ -74,7 +74,6 @@ function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
 
 function submitForm(c: C, agency: Agency, form: FormState) {
   const { raw, errors } = form;
-  const count = Object.keys(errors).length;
   return (
     <>
       <h1>网上信访</h1>
@@ -87,11 +86,7 @@ function submitForm(c: C, agency: Agency, form: FormState) {
         提出；信访事项不按政府信息公开申请办理。
       </p>
       <Alert message={form.message} />
-      {count > 0 ? (
-        <p class="alert" role="alert">
-          提交的内容有{count}处需要修改，请查看标红的栏目。已填写的内容均已保留。
-        </p>
-      ) : null}
+      <ErrorCount errors={errors} />
       <form
         method="post"
         action={`/a/${agency.code}/petition`}
