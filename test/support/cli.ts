@@ -3,10 +3,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { main } from '../../src/cli/main.ts';
-import { demoPgliteDump } from './template.ts';
 
 export const gongkaiBin = new URL('../../bin/gongkai', import.meta.url).pathname;
 
@@ -85,6 +81,8 @@ export async function gongkaiInProcess(
   Object.assign(process.env, additions);
   const captured: Captured = { stdout: '', stderr: '' };
   try {
+    // Imported here, not at the top: the files that only want tempDataDir need not load the CLI.
+    const { main } = await import('../../src/cli/main.ts');
     const code = await capture.run(captured, async () => {
       try {
         return await main(args);
@@ -110,12 +108,15 @@ export async function gongkaiInProcess(
  */
 export async function demoDataDir(): Promise<string> {
   const dir = tempDataDir();
+  const { demoPgliteDump } = await import('./template.ts');
   const loadDataDir = demoPgliteDump();
   if (!loadDataDir) {
     const result = await gongkaiInProcess(['demo'], { GONGKAI_DATA_DIR: dir });
     if (result.code !== 0) throw new Error(`gongkai demo: ${result.stderr}`);
     return dir;
   }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const pglite = await PGlite.create(join(dir, 'pglite'), {
     extensions: { pg_trgm },
     loadDataDir,
