@@ -14,7 +14,7 @@ import { importLegacyItems } from '../../src/db/catalogImport.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { publications } from '../../src/db/schema/catalog.ts';
 import { createApp } from '../../src/web/app.tsx';
-import { gongkai, tempDataDir } from '../support/cli.ts';
+import { gongkai, gongkaiInProcess, tempDataDir } from '../support/cli.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 /** A syntactically valid 18-digit 公民身份号码 (GB 11643 check digit). */
@@ -274,16 +274,19 @@ test('gongkai import-catalogue (XLSX) and export-open-data, as a user runs them'
   assert.match(dry.stdout, /试运行，未写入任何数据.*共2行，将导入1条，已存在0条，拒绝1条/);
   assert.match(dry.stdout, /第3行 拒绝：没有分类对应的信息——分类“专题专栏”/);
   assert.match(dry.stdout, /“专题专栏”：第3行/);
-  const run = gongkai(['import-catalogue', file, '--agency', 'imp', '--map', '专题专栏=tzgg'], env);
+  const run = await gongkaiInProcess(
+    ['import-catalogue', file, '--agency', 'imp', '--map', '专题专栏=tzgg'],
+    env,
+  );
   assert.equal(run.code, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /已导入2条/);
-  const rerun = gongkai(
+  const rerun = await gongkaiInProcess(
     ['import-catalogue', file, '--agency', 'imp', '--map', '专题专栏=tzgg'],
     env,
   );
   assert.equal(rerun.code, 0);
   assert.match(rerun.stdout, /已导入0条，已存在2条/);
-  const bad = gongkai(['import-catalogue', file], env);
+  const bad = await gongkaiInProcess(['import-catalogue', file], env);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /缺少 --agency/);
 

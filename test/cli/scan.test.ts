@@ -11,7 +11,7 @@ import {
   xlsx,
   xlsxCases,
 } from '../catalog/hostileFiles.ts';
-import { gongkai, tempDataDir } from '../support/cli.ts';
+import { gongkai, gongkaiInProcess, tempDataDir } from '../support/cli.ts';
 
 const dir = tempDataDir();
 async function write(name: string, data: Buffer | Promise<Buffer>): Promise<string> {
@@ -28,6 +28,7 @@ test('gongkai scan: clean files exit 0 with a Chinese summary', async () => {
     await write('clean.xlsx', xlsx()),
     await write('clean.pdf', pdf()),
   ];
+  // One real process for the scan family; the other cases run in process.
   const r = gongkai(['scan', ...files]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout.match(/未发现个人信息或隐藏内容/g)?.length, 3);
@@ -39,7 +40,7 @@ test('gongkai scan --json: one object per file with kind, part and a masked exce
   const note = await write('note.xlsx', caseFile(xlsxCases, 'note (legacy comment)'));
   const info = await write('info.pdf', caseFile(pdfCases, 'document information (Author)'));
   const clean = await write('clean2.pdf', pdf());
-  const r = gongkai(['scan', header, note, info, clean, '--json']);
+  const r = await gongkaiInProcess(['scan', header, note, info, clean, '--json']);
   assert.equal(r.code, 1, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(out, [
@@ -64,23 +65,23 @@ test('gongkai scan: an unreadable or missing file exits 2 with its error code, i
   const locked = await write('locked.pdf', encryptedPdf());
   const header = await write('header2.docx', caseFile(docxCases, 'header'));
   const missing = join(dir, 'missing.docx');
-  const json = gongkai(['scan', '--json', header, locked, missing]);
+  const json = await gongkaiInProcess(['scan', '--json', header, locked, missing]);
   assert.equal(json.code, 2);
   const out = JSON.parse(json.stdout);
   assert.equal(out.length, 3);
   assert.equal(out[1].error.code, 'scan.encrypted');
   assert.deepEqual(out[1].findings, []);
   assert.equal(out[2].error.code, 'scan.missing');
-  const words = gongkai(['scan', locked]);
+  const words = await gongkaiInProcess(['scan', locked]);
   assert.equal(words.code, 2);
   assert.match(words.stdout, /无法完整读取（scan\.encrypted）：PDF 文件有打开密码/);
 });
 
-test('gongkai scan: no file or an unknown option is a usage error (exit 2, Chinese)', () => {
-  const none = gongkai(['scan']);
+test('gongkai scan: no file or an unknown option is a usage error (exit 2, Chinese)', async () => {
+  const none = await gongkaiInProcess(['scan']);
   assert.equal(none.code, 2);
   assert.match(none.stderr, /用法：gongkai scan/);
-  const bad = gongkai(['scan', '--xml', 'a.docx']);
+  const bad = await gongkaiInProcess(['scan', '--xml', 'a.docx']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /参数错误/);
 });

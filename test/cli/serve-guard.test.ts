@@ -6,7 +6,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { gongkai, gongkaiBin, gongkaiServer, tempDataDir } from '../support/cli.ts';
+import {
+  demoDataDir,
+  gongkai,
+  gongkaiBin,
+  gongkaiInProcess,
+  gongkaiServer,
+  tempDataDir,
+} from '../support/cli.ts';
 
 const quick = { GONGKAI_PGLITE_FSYNC: 'off' };
 
@@ -21,9 +28,8 @@ function gongkaiWithInput(args: string[], env: Record<string, string>, input: st
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('serve refuses a reachable host while demo passwords remain, naming the accounts and the fix', () => {
-  const env = { ...quick, GONGKAI_DATA_DIR: tempDataDir() };
-  assert.equal(gongkai(['demo'], env).code, 0);
+test('serve refuses a reachable host while demo passwords remain, naming the accounts and the fix', async () => {
+  const env = { ...quick, GONGKAI_DATA_DIR: await demoDataDir() };
   const refused = gongkai(['serve', '--host', '0.0.0.0', '--port', '0'], env);
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /拒绝在 0\.0\.0\.0 上启动：以下 11 个账号仍在使用公开的演示密码/);
@@ -37,7 +43,10 @@ test('serve refuses a reachable host while demo passwords remain, naming the acc
   );
   assert.equal(typed.code, 0, typed.stderr);
   assert.doesNotMatch(typed.stdout, /a-new-office-password/, 'a typed password is not printed');
-  const generated = gongkai(['user', 'passwd', '--name', 'xfj-admin', '--generate'], env);
+  const generated = await gongkaiInProcess(
+    ['user', 'passwd', '--name', 'xfj-admin', '--generate'],
+    env,
+  );
   assert.equal(generated.code, 0, generated.stderr);
   assert.match(generated.stdout, /新密码（只显示这一次）：[A-Za-z0-9]{16}/);
   const demoAgain = gongkaiWithInput(
@@ -48,7 +57,7 @@ test('serve refuses a reachable host while demo passwords remain, naming the acc
   assert.equal(demoAgain.code, 2);
   assert.match(demoAgain.stderr, /不能使用公开的演示密码/);
 
-  const still = gongkai(['serve', '--port', '0'], { ...env, HOST: '192.0.2.10' });
+  const still = await gongkaiInProcess(['serve', '--port', '0'], { ...env, HOST: '192.0.2.10' });
   assert.equal(still.code, 2, 'HOST counts like --host');
   assert.match(still.stderr, /以下 9 个账号/);
   assert.doesNotMatch(still.stderr, /xfj-office|xfj-admin/);
@@ -56,23 +65,24 @@ test('serve refuses a reachable host while demo passwords remain, naming the acc
 
 test('a deployment without demo data: agency add, user add admin, serve on every interface', async () => {
   const env = { ...quick, GONGKAI_DATA_DIR: tempDataDir() };
-  const county = gongkai(
+  const county = await gongkaiInProcess(
     ['agency', 'add', '--code', 'county', '--name', '某某县人民政府', '--kind', 'government'],
     env,
   );
   assert.equal(county.code, 0, county.stderr);
+  // One real process for the agency family, on the directory the first call created.
   const office = gongkai(
     ['agency', 'add', '--code', 'county-xfj', '--name', '某某县信访局', '--parent', 'county'],
     env,
   );
   assert.equal(office.code, 0, office.stderr);
-  const orphan = gongkai(
+  const orphan = await gongkaiInProcess(
     ['agency', 'add', '--code', 'x-1', '--name', '某局', '--parent', 'nowhere'],
     env,
   );
   assert.equal(orphan.code, 2);
   assert.match(orphan.stderr, /上级单位代码“nowhere”不存在/);
-  const admin = gongkai(
+  const admin = await gongkaiInProcess(
     ['user', 'add', '--agency', 'county-xfj', '--role', 'admin', '--name', 'admin'],
     env,
   );

@@ -4,19 +4,27 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { gongkaiInProcess } from '../support/cli.ts';
 import { corpusDir, seedPath } from '../support/shared.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const seed = seedPath;
 const corpus = corpusDir;
 
-function check(...args: string[]) {
+/** A real `bin/gongkai check` process: the first test proves exit code and output reach the shell. */
+function spawnedCheck(...args: string[]) {
   const r = spawnSync('./bin/gongkai', ['check', ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-test('check --json on the seed: exit 0 and the documented shape', () => {
-  const r = check(seed, '--json');
+/** The other cases run the CLI's `main` in this process. */
+async function check(...args: string[]) {
+  const r = await gongkaiInProcess(['check', ...args]);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+}
+
+test('check --json on the seed: exit 0 and the documented shape', async () => {
+  const r = spawnedCheck(seed, '--json');
   assert.equal(r.code, 0, r.err);
   const [result] = JSON.parse(r.out);
   assert.equal(result.agency, '湘潭县信访局');
@@ -28,8 +36,8 @@ test('check --json on the seed: exit 0 and the documented shape', () => {
   assert.ok(result.findings.some((f: { rule: string }) => f.rule === 'artifact'));
 });
 
-test('check: exit 1 when a report has an error finding', () => {
-  const r = check(join(corpus, '006.txt'), '--json');
+test('check: exit 1 when a report has an error finding', async () => {
+  const r = await check(join(corpus, '006.txt'), '--json');
   assert.equal(r.code, 1);
   const [result] = JSON.parse(r.out);
   assert.ok(
@@ -39,11 +47,11 @@ test('check: exit 1 when a report has an error finding', () => {
   );
 });
 
-test('check: exit 2 when a file cannot be read, and the batch goes on', () => {
+test('check: exit 2 when a file cannot be read, and the batch goes on', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-'));
   const empty = join(dir, 'empty.txt');
   writeFileSync(empty, '');
-  const r = check(empty, seed, '--json');
+  const r = await check(empty, seed, '--json');
   assert.equal(r.code, 2);
   const results = JSON.parse(r.out);
   assert.equal(results.length, 2);
@@ -51,21 +59,21 @@ test('check: exit 2 when a file cannot be read, and the batch goes on', () => {
   assert.equal(results[1].agency, '湘潭县信访局');
 });
 
-test('check: readable Chinese output with the tables and findings', () => {
-  const r = check(seed);
+test('check: readable Chinese output with the tables and findings', async () => {
+  const r = await check(seed);
   assert.equal(r.code, 0);
   assert.match(r.out, /机关：湘潭县信访局/);
   assert.match(r.out, /表3 收到和处理政府信息公开申请情况/);
   assert.match(r.out, /警告（\d+）/);
 });
 
-test('check DIR: one line per file, a progress line on stderr past 20 files, a summary', () => {
+test('check DIR: one line per file, a progress line on stderr past 20 files, a summary', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-dir-'));
   const crawled = readFileSync(join(root, 'test/report/real/putian-ptcg-2021.txt'));
   for (let i = 0; i < 21; i++)
     writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.txt`), crawled);
   writeFileSync(join(dir, 'zz-empty.txt'), '');
-  const r = check(dir);
+  const r = await check(dir);
   assert.equal(r.code, 2, 'an unreadable file');
   const lines = r.out.trim().split('\n');
   assert.equal(lines.length, 23, '22 files and the summary');
@@ -86,8 +94,8 @@ test('check DIR: one line per file, a progress line on stderr past 20 files, a s
   assert.match(r.err, /已检查 22\/22 个文件/);
 });
 
-test('check --json: uncertain cells with candidates and reason, zeroOrBlank (gongkai.check-result/2)', () => {
-  const r = check(join(root, 'test/report/real/putian-ptcg-2021.txt'), '--json');
+test('check --json: uncertain cells with candidates and reason, zeroOrBlank (gongkai.check-result/2)', async () => {
+  const r = await check(join(root, 'test/report/real/putian-ptcg-2021.txt'), '--json');
   assert.equal(r.code, 0, r.err);
   const [result] = JSON.parse(r.out);
   assert.equal(result.schema, 'gongkai.check-result/2');
@@ -98,13 +106,13 @@ test('check --json: uncertain cells with candidates and reason, zeroOrBlank (gon
   assert.equal(result.cells['t3.new.tot'], 1);
 });
 
-test('check DIR pairs an agency’s consecutive years: section 五 copied from the year before', () => {
+test('check DIR pairs an agency’s consecutive years: section 五 copied from the year before', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-pair-'));
   const y2023 = readFileSync(join(root, 'test/report/real/putian-ptcg-2023.txt'), 'utf8');
   writeFileSync(join(dir, 'a.txt'), y2023);
   // The same report with only the year changed: the 2024 section 五 is 2023's.
   writeFileSync(join(dir, 'b.txt'), y2023.replaceAll('2023', '2024'));
-  const r = check(dir, '--json');
+  const r = await check(dir, '--json');
   assert.equal(r.code, 0);
   const [first, second] = JSON.parse(r.out) as { findings: { rule: string; message: string }[] }[];
   assert.deepEqual(

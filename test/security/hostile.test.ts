@@ -30,7 +30,8 @@ process.env.GONGKAI_TRUST_PROXY = '1';
 const ALL_ROLES = 'edge-all';
 /**
  * `npm test` walks every route as an anonymous visitor and as one user holding every role (the
- * smoke run, within CI's time); GONGKAI_HOSTILE_FULL=1 adds each demo role and the office's forms.
+ * smoke run, within CI's time); GONGKAI_HOSTILE_FULL=1 adds each demo role and the office's forms,
+ * and every hostile value on every field on PostgreSQL too (see hostileValuesFor).
  */
 const FULL = process.env.GONGKAI_HOSTILE_FULL === '1';
 const BAD_PARAMS = ['2147483648', '99999999999999999999', '-1', 'abc', '0', '1e3', '%E4%B8%AD'];
@@ -50,6 +51,16 @@ const BAD_VALUES = [
   '\u200b',
   '\u202e甲乙',
 ];
+
+/**
+ * The sampling rule: on PGlite (the default deployment) every field gets every hostile value; on
+ * PostgreSQL each field gets one, taken in turn from BAD_VALUES, so every field and every value is
+ * still sent there, at a fourteenth of the submissions. GONGKAI_HOSTILE_FULL=1 sends all on both.
+ */
+function hostileValuesFor(field: number, kind: 'pglite' | 'postgres'): string[] {
+  if (FULL || kind === 'pglite') return BAD_VALUES;
+  return [BAD_VALUES[field % BAD_VALUES.length] as string];
+}
 
 let ipCounter = 0;
 const freshIp = () => `10.7.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}`;
@@ -182,12 +193,13 @@ describeEachDatabase(
     test('every field of every form, set to each hostile value in turn', async () => {
       const failures: string[] = [];
       let submissions = 0;
+      let fieldCount = 0;
       for (const [who, client] of clients) {
         if (who !== 'anonymous' && who !== ALL_ROLES && !(FULL && who === 'xfj-office')) continue;
         for (const { page, form } of await discoverForms(client)) {
           for (const field of form.fields) {
             if (field.name === '_csrf' || field.type === 'file') continue;
-            for (const value of BAD_VALUES) {
+            for (const value of hostileValuesFor(fieldCount++, database().kind)) {
               // Read the page again for the current CSRF token and record version.
               const current =
                 formsOf(await (await client.get(page)).text(), page).find(

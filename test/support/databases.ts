@@ -56,7 +56,9 @@ export async function freshPostgres(options: DatabaseOptions = {}): Promise<{
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
   const template = options.demo ? await freshPgTemplate(admin) : null;
-  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  await admin.query(
+    `CREATE DATABASE ${name}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`,
+  );
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;

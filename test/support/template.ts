@@ -19,6 +19,8 @@ const pgliteDump = join(templateDir, 'demo-pglite.tar.gz');
 const pgliteStamp = join(templateDir, 'demo-pglite.fingerprint');
 /** One template per checkout (GONGKAI_PG_TEMPLATE), so parallel checkouts on one server do not collide. */
 export const pgTemplate = process.env.GONGKAI_PG_TEMPLATE ?? 'gk_demo_template';
+/** The template's name quoted for SQL: an unquoted GONGKAI_PG_TEMPLATE=gk_tpl_ciSpeed would be folded to lower case. */
+const quotedTemplate = pg.escapeIdentifier(pgTemplate);
 
 let cachedFingerprint: string | undefined;
 
@@ -42,14 +44,17 @@ function walk(dir: string): string[] {
     });
 }
 
-/** An in-memory PGlite with the demo loaded. */
-export async function openDemoPglite(): Promise<Database> {
+/** The prepared PGlite demo dump, or null when there is no fresh one. */
+export function demoPgliteDump(): Blob | null {
   const fresh =
     existsSync(pgliteStamp) && readFileSync(pgliteStamp, 'utf8') === sourceFingerprint();
-  if (fresh) {
-    const loadDataDir = new Blob([readFileSync(pgliteDump)]);
-    return openDatabase({ dataDir: 'memory://', url: '', loadDataDir });
-  }
+  return fresh ? new Blob([readFileSync(pgliteDump)]) : null;
+}
+
+/** An in-memory PGlite with the demo loaded. */
+export async function openDemoPglite(): Promise<Database> {
+  const loadDataDir = demoPgliteDump();
+  if (loadDataDir) return openDatabase({ dataDir: 'memory://', url: '', loadDataDir });
   const database = await openDatabase({ dataDir: 'memory://', url: '' });
   await loadDemo(database.db);
   return database;
@@ -82,9 +87,9 @@ export async function preparePgTemplate(baseUrl: string): Promise<void> {
   await admin.connect();
   try {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [pgTemplate]);
-    if (exists.rowCount) await admin.query(`alter database ${pgTemplate} is_template false`);
-    await admin.query(`drop database if exists ${pgTemplate} with (force)`);
-    await admin.query(`create database ${pgTemplate}`);
+    if (exists.rowCount) await admin.query(`alter database ${quotedTemplate} is_template false`);
+    await admin.query(`drop database if exists ${quotedTemplate} with (force)`);
+    await admin.query(`create database ${quotedTemplate}`);
     const url = new URL(baseUrl);
     url.pathname = `/${pgTemplate}`;
     const database = await openDatabase({ url: url.toString() });
@@ -93,8 +98,8 @@ export async function preparePgTemplate(baseUrl: string): Promise<void> {
     } finally {
       await database.close();
     }
-    await admin.query(`comment on database ${pgTemplate} is '${sourceFingerprint()}'`);
-    await admin.query(`alter database ${pgTemplate} is_template true`);
+    await admin.query(`comment on database ${quotedTemplate} is '${sourceFingerprint()}'`);
+    await admin.query(`alter database ${quotedTemplate} is_template true`);
   } finally {
     await admin.end();
   }
