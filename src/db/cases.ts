@@ -21,6 +21,7 @@ import { allocateLetterNumber, remedyBodiesOf } from './agencyLetters.ts';
 import { queueApplicationNotices, queueDueCorrection } from './applicationNotices.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
+import { firstRow } from './rows.ts';
 import {
   type ApplicantDetails,
   appeals,
@@ -268,11 +269,7 @@ export async function findApplication(db: Db, id: number): Promise<ApplicationRo
 
 /** The application behind a query code, within an agency. */
 export async function findByQueryCode(db: Db, agencyId: number, queryCode: string) {
-  const [row] = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.queryCode, queryCode), eq(applications.agencyId, agencyId)));
-  return row;
+  return firstRow(db, applications, { queryCode, agencyId });
 }
 
 /** The case state re-derived from the stored log (the projection is its cache). */
@@ -302,9 +299,5 @@ export async function lettersOf(db: Db, applicationId: number): Promise<LetterRo
 }
 
 export async function letterContent(db: Db, applicationId: number, letterId: number) {
-  const [row] = await db
-    .select()
-    .from(letters)
-    .where(and(eq(letters.id, letterId), eq(letters.applicationId, applicationId)));
-  return row;
+  return firstRow(db, letters, { id: letterId, applicationId });
 }

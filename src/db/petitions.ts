@@ -16,6 +16,7 @@ import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
 import { overlapping } from './periods.ts';
 import { queuePetitionNotices } from './petitionNotices.ts';
+import { firstRow } from './rows.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
 import { allIds } from './store/allIds.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
@@ -280,10 +281,7 @@ export async function findPetitionForTracking(
   queryCode: string,
   phoneLast4: string,
 ): Promise<PetitionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(petitions)
-    .where(and(eq(petitions.agencyId, agencyId), eq(petitions.queryCode, queryCode)));
+  const row = await firstRow(db, petitions, { agencyId, queryCode });
   if (!row || row.phoneDigits.length < 4 || !row.phoneDigits.endsWith(phoneLast4)) return undefined;
   return row;
 }
@@ -293,11 +291,7 @@ export async function findPetitionByApplication(
   db: Db,
   applicationId: number,
 ): Promise<PetitionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(petitions)
-    .where(eq(petitions.sourceApplicationId, applicationId));
-  return row;
+  return firstRow(db, petitions, { sourceApplicationId: applicationId });
 }
 
 function projection(clock: PetitionClock) {
