@@ -33,6 +33,7 @@ import {
 import { queueStaffNotices } from './staffNotices.ts';
 import { allIds } from './store/allIds.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
+import { withFreshQueryCode } from './store/queryCode.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type LetterRow = Omit<
@@ -81,33 +82,32 @@ export async function submitApplication(
     auditDetails: { channel: input.channel, received: input.receivedOn ?? null },
     context: actor.calendar ?? (await loadCalendar(db)),
   };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const queryCode = newQueryCode();
-    const insertRow = async (tx: Db, state: CaseState) => {
-      const [row] = await tx
-        .insert(applications)
-        .values({
-          agencyId: input.agencyId,
-          queryCode,
-          channel: input.channel,
-          caseKind: input.kind ?? 'disclosure',
-          submittedOn: input.submittedOn,
-          applicantType: input.applicantType,
-          applicantName: input.applicant.name,
-          phoneDigits: input.applicant.phone.replace(/\D/g, ''),
-          applicant: input.applicant,
-          request: input.request,
-          version: 0,
-          ...projection(state),
-        })
-        .onConflictDoNothing({ target: applications.queryCode })
-        .returning();
-      return row;
-    };
-    const created = await create(db, applicationAggregate, events, insertRow, actor, options);
-    if (created) return { id: created.row.id, queryCode };
-  }
-  throw new GongkaiError('cases.query-code', '未能生成唯一的查询码，请重试');
+  const insertRow = async (tx: Db, state: CaseState, queryCode: string) => {
+    const [row] = await tx
+      .insert(applications)
+      .values({
+        agencyId: input.agencyId,
+        queryCode,
+        channel: input.channel,
+        caseKind: input.kind ?? 'disclosure',
+        submittedOn: input.submittedOn,
+        applicantType: input.applicantType,
+        applicantName: input.applicant.name,
+        phoneDigits: input.applicant.phone.replace(/\D/g, ''),
+        applicant: input.applicant,
+        request: input.request,
+        version: 0,
+        ...projection(state),
+      })
+      .onConflictDoNothing({ target: applications.queryCode })
+      .returning();
+    return row;
+  };
+  const code = { draw: newQueryCode, exhausted: 'cases.query-code' } as const;
+  return withFreshQueryCode(code, (queryCode) => {
+    const insert = (tx: Db, state: CaseState) => insertRow(tx, state, queryCode);
+    return create(db, applicationAggregate, events, insert, actor, options);
+  });
 }
 
 /** Applications in the event store: the clock re-derived from the whole log. */

@@ -20,6 +20,7 @@ import { firstRow } from './rows.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
 import { allIds } from './store/allIds.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
+import { withFreshQueryCode } from './store/queryCode.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 export type PetitionerRow = typeof petitioners.$inferSelect;
@@ -82,38 +83,37 @@ export async function registerPetition(
     },
     context: await clockOptions(db, actor),
   };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const queryCode = newPetitionQueryCode();
-    const insertRow = async (tx: Db, clock: PetitionClock) => {
-      const [row] = await tx
-        .insert(petitions)
-        .values({
-          agencyId: input.agencyId,
-          queryCode,
-          channel: input.channel,
-          receivedOn: input.receivedOn,
-          persons: input.channel === 'visit' ? (input.persons ?? 1) : 1,
-          leaderReceived: input.leaderReceived ?? false,
-          leaderName: input.leaderReceived ? (input.leaderName ?? null) : null,
-          leaderLevel: input.leaderReceived ? (input.leaderLevel ?? null) : null,
-          subject: input.subject,
-          content: input.content,
-          handlingUnit: input.handlingUnit ?? null,
-          phoneDigits: (input.petitioners[0].phone ?? '').replace(/\D/g, ''),
-          sourceApplicationId: input.sourceApplicationId ?? null,
-          version: 0,
-          createdBy: actor.userId ?? null,
-          ...projection(clock),
-        })
-        .onConflictDoNothing({ target: petitions.queryCode })
-        .returning();
-      if (row) await insertPetitioners(tx, row.id, input.petitioners);
-      return row;
-    };
-    const created = await create(db, petitionAggregate, [event], insertRow, actor, options);
-    if (created) return { id: created.row.id, queryCode };
-  }
-  throw new GongkaiError('petition.query-code', '未能生成唯一的查询码，请重试');
+  const insertRow = async (tx: Db, clock: PetitionClock, queryCode: string) => {
+    const [row] = await tx
+      .insert(petitions)
+      .values({
+        agencyId: input.agencyId,
+        queryCode,
+        channel: input.channel,
+        receivedOn: input.receivedOn,
+        persons: input.channel === 'visit' ? (input.persons ?? 1) : 1,
+        leaderReceived: input.leaderReceived ?? false,
+        leaderName: input.leaderReceived ? (input.leaderName ?? null) : null,
+        leaderLevel: input.leaderReceived ? (input.leaderLevel ?? null) : null,
+        subject: input.subject,
+        content: input.content,
+        handlingUnit: input.handlingUnit ?? null,
+        phoneDigits: (input.petitioners[0].phone ?? '').replace(/\D/g, ''),
+        sourceApplicationId: input.sourceApplicationId ?? null,
+        version: 0,
+        createdBy: actor.userId ?? null,
+        ...projection(clock),
+      })
+      .onConflictDoNothing({ target: petitions.queryCode })
+      .returning();
+    if (row) await insertPetitioners(tx, row.id, input.petitioners);
+    return row;
+  };
+  const code = { draw: newPetitionQueryCode, exhausted: 'petition.query-code' } as const;
+  return withFreshQueryCode(code, (queryCode) => {
+    const insert = (tx: Db, clock: PetitionClock) => insertRow(tx, clock, queryCode);
+    return create(db, petitionAggregate, [event], insert, actor, options);
+  });
 }
 
 async function insertPetitioners(tx: Db, petitionId: number, people: PetitionerInput[]) {
