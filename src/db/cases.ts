@@ -32,6 +32,7 @@ import {
 } from './schema/cases.ts';
 import { queueStaffNotices } from './staffNotices.ts';
 import { allIds } from './store/allIds.ts';
+import { loggedEvents } from './store/caseEventLog.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
 import { withFreshQueryCode } from './store/queryCode.ts';
 
@@ -233,12 +234,7 @@ async function storeLetter(
 }
 
 export async function eventsOf(db: Db, applicationId: number): Promise<CaseEvent[]> {
-  const rows = await db
-    .select({ data: applicationEvents.data })
-    .from(applicationEvents)
-    .where(eq(applicationEvents.applicationId, applicationId))
-    .orderBy(asc(applicationEvents.seq));
-  return rows.map((r) => r.data as unknown as CaseEvent);
+  return loggedEvents(db, applicationEvents, applicationEvents.applicationId, applicationId);
 }
 
 export interface StoredEvent {

@@ -19,6 +19,7 @@ import { queuePetitionNotices } from './petitionNotices.ts';
 import { firstRow } from './rows.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
 import { allIds } from './store/allIds.ts';
+import { loggedEvents } from './store/caseEventLog.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
 import { withFreshQueryCode } from './store/queryCode.ts';
 
@@ -199,12 +200,7 @@ function checkInOrder(events: PetitionEvent[]): void {
 }
 
 export async function petitionEventsOf(db: Db, petitionId: number): Promise<PetitionEvent[]> {
-  const rows = await db
-    .select({ data: petitionEvents.data })
-    .from(petitionEvents)
-    .where(eq(petitionEvents.petitionId, petitionId))
-    .orderBy(asc(petitionEvents.seq));
-  return rows.map((r) => r.data as unknown as PetitionEvent);
+  return loggedEvents(db, petitionEvents, petitionEvents.petitionId, petitionId);
 }
 
 /** One petition of the agency with its petitioners, events and clocks. */
