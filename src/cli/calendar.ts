@@ -7,7 +7,7 @@ import { GongkaiError } from '../errors.ts';
 import type { DayInfo, WorkdaySchedule } from '../law/calendar.ts';
 import { MAX_YEAR, MIN_YEAR, toDayNumber, weekdayName } from '../law/date.ts';
 import { parseScheduleFile } from '../law/schedule-file.ts';
-import { reportError } from './deadline.ts';
+import { reportError } from './args.ts';
 import { reprojectReport } from './reproject.ts';
 import { storedCalendar } from './storedCalendar.ts';
 

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
-import { type ErrorCode, GongkaiError, isGongkaiError, type MessageParams } from '../errors.ts';
+import { type ErrorCode, GongkaiError, type MessageParams } from '../errors.ts';
 import { replyDue } from '../law/clock.ts';
 import { toDayNumber } from '../law/date.ts';
 import type { ClockEvent } from '../law/events.ts';
 import { CHANNELS, type Channel, isChannel, type Receipt } from '../law/receipt.ts';
+import { runCalculator } from './args.ts';
 import { storedCalendar } from './storedCalendar.ts';
 
 const usage = `用法：gongkai deadline --received YYYY-MM-DD [选项]
@@ -21,27 +21,7 @@ const usage = `用法：gongkai deadline --received YYYY-MM-DD [选项]
 
 /** `gongkai deadline`: the reply due date of an application and how it was counted. */
 export async function run(args: string[]): Promise<number> {
-  try {
-    const { values } = parseArgs({
-      args,
-      options: {
-        received: { type: 'string' },
-        channel: { type: 'string', default: 'in-person' },
-        'supplement-requested': { type: 'string' },
-        'supplement-received': { type: 'string' },
-        consultation: { type: 'string', multiple: true },
-        extension: { type: 'string' },
-        'extension-on': { type: 'string' },
-        'fee-notified': { type: 'string' },
-        'fee-paid': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    if (values.help) {
-      console.log(usage);
-      return 0;
-    }
+  return runCalculator(args, usage, options, async (values) => {
     const clock = replyDue(await storedCalendar(), eventsFrom(values));
     if (clock.due === null)
       throw new GongkaiError('cli.deadline.waiting', '正在等待申请人补正，暂无答复期限');
@@ -55,10 +35,20 @@ export async function run(args: string[]): Promise<number> {
       for (const line of clock.trace) console.log(`  ${line}`);
     }
     return 0;
-  } catch (error) {
-    return reportError(error);
-  }
+  });
 }
+
+const options = {
+  received: { type: 'string' },
+  channel: { type: 'string', default: 'in-person' },
+  'supplement-requested': { type: 'string' },
+  'supplement-received': { type: 'string' },
+  consultation: { type: 'string', multiple: true },
+  extension: { type: 'string' },
+  'extension-on': { type: 'string' },
+  'fee-notified': { type: 'string' },
+  'fee-paid': { type: 'string' },
+} as const;
 
 interface DeadlineArgs {
   received?: string;
@@ -140,25 +130,4 @@ function wholeNumber(text: string, flag: string): number {
 
 function fail(code: ErrorCode, message: string | MessageParams): never {
   throw new GongkaiError(code, message);
-}
-
-/** Prints an expected error in Chinese and returns exit code 2; anything else is a bug. */
-export function reportError(error: unknown): number {
-  if (isGongkaiError(error)) {
-    console.error(`错误：${error.message}`);
-    return 2;
-  }
-  const code = (error as { code?: string }).code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`参数错误：${parseArgsMessage(code, (error as Error).message)}`);
-    return 2;
-  }
-  throw error;
-}
-
-function parseArgsMessage(code: string, message: string): string {
-  const option = /'([^']+)'/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项 ${option}`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数 ${option}`;
-  return `选项 ${option} 的取值无效`;
 }

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { GongkaiError } from '../errors.ts';
 import { type FeeBasis, processingFee } from '../law/fees.ts';
-import { reportError } from './deadline.ts';
+import { runCalculator } from './args.ts';
 
 const usage = `用法：gongkai fee --pieces N [--previous N] | --pages N [--json]
 
@@ -12,21 +11,12 @@ const usage = `用法：gongkai fee --pieces N [--previous N] | --pages N [--jso
 
 /** `gongkai fee`: the 信息处理费 under 国办函〔2020〕109号 with its calculation. */
 export async function run(args: string[]): Promise<number> {
-  try {
-    const { values } = parseArgs({
-      args,
-      options: {
-        pieces: { type: 'string' },
-        previous: { type: 'string' },
-        pages: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    if (values.help) {
-      console.log(usage);
-      return 0;
-    }
+  const options = {
+    pieces: { type: 'string' },
+    previous: { type: 'string' },
+    pages: { type: 'string' },
+  } as const;
+  return runCalculator(args, usage, options, (values) => {
     const fee = processingFee(basisOf(values));
     if (values.json) console.log(JSON.stringify({ total: fee.total, trace: fee.trace }));
     else {
@@ -34,9 +24,7 @@ export async function run(args: string[]): Promise<number> {
       for (const line of fee.trace) console.log(`  ${line}`);
     }
     return 0;
-  } catch (error) {
-    return reportError(error);
-  }
+  });
 }
 
 function basisOf(values: { pieces?: string; previous?: string; pages?: string }): FeeBasis {

@@ -8,7 +8,7 @@ import { remedyBodiesOf } from '../db/agencyLetters.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
 import { isRemedyOutcome, REMEDY_OUTCOMES, type RemedyBodies, remedyFor } from '../law/remedies.ts';
-import { runCommand } from './args.ts';
+import { jsonAndHelp, runCommand } from './args.ts';
 
 const usage = `用法：gongkai remedy --outcome 结果 --decided YYYY-MM-DD [--agency 单位代码] [--json]
 
@@ -53,8 +53,7 @@ function parse(args: string[]) {
         outcome: { type: 'string' },
         decided: { type: 'string' },
         agency: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+        ...jsonAndHelp,
       },
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from './database.ts';
+import { listRows } from './rows.ts';
 import { agencies } from './schema.ts';
 
 export type Agency = typeof agencies.$inferSelect;
@@ -20,11 +21,7 @@ export async function listAgencies(db: Db): Promise<Agency[]> {
 }
 
 export async function listMemberAgencies(db: Db, parentId: number): Promise<Agency[]> {
-  return db
-    .select()
-    .from(agencies)
-    .where(eq(agencies.parentId, parentId))
-    .orderBy(asc(agencies.id));
+  return listRows(db, agencies, { parentId }, asc(agencies.id));
 }
 
 /** Creates the agency or updates its details, keyed by code. */

@@ -11,6 +11,7 @@ import type { ReportTexts } from '../annual/templates.ts';
 import type { Finding } from '../report/finding.ts';
 import type { AnnualReport } from '../report/model.ts';
 import type { Db } from './database.ts';
+import { firstRow, listRows } from './rows.ts';
 import {
   annualDeadlines,
   annualReportAmendments,
@@ -31,11 +32,7 @@ export async function findAnnualReportRow(
   agencyId: number,
   year: number,
 ): Promise<AnnualReportRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(annualReports)
-    .where(and(eq(annualReports.agencyId, agencyId), eq(annualReports.year, year)));
-  return row;
+  return firstRow(db, annualReports, { agencyId, year });
 }
 
 /** The row, locked for the rest of the transaction (two approvals cannot race). */
@@ -50,16 +47,16 @@ export async function lockAnnualReportRow(db: Db, agencyId: number, year: number
 
 export async function listAnnualReportRows(db: Db, agencyIds: readonly number[], year?: number) {
   if (agencyIds.length === 0) return [];
-  return db
-    .select()
-    .from(annualReports)
-    .where(
-      and(
-        inArray(annualReports.agencyId, [...agencyIds]),
-        year === undefined ? undefined : eq(annualReports.year, year),
-      ),
-    )
-    .orderBy(desc(annualReports.year), asc(annualReports.agencyId));
+  return listRows(
+    db,
+    annualReports,
+    and(
+      inArray(annualReports.agencyId, [...agencyIds]),
+      year === undefined ? undefined : eq(annualReports.year, year),
+    ),
+    desc(annualReports.year),
+    asc(annualReports.agencyId),
+  );
 }
 
 /** Creates the draft row if there is none; returns the row. */
@@ -132,18 +129,11 @@ export async function getVersion(db: Db, id: number): Promise<AnnualReportVersio
 /** The snapshots with these ids (in no particular order). */
 export async function getVersions(db: Db, ids: readonly number[]): Promise<AnnualReportVersion[]> {
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(annualReportVersions)
-    .where(inArray(annualReportVersions.id, [...ids]));
+  return listRows(db, annualReportVersions, inArray(annualReportVersions.id, [...ids]));
 }
 
 export async function listVersions(db: Db, reportId: number): Promise<AnnualReportVersion[]> {
-  return db
-    .select()
-    .from(annualReportVersions)
-    .where(eq(annualReportVersions.reportId, reportId))
-    .orderBy(asc(annualReportVersions.seq));
+  return listRows(db, annualReportVersions, { reportId }, asc(annualReportVersions.seq));
 }
 
 export function versionReport(version: AnnualReportVersion): AnnualReport {
@@ -164,11 +154,7 @@ export async function saveVersionFile(db: Db, versionId: number, format: string,
 }
 
 export async function getVersionFile(db: Db, versionId: number, format: string) {
-  const [row] = await db
-    .select()
-    .from(annualReportFiles)
-    .where(and(eq(annualReportFiles.versionId, versionId), eq(annualReportFiles.format, format)));
-  return row;
+  return firstRow(db, annualReportFiles, { versionId, format });
 }
 
 export async function insertAmendment(
@@ -186,22 +172,14 @@ export async function insertAmendment(
 }
 
 export async function listAmendments(db: Db, reportId: number): Promise<AmendmentRow[]> {
-  return db
-    .select()
-    .from(annualReportAmendments)
-    .where(eq(annualReportAmendments.reportId, reportId))
-    .orderBy(asc(annualReportAmendments.id));
+  return listRows(db, annualReportAmendments, { reportId }, asc(annualReportAmendments.id));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Imported previous-year reports
 
 export async function findImportedReport(db: Db, agencyId: number, year: number) {
-  const [row] = await db
-    .select()
-    .from(importedReports)
-    .where(and(eq(importedReports.agencyId, agencyId), eq(importedReports.year, year)));
-  return row;
+  return firstRow(db, importedReports, { agencyId, year });
 }
 
 export async function listImportedReports(
@@ -209,10 +187,11 @@ export async function listImportedReports(
   agencyIds: readonly number[],
   year: number,
 ): Promise<ImportedReportRow[]> {
-  return db
-    .select()
-    .from(importedReports)
-    .where(and(inArray(importedReports.agencyId, [...agencyIds]), eq(importedReports.year, year)));
+  return listRows(
+    db,
+    importedReports,
+    and(inArray(importedReports.agencyId, [...agencyIds]), eq(importedReports.year, year)),
+  );
 }
 
 /** Saves (or replaces) the parsed file; earlier confirmations are dropped with the old file. */
@@ -256,10 +235,7 @@ export async function saveImportedConfirmations(
 
 export async function deadlineSettings(db: Db, agencyIds: readonly number[]) {
   if (agencyIds.length === 0) return [];
-  return db
-    .select()
-    .from(annualDeadlines)
-    .where(inArray(annualDeadlines.agencyId, [...agencyIds]));
+  return listRows(db, annualDeadlines, inArray(annualDeadlines.agencyId, [...agencyIds]));
 }
 
 export async function saveDeadlineSetting(

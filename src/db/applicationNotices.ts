@@ -4,13 +4,12 @@
  */
 import { and, eq, like } from 'drizzle-orm';
 import type { CaseEvent } from '../cases/events.ts';
-import { dueCorrectionNotice, dueWords, type Notice, noticeFor } from '../cases/notices.ts';
+import { dueCorrectionNotice, dueWords, noticeFor } from '../cases/notices.ts';
 import type { CaseState } from '../cases/state.ts';
-import { findAgencyById } from './agencies.ts';
+import { type NoticedCase, type NoticeRecipient, queueCaseNotice } from './caseNotices.ts';
 import type { ApplicationRow } from './cases.ts';
 import type { Db } from './database.ts';
-import { type NotificationSettings, notificationSettings } from './notificationSettings.ts';
-import { enqueueMessages, type NewMessage } from './outbox.ts';
+import { notificationSettings } from './notificationSettings.ts';
 import { outbox } from './schema/outbox.ts';
 
 export async function queueApplicationNotices(
@@ -20,18 +19,10 @@ export async function queueApplicationNotices(
   event: CaseEvent,
   seq: number,
 ): Promise<void> {
-  const settings = notificationSettings();
-  const recipients = recipientsOf(row, settings);
-  if (recipients.length === 0) return;
-  const agency = await findAgencyById(db, row.agencyId);
-  if (!agency) return;
-  const notice = noticeFor(event, state, {
-    agencyName: agency.name,
-    queryCode: row.queryCode,
-    trackUrl: `${settings.publicUrl}/a/${agency.code}/track`,
-  });
-  if (!notice) return;
-  await enqueueMessages(db, messagesOf(row, agency.name, recipients, notice, `#${seq}`));
+  const noticed = noticedApplication(row, `#${seq}`);
+  await queueCaseNotice(db, noticed, recipientsOf(row), (context) =>
+    noticeFor(event, state, context),
+  );
 }
 
 /**
@@ -59,40 +50,22 @@ export async function queueDueCorrection(
     )
     .limit(1);
   if (!stated) return;
-  const settings = notificationSettings();
-  const recipients = recipientsOf(before, settings);
-  const agency = await findAgencyById(db, before.agencyId);
-  if (recipients.length === 0 || !agency) return;
-  const notice = dueCorrectionNotice(told, due, {
-    agencyName: agency.name,
-    queryCode: before.queryCode,
-    trackUrl: `${settings.publicUrl}/a/${agency.code}/track`,
-  });
-  await enqueueMessages(db, messagesOf(before, agency.name, recipients, notice, `#due-${due}`));
+  const noticed = noticedApplication(before, `#due-${due}`);
+  await queueCaseNotice(db, noticed, recipientsOf(before), (context) =>
+    dueCorrectionNotice(told, due, context),
+  );
 }
 
-function messagesOf(
-  row: ApplicationRow,
-  agencyName: string,
-  recipients: { channel: NewMessage['channel']; recipient: string }[],
-  notice: Notice,
-  sourceTail: string,
-): NewMessage[] {
-  return recipients.map(({ channel, recipient }) => ({
-    agencyId: row.agencyId,
-    channel,
-    recipient,
-    subject: notice.subject,
-    body: channel === 'sms' ? `【${agencyName}】${notice.body}` : notice.body,
-    source: `application:${row.id}${sourceTail}`,
-  }));
+function noticedApplication(row: ApplicationRow, sourceTail: string): NoticedCase {
+  const source = `application:${row.id}${sourceTail}`;
+  return { agencyId: row.agencyId, queryCode: row.queryCode, trackPath: 'track', source };
 }
 
-function recipientsOf(row: ApplicationRow, settings: NotificationSettings) {
-  const out: { channel: NewMessage['channel']; recipient: string }[] = [];
+function recipientsOf(row: ApplicationRow): NoticeRecipient[] {
+  const out: NoticeRecipient[] = [];
   const email = row.applicant.email?.trim();
   if (email) out.push({ channel: 'email', recipient: email });
-  if (settings.smsUrl && row.phoneDigits.length >= 11) {
+  if (notificationSettings().smsUrl && row.phoneDigits.length >= 11) {
     out.push({ channel: 'sms', recipient: row.phoneDigits });
   }
   return out;

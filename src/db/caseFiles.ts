@@ -12,6 +12,7 @@ import { GongkaiError } from '../errors.ts';
 import { type IsoDate, todayInChina } from '../law/date.ts';
 import { type Actor, applicationAggregate } from './cases.ts';
 import type { Db } from './database.ts';
+import { firstRow } from './rows.ts';
 import { caseFiles } from './schema/cases.ts';
 import { append } from './store/eventStore.ts';
 
@@ -115,9 +116,5 @@ export function caseFilesOf(
 
 /** One file with its content, only if it belongs to this application. */
 export async function readCaseFile(db: Db, applicationId: number, fileId: number) {
-  const [row] = await db
-    .select()
-    .from(caseFiles)
-    .where(and(eq(caseFiles.applicationId, applicationId), eq(caseFiles.id, fileId)));
-  return row;
+  return firstRow(db, caseFiles, { applicationId, id: fileId });
 }

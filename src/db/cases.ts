@@ -21,6 +21,7 @@ import { allocateLetterNumber, remedyBodiesOf } from './agencyLetters.ts';
 import { queueApplicationNotices, queueDueCorrection } from './applicationNotices.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
+import { firstRow } from './rows.ts';
 import {
   type ApplicantDetails,
   appeals,
@@ -31,7 +32,9 @@ import {
 } from './schema/cases.ts';
 import { queueStaffNotices } from './staffNotices.ts';
 import { allIds } from './store/allIds.ts';
+import { loggedEvents } from './store/caseEventLog.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
+import { withFreshQueryCode } from './store/queryCode.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type LetterRow = Omit<
@@ -80,33 +83,32 @@ export async function submitApplication(
     auditDetails: { channel: input.channel, received: input.receivedOn ?? null },
     context: actor.calendar ?? (await loadCalendar(db)),
   };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const queryCode = newQueryCode();
-    const insertRow = async (tx: Db, state: CaseState) => {
-      const [row] = await tx
-        .insert(applications)
-        .values({
-          agencyId: input.agencyId,
-          queryCode,
-          channel: input.channel,
-          caseKind: input.kind ?? 'disclosure',
-          submittedOn: input.submittedOn,
-          applicantType: input.applicantType,
-          applicantName: input.applicant.name,
-          phoneDigits: input.applicant.phone.replace(/\D/g, ''),
-          applicant: input.applicant,
-          request: input.request,
-          version: 0,
-          ...projection(state),
-        })
-        .onConflictDoNothing({ target: applications.queryCode })
-        .returning();
-      return row;
-    };
-    const created = await create(db, applicationAggregate, events, insertRow, actor, options);
-    if (created) return { id: created.row.id, queryCode };
-  }
-  throw new GongkaiError('cases.query-code', '未能生成唯一的查询码，请重试');
+  const insertRow = async (tx: Db, state: CaseState, queryCode: string) => {
+    const [row] = await tx
+      .insert(applications)
+      .values({
+        agencyId: input.agencyId,
+        queryCode,
+        channel: input.channel,
+        caseKind: input.kind ?? 'disclosure',
+        submittedOn: input.submittedOn,
+        applicantType: input.applicantType,
+        applicantName: input.applicant.name,
+        phoneDigits: input.applicant.phone.replace(/\D/g, ''),
+        applicant: input.applicant,
+        request: input.request,
+        version: 0,
+        ...projection(state),
+      })
+      .onConflictDoNothing({ target: applications.queryCode })
+      .returning();
+    return row;
+  };
+  const code = { draw: newQueryCode, exhausted: 'cases.query-code' } as const;
+  return withFreshQueryCode(code, (queryCode) => {
+    const insert = (tx: Db, state: CaseState) => insertRow(tx, state, queryCode);
+    return create(db, applicationAggregate, events, insert, actor, options);
+  });
 }
 
 /** Applications in the event store: the clock re-derived from the whole log. */
@@ -232,12 +234,7 @@ async function storeLetter(
 }
 
 export async function eventsOf(db: Db, applicationId: number): Promise<CaseEvent[]> {
-  const rows = await db
-    .select({ data: applicationEvents.data })
-    .from(applicationEvents)
-    .where(eq(applicationEvents.applicationId, applicationId))
-    .orderBy(asc(applicationEvents.seq));
-  return rows.map((r) => r.data as unknown as CaseEvent);
+  return loggedEvents(db, applicationEvents, applicationEvents.applicationId, applicationId);
 }
 
 export interface StoredEvent {
@@ -268,11 +265,7 @@ export async function findApplication(db: Db, id: number): Promise<ApplicationRo
 
 /** The application behind a query code, within an agency. */
 export async function findByQueryCode(db: Db, agencyId: number, queryCode: string) {
-  const [row] = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.queryCode, queryCode), eq(applications.agencyId, agencyId)));
-  return row;
+  return firstRow(db, applications, { queryCode, agencyId });
 }
 
 /** The case state re-derived from the stored log (the projection is its cache). */
@@ -302,9 +295,5 @@ export async function lettersOf(db: Db, applicationId: number): Promise<LetterRo
 }
 
 export async function letterContent(db: Db, applicationId: number, letterId: number) {
-  const [row] = await db
-    .select()
-    .from(letters)
-    .where(and(eq(letters.id, letterId), eq(letters.applicationId, applicationId)));
-  return row;
+  return firstRow(db, letters, { id: letterId, applicationId });
 }

@@ -142,19 +142,22 @@ export async function caseCounts(
   };
 }
 
+/** On memberships joined with users: the agency's handlers and office staff, not disabled. */
+export function isCaseStaffOf(agencyId: number) {
+  return and(
+    eq(memberships.agencyId, agencyId),
+    inArray(memberships.role, ['handler', 'office']),
+    eq(users.disabled, false),
+  );
+}
+
 /** Users who can handle cases in the agency (handlers and the office). */
 export async function caseStaff(db: Db, agencyId: number) {
   const rows = await db
     .selectDistinct({ id: users.id, displayName: users.displayName })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.agencyId, agencyId),
-        inArray(memberships.role, ['handler', 'office']),
-        eq(users.disabled, false),
-      ),
-    )
+    .where(isCaseStaffOf(agencyId))
     .orderBy(asc(users.id));
   return rows;
 }

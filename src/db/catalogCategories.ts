@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { defaultCategories } from '../catalog/categories.ts';
 import {
   defaultReviewChain,
@@ -6,6 +6,7 @@ import {
   validateReviewChain,
 } from '../catalog/reviewChain.ts';
 import type { Db } from './database.ts';
+import { firstRow } from './rows.ts';
 import { catalogCategories, catalogReviewChains } from './schema/catalog.ts';
 import { settings } from './schema.ts';
 
@@ -36,11 +37,7 @@ export async function findCategory(
 }
 
 export async function findCategoryById(db: Db, agencyId: number, id: number) {
-  const [row] = await db
-    .select()
-    .from(catalogCategories)
-    .where(and(eq(catalogCategories.agencyId, agencyId), eq(catalogCategories.id, id)));
-  return row;
+  return firstRow(db, catalogCategories, { agencyId, id });
 }
 
 /** The agency's review chain, or the default four steps. */

@@ -11,6 +11,7 @@ import {
 import { GongkaiError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { Db } from './database.ts';
+import { listRows } from './rows.ts';
 import {
   catalogCategories,
   publications,
@@ -63,11 +64,13 @@ export async function saveRegisterEntry(
 }
 
 export async function listRegisterEntries(db: Db, agencyId: number, year: number) {
-  return db
-    .select()
-    .from(registerEntries)
-    .where(and(eq(registerEntries.agencyId, agencyId), like(registerEntries.month, `${year}-%`)))
-    .orderBy(asc(registerEntries.month), asc(registerEntries.kind));
+  return listRows(
+    db,
+    registerEntries,
+    and(eq(registerEntries.agencyId, agencyId), like(registerEntries.month, `${year}-%`)),
+    asc(registerEntries.month),
+    asc(registerEntries.kind),
+  );
 }
 
 const csvKinds: Record<string, RegisterKind> = {

@@ -1,7 +1,8 @@
 /** One-time form tokens: a form that creates a record does so once, whatever is resubmitted. */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { GongkaiError } from '../errors.ts';
 import type { Db } from './database.ts';
+import { firstRow } from './rows.ts';
 import { formSubmissions } from './schema.ts';
 
 export interface SubmissionClaim {
@@ -52,14 +53,6 @@ export async function submitOnce(
 
 /** The submission a token made, if it made one. */
 export async function findSubmission(db: Db, token: string, form?: string) {
-  const [row] = await db
-    .select()
-    .from(formSubmissions)
-    .where(
-      and(
-        eq(formSubmissions.token, token),
-        form === undefined ? undefined : eq(formSubmissions.form, form),
-      ),
-    );
+  const row = await firstRow(db, formSubmissions, form === undefined ? { token } : { token, form });
   return row?.recordId ? { ...row, recordId: row.recordId } : undefined;
 }

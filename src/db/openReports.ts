@@ -8,6 +8,7 @@ import type { AnnualReport } from '../report/model.ts';
 import { type AnnualReportRow, getVersion, listAmendments, versionReport } from './annual.ts';
 import { t2Cells } from './catalogRegisters.ts';
 import type { Db } from './database.ts';
+import { firstRow } from './rows.ts';
 import { annualReports, annualReportVersions } from './schema/annual.ts';
 import { publications, registerEntries } from './schema/catalog.ts';
 
@@ -60,16 +61,7 @@ export async function findPublishedReport(
   agencyId: number,
   year: number,
 ): Promise<PublishedReport | undefined> {
-  const [row] = await db
-    .select()
-    .from(annualReports)
-    .where(
-      and(
-        eq(annualReports.agencyId, agencyId),
-        eq(annualReports.year, year),
-        eq(annualReports.status, 'published'),
-      ),
-    );
+  const row = await firstRow(db, annualReports, { agencyId, year, status: 'published' });
   if (!row?.publishedVersionId) return undefined;
   const version = await getVersion(db, row.publishedVersionId);
   if (!version) return undefined;

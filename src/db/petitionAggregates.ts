@@ -6,6 +6,7 @@ import type { PetitionAggregate } from '../petitions/statistics.ts';
 import { audit } from './audit.ts';
 import type { Db } from './database.ts';
 import { overlapping } from './periods.ts';
+import { firstRow, listRows } from './rows.ts';
 import { petitionAggregates, petitions } from './schema/petitions.ts';
 
 export type PetitionAggregateRow = typeof petitionAggregates.$inferSelect;
@@ -28,20 +29,19 @@ export async function savePetitionAggregate(
   checkAggregate(input);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const [overlap] = await tx
-      .select()
-      .from(petitionAggregates)
-      .where(
-        and(
-          eq(petitionAggregates.agencyId, agencyId),
-          overlapping(
-            petitionAggregates.periodFrom,
-            petitionAggregates.periodTo,
-            input.periodFrom,
-            input.periodTo,
-          ),
+    const overlap = await firstRow(
+      t,
+      petitionAggregates,
+      and(
+        eq(petitionAggregates.agencyId, agencyId),
+        overlapping(
+          petitionAggregates.periodFrom,
+          petitionAggregates.periodTo,
+          input.periodFrom,
+          input.periodTo,
         ),
-      );
+      ),
+    );
     const same = overlap?.periodFrom === input.periodFrom && overlap?.periodTo === input.periodTo;
     if (overlap && !same) {
       throw new GongkaiError('petition.aggregate.overlap', {
@@ -94,11 +94,7 @@ export async function listPetitionAggregates(
   db: Db,
   agencyId: number,
 ): Promise<PetitionAggregateRow[]> {
-  return db
-    .select()
-    .from(petitionAggregates)
-    .where(eq(petitionAggregates.agencyId, agencyId))
-    .orderBy(asc(petitionAggregates.periodFrom));
+  return listRows(db, petitionAggregates, { agencyId }, asc(petitionAggregates.periodFrom));
 }
 
 /** Aggregates that overlap [from, to] (the statistics decide which are wholly inside). */

@@ -16,9 +16,12 @@ import { loadCalendar } from './calendar.ts';
 import type { Db } from './database.ts';
 import { overlapping } from './periods.ts';
 import { queuePetitionNotices } from './petitionNotices.ts';
+import { firstRow } from './rows.ts';
 import { petitionAggregates, petitionEvents, petitioners, petitions } from './schema/petitions.ts';
 import { allIds } from './store/allIds.ts';
+import { loggedEvents } from './store/caseEventLog.ts';
 import { type Aggregate, append, create } from './store/eventStore.ts';
+import { withFreshQueryCode } from './store/queryCode.ts';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 export type PetitionerRow = typeof petitioners.$inferSelect;
@@ -81,38 +84,37 @@ export async function registerPetition(
     },
     context: await clockOptions(db, actor),
   };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const queryCode = newPetitionQueryCode();
-    const insertRow = async (tx: Db, clock: PetitionClock) => {
-      const [row] = await tx
-        .insert(petitions)
-        .values({
-          agencyId: input.agencyId,
-          queryCode,
-          channel: input.channel,
-          receivedOn: input.receivedOn,
-          persons: input.channel === 'visit' ? (input.persons ?? 1) : 1,
-          leaderReceived: input.leaderReceived ?? false,
-          leaderName: input.leaderReceived ? (input.leaderName ?? null) : null,
-          leaderLevel: input.leaderReceived ? (input.leaderLevel ?? null) : null,
-          subject: input.subject,
-          content: input.content,
-          handlingUnit: input.handlingUnit ?? null,
-          phoneDigits: (input.petitioners[0].phone ?? '').replace(/\D/g, ''),
-          sourceApplicationId: input.sourceApplicationId ?? null,
-          version: 0,
-          createdBy: actor.userId ?? null,
-          ...projection(clock),
-        })
-        .onConflictDoNothing({ target: petitions.queryCode })
-        .returning();
-      if (row) await insertPetitioners(tx, row.id, input.petitioners);
-      return row;
-    };
-    const created = await create(db, petitionAggregate, [event], insertRow, actor, options);
-    if (created) return { id: created.row.id, queryCode };
-  }
-  throw new GongkaiError('petition.query-code', '未能生成唯一的查询码，请重试');
+  const insertRow = async (tx: Db, clock: PetitionClock, queryCode: string) => {
+    const [row] = await tx
+      .insert(petitions)
+      .values({
+        agencyId: input.agencyId,
+        queryCode,
+        channel: input.channel,
+        receivedOn: input.receivedOn,
+        persons: input.channel === 'visit' ? (input.persons ?? 1) : 1,
+        leaderReceived: input.leaderReceived ?? false,
+        leaderName: input.leaderReceived ? (input.leaderName ?? null) : null,
+        leaderLevel: input.leaderReceived ? (input.leaderLevel ?? null) : null,
+        subject: input.subject,
+        content: input.content,
+        handlingUnit: input.handlingUnit ?? null,
+        phoneDigits: (input.petitioners[0].phone ?? '').replace(/\D/g, ''),
+        sourceApplicationId: input.sourceApplicationId ?? null,
+        version: 0,
+        createdBy: actor.userId ?? null,
+        ...projection(clock),
+      })
+      .onConflictDoNothing({ target: petitions.queryCode })
+      .returning();
+    if (row) await insertPetitioners(tx, row.id, input.petitioners);
+    return row;
+  };
+  const code = { draw: newPetitionQueryCode, exhausted: 'petition.query-code' } as const;
+  return withFreshQueryCode(code, (queryCode) => {
+    const insert = (tx: Db, clock: PetitionClock) => insertRow(tx, clock, queryCode);
+    return create(db, petitionAggregate, [event], insert, actor, options);
+  });
 }
 
 async function insertPetitioners(tx: Db, petitionId: number, people: PetitionerInput[]) {
@@ -198,12 +200,7 @@ function checkInOrder(events: PetitionEvent[]): void {
 }
 
 export async function petitionEventsOf(db: Db, petitionId: number): Promise<PetitionEvent[]> {
-  const rows = await db
-    .select({ data: petitionEvents.data })
-    .from(petitionEvents)
-    .where(eq(petitionEvents.petitionId, petitionId))
-    .orderBy(asc(petitionEvents.seq));
-  return rows.map((r) => r.data as unknown as PetitionEvent);
+  return loggedEvents(db, petitionEvents, petitionEvents.petitionId, petitionId);
 }
 
 /** One petition of the agency with its petitioners, events and clocks. */
@@ -280,10 +277,7 @@ export async function findPetitionForTracking(
   queryCode: string,
   phoneLast4: string,
 ): Promise<PetitionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(petitions)
-    .where(and(eq(petitions.agencyId, agencyId), eq(petitions.queryCode, queryCode)));
+  const row = await firstRow(db, petitions, { agencyId, queryCode });
   if (!row || row.phoneDigits.length < 4 || !row.phoneDigits.endsWith(phoneLast4)) return undefined;
   return row;
 }
@@ -293,11 +287,7 @@ export async function findPetitionByApplication(
   db: Db,
   applicationId: number,
 ): Promise<PetitionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(petitions)
-    .where(eq(petitions.sourceApplicationId, applicationId));
-  return row;
+  return firstRow(db, petitions, { sourceApplicationId: applicationId });
 }
 
 function projection(clock: PetitionClock) {

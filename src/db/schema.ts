@@ -26,6 +26,19 @@ export function userRef(name: string) {
   return integer(name).references(() => users.id);
 }
 
+/** The first columns of a row that belongs to one agency: its id and `agency_id`. */
+export const agencyRow = () => ({ id: serialId(), agencyId: agencyRef() });
+
+/** Who created a row that is edited later, and when it was created and last changed. */
+export const authorship = () => ({
+  createdBy: userRef('created_by'),
+  createdAt: stampedAt('created_at'),
+  updatedAt: stampedAt('updated_at'),
+});
+
+/** Who wrote a record that is never changed (a log entry, a snapshot), and when. */
+export const recordedBy = () => ({ userId: userRef('user_id'), at: stampedAt('at') });
+
 /** An administrative organ (行政机关): a county government or one of its departments. */
 export const agencies = pgTable('agencies', {
   id: serialId(),

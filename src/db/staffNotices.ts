@@ -4,11 +4,12 @@
  * agency who has one. Nobody with an address, no message (the digest and the dashboard still
  * show the case).
  */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { CaseEvent } from '../cases/events.ts';
 import { staffNoticeFor } from '../cases/staffNotices.ts';
 import { findAgencyById } from './agencies.ts';
 import type { ApplicationRow } from './cases.ts';
+import { isCaseStaffOf } from './casesList.ts';
 import type { Db } from './database.ts';
 import { notificationSettings } from './notificationSettings.ts';
 import { enqueueMessages } from './outbox.ts';
@@ -48,14 +49,7 @@ async function caseStaffWithEmail(db: Db, row: ApplicationRow) {
     .selectDistinct({ id: users.id, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.agencyId, row.agencyId),
-        inArray(memberships.role, ['handler', 'office']),
-        eq(users.disabled, false),
-        isNotNull(users.email),
-      ),
-    );
+    .where(and(isCaseStaffOf(row.agencyId), isNotNull(users.email)));
   const staff = rows.map((r) => ({ id: r.id, email: r.email as string }));
   const handler = staff.filter((s) => s.id === row.handlerId);
   return handler.length > 0 ? handler : staff;

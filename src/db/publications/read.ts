@@ -11,6 +11,7 @@ import type { PublicationState } from '../../catalog/publication/state.ts';
 import { GongkaiError } from '../../errors.ts';
 import { todayInChina } from '../../law/date.ts';
 import type { Db } from '../database.ts';
+import { listRows } from '../rows.ts';
 import {
   confidentialityReviews,
   publicationColumns,
@@ -100,11 +101,7 @@ export async function countByStatus(db: Db, agencyId: number) {
 
 /** The trail: the log and, before it, the rows written before the event store. */
 export async function listEvents(db: Db, publicationId: number): Promise<PublicationEventRow[]> {
-  return db
-    .select()
-    .from(publicationEvents)
-    .where(eq(publicationEvents.publicationId, publicationId))
-    .orderBy(asc(publicationEvents.id));
+  return listRows(db, publicationEvents, { publicationId }, asc(publicationEvents.id));
 }
 
 /** Who cleared the step before the current one in this round (the log decides). */
@@ -134,24 +131,15 @@ export async function changesSinceLastReview(
 
 /** Snapshots of published revisions kept before the event store (migration 0022). */
 export async function listVersions(db: Db, publicationId: number) {
-  return db
-    .select()
-    .from(publicationVersions)
-    .where(eq(publicationVersions.publicationId, publicationId))
-    .orderBy(desc(publicationVersions.version));
+  return listRows(db, publicationVersions, { publicationId }, desc(publicationVersions.version));
 }
 
 export async function latestConfidentialityReview(db: Db, publicationId: number, version: number) {
-  const [row] = await db
-    .select()
-    .from(confidentialityReviews)
-    .where(
-      and(
-        eq(confidentialityReviews.publicationId, publicationId),
-        eq(confidentialityReviews.version, version),
-      ),
-    )
-    .orderBy(desc(confidentialityReviews.id))
-    .limit(1);
-  return row;
+  const [latest] = await listRows(
+    db,
+    confidentialityReviews,
+    { publicationId, version },
+    desc(confidentialityReviews.id),
+  );
+  return latest;
 }

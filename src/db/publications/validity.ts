@@ -1,8 +1,9 @@
 /** 有效性 (valid / expired / repealed) with the day each change takes effect; T2 reads the history. */
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Validity } from '../../catalog/categories.ts';
 import { todayInChina } from '../../law/date.ts';
 import type { Db } from '../database.ts';
+import { listRows } from '../rows.ts';
 import { publicationValidity } from '../schema/catalog.ts';
 import { type Actor, acted } from './actor.ts';
 import { appendPublicationEvent } from './aggregate.ts';
@@ -29,9 +30,11 @@ export async function changeValidity(
 }
 
 export async function validityHistory(db: Db, publicationId: number) {
-  return db
-    .select()
-    .from(publicationValidity)
-    .where(eq(publicationValidity.publicationId, publicationId))
-    .orderBy(asc(publicationValidity.since), asc(publicationValidity.id));
+  return listRows(
+    db,
+    publicationValidity,
+    { publicationId },
+    asc(publicationValidity.since),
+    asc(publicationValidity.id),
+  );
 }

@@ -8,15 +8,14 @@ import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'd
 import type { AmendedCell } from '../../annual/amendments.ts';
 import { annualReportStatuses } from '../../annual/reportStatus.ts';
 import type { ReportTexts } from '../../annual/templates.ts';
-import { agencyRef, userRef } from '../schema.ts';
+import { agencyRef, agencyRow, authorship, recordedBy, userRef } from '../schema.ts';
 import { publications } from './catalog.ts';
 import { bytea, requiredRef, serialId, stampedAt } from './columns.ts';
 
 export const annualReports = pgTable(
   'annual_reports',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     year: integer('year').notNull(),
     status: text('status', { enum: annualReportStatuses }).notNull().default('draft'),
     texts: jsonb('texts').$type<ReportTexts>().notNull().default({}),
@@ -26,9 +25,7 @@ export const annualReports = pgTable(
     /** The catalogue item in the 政府信息公开年报 category. */
     publicationId: integer('publication_id').references(() => publications.id),
     publishedOn: text('published_on'),
-    createdBy: userRef('created_by'),
-    createdAt: stampedAt('created_at'),
-    updatedAt: stampedAt('updated_at'),
+    ...authorship(),
   },
   (t) => [uniqueIndex('annual_reports_agency_year').on(t.agencyId, t.year)],
 );
@@ -45,8 +42,7 @@ export const annualReportVersions = pgTable(
     report: jsonb('report').notNull().$type<Record<string, unknown>>(),
     findings: jsonb('findings').notNull().$type<unknown[]>(),
     note: text('note'),
-    userId: userRef('user_id'),
-    at: stampedAt('at'),
+    ...recordedBy(),
   },
   (t) => [uniqueIndex('annual_report_versions_seq').on(t.reportId, t.seq)],
 );
@@ -72,8 +68,7 @@ export const annualReportAmendments = pgTable(
     versionId: requiredRef('version_id', () => annualReportVersions.id),
     cells: jsonb('cells').notNull().$type<AmendedCell[]>(),
     reason: text('reason').notNull(),
-    userId: userRef('user_id'),
-    at: stampedAt('at'),
+    ...recordedBy(),
   },
   (t) => [index('annual_report_amendments_report').on(t.reportId)],
 );
@@ -82,8 +77,7 @@ export const annualReportAmendments = pgTable(
 export const importedReports = pgTable(
   'imported_reports',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     year: integer('year').notNull(),
     filename: text('filename').notNull(),
     /** The parsed AnnualReport (uncertain cells kept as parsed). */

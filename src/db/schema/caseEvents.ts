@@ -1,7 +1,7 @@
 /** The columns every case event log shares (applications, petitions), after its id and owner. */
 import { integer, jsonb, text } from 'drizzle-orm/pg-core';
-import { userRef } from '../schema.ts';
-import { day, stampedAt } from './columns.ts';
+import { recordedBy } from '../schema.ts';
+import { day } from './columns.ts';
 
 export const caseEventColumns = () => ({
   seq: integer('seq').notNull(),
@@ -9,6 +9,5 @@ export const caseEventColumns = () => ({
   on: day('on').notNull(),
   /** The whole event as appended. */
   data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-  userId: userRef('user_id'),
-  at: stampedAt('at'),
+  ...recordedBy(),
 });

@@ -15,9 +15,9 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Agent, OrganisationCertificate } from '../../cases/parties.ts';
-import { agencies, agencyRef, userRef } from '../schema.ts';
+import { agencies, agencyRef, agencyRow, userRef } from '../schema.ts';
 import { caseEventColumns } from './caseEvents.ts';
-import { bytea, day, requiredRef, serialId, stampedAt } from './columns.ts';
+import { bytea, day, fileContent, requiredRef, serialId, stampedAt } from './columns.ts';
 
 /** What the applicant typed (Art. 29). Personal data: shown only to case staff. */
 export interface ApplicantDetails {
@@ -49,8 +49,7 @@ export interface RequestDetails {
 export const applications = pgTable(
   'applications',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     /** The applicant's query code (no dashes, upper case). */
     queryCode: text('query_code').notNull(),
     channel: text('channel').notNull(),
@@ -171,11 +170,7 @@ export const caseFiles = pgTable(
     purpose: text('purpose').notNull(),
     title: text('title').notNull(),
     filename: text('filename').notNull(),
-    /** Detected from the content (magic bytes), never from the extension. */
-    mediaType: text('media_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    data: bytea('data').notNull(),
+    ...fileContent(),
     /** Null when the applicant uploaded it online. */
     userId: userRef('user_id'),
     createdAt: stampedAt('created_at'),
@@ -190,8 +185,7 @@ export const caseFiles = pgTable(
 export const proactivePromptDismissals = pgTable(
   'proactive_prompt_dismissals',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     year: integer('year').notNull(),
     /** The applications of the dismissed group, in id order. */
     applicationIds: jsonb('application_ids').$type<number[]>().notNull(),

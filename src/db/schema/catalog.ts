@@ -15,15 +15,14 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { agencies, agencyRef, userRef, users } from '../schema.ts';
-import { bytea, day, requiredRef, serialId, stampedAt, timestamptz } from './columns.ts';
+import { agencies, agencyRef, agencyRow, userRef, users } from '../schema.ts';
+import { day, fileContent, requiredRef, serialId, stampedAt, timestamptz } from './columns.ts';
 
 /** A catalogue category of an agency, shown under one of the four standard sub-columns. */
 export const catalogCategories = pgTable(
   'catalog_categories',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     /** guide | rules | statutory | reports */
@@ -61,8 +60,7 @@ export const indexNumberCounters = pgTable(
 export const publications = pgTable(
   'publications',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     categoryId: requiredRef('category_id', () => catalogCategories.id),
     /** 索引号; null until first published; immutable afterwards (trigger). */
     indexNumber: text('index_number'),
@@ -214,11 +212,7 @@ export const publicationAttachments = pgTable(
     filename: text('filename').notNull(),
     /** The display title readers see instead of the file name (the `attachment-titled` event). */
     title: text('title'),
-    /** Detected from the content (magic bytes), never from the extension. */
-    mediaType: text('media_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    data: bytea('data').notNull(),
+    ...fileContent(),
     /** Extracted text (including hidden parts) for the privacy scan and search. */
     text: text('text').notNull().default(''),
     /**
@@ -248,8 +242,7 @@ export const confidentialityReviews = pgTable('confidentiality_reviews', {
 export const registerEntries = pgTable(
   'register_entries',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     kind: text('kind', { enum: ['lic', 'pun', 'coe', 'fee'] }).notNull(),
     /** YYYY-MM */
     month: text('month').notNull(),

@@ -9,6 +9,7 @@ import {
   date,
   integer,
   serial,
+  text,
   timestamp,
 } from 'drizzle-orm/pg-core';
 
@@ -30,6 +31,15 @@ export const stampedAt = (name: string) => timestamptz(name).notNull().defaultNo
 
 /** A calendar day, read and written as `YYYY-MM-DD`. */
 export const day = (name: string) => date(name, { mode: 'string' });
+
+/** An uploaded file's content: its type (detected from the bytes), size, SHA-256 and the bytes. */
+export const fileContent = () => ({
+  /** Detected from the content (magic bytes), never from the extension. */
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  data: bytea('data').notNull(),
+});
 
 /** A required reference to another table's id (the row this one belongs to). */
 export const requiredRef = (name: string, target: () => AnyPgColumn) =>

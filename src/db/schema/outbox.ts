@@ -1,6 +1,6 @@
 import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { agencyRef } from '../schema.ts';
-import { serialId, stampedAt, timestamptz } from './columns.ts';
+import { agencyRow } from '../schema.ts';
+import { stampedAt, timestamptz } from './columns.ts';
 
 /**
  * Messages to send, written in the same transaction as the event that causes them, so a message
@@ -9,8 +9,7 @@ import { serialId, stampedAt, timestamptz } from './columns.ts';
 export const outbox = pgTable(
   'outbox',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),

@@ -12,7 +12,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { agencyRef, userRef } from '../schema.ts';
+import { agencyRow, authorship, userRef } from '../schema.ts';
 import { caseEventColumns } from './caseEvents.ts';
 import { applications } from './cases.ts';
 import { day, requiredRef, serialId, stampedAt } from './columns.ts';
@@ -20,8 +20,7 @@ import { day, requiredRef, serialId, stampedAt } from './columns.ts';
 export const petitions = pgTable(
   'petitions',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     /** `XF-XXXX-XXXX-XXXX`, given to the petitioner for tracking. */
     queryCode: text('query_code').notNull(),
     /** visit | letter | online | referred */
@@ -53,9 +52,7 @@ export const petitions = pgTable(
     closedOn: day('closed_on'),
     /** Number of events: the next event's seq is version + 1. */
     version: integer('version').notNull(),
-    createdBy: userRef('created_by'),
-    createdAt: stampedAt('created_at'),
-    updatedAt: stampedAt('updated_at'),
+    ...authorship(),
   },
   (t) => [
     uniqueIndex('petitions_query_code').on(t.queryCode),
@@ -99,8 +96,7 @@ export const petitionEvents = pgTable(
 export const petitionAggregates = pgTable(
   'petition_aggregates',
   {
-    id: serialId(),
-    agencyId: agencyRef(),
+    ...agencyRow(),
     periodFrom: day('period_from').notNull(),
     periodTo: day('period_to').notNull(),
     visitBatches: integer('visit_batches').notNull(),
