@@ -37,7 +37,8 @@ const expected: Record<
     year: 2024,
     format: '2021',
     certain: 111,
-    rules: 'R14 R7 heading-number narrative-sum',
+    // “科技计划资金资金分配结果信息”: 资金 printed twice.
+    rules: 'R14 R7 artifact heading-number narrative-sum',
     notes: ['R7'],
   },
   '004.txt': {
@@ -69,8 +70,8 @@ const expected: Record<
     year: 2021,
     format: '2021',
     certain: 197,
-    // 2.4亿元 and 1.9亿元 of fees are plausible for 平潭: no fee-unit warning.
-    rules: '',
+    // 2.4亿元 and 1.9亿元 of fees are plausible for 平潭: no fee-unit warning; “规范审核审核发布机制”.
+    rules: 'artifact',
     notes: [],
   },
   '009.txt': {

@@ -291,3 +291,24 @@ test('enumeration in crawled text, one item per line (“四 / 是” split): �
   const hyyyj = (await parseFile(`${real}putian-hyyyj-2021.txt`)).report;
   assert.deepEqual(ofRule(hyyyj, 'enumeration'), []);
 });
+
+test('artifact: a phrase printed twice back to back (莆田市林业局 2023: “紧紧围绕围绕”)', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const real = new URL('./real/', import.meta.url).pathname;
+  const slyj = (await parseFile(`${real}putian-slyj-2023.txt`)).report;
+  assert.deepEqual(
+    ofRule(slyj, 'artifact').map((f) => [f.severity, f.message]),
+    [['warning', '正文“下，紧紧围绕围绕造林绿化”中“围绕”连续出现两次，疑为多余的重复，应删除其一']],
+  );
+  slyj.sections.S1!.text = slyj.sections.S1!.text.replace('围绕围绕', '围绕');
+  assert.deepEqual(ofRule(slyj, 'artifact'), [], 'gone once the phrase is printed once');
+});
+
+test('artifact: doubled characters that are meant (常常, 人人, 研究研究, 一项一项, 市政府政府信息) and table lines are not faulted', () => {
+  const r = base();
+  r.sections.S1!.text =
+    '我们常常研究研究，人人参与，逐条逐项一项一项落实，在市政府政府信息公开专栏发布。\n当前位置：首页政务公开政府信息公开政府信息公开年报\n合计合计 12 34 56 78 90 12';
+  assert.deepEqual(ofRule(r, 'artifact'), []);
+  r.sections.S1!.text = '进一步规范审核审核发布机制。';
+  assert.equal(ofRule(r, 'artifact').length, 1);
+});

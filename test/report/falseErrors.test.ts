@@ -147,3 +147,18 @@ test('a year split across lines by a crawler (“20\\n24年”) is one year', ()
     'a year with digits really missing is still faulted',
   );
 });
+
+test('R12 finds the fee statement wherever it is printed: 莆田市统计局 2022 puts it under 五', async () => {
+  const { parseFile } = await import('../../src/report/parse/index.ts');
+  const real = new URL('./real/', import.meta.url).pathname;
+  const stjj = (await parseFile(`${real}putian-stjj-2022.txt`)).report;
+  // “六、其他需要报告的事项” is printed before “五、…”, so “（一）信息处理费收取情况” falls under 五.
+  assert.doesNotMatch(stjj.sections.S6?.text ?? '', /信息处理费/);
+  assert.match(stjj.sections.S5?.text ?? '', /无收取信息处理费/);
+  assert.deepEqual(rules.R12(stjj), []);
+  for (const key of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'] as const) {
+    const s = stjj.sections[key];
+    if (s) s.text = s.text.replace(/.*信息处理费.*/g, '');
+  }
+  assert.equal(rules.R12(stjj).length, 1, 'no word on the fee anywhere');
+});

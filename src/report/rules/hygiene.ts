@@ -1,6 +1,7 @@
 /** Document hygiene: conversion artifacts, brackets, lists and sums in prose. */
 import { type Finding, finding } from '../finding.ts';
 import type { AnnualReport } from '../model.ts';
+import { doubledPhrases } from './doubled.ts';
 import { fullText } from './narrative.ts';
 
 const artifacts: [RegExp, string][] = [
@@ -10,7 +11,7 @@ const artifacts: [RegExp, string][] = [
   [/\uFFFD+/g, '乱码字符'],
 ];
 
-/** Conversion artifacts left in the text, e.g. `[bookmark: _GoBack]`. */
+/** Conversion artifacts left in the text, e.g. `[bookmark: _GoBack]`, and phrases printed twice. */
 export function artifact(report: AnnualReport): Finding[] {
   const text = fullText(report);
   const out: Finding[] = [];
@@ -22,6 +23,7 @@ export function artifact(report: AnnualReport): Finding[] {
       if (what === 'Word 隐藏书签' && /\[bookmark:/.test(text)) continue;
       out.push(finding('artifact', 'warning', `正文中残留文档转换产生的${what}“${m[0]}”，应删除`));
     }
+  out.push(...doubledPhrases(text));
   return out;
 }
 

@@ -233,32 +233,45 @@ export function r11(printed: AnnualReport): Finding[] {
   return out;
 }
 
-/** R12: section 六 reports the 信息处理费 situation (including “未收取”). */
+/**
+ * The report's statement about fees: section 六 as the format places it, plus any sentence elsewhere
+ * that names the fee (莆田市统计局 2022 prints 六's heading before 五's, so its fee line falls under 五).
+ */
+function feeStatement(report: AnnualReport): string {
+  const elsewhere = (['S1', 'S2', 'S3', 'S4', 'S5'] as const).flatMap((key) =>
+    (report.sections[key]?.text ?? '')
+      .split(/\n|(?<=。)/)
+      .filter((s) => /信息处理费|信息费/.test(s)),
+  );
+  return [report.sections.S6?.text ?? '', ...elsewhere].join('\n');
+}
+
+/** R12: the report states the 信息处理费 situation (including “未收取”), normally in section 六. */
 export function r12(report: AnnualReport): Finding[] {
   // The fee rules (国办函〔2020〕109号) took effect on 2021-01-01.
   if (report.year === null || report.year < 2021) return [];
-  const s6 = report.sections.S6?.text ?? '';
+  const statement = feeStatement(report);
   const o2 = report.cells['t3.o2.tot'];
   const active = typeof o2 === 'number' && o2 > 0;
-  if (active && /(?:未|没有)(?:发出|下发|出具|发送)?(?:过)?(?:缴费|收费)通知/.test(s6))
+  if (active && /(?:未|没有)(?:发出|下发|出具|发送)?(?:过)?(?:缴费|收费)通知/.test(statement))
     return [
       finding(
         'R12',
         'warning',
-        `${label(report, 't3.o2.tot')}为${o2}，说明本年发出过收费通知，但“六、其他需要报告的事项”称没有收费通知`,
+        `${label(report, 't3.o2.tot')}为${o2}，说明本年发出过收费通知，但报告关于信息处理费的说明称没有收费通知`,
         ['t3.o2.tot'],
       ),
     ];
   // “未收取政府依申请公开信息费”, “无收取信息费” name the fee too.
-  const mentions = /信息处理费|处理费|收费|信息费/.test(s6);
+  const mentions = /信息处理费|处理费|收费|信息费/.test(statement);
   if (mentions) return [];
   return [
     finding(
       'R12',
       'warning',
       active
-        ? `${label(report, 't3.o2.tot')}为${o2}，说明本年发出过收费通知，但“六、其他需要报告的事项”未报告信息处理费收取情况`
-        : '“六、其他需要报告的事项”未说明信息处理费收取情况（未收取的也应写明“未收取”）',
+        ? `${label(report, 't3.o2.tot')}为${o2}，说明本年发出过收费通知，但报告未说明信息处理费收取情况（应在“六、其他需要报告的事项”中写明）`
+        : '报告未说明信息处理费收取情况（应在“六、其他需要报告的事项”中写明，未收取的也应写明“未收取”）',
       active ? ['t3.o2.tot'] : [],
     ),
   ];
