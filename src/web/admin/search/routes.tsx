@@ -124,18 +124,24 @@ export function SearchForm({ action, q, scope }: { action: string; q: string; sc
   );
 }
 
+/** What each hit list gets: the rows of one search, the terms to mark, and the links' base. */
+type HitsProps<Search extends (...args: never[]) => Promise<{ rows: unknown[] }>> = {
+  rows: Awaited<ReturnType<Search>>['rows'];
+  terms: string[];
+  base: string;
+};
+
+function NoHits({ what }: { what: string }) {
+  return <p class="muted">没有找到符合条件的{what}。</p>;
+}
+
 function CaseHits({
   c,
   rows,
   terms,
   base,
-}: {
-  c: Context<AppEnv>;
-  rows: Awaited<ReturnType<typeof searchCases>>['rows'];
-  terms: string[];
-  base: string;
-}) {
-  if (rows.length === 0) return <p class="muted">没有找到符合条件的申请。</p>;
+}: HitsProps<typeof searchCases> & { c: Context<AppEnv> }) {
+  if (rows.length === 0) return <NoHits what="申请" />;
   return (
     <table class="data cases search-hits">
       <TableHead
@@ -167,16 +173,8 @@ function CaseHits({
   );
 }
 
-function CatalogueHits({
-  rows,
-  terms,
-  base,
-}: {
-  rows: Awaited<ReturnType<typeof searchCatalogue>>['rows'];
-  terms: string[];
-  base: string;
-}) {
-  if (rows.length === 0) return <p class="muted">没有找到符合条件的信息。</p>;
+function CatalogueHits({ rows, terms, base }: HitsProps<typeof searchCatalogue>) {
+  if (rows.length === 0) return <NoHits what="信息" />;
   return (
     <ul class="search-results">
       {rows.map((r) => (
