@@ -13,7 +13,7 @@ import { searchCatalogue } from '../../../db/catalogStaffSearch.ts';
 import type { AppEnv } from '../../env.ts';
 import { Marked } from '../../portal/catalog/views.tsx';
 import { requireRole } from '../../security/guard.ts';
-import { Pager } from '../../views/pager.tsx';
+import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { adminPage, areaCrumbs } from '../adminPage.tsx';
 import { CASE_VIEW_ROLES, CATALOG_VIEW_ROLES, SEARCH_ROLES } from '../areaRoles.ts';
@@ -94,12 +94,7 @@ searchRoutes.get('/', async (c) => {
           {scope === 'catalog' && catalogue ? (
             <CatalogueHits rows={catalogue.rows} terms={terms} base={base} />
           ) : null}
-          <Pager
-            page={params.page}
-            pages={pages}
-            prev={params.page > 1 ? href(scope, params.page - 1) : undefined}
-            next={params.page < pages ? href(scope, params.page + 1) : undefined}
-          />
+          <NumberedPager page={params.page} pages={pages} href={(n) => href(scope, n)} />
         </>
       )}
     </>,

@@ -20,6 +20,7 @@ import { MAX_INT4 } from '../../../law/fields.ts';
 import type { AppEnv } from '../../env.ts';
 import { errorPage } from '../../views/errorPage.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { guidePage } from './guide.tsx';
 import { Body, ItemList, Marked, Pager, portalCrumbs, SearchBox } from './views.tsx';
@@ -347,12 +348,7 @@ catalogPortalRoutes.get('/a/:agency/search', async (c) => {
           </li>
         ))}
       </ol>
-      <Pager
-        page={page}
-        pages={pages}
-        prev={page > 1 ? href(page - 1) : undefined}
-        next={page < pages ? href(page + 1) : undefined}
-      />
+      <NumberedPager page={page} pages={pages} href={href} />
     </Layout>,
   );
 });
