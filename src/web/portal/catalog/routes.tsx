@@ -114,16 +114,11 @@ catalogPortalRoutes.get('/a/:agency/catalog/:slug', async (c) => {
   const base = `/a/${agency.code}/catalog/${category.slug}`;
   const first = rows[0];
   const last = rows.at(-1);
-  const column = catalogColumns.find((x) => x.key === category.column)!;
   return c.html(
     <Layout
       title={category.name}
       agency={agency}
-      breadcrumb={portalCrumbs(
-        agency,
-        { label: column.title, href: `/a/${agency.code}/${column.key}` },
-        { label: category.name },
-      )}
+      breadcrumb={portalCrumbs(agency, columnCrumb(agency, category), { label: category.name })}
     >
       <h1>{category.name}</h1>
       <table class="catalog">
@@ -172,7 +167,6 @@ catalogPortalRoutes.get('/a/:agency/items/:id{[0-9]+}', async (c) => {
   const found = await getPublishedItem(c.get('database').db, agency.id, Number(c.req.param('id')));
   if (!found) return c.notFound();
   const { item, category, files } = found;
-  const column = catalogColumns.find((x) => x.key === category.column)!;
   const row = (label: string, value: string | null) => (
     <tr>
       <th scope="row">{label}</th>
@@ -185,7 +179,7 @@ catalogPortalRoutes.get('/a/:agency/items/:id{[0-9]+}', async (c) => {
       agency={agency}
       breadcrumb={portalCrumbs(
         agency,
-        { label: column.title, href: `/a/${agency.code}/${column.key}` },
+        columnCrumb(agency, category),
         { label: category.name, href: `/a/${agency.code}/catalog/${category.slug}` },
         { label: '正文' },
       )}
@@ -406,4 +400,10 @@ function esc(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
+}
+
+/** The breadcrumb of the standard column a category is filed under. */
+function columnCrumb(agency: Agency, category: { column: string }) {
+  const column = catalogColumns.find((x) => x.key === category.column)!;
+  return { label: column.title, href: `/a/${agency.code}/${column.key}` };
 }
