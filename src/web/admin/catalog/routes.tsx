@@ -273,13 +273,15 @@ catalogAdminRoutes.post('/:id{[0-9]+}/attachments', drafters, async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove', drafters, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  return act(
-    c,
-    item,
-    () =>
+const noFields = z.object({});
+
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove',
+  drafters,
+  changeRoute(
+    noFields,
+    '',
+    (c, item) =>
       removeAttachment(
         c.get('database').db,
         item.agencyId,
@@ -288,27 +290,26 @@ catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove', drafters
         actorOf(c),
       ),
     'removed',
-  );
-});
+  ),
+);
 
-catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean', drafters, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  return act(
-    c,
-    item,
-    async () => {
-      await cleanAttachment(
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean',
+  drafters,
+  changeRoute(
+    noFields,
+    '',
+    (c, item) =>
+      cleanAttachment(
         c.get('database').db,
         item.agencyId,
         item.id,
         Number(c.req.param('aid')),
         actorOf(c),
-      );
-    },
+      ),
     'cleaned',
-  );
-});
+  ),
+);
 
 const attachmentTitle = z.object({
   title: z.string().trim().max(100, '附件标题不能超过100个字'),
