@@ -5,6 +5,8 @@ import type { PrivacyFinding } from '../../../catalog/privacy.ts';
 import type { ReviewAction } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Actor } from '../../../db/publications/actor.ts';
 import {
   addAttachment,
   cleanAttachment,
@@ -275,40 +277,30 @@ catalogAdminRoutes.post('/:id{[0-9]+}/attachments', drafters, async (c) => {
 
 const noFields = z.object({});
 
+/** Applies a repository change to the attachment named in the path. */
+function onAttachment(
+  change: (
+    db: Db,
+    agencyId: number,
+    itemId: number,
+    attachmentId: number,
+    actor: Actor,
+  ) => Promise<unknown>,
+) {
+  return (c: Context<AppEnv>, item: Publication) =>
+    change(c.get('database').db, item.agencyId, item.id, Number(c.req.param('aid')), actorOf(c));
+}
+
 catalogAdminRoutes.post(
   '/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove',
   drafters,
-  changeRoute(
-    noFields,
-    '',
-    (c, item) =>
-      removeAttachment(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        Number(c.req.param('aid')),
-        actorOf(c),
-      ),
-    'removed',
-  ),
+  changeRoute(noFields, '', onAttachment(removeAttachment), 'removed'),
 );
 
 catalogAdminRoutes.post(
   '/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean',
   drafters,
-  changeRoute(
-    noFields,
-    '',
-    (c, item) =>
-      cleanAttachment(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        Number(c.req.param('aid')),
-        actorOf(c),
-      ),
-    'cleaned',
-  ),
+  changeRoute(noFields, '', onAttachment(cleanAttachment), 'cleaned'),
 );
 
 const attachmentTitle = z.object({
