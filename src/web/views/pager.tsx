@@ -27,3 +27,18 @@ export function Pager({
     </nav>
   );
 }
+
+/** The pager of a list whose every page has its own address `href(n)`. */
+export function NumberedPager({
+  page,
+  pages,
+  href,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
+  const prev = page > 1 ? href(page - 1) : undefined;
+  const next = page < pages ? href(page + 1) : undefined;
+  return <Pager page={page} pages={pages} prev={prev} next={next} />;
+}

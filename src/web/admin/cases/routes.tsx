@@ -40,7 +40,7 @@ import {
   submittedState,
 } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
-import { Pager } from '../../views/pager.tsx';
+import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
 import { CasePage } from './casePage.tsx';
@@ -171,12 +171,7 @@ caseRoutes.get('/', async (c) => {
           </tbody>
         </table>
       ) : null}
-      <Pager
-        page={page}
-        pages={pages}
-        prev={page > 1 ? listHref(page - 1) : undefined}
-        next={page < pages ? listHref(page + 1) : undefined}
-      />
+      <NumberedPager page={page} pages={pages} href={listHref} />
     </>,
   );
 });

@@ -129,42 +129,24 @@ export async function detailPage(
       <table class="meta">
         <caption>信息属性</caption>
         <tbody>
-          <tr>
-            <th scope="row">索引号</th>
-            <td>{item.indexNumber ?? '发布时生成'}</td>
-          </tr>
-          <tr>
-            <th scope="row">信息分类</th>
-            <td>{category?.name}</td>
-          </tr>
-          <tr>
-            <th scope="row">文号</th>
-            <td>{item.docNumber ?? '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">成文日期</th>
-            <td>{item.madeOn}</td>
-          </tr>
-          <tr>
-            <th scope="row">发布日期</th>
-            <td>{item.publishedOn ?? '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">发布机构</th>
-            <td>{item.issuer}</td>
-          </tr>
-          <tr>
-            <th scope="row">主题分类</th>
-            <td>{item.topic ?? '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">关键词</th>
-            <td>{item.keywords ?? '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">有效性</th>
-            <td>{validityLabels[item.validity]}</td>
-          </tr>
+          {(
+            [
+              ['索引号', item.indexNumber ?? '发布时生成'],
+              ['信息分类', category?.name],
+              ['文号', item.docNumber ?? '—'],
+              ['成文日期', item.madeOn],
+              ['发布日期', item.publishedOn ?? '—'],
+              ['发布机构', item.issuer],
+              ['主题分类', item.topic ?? '—'],
+              ['关键词', item.keywords ?? '—'],
+              ['有效性', validityLabels[item.validity]],
+            ] as const
+          ).map(([label, value]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
           <tr>
             <th scope="row">公开期限（第二十六条）</th>
             <td>

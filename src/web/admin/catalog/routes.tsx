@@ -5,6 +5,8 @@ import type { PrivacyFinding } from '../../../catalog/privacy.ts';
 import type { ReviewAction } from '../../../catalog/review.ts';
 import { loadCalendar } from '../../../db/calendar.ts';
 import { getReviewChain, listCategories } from '../../../db/catalogCategories.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Actor } from '../../../db/publications/actor.ts';
 import {
   addAttachment,
   cleanAttachment,
@@ -273,42 +275,33 @@ catalogAdminRoutes.post('/:id{[0-9]+}/attachments', drafters, async (c) => {
   );
 });
 
-catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove', drafters, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  return act(
-    c,
-    item,
-    () =>
-      removeAttachment(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        Number(c.req.param('aid')),
-        actorOf(c),
-      ),
-    'removed',
-  );
-});
+const noFields = z.object({});
 
-catalogAdminRoutes.post('/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean', drafters, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  return act(
-    c,
-    item,
-    async () => {
-      await cleanAttachment(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        Number(c.req.param('aid')),
-        actorOf(c),
-      );
-    },
-    'cleaned',
-  );
-});
+/** Applies a repository change to the attachment named in the path. */
+function onAttachment(
+  change: (
+    db: Db,
+    agencyId: number,
+    itemId: number,
+    attachmentId: number,
+    actor: Actor,
+  ) => Promise<unknown>,
+) {
+  return (c: Context<AppEnv>, item: Publication) =>
+    change(c.get('database').db, item.agencyId, item.id, Number(c.req.param('aid')), actorOf(c));
+}
+
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/attachments/:aid{[0-9]+}/remove',
+  drafters,
+  changeRoute(noFields, '', onAttachment(removeAttachment), 'removed'),
+);
+
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/attachments/:aid{[0-9]+}/clean',
+  drafters,
+  changeRoute(noFields, '', onAttachment(cleanAttachment), 'cleaned'),
+);
 
 const attachmentTitle = z.object({
   title: z.string().trim().max(100, '附件标题不能超过100个字'),
@@ -352,13 +345,13 @@ catalogAdminRoutes.get('/:id{[0-9]+}/attachments/:aid{[0-9]+}', async (c) => {
 const stepForm = z.object({ step: z.coerce.number().int().min(0).max(20) });
 
 /**
- * One review-chain step: validates its form, applies the action through the repository (which
- * enforces whose step it is) and shows the item again with the result.
+ * One state change from the item page: validates its form, runs the change through the repository
+ * (which enforces who may make it) and shows the item again with the result.
  */
-function reviewRoute<S extends z.ZodType>(
+function changeRoute<S extends z.ZodType>(
   schema: S,
   invalid: string,
-  toAction: (data: z.infer<S>) => ReviewAction,
+  change: (c: Context<AppEnv>, item: Publication, data: z.infer<S>) => Promise<unknown>,
   notice: keyof typeof notices,
 ): Handler<AppEnv> {
   return async (c) => {
@@ -366,16 +359,20 @@ function reviewRoute<S extends z.ZodType>(
     if (!item) return c.notFound();
     const form = await parseForm(c, schema);
     if (!form.ok) return detailPage(c, item, { error: invalid || Object.values(form.errors)[0] });
-    const run = () =>
-      reviewPublication(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        toAction(form.data),
-        actorOf(c),
-      );
-    return act(c, item, run, notice);
+    return act(c, item, () => change(c, item, form.data), notice);
   };
+}
+
+/** One review-chain step (the repository enforces whose step it is). */
+function reviewRoute<S extends z.ZodType>(
+  schema: S,
+  invalid: string,
+  toAction: (data: z.infer<S>) => ReviewAction,
+  notice: keyof typeof notices,
+): Handler<AppEnv> {
+  const review = (c: Context<AppEnv>, item: Publication, data: z.infer<S>) =>
+    reviewPublication(c.get('database').db, item.agencyId, item.id, toAction(data), actorOf(c));
+  return changeRoute(schema, invalid, review, notice);
 }
 
 catalogAdminRoutes.post(
@@ -417,95 +414,48 @@ catalogAdminRoutes.post(
   ),
 );
 
-catalogAdminRoutes.post('/:id{[0-9]+}/withdraw', publishers, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  const form = await parseForm(
-    c,
-    z.object({ reason: z.string().trim().min(1, '请填写撤回理由').max(500) }),
-  );
-  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
-  return act(
-    c,
-    item,
-    () =>
-      reviewPublication(
-        c.get('database').db,
-        item.agencyId,
-        item.id,
-        { type: 'withdraw', reason: form.data.reason },
-        actorOf(c),
-      ),
-    'withdrawn',
-  );
-});
-
 catalogAdminRoutes.post(
   '/:id{[0-9]+}/confidentiality',
   requireRole('reviewer', 'office'),
-  async (c) => {
-    const item = await itemOf(c);
-    if (!item) return c.notFound();
-    const form = await parseForm(
-      c,
-      z.object({
-        conclusion: z.enum(['public', 'secret', 'refer'], { message: '请选择审查结论' }),
-        note: z.string().trim().max(500).optional(),
-      }),
-    );
-    if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
-    return act(
-      c,
-      item,
-      () =>
-        recordConfidentialityReview(
-          c.get('database').db,
-          item.agencyId,
-          item.id,
-          form.data,
-          actorOf(c),
-        ),
-      'confidentiality',
-    );
-  },
+  changeRoute(
+    z.object({
+      conclusion: z.enum(['public', 'secret', 'refer'], { message: '请选择审查结论' }),
+      note: z.string().trim().max(500).optional(),
+    }),
+    '',
+    (c, item, data) =>
+      recordConfidentialityReview(c.get('database').db, item.agencyId, item.id, data, actorOf(c)),
+    'confidentiality',
+  ),
 );
 
-catalogAdminRoutes.post('/:id{[0-9]+}/override', requireRole('office'), async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  const form = await parseForm(
-    c,
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/override',
+  requireRole('office'),
+  changeRoute(
     z.object({ reason: z.string().trim().min(4, '请填写放行理由（至少4个字）').max(500) }),
-  );
-  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
-  return act(
-    c,
-    item,
-    () =>
-      overridePrivacy(c.get('database').db, item.agencyId, item.id, form.data.reason, actorOf(c)),
+    '',
+    (c, item, data) =>
+      overridePrivacy(c.get('database').db, item.agencyId, item.id, data.reason, actorOf(c)),
     'override',
-  );
-});
+  ),
+);
 
-catalogAdminRoutes.post('/:id{[0-9]+}/validity', publishers, async (c) => {
-  const item = await itemOf(c);
-  if (!item) return c.notFound();
-  const form = await parseForm(
-    c,
+catalogAdminRoutes.post(
+  '/:id{[0-9]+}/validity',
+  publishers,
+  changeRoute(
     z.object({
       validity: z.enum(['valid', 'expired', 'repealed']),
       since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写生效日期'),
       note: z.string().trim().max(200).optional(),
     }),
-  );
-  if (!form.ok) return detailPage(c, item, { error: Object.values(form.errors)[0] });
-  return act(
-    c,
-    item,
-    () => changeValidity(c.get('database').db, item.agencyId, item.id, form.data, actorOf(c)),
+    '',
+    (c, item, data) =>
+      changeValidity(c.get('database').db, item.agencyId, item.id, data, actorOf(c)),
     'validity',
-  );
-});
+  ),
+);
 
 // helpers ----------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petition
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { canSeePetitionerData, maskName } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
-import { Pager } from '../../views/pager.tsx';
+import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { adminFrame } from '../adminPage.tsx';
 import { base, crumbs, HANDLING_ROLES, holds } from './common.tsx';
@@ -112,12 +112,7 @@ export function RegisterPage({
           </tbody>
         </table>
       )}
-      <Pager
-        page={page}
-        pages={pages}
-        prev={page > 1 ? href(page - 1) : undefined}
-        next={page < pages ? href(page + 1) : undefined}
-      />
+      <NumberedPager page={page} pages={pages} href={href} />
     </>,
   );
 }

@@ -13,7 +13,7 @@ import { searchCatalogue } from '../../../db/catalogStaffSearch.ts';
 import type { AppEnv } from '../../env.ts';
 import { Marked } from '../../portal/catalog/views.tsx';
 import { requireRole } from '../../security/guard.ts';
-import { Pager } from '../../views/pager.tsx';
+import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { adminPage, areaCrumbs } from '../adminPage.tsx';
 import { CASE_VIEW_ROLES, CATALOG_VIEW_ROLES, SEARCH_ROLES } from '../areaRoles.ts';
@@ -94,12 +94,7 @@ searchRoutes.get('/', async (c) => {
           {scope === 'catalog' && catalogue ? (
             <CatalogueHits rows={catalogue.rows} terms={terms} base={base} />
           ) : null}
-          <Pager
-            page={params.page}
-            pages={pages}
-            prev={params.page > 1 ? href(scope, params.page - 1) : undefined}
-            next={params.page < pages ? href(scope, params.page + 1) : undefined}
-          />
+          <NumberedPager page={params.page} pages={pages} href={(n) => href(scope, n)} />
         </>
       )}
     </>,
@@ -124,18 +119,24 @@ export function SearchForm({ action, q, scope }: { action: string; q: string; sc
   );
 }
 
+/** What each hit list gets: the rows of one search, the terms to mark, and the links' base. */
+type HitsProps<Search extends (...args: never[]) => Promise<{ rows: unknown[] }>> = {
+  rows: Awaited<ReturnType<Search>>['rows'];
+  terms: string[];
+  base: string;
+};
+
+function NoHits({ what }: { what: string }) {
+  return <p class="muted">没有找到符合条件的{what}。</p>;
+}
+
 function CaseHits({
   c,
   rows,
   terms,
   base,
-}: {
-  c: Context<AppEnv>;
-  rows: Awaited<ReturnType<typeof searchCases>>['rows'];
-  terms: string[];
-  base: string;
-}) {
-  if (rows.length === 0) return <p class="muted">没有找到符合条件的申请。</p>;
+}: HitsProps<typeof searchCases> & { c: Context<AppEnv> }) {
+  if (rows.length === 0) return <NoHits what="申请" />;
   return (
     <table class="data cases search-hits">
       <TableHead
@@ -167,16 +168,8 @@ function CaseHits({
   );
 }
 
-function CatalogueHits({
-  rows,
-  terms,
-  base,
-}: {
-  rows: Awaited<ReturnType<typeof searchCatalogue>>['rows'];
-  terms: string[];
-  base: string;
-}) {
-  if (rows.length === 0) return <p class="muted">没有找到符合条件的信息。</p>;
+function CatalogueHits({ rows, terms, base }: HitsProps<typeof searchCatalogue>) {
+  if (rows.length === 0) return <NoHits what="信息" />;
   return (
     <ul class="search-results">
       {rows.map((r) => (

@@ -186,26 +186,18 @@ async function categoriesPage(
                       </td>
                       <td>{n}条</td>
                       <td>
-                        <RowButton
-                          base={base}
-                          csrf={csrf}
-                          id={cat.id}
-                          op="move"
-                          direction="up"
-                          disabled={i === 0}
-                        >
-                          上移
-                        </RowButton>
-                        <RowButton
-                          base={base}
-                          csrf={csrf}
-                          id={cat.id}
-                          op="move"
-                          direction="down"
-                          disabled={i === inColumn.length - 1}
-                        >
-                          下移
-                        </RowButton>
+                        {MOVES.map((m) => (
+                          <RowButton
+                            base={base}
+                            csrf={csrf}
+                            id={cat.id}
+                            op="move"
+                            direction={m.direction}
+                            disabled={i === (m.direction === 'up' ? 0 : inColumn.length - 1)}
+                          >
+                            {m.label}
+                          </RowButton>
+                        ))}
                         {n === 0 ? (
                           <RowButton base={base} csrf={csrf} id={cat.id} op="delete">
                             删除
@@ -256,6 +248,12 @@ async function categoriesPage(
     { errors, notice },
   );
 }
+
+/** The two moves within a column; each is disabled at its own end of the column. */
+const MOVES = [
+  { direction: 'up', label: '上移' },
+  { direction: 'down', label: '下移' },
+] as const;
 
 function RowButton({
   base,

@@ -20,6 +20,7 @@ import { MAX_INT4 } from '../../../law/fields.ts';
 import type { AppEnv } from '../../env.ts';
 import { errorPage } from '../../views/errorPage.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { guidePage } from './guide.tsx';
 import { Body, ItemList, Marked, Pager, portalCrumbs, SearchBox } from './views.tsx';
@@ -113,16 +114,11 @@ catalogPortalRoutes.get('/a/:agency/catalog/:slug', async (c) => {
   const base = `/a/${agency.code}/catalog/${category.slug}`;
   const first = rows[0];
   const last = rows.at(-1);
-  const column = catalogColumns.find((x) => x.key === category.column)!;
   return c.html(
     <Layout
       title={category.name}
       agency={agency}
-      breadcrumb={portalCrumbs(
-        agency,
-        { label: column.title, href: `/a/${agency.code}/${column.key}` },
-        { label: category.name },
-      )}
+      breadcrumb={portalCrumbs(agency, columnCrumb(agency, category), { label: category.name })}
     >
       <h1>{category.name}</h1>
       <table class="catalog">
@@ -171,7 +167,6 @@ catalogPortalRoutes.get('/a/:agency/items/:id{[0-9]+}', async (c) => {
   const found = await getPublishedItem(c.get('database').db, agency.id, Number(c.req.param('id')));
   if (!found) return c.notFound();
   const { item, category, files } = found;
-  const column = catalogColumns.find((x) => x.key === category.column)!;
   const row = (label: string, value: string | null) => (
     <tr>
       <th scope="row">{label}</th>
@@ -184,7 +179,7 @@ catalogPortalRoutes.get('/a/:agency/items/:id{[0-9]+}', async (c) => {
       agency={agency}
       breadcrumb={portalCrumbs(
         agency,
-        { label: column.title, href: `/a/${agency.code}/${column.key}` },
+        columnCrumb(agency, category),
         { label: category.name, href: `/a/${agency.code}/catalog/${category.slug}` },
         { label: '正文' },
       )}
@@ -347,12 +342,7 @@ catalogPortalRoutes.get('/a/:agency/search', async (c) => {
           </li>
         ))}
       </ol>
-      <Pager
-        page={page}
-        pages={pages}
-        prev={page > 1 ? href(page - 1) : undefined}
-        next={page < pages ? href(page + 1) : undefined}
-      />
+      <NumberedPager page={page} pages={pages} href={href} />
     </Layout>,
   );
 });
@@ -410,4 +400,10 @@ function esc(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
+}
+
+/** The breadcrumb of the standard column a category is filed under. */
+function columnCrumb(agency: Agency, category: { column: string }) {
+  const column = catalogColumns.find((x) => x.key === category.column)!;
+  return { label: column.title, href: `/a/${agency.code}/${column.key}` };
 }
