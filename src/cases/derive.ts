@@ -118,22 +118,17 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
         amendedRequest: (e.amendedRequest ?? e.text)?.trim() || null,
       };
     case 'ConsultationSent':
-      if (s.consultations.some((c) => c.id === e.id))
-        throw illegal('consultation-id', { id: e.id });
       return {
         ...s,
-        consultations: [
-          ...s.consultations,
-          {
-            id: e.id,
-            party: e.party,
-            name: e.name,
-            sentOn: e.on,
-            repliedOn: null,
-            objection: false,
-            notice: null,
-          },
-        ],
+        consultations: appendNew(s.consultations, 'consultation-id', {
+          id: e.id,
+          party: e.party,
+          name: e.name,
+          sentOn: e.on,
+          repliedOn: null,
+          objection: false,
+          notice: null,
+        }),
       };
     case 'ConsultationReplied': {
       const open = s.consultations.find((c) => c.id === e.id && c.repliedOn === null);
@@ -201,23 +196,18 @@ function apply(s: CaseState, e: CaseEvent): CaseState {
     case 'AppealFiled':
       if (s.receivedOn === null)
         throw illegal('appeal-unreceived', '尚未确认收到的申请不能登记复议或诉讼');
-      if (s.appeals.some((a) => a.id === e.appealId))
-        throw illegal('appeal-id', { id: e.appealId });
       return {
         ...s,
-        appeals: [
-          ...s.appeals,
-          {
-            id: e.appealId,
-            kind: e.kind,
-            body: e.body,
-            caseNumber: e.caseNumber ?? null,
-            filedOn: e.on,
-            closedOn: null,
-            outcome: null,
-            against: isUndecided(s) ? 'no-reply' : (e.against ?? 'decision'),
-          },
-        ],
+        appeals: appendNew(s.appeals, 'appeal-id', {
+          id: e.appealId,
+          kind: e.kind,
+          body: e.body,
+          caseNumber: e.caseNumber ?? null,
+          filedOn: e.on,
+          closedOn: null,
+          outcome: null,
+          against: isUndecided(s) ? 'no-reply' : (e.against ?? 'decision'),
+        }),
       };
     case 'FileAttached':
       return s;
@@ -507,6 +497,16 @@ function receiptOf(channel: CaseState['channel'], submittedOn: IsoDate, on: IsoD
     default:
       return { channel, confirmedOn: on, submittedOn };
   }
+}
+
+/** `list` with `item` added; its id must not be taken (a consultation's or an appeal's number). */
+function appendNew<T extends { id: string }>(
+  list: readonly T[],
+  code: 'consultation-id' | 'appeal-id',
+  item: T,
+): T[] {
+  if (list.some((x) => x.id === item.id)) throw illegal(code, { id: item.id });
+  return [...list, item];
 }
 
 function illegal(
