@@ -8,6 +8,7 @@ import { listMessages } from '../../src/db/outbox.ts';
 import { answerSupplement } from '../../src/db/supplementAnswer.ts';
 import { findUserByUsername, setUserEmail } from '../../src/db/users.ts';
 import { fromDayNumber, toDayNumber, todayInChina } from '../../src/law/date.ts';
+import { personApplication, requestSupplement } from '../support/applications.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const today = todayInChina();
@@ -16,25 +17,16 @@ async function caseAwaitingSupplement(db: Db, agencyId: number, handlerId: numbe
   const actor = { userId: null, today };
   const { id, queryCode } = await submitApplication(
     db,
-    {
+    personApplication(
       agencyId,
-      channel: 'in-person',
-      submittedOn: today,
-      receivedOn: today,
-      applicantType: 'np',
-      applicant: { kind: 'person', name: '赵补正', phone: '13700001234' },
-      request: { description: '2025年信访事项办理台账', form: '电子', delivery: '网上' },
-    },
+      today,
+      { name: '赵补正', phone: '13700001234' },
+      { description: '2025年信访事项办理台账', form: '电子', delivery: '网上' },
+    ),
     actor,
   );
   if (handlerId) await appendEvent(db, id, { type: 'Assigned', on: today, handlerId }, actor);
-  const deadline = fromDayNumber(toDayNumber(today) + 10);
-  await appendEvent(
-    db,
-    id,
-    { type: 'SupplementRequested', on: today, deadline, items: '请写明起止月份。' },
-    actor,
-  );
+  await requestSupplement(db, id, today, '请写明起止月份。', actor);
   return { id, queryCode };
 }
 

@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { appendEvent, findByQueryCode } from '../../src/db/cases.ts';
 import { findUserByUsername } from '../../src/db/users.ts';
-import { fromDayNumber, toDayNumber, todayInChina } from '../../src/law/date.ts';
+import { todayInChina } from '../../src/law/date.ts';
+import { requestSupplement } from '../support/applications.ts';
 import { demoSite, e2eUnavailable } from '../support/browser.ts';
 
 const skip = e2eUnavailable() ?? false;
@@ -172,13 +173,7 @@ for (const [name, viewport] of [
     const made = (await findByQueryCode(db, agencyId, code!))!;
     const handler = { userId: (await findUserByUsername(db, 'xfj-handler'))!.id, today };
     await appendEvent(db, made.id, { type: 'Received', on: today }, handler);
-    const deadline = fromDayNumber(toDayNumber(today) + 10);
-    await appendEvent(
-      db,
-      made.id,
-      { type: 'SupplementRequested', on: today, deadline, items: '请写明统计表的起止月份。' },
-      handler,
-    );
+    await requestSupplement(db, made.id, today, '请写明统计表的起止月份。', handler);
 
     // Track: the query code and the phone's last four digits, then Enter.
     await page.goto(`${url}/a/xiangtan-xfj`);

@@ -12,7 +12,8 @@ import { findAgencyByCode } from '../../src/db/agencies.ts';
 import { attachCaseFile } from '../../src/db/caseFiles.ts';
 import { appendEvent, submitApplication } from '../../src/db/cases.ts';
 import { findUserByUsername } from '../../src/db/users.ts';
-import { fromDayNumber, toDayNumber, todayInChina } from '../../src/law/date.ts';
+import { todayInChina } from '../../src/law/date.ts';
+import { personApplication, requestSupplement } from '../support/applications.ts';
 import { demoSite, e2eUnavailable } from '../support/browser.ts';
 
 const skip = e2eUnavailable() ?? false;
@@ -41,22 +42,16 @@ test('an applicant answers a 补正 online with a file and later downloads the r
   const today = todayInChina();
   const agencyId = (await findAgencyByCode(db, 'xiangtan-xfj'))!.id;
   const handler = { userId: (await findUserByUsername(db, 'xfj-handler'))!.id };
-  const made = await submitApplication(db, {
-    agencyId,
-    channel: 'in-person',
-    submittedOn: today,
-    receivedOn: today,
-    applicantType: 'np',
-    applicant: { kind: 'person', name: '钱补正', phone: '13700004321' },
-    request: { description: '2025年信访事项办理台账', form: '电子', delivery: '网上' },
-  });
-  const deadline = fromDayNumber(toDayNumber(today) + 10);
-  await appendEvent(
+  const made = await submitApplication(
     db,
-    made.id,
-    { type: 'SupplementRequested', on: today, deadline, items: '请写明所需台账的起止月份。' },
-    handler,
+    personApplication(
+      agencyId,
+      today,
+      { name: '钱补正', phone: '13700004321' },
+      { description: '2025年信访事项办理台账', form: '电子', delivery: '网上' },
+    ),
   );
+  await requestSupplement(db, made.id, today, '请写明所需台账的起止月份。', handler);
 
   const problems: string[] = [];
   for (const [name, viewport] of [

@@ -9,6 +9,7 @@ import { submitApplication } from '../../src/db/cases.ts';
 import { registerPetition } from '../../src/db/petitions.ts';
 import { todayInChina } from '../../src/law/date.ts';
 import { demoApp } from '../support/app.ts';
+import { personApplication } from '../support/applications.ts';
 import { TestClient } from '../support/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
@@ -45,15 +46,16 @@ describeEachDatabase(
       const agency = (await findAgencyByCode(db, 'xiangtan-xfj'))!;
       const today = todayInChina();
       codes.track = (
-        await submitApplication(db, {
-          agencyId: agency.id,
-          channel: 'online',
-          submittedOn: today,
-          receivedOn: today,
-          applicantType: 'np',
-          applicant: { kind: 'person', name: '王五', phone: '13900005678' },
-          request: { description: '2025年信访工作统计数据', form: '纸质', delivery: '邮寄' },
-        })
+        await submitApplication(
+          db,
+          personApplication(
+            agency.id,
+            today,
+            { name: '王五', phone: '13900005678' },
+            { description: '2025年信访工作统计数据', form: '纸质', delivery: '邮寄' },
+            'online',
+          ),
+        )
       ).queryCode;
       codes['petition/track'] = (
         await registerPetition(db, {
