@@ -14,6 +14,7 @@ import { importLegacyItems } from '../db/catalogImport.ts';
 import { openDatabase } from '../db/open.ts';
 import { GongkaiError } from '../errors.ts';
 import { parseCliArgs, runCommand } from './args.ts';
+import { progressLine } from './progress.ts';
 
 const usage =
   '用法：gongkai import-catalogue 文件.xlsx|文件.csv --agency 单位代码 [--map 旧分类=分类代码]… [--dry-run]';
@@ -50,6 +51,7 @@ export async function run(args: string[]): Promise<number> {
       const outcome = await importLegacyItems(database.db, agency, reading.items, {
         dryRun,
         source: basename(file),
+        progress: progressLine((d, t) => `正在导入：${d}/${t} 条`),
       });
       const refused = [...reading.refused, ...outcome.refused].sort((a, b) => a.line - b.line);
       const verb = dryRun ? '将导入' : '已导入';

@@ -24,10 +24,16 @@ export async function importLegacyItems(
   db: Db,
   agency: Agency,
   items: readonly LegacyItem[],
-  options: { dryRun: boolean; source: string },
+  options: {
+    dryRun: boolean;
+    source: string;
+    /** Called after each item, with how many are done of all. */
+    progress?: (done: number, total: number) => void;
+  },
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { imported: [], skipped: [], refused: [] };
-  for (const item of items) {
+  for (const [done, item] of items.entries()) {
+    options.progress?.(done, items.length);
     const existing = await findExisting(db, agency.id, item);
     if (existing) {
       outcome.skipped.push({ line: item.line, title: item.title, reason: existing });
@@ -49,6 +55,7 @@ export async function importLegacyItems(
       outcome.refused.push({ line: item.line, title: item.title, reason: error.message });
     }
   }
+  options.progress?.(items.length, items.length);
   if (!options.dryRun && outcome.imported.length > 0)
     await audit(db, {
       userId: null,

@@ -186,10 +186,13 @@ describeEachDatabase('import-catalogue repository', (getDatabase) => {
     });
     assert.equal(dry.imported.length, 3);
     assert.equal(await count(), 0);
+    const steps: string[] = [];
     const first = await importLegacyItems(db, agency, reading.items, {
       dryRun: false,
       source: 't.csv',
+      progress: (done, total) => steps.push(`${done}/${total}`),
     });
+    assert.deepEqual(steps, ['0/3', '1/3', '2/3', '3/3']);
     assert.deepEqual(
       first.imported.map((i) => i.line),
       [2, 3, 7],
