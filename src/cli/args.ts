@@ -6,7 +6,10 @@ export function parseCliArgs<T extends ParseArgsConfig['options']>(args: string[
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new GongkaiError('cli.arguments', { why: (error as Error).message });
+    const code = (error as { code?: string }).code ?? '';
+    throw new GongkaiError('cli.arguments', {
+      why: parseArgsMessage(code, (error as Error).message),
+    });
   }
 }
 
@@ -71,9 +74,11 @@ export function reportError(error: unknown): number {
   throw error;
 }
 
+/** node:util parseArgs's English error, said in Chinese. */
 function parseArgsMessage(code: string, message: string): string {
   const option = /'([^']+)'/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项 ${option}`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数 ${option}`;
-  return `选项 ${option} 的取值无效`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `选项 ${option} 的取值无效`;
+  return message;
 }

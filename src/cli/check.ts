@@ -10,6 +10,7 @@ import { formatOf } from '../report/formats/index.ts';
 import type { AnnualReport } from '../report/model.ts';
 import { parseFile, parsers } from '../report/parse/index.ts';
 import { textTables } from '../report/textTable.ts';
+import { reportError } from './args.ts';
 import { progressLine } from './progress.ts';
 
 async function expand(paths: string[]): Promise<{ files: string[]; fromDir: boolean }> {
@@ -102,8 +103,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     parsed = parseOptions(args);
   } catch (error) {
-    console.error(`参数错误：${(error as Error).message}`);
-    return 2;
+    return reportError(error);
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
