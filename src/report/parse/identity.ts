@@ -34,8 +34,11 @@ export function detectIdentity(text: string, firstHeadingAt: number): Identity {
   );
   const b = beforeYear.exec(compact);
   if (b && b[1].length >= 2) {
-    const agency = b[1].replace(/[（(].*$/, '');
-    return { title: compact.slice(0, b.index + b[0].length), agency, year: Number(b[2]) };
+    // A text without a title line opens “根据《条例》……发布《X2025年度政府信息公开工作年度报告》”:
+    // the title is the last quoted one, not the sentence before it.
+    const quoted = b[1].lastIndexOf('《') + 1;
+    const agency = b[1].slice(quoted).replace(/[（(].*$/, '');
+    return { title: compact.slice(quoted, b.index + b[0].length), agency, year: Number(b[2]) };
   }
   const a = afterYear.exec(compact);
   if (a) return { title: a[0], agency: a[2], year: Number(a[1]) };
