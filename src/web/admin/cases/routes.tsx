@@ -40,6 +40,7 @@ import {
   submittedState,
 } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
+import { FilterSelect } from '../../views/filterSelect.tsx';
 import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
@@ -118,23 +119,21 @@ caseRoutes.get('/', async (c) => {
       <form method="get" action={b} class="inline-form">
         <input type="hidden" name="view" value={view} />
         <label for="handler">承办人</label>{' '}
-        <select id="handler" name="handler">
-          <option value="">全部</option>
-          {staff.map((s) => (
-            <option value={String(s.id)} selected={s.id === handlerId}>
-              {s.displayName}
-            </option>
-          ))}
-        </select>{' '}
+        <FilterSelect
+          id="handler"
+          name="handler"
+          all="全部"
+          options={staff.map((s) => [String(s.id), s.displayName])}
+          selected={String(handlerId ?? '')}
+        />{' '}
         <label for="kind">申请事项</label>{' '}
-        <select id="kind" name="kind">
-          <option value="">全部</option>
-          {Object.entries(CASE_KIND_LABELS).map(([value, label]) => (
-            <option value={value} selected={value === kind}>
-              {label}
-            </option>
-          ))}
-        </select>{' '}
+        <FilterSelect
+          id="kind"
+          name="kind"
+          all="全部"
+          options={Object.entries(CASE_KIND_LABELS)}
+          selected={kind ?? ''}
+        />{' '}
         <button type="submit">筛选</button>
       </form>
       <p class="muted" id="case-total">
