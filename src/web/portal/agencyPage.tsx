@@ -34,3 +34,9 @@ export function agencyPage(
     status as 200,
   );
 }
+
+/** The page of one section of the agency's portal, e.g. 网上信访 at /a/:agency/petition. */
+export function sectionPage(label: string, path: string) {
+  return (c: C, agency: Agency, title: string, body: Child, status = 200) =>
+    agencyPage(c, agency, { label, href: `/a/${agency.code}/${path}` }, title, body, status);
+}

@@ -2,17 +2,12 @@ import type { Context } from 'hono';
 import { PETITION_CHANNEL_LABELS } from '../../../petitions/channel.ts';
 import { LEADER_LEVEL_LABELS } from '../../../petitions/leaderLevel.ts';
 import type { AppEnv } from '../../env.ts';
-import { OnceField, onceField } from '../../security/onceToken.tsx';
-import { CsrfField } from '../../views/csrfField.tsx';
+import type { FormState } from '../../form.ts';
+import { onceField } from '../../security/onceToken.tsx';
 import { Alert, Field, FieldError, SelectField, TextArea } from '../../views/formFields.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
 import { adminFrame } from '../adminPage.tsx';
 import { base, crumbs } from './common.tsx';
-
-export interface FormState {
-  raw: Record<string, string>;
-  errors: Record<string, string>;
-  message?: string | null;
-}
 
 /** Staff registration of a visit, a letter, an online petition or a referral. */
 export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormState }) {
@@ -25,9 +20,12 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
     <>
       <h1>登记信访事项</h1>
       <Alert message={form.message} />
-      <form method="post" action={`${base(agency)}/new`} class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <OnceField token={raw[onceField] || undefined} />
+      <OnceForm
+        action={`${base(agency)}/new`}
+        csrf={c.get('csrfToken')}
+        token={raw[onceField]}
+        class="form"
+      >
         <SelectField
           name="channel"
           label="信访形式"
@@ -76,7 +74,7 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
         <Field name="petitionerIdNumber" label="身份证号码" raw={raw} errors={errors} />
         <Field name="petitionerAddress" label="住址" raw={raw} errors={errors} />
         <button type="submit">登记</button>
-      </form>
+      </OnceForm>
     </>,
   );
 }

@@ -4,7 +4,6 @@
  * files, the online 补正 and the printable 回执 all read the case from the session.
  */
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { normalizeQueryCode } from '../../../cases/queryCode.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import { type CaseFileInfo, caseFilesOf, readCaseFile } from '../../../db/caseFiles.ts';
@@ -25,7 +24,7 @@ import { onceField } from '../../security/onceToken.tsx';
 import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
-import { agencyPage, portalAgency } from '../agencyPage.tsx';
+import { portalAgency, sectionPage } from '../agencyPage.tsx';
 import { type Errors, Field, type Values } from './fields.tsx';
 import { publicLimits } from './limits.ts';
 import { ReceiptSheet } from './receiptSheet.tsx';
@@ -39,10 +38,7 @@ type C = Context<AppEnv>;
 
 const base = (agency: Agency) => `/a/${agency.code}/track`;
 
-function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
-  const section = { label: '查询办理进度', href: base(agency) };
-  return agencyPage(c, agency, section, title, body, status);
-}
+const page = sectionPage('查询办理进度', 'track');
 
 function trackForm(c: C, agency: Agency, values: Values, errors: Errors, alert?: string) {
   return (

@@ -1,9 +1,7 @@
 /** 「互联网+信访」: submit a petition online (/a/:agency/petition) and track it (/a/:agency/petition/track). */
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { Agency } from '../../../db/agencies.ts';
-import { findSubmission } from '../../../db/formSubmissions.ts';
 import {
   findPetitionForTracking,
   getPetition,
@@ -17,12 +15,13 @@ import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/
 import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
 import { idNumberSchema, optionalEmailSchema, phoneSchema } from '../../admin/petitions/forms.ts';
 import type { AppEnv } from '../../env.ts';
-import { parseForm } from '../../form.ts';
-import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
-import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
+import { type FormState, parseForm } from '../../form.ts';
+import { onceField } from '../../security/onceToken.tsx';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, ErrorCount, Field, TextArea } from '../../views/formFields.tsx';
-import { agencyPage, portalAgency } from '../agencyPage.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
+import { portalAgency, sectionPage } from '../agencyPage.tsx';
+import { receiptRecordId, submitOnline } from '../onlineSubmission.ts';
 
 /** Per client address; tracking never per query code (that would let strangers lock it). */
 export const petitionLimits = {
@@ -33,7 +32,6 @@ export const petitionLimits = {
 export const petitionPortalRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
-type FormState = { raw: Record<string, string>; errors: Record<string, string>; message?: string };
 
 const petitionSchema = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不超过50字'),
@@ -61,16 +59,7 @@ const trackSchema = z.object({
     .regex(/^\d{4}$/, '请填写联系电话的后4位数字'),
 });
 
-function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
-  return agencyPage(
-    c,
-    agency,
-    { label: '网上信访', href: `/a/${agency.code}/petition` },
-    title,
-    body,
-    status,
-  );
-}
+const page = sectionPage('网上信访', 'petition');
 
 function submitForm(c: C, agency: Agency, form: FormState) {
   const { raw, errors } = form;
@@ -87,14 +76,13 @@ function submitForm(c: C, agency: Agency, form: FormState) {
       </p>
       <Alert message={form.message} />
       <ErrorCount errors={errors} />
-      <form
-        method="post"
+      <OnceForm
         action={`/a/${agency.code}/petition`}
+        csrf={c.get('csrfToken')}
+        token={raw[onceField]}
         class="form petition-form"
         novalidate
       >
-        <CsrfField token={c.get('csrfToken')} />
-        <OnceField token={raw[onceField]} />
         <Field name="name" label="姓名" raw={raw} errors={errors} required />
         <Field
           name="phone"
@@ -123,7 +111,7 @@ function submitForm(c: C, agency: Agency, form: FormState) {
         </label>
         {errors.pledge ? <span class="field-error">{errors.pledge}</span> : null}
         <button type="submit">提交信访事项</button>
-      </form>
+      </OnceForm>
     </>
   );
 }
@@ -137,59 +125,43 @@ petitionPortalRoutes.get('/a/:agency/petition', async (c) => {
 petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
   const agency = await portalAgency(c);
   if (!agency) return c.notFound();
-  const db = c.get('database').db;
   const form = await parseForm(c, petitionSchema);
+  const again = (state: FormState, status: 400 | 429) =>
+    page(c, agency, '网上信访', submitForm(c, agency, state), status);
   // Refusals and resubmissions do not count toward the rate limit: only a new petition does.
-  if (!form.ok) return page(c, agency, '网上信访', submitForm(c, agency, form), 400);
-  const once = await oneTimeSubmission(c, form.raw, 'petition', agency.id);
-  if (once.state === 'stale') {
-    const raw = { ...form.raw, [onceField]: '' };
-    const stale = { raw, errors: {}, message: STALE_FORM_MESSAGE };
-    return page(c, agency, '网上信访', submitForm(c, agency, stale), 400);
-  }
-  const receipt = `/a/${agency.code}/petition/receipt/${once.token}`;
-  if (once.state === 'submitted') return c.redirect(receipt, 303);
-  const limit = await hitRateLimit(db, `petition:ip:${c.get('clientIp')}`, petitionLimits.submit);
-  if (!limit.allowed) {
-    const message = '提交过于频繁，请稍后再试。已填写的内容均已保留。';
-    return page(
-      c,
-      agency,
-      '网上信访',
-      submitForm(c, agency, { raw: form.raw, errors: {}, message }),
-      429,
-    );
-  }
+  if (!form.ok) return again(form, 400);
   const f = form.data;
   const today = todayInChina();
-  await once.create(async (tx) => {
-    const petitioner = {
-      name: f.name,
-      phone: f.phone,
-      email: f.email || null,
-      idNumber: f.idNumber || null,
-      address: f.address || null,
-    };
-    const input = { agencyId: agency.id, channel: 'online' as const, receivedOn: today };
-    const created = await registerPetition(
-      tx,
-      { ...input, subject: f.subject, content: f.content, petitioners: [petitioner] },
-      { ip: c.get('clientIp'), today },
-    );
-    return created.id;
+  const petitioner = {
+    name: f.name,
+    phone: f.phone,
+    email: f.email || null,
+    idNumber: f.idNumber || null,
+    address: f.address || null,
+  };
+  const input = { agencyId: agency.id, channel: 'online' as const, receivedOn: today };
+  return submitOnline(c, agency, {
+    form: 'petition',
+    raw: form.raw,
+    limit: petitionLimits.submit,
+    again,
+    create: async (tx) => {
+      const created = await registerPetition(
+        tx,
+        { ...input, subject: f.subject, content: f.content, petitioners: [petitioner] },
+        { ip: c.get('clientIp'), today },
+      );
+      return created.id;
+    },
   });
-  return c.redirect(receipt, 303);
 });
 
 /** The receipt of an online petition, for the browser that submitted it: the query code. */
 petitionPortalRoutes.get('/a/:agency/petition/receipt/:token{[A-Za-z0-9_-]{24}}', async (c) => {
   const agency = await portalAgency(c);
   if (!agency) return c.notFound();
-  const db = c.get('database').db;
-  const submission = await findSubmission(db, c.req.param('token'), 'petition');
-  if (!submission || submission.agencyId !== agency.id || submission.owner !== receiptOwner(c))
-    return c.notFound();
-  const found = await getPetition(db, agency.id, submission.recordId);
+  const id = await receiptRecordId(c, agency, 'petition');
+  const found = id && (await getPetition(c.get('database').db, agency.id, id));
   if (!found) return c.notFound();
   const { queryCode, receivedOn: today } = found.row;
   return page(
