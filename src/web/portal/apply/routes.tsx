@@ -9,7 +9,7 @@ import { type FormState, parseForm } from '../../form.ts';
 import { onceField } from '../../security/onceToken.tsx';
 import { Alert, ErrorCount } from '../../views/formFields.tsx';
 import { OnceForm } from '../../views/onceForm.tsx';
-import { portalAgency, sectionPage } from '../agencyPage.tsx';
+import { sectionPage, withPortalAgency } from '../agencyPage.tsx';
 import { receiptRecordId, submitOnline } from '../onlineSubmission.ts';
 import { readApplicantFiles, storeApplicantFiles } from './applicantFiles.ts';
 import { applicationSchema, toNewApplication } from './applicationForm.ts';
@@ -21,6 +21,7 @@ import { trackRoutes } from './trackRoutes.tsx';
 export { publicLimits };
 
 export const applyRoutes = new Hono<AppEnv>();
+applyRoutes.use('/a/:agency/apply/*', withPortalAgency);
 applyRoutes.route('/', trackRoutes);
 
 type C = Context<AppEnv>;
@@ -58,8 +59,7 @@ function applyForm(c: C, agency: Agency, form: FormState) {
 }
 
 applyRoutes.get('/a/:agency/apply', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   return page(
     c,
     agency,
@@ -69,8 +69,7 @@ applyRoutes.get('/a/:agency/apply', async (c) => {
 });
 
 applyRoutes.post('/a/:agency/apply', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   const form = await parseForm(c, applicationSchema);
   const files = await readApplicantFiles(c, form.ok ? form.data : undefined, {
     identityProofRequired: agency.identityProofRequired,
@@ -146,8 +145,7 @@ applyRoutes.get('/a/:agency/apply/receipt/:token{[A-Za-z0-9_-]{24}}/print', asyn
 
 /** The agency and the application a receipt token made, if this browser made it. */
 async function submittedApplication(c: C) {
-  const agency = await portalAgency(c);
-  if (!agency) return undefined;
+  const agency = c.get('agency');
   const id = await receiptRecordId(c, agency, 'apply');
   const row = id && (await findApplication(c.get('database').db, id));
   return row ? { agency, row } : undefined;

@@ -17,11 +17,11 @@ import { idNumberSchema, optionalEmailSchema, phoneSchema } from '../../admin/pe
 import type { AppEnv } from '../../env.ts';
 import { type FormState, parseForm } from '../../form.ts';
 import { onceField } from '../../security/onceToken.tsx';
-import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, ErrorCount, Field, TextArea } from '../../views/formFields.tsx';
 import { OnceForm } from '../../views/onceForm.tsx';
-import { portalAgency, sectionPage } from '../agencyPage.tsx';
+import { sectionPage, withPortalAgency } from '../agencyPage.tsx';
 import { receiptRecordId, submitOnline } from '../onlineSubmission.ts';
+import { TrackForm } from '../trackForm.tsx';
 
 /** Per client address; tracking never per query code (that would let strangers lock it). */
 export const petitionLimits = {
@@ -30,6 +30,7 @@ export const petitionLimits = {
 };
 
 export const petitionPortalRoutes = new Hono<AppEnv>();
+petitionPortalRoutes.use('/a/:agency/petition/*', withPortalAgency);
 
 type C = Context<AppEnv>;
 
@@ -117,14 +118,12 @@ function submitForm(c: C, agency: Agency, form: FormState) {
 }
 
 petitionPortalRoutes.get('/a/:agency/petition', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   return page(c, agency, '网上信访', submitForm(c, agency, { raw: {}, errors: {} }));
 });
 
 petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   const form = await parseForm(c, petitionSchema);
   const again = (state: FormState, status: 400 | 429) =>
     page(c, agency, '网上信访', submitForm(c, agency, state), status);
@@ -158,8 +157,7 @@ petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
 
 /** The receipt of an online petition, for the browser that submitted it: the query code. */
 petitionPortalRoutes.get('/a/:agency/petition/receipt/:token{[A-Za-z0-9_-]{24}}', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   const id = await receiptRecordId(c, agency, 'petition');
   const found = id && (await getPetition(c.get('database').db, agency.id, id));
   if (!found) return c.notFound();
@@ -184,34 +182,21 @@ petitionPortalRoutes.get('/a/:agency/petition/receipt/:token{[A-Za-z0-9_-]{24}}'
 });
 
 function trackForm(c: C, agency: Agency, form: FormState) {
+  const action = `/a/${agency.code}/petition/track`;
+  const csrf = c.get('csrfToken');
+  const example = 'XF-7KQ2-MZ9D-4XHP';
   return (
-    <>
-      <h1>查询信访办理进度</h1>
-      <Alert message={form.message} />
-      <form
-        method="post"
-        action={`/a/${agency.code}/petition/track`}
-        class="form narrow"
-        novalidate
-      >
-        <CsrfField token={c.get('csrfToken')} />
-        <Field name="code" label="查询码" raw={form.raw} errors={form.errors} required />
-        <Field name="phone4" label="联系电话后4位" raw={form.raw} errors={form.errors} required />
-        <button type="submit">查询</button>
-      </form>
-    </>
+    <TrackForm title="查询信访办理进度" action={action} csrf={csrf} form={form} example={example} />
   );
 }
 
 petitionPortalRoutes.get('/a/:agency/petition/track', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   return page(c, agency, '查询办理进度', trackForm(c, agency, { raw: {}, errors: {} }));
 });
 
 petitionPortalRoutes.post('/a/:agency/petition/track', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   const db = c.get('database').db;
   const form = await parseForm(c, trackSchema);
   const again = (state: FormState, status: number) =>
