@@ -8,6 +8,7 @@ import { Alert, Field, FieldError, SelectField, TextArea } from '../../views/for
 import { OnceForm } from '../../views/onceForm.tsx';
 import { adminFrame } from '../adminPage.tsx';
 import { base, crumbs } from './common.tsx';
+import { PetitionerFields, STAFF_PETITIONER_NAMES } from './petitionerFields.tsx';
 
 /** Staff registration of a visit, a letter, an online petition or a referral. */
 export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormState }) {
@@ -61,18 +62,12 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
         <TextArea name="content" label="诉求内容" raw={raw} errors={errors} required />
         <Field name="handlingUnit" label="承办单位" raw={raw} errors={errors} />
         <h2>信访人</h2>
-        <Field name="petitionerName" label="姓名" raw={raw} errors={errors} required />
-        <Field name="petitionerPhone" label="联系电话" type="tel" raw={raw} errors={errors} />
-        <Field
-          name="petitionerEmail"
-          label="电子邮箱"
-          type="email"
-          raw={raw}
-          errors={errors}
-          hint="填写的，受理、办理期限和处理意见书出具时发送邮件告知"
+        <PetitionerFields
+          form={form}
+          names={STAFF_PETITIONER_NAMES}
+          phone={{}}
+          emailHint="填写的，受理、办理期限和处理意见书出具时发送邮件告知"
         />
-        <Field name="petitionerIdNumber" label="身份证号码" raw={raw} errors={errors} />
-        <Field name="petitionerAddress" label="住址" raw={raw} errors={errors} />
         <button type="submit">登记</button>
       </OnceForm>
     </>,

@@ -14,6 +14,7 @@ import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petition
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
 import { idNumberSchema, optionalEmailSchema, phoneSchema } from '../../admin/petitions/forms.ts';
+import { PetitionerFields } from '../../admin/petitions/petitionerFields.tsx';
 import type { AppEnv } from '../../env.ts';
 import { type FormState, parseForm } from '../../form.ts';
 import { onceField } from '../../security/onceToken.tsx';
@@ -84,26 +85,18 @@ function submitForm(c: C, agency: Agency, form: FormState) {
         class="form petition-form"
         novalidate
       >
-        <Field name="name" label="姓名" raw={raw} errors={errors} required />
-        <Field
-          name="phone"
-          label="联系电话"
-          type="tel"
-          raw={raw}
-          errors={errors}
-          required
-          hint="用于联系您，并与查询码一起查询办理进度"
+        <PetitionerFields
+          form={form}
+          names={{
+            name: 'name',
+            phone: 'phone',
+            email: 'email',
+            idNumber: 'idNumber',
+            address: 'address',
+          }}
+          phone={{ required: true, hint: '用于联系您，并与查询码一起查询办理进度' }}
+          emailHint="选填：填写的，收到、受理和处理意见书出具时发送邮件告知（只含查询码）"
         />
-        <Field
-          name="email"
-          label="电子邮箱"
-          type="email"
-          raw={raw}
-          errors={errors}
-          hint="选填：填写的，收到、受理和处理意见书出具时发送邮件告知（只含查询码）"
-        />
-        <Field name="idNumber" label="身份证号码" raw={raw} errors={errors} />
-        <Field name="address" label="住址" raw={raw} errors={errors} />
         <Field name="subject" label="事项标题" raw={raw} errors={errors} required />
         <TextArea name="content" label="诉求及事实理由" raw={raw} errors={errors} required />
         <label class="check">
