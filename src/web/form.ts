@@ -9,6 +9,13 @@ export type FormResult<T> =
   | { ok: true; data: T; raw: Record<string, string> }
   | { ok: false; errors: Record<string, string>; raw: Record<string, string> };
 
+/** A form shown again: what was typed, the message per field, and a message for the whole form. */
+export interface FormState {
+  raw: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string | null;
+}
+
 /** Passwords are compared as typed; every other field is normalised before validation. */
 const verbatim = /password/i;
 

@@ -178,6 +178,33 @@ describeEachDatabase(
       assert.equal((await visitor.get(`/a/xiangtan-xfj/items/${id}`)).status, 404);
     });
 
+    test('the Art. 20 register page lists the ten T2 cells, labelled as the 2021 format prints them', async () => {
+      const app = await demoApp(database());
+      const office = new TestClient(app);
+      await office.login('xfj-office', demoPassword);
+      const html = await (await office.get('/admin/xiangtan-xfj/registers?year=2025')).text();
+      const rows = [
+        ...html.matchAll(/<tr id="(t2\.[a-zA-Z]+\.[a-zA-Z]+)"><th scope="row">([^<]+)<\/th>/g),
+      ];
+      assert.deepEqual(
+        rows.map((m) => m[1]),
+        [
+          't2.reg.made',
+          't2.reg.repealed',
+          't2.reg.valid',
+          't2.norm.made',
+          't2.norm.repealed',
+          't2.norm.valid',
+          't2.lic.decisions',
+          't2.pun.decisions',
+          't2.coe.decisions',
+          't2.fee.amountWan',
+        ],
+      );
+      assert.equal(rows[0][2], '规章 · 本年制发件数');
+      assert.equal(rows[9][2], '行政事业性收费 · 本年收费金额（单位：万元）');
+    });
+
     test('the upload route alone accepts a body above 1 MB', async () => {
       const app = await demoApp(database());
       const client = new TestClient(app);

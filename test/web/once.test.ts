@@ -220,6 +220,41 @@ describeEachDatabase(
       );
     });
 
+    test('a stale token: the form comes back as typed with a fresh token, nothing is created', async () => {
+      const citizen = new TestClient(app);
+      await citizen.get('/a/xiangtan-xfj/petition');
+      const fields = {
+        name: '过期表单人',
+        phone: '13912345678',
+        subject: '过期表单',
+        content: '小区门口路灯不亮，请求维修。',
+        pledge: 'on',
+        _once: 'not-a-token',
+      };
+      const stale = await citizen.post('/a/xiangtan-xfj/petition', fields);
+      assert.equal(stale.status, 400);
+      const html = await stale.text();
+      assert.match(html, /表单已失效，请核对后再次提交/);
+      assert.match(html, /value="过期表单人"/);
+      assert.notEqual(onceToken(html), fields._once);
+      const handler = await as('xfj-handler');
+      const staff = await handler.post(`${ADMIN}/petitions/new`, {
+        channel: 'visit',
+        receivedOn: today,
+        persons: '1',
+        subject: '过期表单',
+        content: '小区门口路灯不亮，请求维修。',
+        petitionerName: '过期表单人',
+        _once: 'not-a-token',
+      });
+      assert.equal(staff.status, 400);
+      onceToken(await staff.text());
+      assert.equal(
+        await count(sql`select count(*)::int as n from petitions where subject = '过期表单'`),
+        0,
+      );
+    });
+
     test('petition aggregate entry: the same token twice saves once', async () => {
       const office = await as('xfj-office');
       const token = onceToken(

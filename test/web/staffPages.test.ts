@@ -77,6 +77,21 @@ describeEachDatabase(
       );
     });
 
+    test('the list filters keep their choice: cases by handler and kind, petitions by status', async () => {
+      const office = await signedIn('xfj-office');
+      const select = (html: string, id: string) =>
+        html.match(new RegExp(`<select id="${id}"[\\s\\S]*?</select>`))?.[0] ?? '';
+      const cases = await (await office.get(`${ADMIN}/cases?kind=correction&handler=999`)).text();
+      assert.match(select(cases, 'kind'), /<option value="">全部<\/option>/);
+      assert.match(select(cases, 'kind'), /<option value="correction" selected="">/);
+      assert.match(select(cases, 'handler'), /<option value="">全部<\/option><option value="\d+">/);
+      assert.doesNotMatch(select(cases, 'handler'), /selected/);
+      const petitions = await (await office.get(`${ADMIN}/petitions?status=answered`)).text();
+      assert.match(select(petitions, 'status'), /<option value="answered" selected="">/);
+      const all = await (await office.get(`${ADMIN}/petitions`)).text();
+      assert.doesNotMatch(select(all, 'status'), /selected/);
+    });
+
     test('the print view: no menu, the clock explained, the timeline, letters with numbers; names masked for a reviewer', async () => {
       const { caseId, number, name } = await numbered();
       const handler = await signedIn('xfj-handler');

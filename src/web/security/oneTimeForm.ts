@@ -7,7 +7,8 @@ import type { Context } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { findSubmission, submitOnce } from '../../db/formSubmissions.ts';
 import type { AppEnv } from '../env.ts';
-import { onceTokenOf, receiptOwner } from './onceToken.tsx';
+import type { FormState } from '../form.ts';
+import { onceField, onceTokenOf, receiptOwner } from './onceToken.tsx';
 
 export const STALE_FORM_MESSAGE = '表单已失效，请核对后再次提交。已填写的内容均已保留。';
 
@@ -46,6 +47,11 @@ export async function oneTimeSubmission(
     token,
     create: async (make) => (await submitOnce(db, { token, form, agencyId, owner }, make)).recordId,
   };
+}
+
+/** The form shown again for a stale token: as typed, without the token, with the message. */
+export function staleForm(raw: Record<string, string>): FormState {
+  return { raw: { ...raw, [onceField]: '' }, errors: {}, message: STALE_FORM_MESSAGE };
 }
 
 /** The record page a resubmitted staff form leads to: it says nothing new was created. */

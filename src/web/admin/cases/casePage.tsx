@@ -41,8 +41,8 @@ import {
 } from '../../../law/keys.ts';
 import { CHANNEL_LABELS, type Channel } from '../../../law/receipt.ts';
 import { type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
-import { OnceField, onceField } from '../../security/onceToken.tsx';
-import { CsrfField } from '../../views/csrfField.tsx';
+import { onceField } from '../../security/onceToken.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { PetitionHandoverButton } from '../petitions/handoverButton.tsx';
@@ -445,16 +445,19 @@ function ActionForm(p: CasePageProps & { action: CaseEventType }) {
   return (
     <details class="action" open={failed !== undefined} data-action={p.action}>
       <summary>{actionTitle(p.action)}</summary>
-      <form method="post" action={`${p.base}/${p.row.id}/act`} class="form">
-        <CsrfField token={p.csrf} />
-        <OnceField token={failed?.values[onceField] || undefined} />
+      <OnceForm
+        action={`${p.base}/${p.row.id}/act`}
+        csrf={p.csrf}
+        token={failed?.values[onceField]}
+        class="form"
+      >
         <input type="hidden" name="action" value={p.action} />
         <input type="hidden" name="version" value={String(p.row.version)} />
         <p class="muted">{CASE_EVENTS[p.action].description}</p>
         <Field {...f} name="on" label="日期" type="date" required />
         {fields}
         <button type="submit">{CASE_EVENTS[p.action].label}</button>
-      </form>
+      </OnceForm>
     </details>
   );
 }

@@ -8,9 +8,9 @@ import { dateField } from '../../../law/fields.ts';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../law/receipt.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApplicationFields, type Errors, Field, type Values } from '../../portal/apply/fields.tsx';
-import { OnceField, onceField } from '../../security/onceToken.tsx';
-import { CsrfField } from '../../views/csrfField.tsx';
+import { onceField } from '../../security/onceToken.tsx';
 import { Alert } from '../../views/formFields.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
 import { base } from './page.tsx';
 
 const PAPER_CHANNELS = CHANNELS.filter((ch) => ch !== 'online');
@@ -71,9 +71,13 @@ export function IntakeForm({ c, values, errors, message, duplicates = [] }: Inta
         </p>
       ) : null}
       {duplicates.length > 0 ? <DuplicateWarning c={c} duplicates={duplicates} /> : null}
-      <form method="post" action={`${base(c)}/new`} enctype="multipart/form-data" class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <OnceField token={values[onceField]} />
+      <OnceForm
+        action={`${base(c)}/new`}
+        csrf={c.get('csrfToken')}
+        token={values[onceField]}
+        class="form"
+        multipart
+      >
         {duplicates.length > 0 ? (
           <label class="check confirm-duplicate">
             <input type="checkbox" name="confirmDuplicate" value="on" />{' '}
@@ -108,7 +112,7 @@ export function IntakeForm({ c, values, errors, message, duplicates = [] }: Inta
         </fieldset>
         <ApplicationFields values={values} errors={errors} />
         <button type="submit">登记</button>
-      </form>
+      </OnceForm>
     </>
   );
 }

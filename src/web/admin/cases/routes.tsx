@@ -40,6 +40,7 @@ import {
   submittedState,
 } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
+import { FilterSelect } from '../../views/filterSelect.tsx';
 import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { CASE_VIEW_ROLES } from '../areaRoles.ts';
@@ -118,23 +119,21 @@ caseRoutes.get('/', async (c) => {
       <form method="get" action={b} class="inline-form">
         <input type="hidden" name="view" value={view} />
         <label for="handler">承办人</label>{' '}
-        <select id="handler" name="handler">
-          <option value="">全部</option>
-          {staff.map((s) => (
-            <option value={String(s.id)} selected={s.id === handlerId}>
-              {s.displayName}
-            </option>
-          ))}
-        </select>{' '}
+        <FilterSelect
+          id="handler"
+          name="handler"
+          all="全部"
+          options={staff.map((s) => [String(s.id), s.displayName])}
+          selected={String(handlerId ?? '')}
+        />{' '}
         <label for="kind">申请事项</label>{' '}
-        <select id="kind" name="kind">
-          <option value="">全部</option>
-          {Object.entries(CASE_KIND_LABELS).map(([value, label]) => (
-            <option value={value} selected={value === kind}>
-              {label}
-            </option>
-          ))}
-        </select>{' '}
+        <FilterSelect
+          id="kind"
+          name="kind"
+          all="全部"
+          options={Object.entries(CASE_KIND_LABELS)}
+          selected={kind ?? ''}
+        />{' '}
         <button type="submit">筛选</button>
       </form>
       <p class="muted" id="case-total">
@@ -235,6 +234,35 @@ caseRoutes.post('/new', requireRole(...STAFF), async (c) => {
 caseRoutes.route('/report', reportRoutes);
 caseRoutes.route('/proactive', proactiveRoutes);
 
+/** The agency's case `id`, or undefined: another agency's case is not found. */
+async function ownCase(c: C, id: number | null) {
+  const loaded = id === null ? undefined : await loadCase(c.get('database').db, id);
+  return loaded && loaded.row.agencyId === c.get('agency').id ? loaded : undefined;
+}
+
+/** What the case page and its print view both show: the record and who did what. */
+async function caseRecord(c: C, loaded: NonNullable<Awaited<ReturnType<typeof loadCase>>>) {
+  const db = c.get('database').db;
+  const id = loaded.row.id;
+  const [timeline, letters, files] = await Promise.all([
+    timelineOf(db, id),
+    lettersOf(db, id),
+    caseFilesOf(db, id),
+  ]);
+  const ids = [...timeline.map((t) => t.userId), loaded.state.handlerId];
+  const names = await userNames(db, [...new Set(ids.filter((x): x is number => x !== null))]);
+  return {
+    row: loaded.row,
+    state: loaded.state,
+    timeline,
+    letters,
+    files,
+    userNames: new Map(names.map((n) => [n.id, n.name])),
+    roles: c.get('roles'),
+    today: todayInChina(),
+  };
+}
+
 async function showCase(
   c: C,
   id: number,
@@ -242,43 +270,26 @@ async function showCase(
   fileError?: string,
 ) {
   const db = c.get('database').db;
-  const loaded = await loadCase(db, id);
-  if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
-  const [timeline, letters, files, staff, approvers] = await Promise.all([
-    timelineOf(db, id),
-    lettersOf(db, id),
-    caseFilesOf(db, id),
+  const loaded = await ownCase(c, id);
+  if (!loaded) return c.notFound();
+  const [record, staff, approvers, prompts] = await Promise.all([
+    caseRecord(c, loaded),
     caseStaff(db, c.get('agency').id),
     caseApprovers(db, c.get('agency').id),
+    promptsOfCase(c, id, loaded.row.receivedOn),
   ]);
-  const ids = [
-    ...new Set(
-      [...timeline.map((t) => t.userId), loaded.state.handlerId].filter(
-        (x): x is number => x !== null,
-      ),
-    ),
-  ];
-  const names = await userNames(db, ids);
-  const prompts = await promptsOfCase(c, id, loaded.row.receivedOn);
   return casesPage(
     c,
     `申请 #${id}`,
     <>
       <ProactiveNotice agency={c.get('agency')} csrf={c.get('csrfToken')} prompts={prompts} />
       <CasePage
+        {...record}
         base={base(c)}
         csrf={c.get('csrfToken')}
-        row={loaded.row}
-        state={loaded.state}
-        timeline={timeline}
-        letters={letters}
-        files={files}
         fileError={fileError}
         staff={staff}
         approvers={approvers}
-        userNames={new Map(names.map((n) => [n.id, n.name]))}
-        roles={c.get('roles')}
-        today={todayInChina()}
         failed={failed}
         submitted={failed || fileError ? undefined : submittedState(c)}
       />
@@ -299,30 +310,13 @@ caseRoutes.get('/:id', async (c) => {
 });
 
 caseRoutes.get('/:id/print', async (c) => {
-  const id = idOf(c);
-  if (id === null) return c.notFound();
-  const db = c.get('database').db;
-  const loaded = await loadCase(db, id);
-  if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
-  const [timeline, letters, files] = await Promise.all([
-    timelineOf(db, id),
-    lettersOf(db, id),
-    caseFilesOf(db, id),
-  ]);
-  const ids = [timeline.map((t) => t.userId), loaded.state.handlerId].flat();
-  const names = await userNames(db, [...new Set(ids.filter((x): x is number => x !== null))]);
+  const loaded = await ownCase(c, idOf(c));
+  if (!loaded) return c.notFound();
   return c.html(
     <PrintPage
+      {...(await caseRecord(c, loaded))}
       agency={c.get('agency')}
       base={base(c)}
-      row={loaded.row}
-      state={loaded.state}
-      timeline={timeline}
-      letters={letters}
-      files={files}
-      userNames={new Map(names.map((n) => [n.id, n.name]))}
-      roles={c.get('roles')}
-      today={todayInChina()}
       printedBy={c.get('user')!.displayName}
       now={new Date()}
     />,
@@ -330,11 +324,10 @@ caseRoutes.get('/:id/print', async (c) => {
 });
 
 caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
-  const id = idOf(c);
-  if (id === null) return c.notFound();
+  const loaded = await ownCase(c, idOf(c));
+  if (!loaded) return c.notFound();
+  const id = loaded.row.id;
   const db = c.get('database').db;
-  const loaded = await loadCase(db, id);
-  if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
   const body = (await c.req.parseBody()) as Record<string, string>;
   const action = body.action as CaseEventType;
   const spec = Object.hasOwn(CASE_EVENTS, action) ? CASE_EVENTS[action].form : undefined;
@@ -395,10 +388,9 @@ caseRoutes.post('/:id/act', requireRole(...STAFF), async (c) => {
 });
 
 caseRoutes.post('/:id/files', requireRole(...STAFF), async (c) => {
-  const id = idOf(c);
-  if (id === null) return c.notFound();
-  const loaded = await loadCase(c.get('database').db, id);
-  if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
+  const loaded = await ownCase(c, idOf(c));
+  if (!loaded) return c.notFound();
+  const id = loaded.row.id;
   const error = await uploadCaseFile(c, id);
   return error ? showCase(c, id, undefined, error) : c.redirect(`${base(c)}/${id}#files`, 303);
 });
@@ -410,11 +402,10 @@ caseRoutes.get('/:id/files/:caseFile{[0-9]{1,9}}', requireRole(...STAFF), (c) =>
 
 /** The printable 回执 to hand to a paper or in-person applicant (it names them: case staff only). */
 caseRoutes.get('/:id/receipt', requireRole(...STAFF), async (c) => {
-  const id = idOf(c);
-  if (id === null) return c.notFound();
-  const loaded = await loadCase(c.get('database').db, id);
+  const loaded = await ownCase(c, idOf(c));
+  if (!loaded) return c.notFound();
+  const id = loaded.row.id;
   const agency = c.get('agency');
-  if (!loaded || loaded.row.agencyId !== agency.id) return c.notFound();
   const sheet = (
     <ReceiptSheet
       agency={agency}
@@ -427,13 +418,11 @@ caseRoutes.get('/:id/receipt', requireRole(...STAFF), async (c) => {
 });
 
 caseRoutes.get('/:id/letters/:letter', async (c) => {
-  const id = idOf(c);
   const letterId = Number(c.req.param('letter'));
-  if (id === null || !Number.isInteger(letterId)) return c.notFound();
-  const db = c.get('database').db;
-  const loaded = await loadCase(db, id);
-  if (!loaded || loaded.row.agencyId !== c.get('agency').id) return c.notFound();
-  const letter = await letterContent(db, id, letterId);
+  const loaded = Number.isInteger(letterId) ? await ownCase(c, idOf(c)) : undefined;
+  if (!loaded) return c.notFound();
+  const id = loaded.row.id;
+  const letter = await letterContent(c.get('database').db, id, letterId);
   if (!letter) return c.notFound();
   return docxResponse(c, letter.content, `${letter.title}-${id}.docx`);
 });

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { validityLabels } from '../../../catalog/categories.ts';
 import { publicationDueStatus } from '../../../catalog/due.ts';
 import type { PrivacyFinding } from '../../../catalog/privacy.ts';
@@ -292,22 +293,18 @@ export async function detailPage(
           </form>
         ) : null}
         {can.approve ? (
-          <form method="post" action={`${base}/approve`} class="inline">
-            <CsrfField token={csrf} />
-            <input type="hidden" name="step" value={String(item.step)} />
+          <StepForm action={`${base}/approve`} class="inline" csrf={csrf} step={item.step}>
             <button type="submit">
               {item.step === chain.length - 1 ? '发布' : `${chain[item.step].label}通过`}
             </button>
-          </form>
+          </StepForm>
         ) : null}
         {can.reject ? (
-          <form method="post" action={`${base}/reject`} class="form">
-            <CsrfField token={csrf} />
-            <input type="hidden" name="step" value={String(item.step)} />
+          <StepForm action={`${base}/reject`} class="form" csrf={csrf} step={item.step}>
             <label for="reject-comment">退回意见</label>
             <input id="reject-comment" name="comment" required />
             <button type="submit">退回拟稿人</button>
-          </form>
+          </StepForm>
         ) : null}
         {can.withdraw ? (
           <form method="post" action={`${base}/withdraw`} class="form">
@@ -365,6 +362,23 @@ export async function detailPage(
       </section>
     </Layout>,
     message?.error ? 422 : 200,
+  );
+}
+
+/** A review decision names the step it was taken on, so a stale page cannot decide a later step. */
+function StepForm(props: {
+  action: string;
+  class: string;
+  csrf: string;
+  step: number;
+  children: Child;
+}) {
+  return (
+    <form method="post" action={props.action} class={props.class}>
+      <CsrfField token={props.csrf} />
+      <input type="hidden" name="step" value={String(props.step)} />
+      {props.children}
+    </form>
   );
 }
 

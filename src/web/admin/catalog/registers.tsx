@@ -9,6 +9,7 @@ import {
 } from '../../../db/catalogRegisters.ts';
 import { isGongkaiError } from '../../../errors.ts';
 import { countField, monthField, yuanField } from '../../../law/fields.ts';
+import { formatOf } from '../../../report/formats/index.ts';
 import type { AppEnv } from '../../env.ts';
 import { parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
@@ -25,18 +26,15 @@ export const registerAdminRoutes = new Hono<AppEnv>();
 
 registerAdminRoutes.use('*', requireRole(...REGISTER_VIEW_ROLES));
 
-const t2Rows: { key: string; label: string; unit?: string }[] = [
-  { key: 't2.reg.made', label: '规章 · 本年制发件数' },
-  { key: 't2.reg.repealed', label: '规章 · 本年废止件数' },
-  { key: 't2.reg.valid', label: '规章 · 现行有效件数' },
-  { key: 't2.norm.made', label: '行政规范性文件 · 本年制发件数' },
-  { key: 't2.norm.repealed', label: '行政规范性文件 · 本年废止件数' },
-  { key: 't2.norm.valid', label: '行政规范性文件 · 现行有效件数' },
-  { key: 't2.lic.decisions', label: '行政许可 · 本年处理决定数量' },
-  { key: 't2.pun.decisions', label: '行政处罚 · 本年处理决定数量' },
-  { key: 't2.coe.decisions', label: '行政强制 · 本年处理决定数量' },
-  { key: 't2.fee.amountWan', label: '行政事业性收费 · 本年收费金额', unit: '万元' },
-];
+/** T2's cells as the 2021 format prints them, “row · column”, in its order. */
+const t2Rows = formatOf('2021').t2.groups.flatMap((group) =>
+  group.rows.flatMap((row) =>
+    group.columns.map((column) => ({
+      key: `t2.${row.key}.${column.key}`,
+      label: `${row.label.text} · ${column.label.text}`,
+    })),
+  ),
+);
 
 const yearOf = (c: Context<AppEnv>) =>
   z.coerce
@@ -142,10 +140,7 @@ async function page(c: Context<AppEnv>, year: number, error?: string, notice?: s
             const rows = t2.drillDown[r.key as keyof typeof t2.drillDown];
             return (
               <tr id={r.key}>
-                <th scope="row">
-                  {r.label}
-                  {r.unit ? `（${r.unit}）` : ''}
-                </th>
+                <th scope="row">{r.label}</th>
                 <td class="num">{t2.cells[r.key as keyof typeof t2.cells]}</td>
                 <td>
                   {rows.length === 0 ? (

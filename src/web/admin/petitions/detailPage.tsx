@@ -17,6 +17,7 @@ import {
 import { isLeaderLevel, LEADER_LEVEL_LABELS } from '../../../petitions/leaderLevel.ts';
 import { canSeePetitionerData, MASKED_TEXT, petitionerFor } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
+import type { FormState } from '../../form.ts';
 import { submittedState } from '../../security/oneTimeForm.ts';
 import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field, SelectField, TextArea } from '../../views/formFields.tsx';
@@ -24,7 +25,6 @@ import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { adminFrame } from '../adminPage.tsx';
 import { base, crumbs } from './common.tsx';
-import type { FormState } from './newPage.tsx';
 
 export type ActionForm = FormState & { action: PetitionActionName };
 

@@ -2,17 +2,13 @@ import type { Context } from 'hono';
 import { PETITION_CHANNEL_LABELS } from '../../../petitions/channel.ts';
 import { LEADER_LEVEL_LABELS } from '../../../petitions/leaderLevel.ts';
 import type { AppEnv } from '../../env.ts';
-import { OnceField, onceField } from '../../security/onceToken.tsx';
-import { CsrfField } from '../../views/csrfField.tsx';
+import type { FormState } from '../../form.ts';
+import { onceField } from '../../security/onceToken.tsx';
 import { Alert, Field, FieldError, SelectField, TextArea } from '../../views/formFields.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
 import { adminFrame } from '../adminPage.tsx';
 import { base, crumbs } from './common.tsx';
-
-export interface FormState {
-  raw: Record<string, string>;
-  errors: Record<string, string>;
-  message?: string | null;
-}
+import { PetitionerFields, STAFF_PETITIONER_NAMES } from './petitionerFields.tsx';
 
 /** Staff registration of a visit, a letter, an online petition or a referral. */
 export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormState }) {
@@ -25,9 +21,12 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
     <>
       <h1>登记信访事项</h1>
       <Alert message={form.message} />
-      <form method="post" action={`${base(agency)}/new`} class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <OnceField token={raw[onceField] || undefined} />
+      <OnceForm
+        action={`${base(agency)}/new`}
+        csrf={c.get('csrfToken')}
+        token={raw[onceField]}
+        class="form"
+      >
         <SelectField
           name="channel"
           label="信访形式"
@@ -63,20 +62,14 @@ export function NewPetitionPage({ c, form }: { c: Context<AppEnv>; form: FormSta
         <TextArea name="content" label="诉求内容" raw={raw} errors={errors} required />
         <Field name="handlingUnit" label="承办单位" raw={raw} errors={errors} />
         <h2>信访人</h2>
-        <Field name="petitionerName" label="姓名" raw={raw} errors={errors} required />
-        <Field name="petitionerPhone" label="联系电话" type="tel" raw={raw} errors={errors} />
-        <Field
-          name="petitionerEmail"
-          label="电子邮箱"
-          type="email"
-          raw={raw}
-          errors={errors}
-          hint="填写的，受理、办理期限和处理意见书出具时发送邮件告知"
+        <PetitionerFields
+          form={form}
+          names={STAFF_PETITIONER_NAMES}
+          phone={{}}
+          emailHint="填写的，受理、办理期限和处理意见书出具时发送邮件告知"
         />
-        <Field name="petitionerIdNumber" label="身份证号码" raw={raw} errors={errors} />
-        <Field name="petitionerAddress" label="住址" raw={raw} errors={errors} />
         <button type="submit">登记</button>
-      </form>
+      </OnceForm>
     </>,
   );
 }

@@ -5,6 +5,7 @@ import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petition
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { canSeePetitionerData, maskName } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
+import { FilterSelect } from '../../views/filterSelect.tsx';
 import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { adminFrame } from '../adminPage.tsx';
@@ -49,14 +50,13 @@ export function RegisterPage({
       )}
       <form method="get" action={base(agency)} class="filter">
         <label for="status">状态</label>
-        <select id="status" name="status">
-          <option value="">全部</option>
-          {Object.entries(PETITION_STATUS_LABELS).map(([key, label]) => (
-            <option value={key} selected={key === status}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id="status"
+          name="status"
+          all="全部"
+          options={Object.entries(PETITION_STATUS_LABELS)}
+          selected={status}
+        />
         <button type="submit">筛选</button>
       </form>
       <p class="muted" id="petition-total">

@@ -18,10 +18,9 @@ import type { PetitionEvent } from '../../../petitions/events.ts';
 import { PETITION_ACTIONS } from '../../../petitions/eventTable.ts';
 import { canSeePetitionerData } from '../../../petitions/privacy.ts';
 import type { AppEnv } from '../../env.ts';
-import { parseForm } from '../../form.ts';
+import { type FormState, parseForm } from '../../form.ts';
 import { requireRole } from '../../security/guard.ts';
-import { onceField } from '../../security/onceToken.tsx';
-import { againHref, oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
+import { againHref, oneTimeSubmission, staleForm } from '../../security/oneTimeForm.ts';
 import { AGGREGATE_ROLES, base, HANDLING_ROLES } from './common.tsx';
 import { type ActionForm, PetitionPage } from './detailPage.tsx';
 import {
@@ -73,14 +72,8 @@ petitionAdminRoutes.post('/new', requireRole(...HANDLING_ROLES), async (c) => {
   if (!form.ok) return c.html(<NewPetitionPage c={c} form={form} />, 400);
   const agencyId = c.get('agency').id;
   const once = await oneTimeSubmission(c, form.raw, 'petition-intake', agencyId);
-  if (once.state === 'stale') {
-    const stale = {
-      raw: { ...form.raw, [onceField]: '' },
-      errors: {},
-      message: STALE_FORM_MESSAGE,
-    };
-    return c.html(<NewPetitionPage c={c} form={stale} />, 400);
-  }
+  if (once.state === 'stale')
+    return c.html(<NewPetitionPage c={c} form={staleForm(form.raw)} />, 400);
   const recordPage = (id: number) => `${base(c.get('agency'))}/${id}`;
   if (once.state === 'submitted') return c.redirect(againHref(recordPage(once.recordId)), 303);
   const f = form.data;
@@ -174,14 +167,7 @@ petitionAdminRoutes.post('/aggregates', requireRole(...AGGREGATE_ROLES), async (
   const { periodFrom, periodTo } = form.data;
   const statistics = `${base(c.get('agency'))}/statistics?from=${periodFrom}&to=${periodTo}`;
   const once = await oneTimeSubmission(c, form.raw, 'petition-aggregate', agencyId);
-  if (once.state === 'stale') {
-    const stale = {
-      raw: { ...form.raw, [onceField]: '' },
-      errors: {},
-      message: STALE_FORM_MESSAGE,
-    };
-    return statisticsPage(c, thisYear, {}, stale, 400);
-  }
+  if (once.state === 'stale') return statisticsPage(c, thisYear, {}, staleForm(form.raw), 400);
   if (once.state === 'submitted') return c.redirect(againHref(statistics), 303);
   try {
     await once.create(
@@ -198,7 +184,7 @@ async function statisticsPage(
   c: Context<AppEnv>,
   period: { from: string; to: string },
   periodErrors: Record<string, string>,
-  form?: { raw: Record<string, string>; errors: Record<string, string>; message?: string },
+  form?: FormState,
   status: 200 | 400 = 200,
 ) {
   const agencyId = c.get('agency').id;

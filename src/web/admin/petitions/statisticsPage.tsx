@@ -8,15 +8,15 @@ import {
   type RateFigure,
 } from '../../../petitions/statistics.ts';
 import type { AppEnv } from '../../env.ts';
-import { OnceField, onceField } from '../../security/onceToken.tsx';
+import type { FormState } from '../../form.ts';
+import { onceField } from '../../security/onceToken.tsx';
 import { submittedState } from '../../security/oneTimeForm.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
 import { Alert, Field } from '../../views/formFields.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
 import { SubmittedNotice } from '../../views/submittedNotice.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
 import { adminFrame } from '../adminPage.tsx';
 import { AGGREGATE_ROLES, base, crumbs, holds } from './common.tsx';
-import type { FormState } from './newPage.tsx';
 
 export interface StatisticsProps {
   c: Context<AppEnv>;
@@ -178,9 +178,12 @@ function AggregateForm({ c, form }: { c: Context<AppEnv>; form: FormState }) {
     <section class="card">
       <h3>录入或更正汇总数据</h3>
       <Alert message={form.message} />
-      <form method="post" action={`${base(agency)}/aggregates`} class="form">
-        <CsrfField token={c.get('csrfToken')} />
-        <OnceField token={raw[onceField] || undefined} />
+      <OnceForm
+        action={`${base(agency)}/aggregates`}
+        csrf={c.get('csrfToken')}
+        token={raw[onceField]}
+        class="form"
+      >
         <Field name="periodFrom" label="期间自" type="date" raw={raw} errors={errors} required />
         <Field name="periodTo" label="期间至" type="date" raw={raw} errors={errors} required />
         {fields.map(([name, label, required]) => (
@@ -195,7 +198,7 @@ function AggregateForm({ c, form }: { c: Context<AppEnv>; form: FormState }) {
         ))}
         <Field name="source" label="数据来源" raw={raw} errors={errors} />
         <button type="submit">保存汇总数据</button>
-      </form>
+      </OnceForm>
     </section>
   );
 }

@@ -18,17 +18,14 @@ export function flaggedCells(findings: readonly Finding[]): Map<string, 'error' 
 
 const span = (n?: number) => (n && n > 1 ? n : undefined);
 
-function Slot({
-  report,
-  slot,
-  link,
-  flags,
-}: {
+/** What every value cell of a table needs: the report, its drill-down link and the flags. */
+interface CellContext {
   report: AnnualReport;
-  slot: LayoutSlot;
   link?: (key: string) => string;
   flags: Map<string, 'error' | 'warning'>;
-}) {
+}
+
+function Slot({ report, slot, link, flags }: CellContext & { slot: LayoutSlot }) {
   if (!slot.key) {
     const Tag = slot.header ? 'th' : 'td';
     return (
@@ -61,21 +58,11 @@ function Slot({
   );
 }
 
-export function ReportTable({
-  report,
-  layout,
-  link,
-  flags,
-}: {
-  report: AnnualReport;
-  layout: TableLayout;
-  link?: (key: string) => string;
-  flags: Map<string, 'error' | 'warning'>;
-}) {
+export function ReportTable({ layout, ...cells }: CellContext & { layout: TableLayout }) {
   const rows = layout.rows.map((row) => (
     <tr>
       {row.map((slot) => (
-        <Slot report={report} slot={slot} link={link} flags={flags} />
+        <Slot {...cells} slot={slot} />
       ))}
     </tr>
   ));

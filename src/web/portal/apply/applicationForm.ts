@@ -29,6 +29,21 @@ export const ORG_TYPES: [ApplicantType, string][] = [
   ['law', '法律服务机构'],
   ['oth', '其他'],
 ];
+/** value → label: who applies. */
+export const APPLICANT_KINDS: [['person', string], ['organisation', string]] = [
+  ['person', '自然人'],
+  ['organisation', '法人或其他组织'],
+];
+/** value → label of the two requests Art. 29 and Art. 41 allow. */
+export const REQUEST_KINDS: [['disclosure', string], ['correction', string]] = [
+  ['disclosure', '申请公开政府信息'],
+  ['correction', '申请更正与本人相关的政府信息记录（条例第四十一条）'],
+];
+/** value → label of how an organisation proves who it is. */
+export const ORG_ID_KINDS: [['uscc', string], ['certificate', string]] = [
+  ['uscc', '统一社会信用代码'],
+  ['certificate', '其他证照（没有统一社会信用代码的）'],
+];
 export const FORMS = ['纸质', '电子数据'];
 export const DELIVERIES = ['邮寄', '电子邮件', '当面领取', '传真'];
 
@@ -36,19 +51,21 @@ const text = (max: number) => z.string().trim().max(max, `不能超过${max}个�
 /** A select whose blank first option (请选择) means the usual choice. */
 const choice = <T extends [string, ...string[]]>(values: T, usual: T[number]) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional().default(usual));
+const keysOf = <K extends string>(pairs: [[K, string], ...[K, string][]]) =>
+  pairs.map(([key]) => key) as [K, ...K[]];
 const phonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
 export const applicationSchema = z
   .object({
-    requestKind: choice(['disclosure', 'correction'], 'disclosure'),
-    applicantKind: z.enum(['person', 'organisation'], { message: '请选择申请人类型' }),
+    requestKind: choice(keysOf(REQUEST_KINDS), 'disclosure'),
+    applicantKind: z.enum(keysOf(APPLICANT_KINDS), { message: '请选择申请人类型' }),
     name: text(50).optional().default(''),
     idType: text(30).optional().default(''),
     idNumber: text(30).optional().default(''),
     orgType: text(10).optional().default(''),
     orgName: text(100).optional().default(''),
     uscc: text(30).optional().default(''),
-    orgId: choice(['uscc', 'certificate'], 'uscc'),
+    orgId: choice(keysOf(ORG_ID_KINDS), 'uscc'),
     certType: text(20).optional().default(''),
     certNumber: text(50).optional().default(''),
     noUsccReason: text(200).optional().default(''),

@@ -3,7 +3,15 @@ import type { Child } from 'hono/jsx';
 import { ORGANISATION_CERTIFICATE_TYPES } from '../../../cases/parties.ts';
 import { ATTACHMENT_ACCEPT } from '../../admin/catalog/uploads.ts';
 import { autocompleteTokens, FieldLabel } from '../../views/formFields.tsx';
-import { DELIVERIES, FORMS, ID_TYPES, ORG_TYPES } from './applicationForm.ts';
+import {
+  APPLICANT_KINDS,
+  DELIVERIES,
+  FORMS,
+  ID_TYPES,
+  ORG_ID_KINDS,
+  ORG_TYPES,
+  REQUEST_KINDS,
+} from './applicationForm.ts';
 
 export type Values = Record<string, string>;
 export type Errors = Record<string, string>;
@@ -108,16 +116,7 @@ export function ApplicationFields({
     <>
       <fieldset>
         <legend>申请人</legend>
-        <Field
-          {...f}
-          name="applicantKind"
-          label="申请人类型"
-          required
-          options={[
-            ['person', '自然人'],
-            ['organisation', '法人或其他组织'],
-          ]}
-        />
+        <Field {...f} name="applicantKind" label="申请人类型" required options={APPLICANT_KINDS} />
         <div class="split">
           <div>
             <p class="muted">自然人填写：</p>
@@ -129,15 +128,7 @@ export function ApplicationFields({
             <p class="muted">法人或其他组织填写：</p>
             <Field {...f} name="orgType" label="组织类型" options={ORG_TYPES} />
             <Field {...f} name="orgName" label="名称" />
-            <Field
-              {...f}
-              name="orgId"
-              label="登记证明"
-              options={[
-                ['uscc', '统一社会信用代码'],
-                ['certificate', '其他证照（没有统一社会信用代码的）'],
-              ]}
-            />
+            <Field {...f} name="orgId" label="登记证明" options={ORG_ID_KINDS} />
             <Field {...f} name="uscc" label="统一社会信用代码" hint="18位" />
             <Field
               {...f}
@@ -182,10 +173,7 @@ export function ApplicationFields({
           {...f}
           name="requestKind"
           label="申请事项"
-          options={[
-            ['disclosure', '申请公开政府信息'],
-            ['correction', '申请更正与本人相关的政府信息记录（条例第四十一条）'],
-          ]}
+          options={REQUEST_KINDS}
           hint="要求更正的，请在下栏写明哪条记录不准确、应如何更正及所依据的证据"
         />
         <Field

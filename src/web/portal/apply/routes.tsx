@@ -1,22 +1,19 @@
 /** The public side of 依申请公开: apply online (/a/:agency/apply) and track (/a/:agency/track). */
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { formatQueryCode } from '../../../cases/queryCode.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import { findApplication, submitApplication } from '../../../db/cases.ts';
-import { findSubmission } from '../../../db/formSubmissions.ts';
-import { hitRateLimit } from '../../../db/rateLimit.ts';
 import { todayInChina } from '../../../law/date.ts';
 import type { AppEnv } from '../../env.ts';
-import { parseForm } from '../../form.ts';
-import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
-import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
+import { type FormState, parseForm } from '../../form.ts';
+import { onceField } from '../../security/onceToken.tsx';
 import { Alert, ErrorCount } from '../../views/formFields.tsx';
-import { agencyPage, portalAgency } from '../agencyPage.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
+import { sectionPage, withPortalAgency } from '../agencyPage.tsx';
+import { receiptRecordId, submitOnline } from '../onlineSubmission.ts';
 import { readApplicantFiles, storeApplicantFiles } from './applicantFiles.ts';
 import { applicationSchema, toNewApplication } from './applicationForm.ts';
-import { ApplicationFields, type Errors, type Values } from './fields.tsx';
+import { ApplicationFields } from './fields.tsx';
 import { publicLimits } from './limits.ts';
 import { ReceiptSheet } from './receiptSheet.tsx';
 import { trackRoutes } from './trackRoutes.tsx';
@@ -24,22 +21,15 @@ import { trackRoutes } from './trackRoutes.tsx';
 export { publicLimits };
 
 export const applyRoutes = new Hono<AppEnv>();
+applyRoutes.use('/a/:agency/apply/*', withPortalAgency);
 applyRoutes.route('/', trackRoutes);
 
 type C = Context<AppEnv>;
 
-function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
-  return agencyPage(
-    c,
-    agency,
-    { label: '依申请公开', href: `/a/${agency.code}/apply` },
-    title,
-    body,
-    status,
-  );
-}
+const page = sectionPage('依申请公开', 'apply');
 
-function applyForm(c: C, agency: Agency, values: Values, errors: Errors, alert?: string) {
+function applyForm(c: C, agency: Agency, form: FormState) {
+  const { raw: values, errors } = form;
   return (
     <>
       <h1>政府信息公开申请</h1>
@@ -47,73 +37,64 @@ function applyForm(c: C, agency: Agency, values: Values, errors: Errors, alert?:
         依据《中华人民共和国政府信息公开条例》第二十九条，请如实填写以下内容。已主动公开的信息可在本站直接查阅。
         已经提交过申请的，可 <a href={`/a/${agency.code}/track`}>查询办理进度</a>。
       </p>
-      <Alert message={alert} />
+      <Alert message={form.message} />
       <ErrorCount errors={errors} />
-      <form
-        method="post"
+      <OnceForm
         action={`/a/${agency.code}/apply`}
-        enctype="multipart/form-data"
+        csrf={c.get('csrfToken')}
+        token={values[onceField]}
         class="form apply-form"
+        multipart
         novalidate
       >
-        <CsrfField token={c.get('csrfToken')} />
-        <OnceField token={values[onceField]} />
         <ApplicationFields
           values={values}
           errors={errors}
           identityProofRequired={agency.identityProofRequired}
         />
         <button type="submit">提交申请</button>
-      </form>
+      </OnceForm>
     </>
   );
 }
 
 applyRoutes.get('/a/:agency/apply', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   return page(
     c,
     agency,
     '提交申请',
-    applyForm(c, agency, { applicantKind: 'person', idType: '居民身份证' }, {}),
+    applyForm(c, agency, { raw: { applicantKind: 'person', idType: '居民身份证' }, errors: {} }),
   );
 });
 
 applyRoutes.post('/a/:agency/apply', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
-  const db = c.get('database').db;
+  const agency = c.get('agency');
   const form = await parseForm(c, applicationSchema);
   const files = await readApplicantFiles(c, form.ok ? form.data : undefined, {
     identityProofRequired: agency.identityProofRequired,
   });
+  const again = (state: FormState, status: 400 | 429) =>
+    page(c, agency, '提交申请', applyForm(c, agency, state), status);
   // Refusals and resubmissions do not count toward the rate limit: only a new application does.
   if (!form.ok || !files.ok) {
     const errors = { ...(form.ok ? {} : form.errors), ...(files.ok ? {} : files.errors) };
-    return page(c, agency, '提交申请', applyForm(c, agency, form.raw, errors), 400);
-  }
-  const once = await oneTimeSubmission(c, form.raw, 'apply', agency.id);
-  if (once.state === 'stale') {
-    const raw = { ...form.raw, [onceField]: '' };
-    return page(c, agency, '提交申请', applyForm(c, agency, raw, {}, STALE_FORM_MESSAGE), 400);
-  }
-  const receipt = `/a/${agency.code}/apply/receipt/${once.token}`;
-  if (once.state === 'submitted') return c.redirect(receipt, 303);
-  const limit = await hitRateLimit(db, `apply:ip:${c.get('clientIp')}`, publicLimits.apply);
-  if (!limit.allowed) {
-    const alert = '提交过于频繁，请稍后再试。已填写的内容均已保留。';
-    return page(c, agency, '提交申请', applyForm(c, agency, form.raw, {}, alert), 429);
+    return again({ raw: form.raw, errors }, 400);
   }
   const today = todayInChina();
-  await once.create(async (tx) => {
-    const input = { agencyId: agency.id, channel: 'online' as const, submittedOn: today };
-    const actor = { ip: c.get('clientIp'), today };
-    const created = await submitApplication(tx, toNewApplication(form.data, input), actor);
-    await storeApplicantFiles(tx, created.id, files.files, { ...actor, agencyId: agency.id });
-    return created.id;
+  const input = { agencyId: agency.id, channel: 'online' as const, submittedOn: today };
+  const actor = { ip: c.get('clientIp'), today };
+  return submitOnline(c, agency, {
+    form: 'apply',
+    raw: form.raw,
+    limit: publicLimits.apply,
+    again,
+    create: async (tx) => {
+      const created = await submitApplication(tx, toNewApplication(form.data, input), actor);
+      await storeApplicantFiles(tx, created.id, files.files, { ...actor, agencyId: agency.id });
+      return created.id;
+    },
   });
-  return c.redirect(receipt, 303);
 });
 
 /** The receipt of an online application, for the browser that submitted it: the query code. */
@@ -164,12 +145,8 @@ applyRoutes.get('/a/:agency/apply/receipt/:token{[A-Za-z0-9_-]{24}}/print', asyn
 
 /** The agency and the application a receipt token made, if this browser made it. */
 async function submittedApplication(c: C) {
-  const agency = await portalAgency(c);
-  if (!agency) return undefined;
-  const db = c.get('database').db;
-  const submission = await findSubmission(db, c.req.param('token') ?? '', 'apply');
-  if (!submission || submission.agencyId !== agency.id || submission.owner !== receiptOwner(c))
-    return undefined;
-  const row = await findApplication(db, submission.recordId);
+  const agency = c.get('agency');
+  const id = await receiptRecordId(c, agency, 'apply');
+  const row = id && (await findApplication(c.get('database').db, id));
   return row ? { agency, row } : undefined;
 }

@@ -8,8 +8,7 @@ import type { CaseFileInfo } from '../../../db/caseFiles.ts';
 import type { ApplicationRow, LetterRow } from '../../../db/cases.ts';
 import { decisionKind, isDecisionId } from '../../../law/decisions.ts';
 import { ATTACHMENT_ACCEPT } from '../../admin/catalog/uploads.ts';
-import { OnceField } from '../../security/onceToken.tsx';
-import { CsrfField } from '../../views/csrfField.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
 import { SUPPLEMENT_LIMITS } from './supplementAnswer.ts';
 
 export interface TrackedCase {
@@ -171,11 +170,12 @@ function SupplementPanel(p: {
 function SupplementAnswerForm(p: { base: string; csrf: string; supplement: SupplementForm }) {
   const error = p.supplement.error;
   return (
-    <form
-      method="post"
+    <OnceForm
       action={`${p.base}/supplement`}
-      enctype="multipart/form-data"
+      csrf={p.csrf}
+      token={p.supplement.once}
       class="form"
+      multipart
       novalidate
     >
       <h3>在网上补正</h3>
@@ -184,8 +184,6 @@ function SupplementAnswerForm(p: { base: string; csrf: string; supplement: Suppl
           {error}
         </p>
       ) : null}
-      <CsrfField token={p.csrf} />
-      <OnceField token={p.supplement.once} />
       <label for="supplement-text">补正说明</label>
       <textarea
         id="supplement-text"
@@ -202,7 +200,7 @@ function SupplementAnswerForm(p: { base: string; csrf: string; supplement: Suppl
       </label>
       <input id="supplement-files" name="files" type="file" accept={ATTACHMENT_ACCEPT} multiple />
       <button type="submit">提交补正</button>
-    </form>
+    </OnceForm>
   );
 }
 

@@ -4,7 +4,6 @@
  * files, the online 补正 and the printable 回执 all read the case from the session.
  */
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { normalizeQueryCode } from '../../../cases/queryCode.ts';
 import type { Agency } from '../../../db/agencies.ts';
 import { type CaseFileInfo, caseFilesOf, readCaseFile } from '../../../db/caseFiles.ts';
@@ -21,12 +20,13 @@ import { isGongkaiError } from '../../../errors.ts';
 import { todayInChina } from '../../../law/date.ts';
 import { docxResponse, fileResponse } from '../../download.ts';
 import type { AppEnv } from '../../env.ts';
+import type { FormState } from '../../form.ts';
 import { onceField } from '../../security/onceToken.tsx';
 import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
 import { recordId } from '../../security/recordIds.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
-import { agencyPage, portalAgency } from '../agencyPage.tsx';
-import { type Errors, Field, type Values } from './fields.tsx';
+import { sectionPage, withPortalAgency } from '../agencyPage.tsx';
+import { TrackForm } from '../trackForm.tsx';
+import type { Errors } from './fields.tsx';
 import { publicLimits } from './limits.ts';
 import { ReceiptSheet } from './receiptSheet.tsx';
 import { parseSupplementAnswer } from './supplementAnswer.ts';
@@ -34,47 +34,37 @@ import { type SupplementForm, type TrackedCase, TrackPage } from './trackPage.ts
 import { endTrackSession, startTrackSession, trackedApplication } from './trackSession.ts';
 
 export const trackRoutes = new Hono<AppEnv>();
+trackRoutes.use('/a/:agency/track/*', withPortalAgency);
 
 type C = Context<AppEnv>;
 
 const base = (agency: Agency) => `/a/${agency.code}/track`;
 
-function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
-  const section = { label: '查询办理进度', href: base(agency) };
-  return agencyPage(c, agency, section, title, body, status);
-}
+const page = sectionPage('查询办理进度', 'track');
 
-function trackForm(c: C, agency: Agency, values: Values, errors: Errors, alert?: string) {
+function trackForm(c: C, agency: Agency, form: FormState) {
+  const csrf = c.get('csrfToken');
+  const example = '7KQ2-MZ9D-4XHP';
   return (
-    <>
-      <h1>查询办理进度</h1>
-      {alert ? (
-        <p class="alert" role="alert">
-          {alert}
-        </p>
-      ) : null}
-      <form method="post" action={base(agency)} class="form narrow-form">
-        <CsrfField token={c.get('csrfToken')} />
-        <Field
-          name="code"
-          label="查询码"
-          required
-          values={values}
-          errors={errors}
-          placeholder="例如 7KQ2-MZ9D-4XHP"
-        />
-        <Field name="phone4" label="联系电话后4位" required values={values} errors={errors} />
-        <button type="submit">查询</button>
-      </form>
-    </>
+    <TrackForm
+      title="查询办理进度"
+      action={base(agency)}
+      csrf={csrf}
+      form={form}
+      example={example}
+    />
   );
 }
 
 trackRoutes.get('/a/:agency/track', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   const expired = c.req.query('expired') === '1' ? '查询已超时，请重新输入查询码。' : undefined;
-  return page(c, agency, '查询办理进度', trackForm(c, agency, {}, {}, expired));
+  return page(
+    c,
+    agency,
+    '查询办理进度',
+    trackForm(c, agency, { raw: {}, errors: {}, message: expired }),
+  );
 });
 
 /** Finds the case for a code and phone digits, counting every attempt against guessing. */
@@ -97,12 +87,11 @@ async function verify(c: C, agency: Agency, raw: Record<string, string>) {
 }
 
 trackRoutes.post('/a/:agency/track', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   const raw = (await c.req.parseBody()) as Record<string, string>;
   const found = await verify(c, agency, raw);
   if (!found.ok) {
-    const form = trackForm(c, agency, raw, found.errors, found.error);
+    const form = trackForm(c, agency, { raw, errors: found.errors, message: found.error });
     return page(c, agency, '查询办理进度', form, found.status);
   }
   startTrackSession(c, agency, found.row.id);
@@ -111,8 +100,7 @@ trackRoutes.post('/a/:agency/track', async (c) => {
 
 /** The agency and the tracked case, or the response to send instead. */
 async function tracked(c: C) {
-  const agency = await portalAgency(c);
-  if (!agency) return { response: c.notFound() } as const;
+  const agency = c.get('agency');
   const id = trackedApplication(c, agency);
   const loaded = id === null ? undefined : await loadCase(c.get('database').db, id);
   if (!loaded || loaded.row.agencyId !== agency.id) {
@@ -230,8 +218,7 @@ trackRoutes.get('/a/:agency/track/receipt', async (c) => {
 });
 
 trackRoutes.get('/a/:agency/track/end', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   endTrackSession(c, agency);
   return c.redirect(base(agency), 303);
 });

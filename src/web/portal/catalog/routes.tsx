@@ -19,6 +19,7 @@ import { getPublicAttachmentFile } from '../../../db/publications/attachments.ts
 import { MAX_INT4 } from '../../../law/fields.ts';
 import type { AppEnv } from '../../env.ts';
 import { errorPage } from '../../views/errorPage.tsx';
+import { FilterSelect } from '../../views/filterSelect.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { NumberedPager } from '../../views/pager.tsx';
 import { TableHead } from '../../views/tableHead.tsx';
@@ -297,23 +298,21 @@ catalogPortalRoutes.get('/a/:agency/search', async (c) => {
         <label for="q">关键词</label>
         <input id="q" name="q" type="search" value={query.q} />
         <label for="s-category">分类</label>
-        <select id="s-category" name="category">
-          <option value="">全部分类</option>
-          {categories.map((x) => (
-            <option value={String(x.id)} selected={x.id === query.category}>
-              {x.name}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id="s-category"
+          name="category"
+          all="全部分类"
+          options={categories.map((x) => [String(x.id), x.name])}
+          selected={String(query.category ?? '')}
+        />
         <label for="s-year">年份</label>
-        <select id="s-year" name="year">
-          <option value="">全部年份</option>
-          {years.map((y) => (
-            <option value={String(y)} selected={y === query.year}>
-              {y}年
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id="s-year"
+          name="year"
+          all="全部年份"
+          options={years.map((y) => [String(y), `${y}年`])}
+          selected={String(query.year ?? '')}
+        />
         <button type="submit">搜索</button>
       </form>
       {terms.length === 0 ? (

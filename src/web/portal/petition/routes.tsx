@@ -1,9 +1,7 @@
 /** 「互联网+信访」: submit a petition online (/a/:agency/petition) and track it (/a/:agency/petition/track). */
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { Agency } from '../../../db/agencies.ts';
-import { findSubmission } from '../../../db/formSubmissions.ts';
 import {
   findPetitionForTracking,
   getPetition,
@@ -16,13 +14,15 @@ import { PETITION_CHANNEL_LABELS, type PetitionChannel } from '../../../petition
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../petitions/clock.ts';
 import { normalizePetitionQueryCode } from '../../../petitions/queryCode.ts';
 import { idNumberSchema, optionalEmailSchema, phoneSchema } from '../../admin/petitions/forms.ts';
+import { PetitionerFields } from '../../admin/petitions/petitionerFields.tsx';
 import type { AppEnv } from '../../env.ts';
-import { parseForm } from '../../form.ts';
-import { OnceField, onceField, receiptOwner } from '../../security/onceToken.tsx';
-import { oneTimeSubmission, STALE_FORM_MESSAGE } from '../../security/oneTimeForm.ts';
-import { CsrfField } from '../../views/csrfField.tsx';
+import { type FormState, parseForm } from '../../form.ts';
+import { onceField } from '../../security/onceToken.tsx';
 import { Alert, ErrorCount, Field, TextArea } from '../../views/formFields.tsx';
-import { agencyPage, portalAgency } from '../agencyPage.tsx';
+import { OnceForm } from '../../views/onceForm.tsx';
+import { sectionPage, withPortalAgency } from '../agencyPage.tsx';
+import { receiptRecordId, submitOnline } from '../onlineSubmission.ts';
+import { TrackForm } from '../trackForm.tsx';
 
 /** Per client address; tracking never per query code (that would let strangers lock it). */
 export const petitionLimits = {
@@ -31,9 +31,9 @@ export const petitionLimits = {
 };
 
 export const petitionPortalRoutes = new Hono<AppEnv>();
+petitionPortalRoutes.use('/a/:agency/petition/*', withPortalAgency);
 
 type C = Context<AppEnv>;
-type FormState = { raw: Record<string, string>; errors: Record<string, string>; message?: string };
 
 const petitionSchema = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不超过50字'),
@@ -61,16 +61,7 @@ const trackSchema = z.object({
     .regex(/^\d{4}$/, '请填写联系电话的后4位数字'),
 });
 
-function page(c: C, agency: Agency, title: string, body: Child, status = 200) {
-  return agencyPage(
-    c,
-    agency,
-    { label: '网上信访', href: `/a/${agency.code}/petition` },
-    title,
-    body,
-    status,
-  );
-}
+const page = sectionPage('网上信访', 'petition');
 
 function submitForm(c: C, agency: Agency, form: FormState) {
   const { raw, errors } = form;
@@ -87,34 +78,25 @@ function submitForm(c: C, agency: Agency, form: FormState) {
       </p>
       <Alert message={form.message} />
       <ErrorCount errors={errors} />
-      <form
-        method="post"
+      <OnceForm
         action={`/a/${agency.code}/petition`}
+        csrf={c.get('csrfToken')}
+        token={raw[onceField]}
         class="form petition-form"
         novalidate
       >
-        <CsrfField token={c.get('csrfToken')} />
-        <OnceField token={raw[onceField]} />
-        <Field name="name" label="姓名" raw={raw} errors={errors} required />
-        <Field
-          name="phone"
-          label="联系电话"
-          type="tel"
-          raw={raw}
-          errors={errors}
-          required
-          hint="用于联系您，并与查询码一起查询办理进度"
+        <PetitionerFields
+          form={form}
+          names={{
+            name: 'name',
+            phone: 'phone',
+            email: 'email',
+            idNumber: 'idNumber',
+            address: 'address',
+          }}
+          phone={{ required: true, hint: '用于联系您，并与查询码一起查询办理进度' }}
+          emailHint="选填：填写的，收到、受理和处理意见书出具时发送邮件告知（只含查询码）"
         />
-        <Field
-          name="email"
-          label="电子邮箱"
-          type="email"
-          raw={raw}
-          errors={errors}
-          hint="选填：填写的，收到、受理和处理意见书出具时发送邮件告知（只含查询码）"
-        />
-        <Field name="idNumber" label="身份证号码" raw={raw} errors={errors} />
-        <Field name="address" label="住址" raw={raw} errors={errors} />
         <Field name="subject" label="事项标题" raw={raw} errors={errors} required />
         <TextArea name="content" label="诉求及事实理由" raw={raw} errors={errors} required />
         <label class="check">
@@ -123,73 +105,54 @@ function submitForm(c: C, agency: Agency, form: FormState) {
         </label>
         {errors.pledge ? <span class="field-error">{errors.pledge}</span> : null}
         <button type="submit">提交信访事项</button>
-      </form>
+      </OnceForm>
     </>
   );
 }
 
 petitionPortalRoutes.get('/a/:agency/petition', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   return page(c, agency, '网上信访', submitForm(c, agency, { raw: {}, errors: {} }));
 });
 
 petitionPortalRoutes.post('/a/:agency/petition', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
-  const db = c.get('database').db;
+  const agency = c.get('agency');
   const form = await parseForm(c, petitionSchema);
+  const again = (state: FormState, status: 400 | 429) =>
+    page(c, agency, '网上信访', submitForm(c, agency, state), status);
   // Refusals and resubmissions do not count toward the rate limit: only a new petition does.
-  if (!form.ok) return page(c, agency, '网上信访', submitForm(c, agency, form), 400);
-  const once = await oneTimeSubmission(c, form.raw, 'petition', agency.id);
-  if (once.state === 'stale') {
-    const raw = { ...form.raw, [onceField]: '' };
-    const stale = { raw, errors: {}, message: STALE_FORM_MESSAGE };
-    return page(c, agency, '网上信访', submitForm(c, agency, stale), 400);
-  }
-  const receipt = `/a/${agency.code}/petition/receipt/${once.token}`;
-  if (once.state === 'submitted') return c.redirect(receipt, 303);
-  const limit = await hitRateLimit(db, `petition:ip:${c.get('clientIp')}`, petitionLimits.submit);
-  if (!limit.allowed) {
-    const message = '提交过于频繁，请稍后再试。已填写的内容均已保留。';
-    return page(
-      c,
-      agency,
-      '网上信访',
-      submitForm(c, agency, { raw: form.raw, errors: {}, message }),
-      429,
-    );
-  }
+  if (!form.ok) return again(form, 400);
   const f = form.data;
   const today = todayInChina();
-  await once.create(async (tx) => {
-    const petitioner = {
-      name: f.name,
-      phone: f.phone,
-      email: f.email || null,
-      idNumber: f.idNumber || null,
-      address: f.address || null,
-    };
-    const input = { agencyId: agency.id, channel: 'online' as const, receivedOn: today };
-    const created = await registerPetition(
-      tx,
-      { ...input, subject: f.subject, content: f.content, petitioners: [petitioner] },
-      { ip: c.get('clientIp'), today },
-    );
-    return created.id;
+  const petitioner = {
+    name: f.name,
+    phone: f.phone,
+    email: f.email || null,
+    idNumber: f.idNumber || null,
+    address: f.address || null,
+  };
+  const input = { agencyId: agency.id, channel: 'online' as const, receivedOn: today };
+  return submitOnline(c, agency, {
+    form: 'petition',
+    raw: form.raw,
+    limit: petitionLimits.submit,
+    again,
+    create: async (tx) => {
+      const created = await registerPetition(
+        tx,
+        { ...input, subject: f.subject, content: f.content, petitioners: [petitioner] },
+        { ip: c.get('clientIp'), today },
+      );
+      return created.id;
+    },
   });
-  return c.redirect(receipt, 303);
 });
 
 /** The receipt of an online petition, for the browser that submitted it: the query code. */
 petitionPortalRoutes.get('/a/:agency/petition/receipt/:token{[A-Za-z0-9_-]{24}}', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
-  const db = c.get('database').db;
-  const submission = await findSubmission(db, c.req.param('token'), 'petition');
-  if (!submission || submission.agencyId !== agency.id || submission.owner !== receiptOwner(c))
-    return c.notFound();
-  const found = await getPetition(db, agency.id, submission.recordId);
+  const agency = c.get('agency');
+  const id = await receiptRecordId(c, agency, 'petition');
+  const found = id && (await getPetition(c.get('database').db, agency.id, id));
   if (!found) return c.notFound();
   const { queryCode, receivedOn: today } = found.row;
   return page(
@@ -212,34 +175,21 @@ petitionPortalRoutes.get('/a/:agency/petition/receipt/:token{[A-Za-z0-9_-]{24}}'
 });
 
 function trackForm(c: C, agency: Agency, form: FormState) {
+  const action = `/a/${agency.code}/petition/track`;
+  const csrf = c.get('csrfToken');
+  const example = 'XF-7KQ2-MZ9D-4XHP';
   return (
-    <>
-      <h1>查询信访办理进度</h1>
-      <Alert message={form.message} />
-      <form
-        method="post"
-        action={`/a/${agency.code}/petition/track`}
-        class="form narrow"
-        novalidate
-      >
-        <CsrfField token={c.get('csrfToken')} />
-        <Field name="code" label="查询码" raw={form.raw} errors={form.errors} required />
-        <Field name="phone4" label="联系电话后4位" raw={form.raw} errors={form.errors} required />
-        <button type="submit">查询</button>
-      </form>
-    </>
+    <TrackForm title="查询信访办理进度" action={action} csrf={csrf} form={form} example={example} />
   );
 }
 
 petitionPortalRoutes.get('/a/:agency/petition/track', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   return page(c, agency, '查询办理进度', trackForm(c, agency, { raw: {}, errors: {} }));
 });
 
 petitionPortalRoutes.post('/a/:agency/petition/track', async (c) => {
-  const agency = await portalAgency(c);
-  if (!agency) return c.notFound();
+  const agency = c.get('agency');
   const db = c.get('database').db;
   const form = await parseForm(c, trackSchema);
   const again = (state: FormState, status: number) =>
