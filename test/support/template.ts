@@ -58,9 +58,6 @@ export function pgliteDumpOf(kind: TemplateKind): Blob | null {
   return fresh ? new Blob([readFileSync(pgliteDump(kind))]) : null;
 }
 
-/** The prepared PGlite demo dump, or null when there is no fresh one. */
-export const demoPgliteDump = () => pgliteDumpOf('demo');
-
 /** An in-memory PGlite, migrated, with the demo loaded when asked. */
 export async function openTemplatePglite(kind: TemplateKind): Promise<Database> {
   const loadDataDir = pgliteDumpOf(kind) ?? undefined;
