@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { test } from 'node:test';
 import { run } from '../../src/cli/import.ts';
 import { upsertAgency } from '../../src/db/agencies.ts';
@@ -10,6 +8,7 @@ import { openDatabase } from '../../src/db/open.ts';
 import { parseFile } from '../../src/report/parse/index.ts';
 import { composeReport } from '../../src/services/annual/compose.ts';
 import { confirmImportedCells, importPreviousReport } from '../../src/services/annual/import.ts';
+import { migratedDataDir } from '../support/cli.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { seedPath } from '../support/shared.ts';
 
@@ -80,7 +79,7 @@ describeEachDatabase('previous-year import', (database) => {
 });
 
 test('gongkai import FILE --agency CODE --year YYYY', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+  const dir = await migratedDataDir();
   const saved = process.env.GONGKAI_DATA_DIR;
   process.env.GONGKAI_DATA_DIR = dir;
   try {

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { test } from 'node:test';
-import { run } from '../../src/cli/report.ts';
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { appendEvent, type NewApplication, submitApplication } from '../../src/db/cases.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { loadDemo } from '../../src/demo/load.ts';
 import type { CheckResult } from '../../src/report/checkResult.ts';
 import { formatOf } from '../../src/report/formats/index.ts';
 import { composeReport } from '../../src/services/annual/compose.ts';
 import { cellBreakdown, rollupReport } from '../../src/services/annual/rollup.ts';
+import { demoDataDir, gongkaiInProcess } from '../support/cli.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const today = '2024-12-31';
@@ -76,35 +72,20 @@ describeEachDatabase('county roll-up', (database) => {
 });
 
 test('gongkai report --agency xiangtan --year 2021 --json prints the roll-up and satisfies R16', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-rollup-'));
-  const saved = process.env.GONGKAI_DATA_DIR;
-  process.env.GONGKAI_DATA_DIR = dir;
+  const dir = await demoDataDir();
   try {
-    const database = await openDatabase();
-    await loadDemo(database.db);
-    await database.close();
-    let out = '';
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => {
-      out += chunk;
-      return true;
-    }) as typeof process.stdout.write;
-    let code: number;
-    try {
-      code = await run(['--agency', 'xiangtan', '--year', '2021', '--json']);
-    } finally {
-      process.stdout.write = write;
-    }
+    const { code, stdout } = await gongkaiInProcess(
+      ['report', '--agency', 'xiangtan', '--year', '2021', '--json'],
+      { GONGKAI_DATA_DIR: dir },
+    );
     assert.equal(code, 0);
-    const result = JSON.parse(out) as CheckResult;
+    const result = JSON.parse(stdout) as CheckResult;
     assert.equal(result.agency, '湘潭县人民政府');
     assert.equal(result.year, 2021);
     assert.ok(!result.findings.some((f) => f.rule === 'R16'), JSON.stringify(result.findings));
     assert.equal(result.cells['t3.new.tot'], 0);
     assert.equal(Object.keys(result.cells).length, formatOf('2021').cellKeys.length);
   } finally {
-    if (saved === undefined) delete process.env.GONGKAI_DATA_DIR;
-    else process.env.GONGKAI_DATA_DIR = saved;
     rmSync(dir, { recursive: true, force: true });
   }
 });

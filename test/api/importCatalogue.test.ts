@@ -14,7 +14,7 @@ import { importLegacyItems } from '../../src/db/catalogImport.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { publications } from '../../src/db/schema/catalog.ts';
 import { createApp } from '../../src/web/app.tsx';
-import { gongkai, gongkaiInProcess, tempDataDir } from '../support/cli.ts';
+import { gongkai, gongkaiInProcess, migratedDataDir } from '../support/cli.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 /** A syntactically valid 18-digit 公民身份号码 (GB 11643 check digit). */
@@ -232,7 +232,7 @@ describeEachDatabase('import-catalogue repository', (getDatabase) => {
 });
 
 test('gongkai import-catalogue (XLSX) and export-open-data, as a user runs them', async () => {
-  const dataDir = tempDataDir();
+  const dataDir = await migratedDataDir();
   const env = { GONGKAI_DATA_DIR: dataDir };
   const database = await openDatabase({ dataDir, url: '' });
   try {

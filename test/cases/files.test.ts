@@ -41,133 +41,138 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected a refusal');
 }
 
-describeEachDatabase('case files', (database) => {
-  test('a file and its event are stored together; what cannot be stored leaves nothing', async () => {
-    await demoApp(database());
-    const db = database().db;
-    const agency = (await findAgencyByCode(db, 'xiangtan-xfj'))!;
-    const other = (await findAgencyByCode(db, 'shili'))!;
-    const id = await newCase(db, agency.id);
-    const before = await fileCount(db);
+describeEachDatabase(
+  'case files',
+  (database) => {
+    test('a file and its event are stored together; what cannot be stored leaves nothing', async () => {
+      await demoApp(database());
+      const db = database().db;
+      const agency = (await findAgencyByCode(db, 'xiangtan-xfj'))!;
+      const other = (await findAgencyByCode(db, 'shili'))!;
+      const id = await newCase(db, agency.id);
+      const before = await fileCount(db);
 
-    const info = await attachCaseFile(
-      db,
-      id,
-      { purpose: 'power-of-attorney', title: '', filename: '授权委托书.pdf', data: pdf },
-      { userId: null, agencyId: agency.id },
-    );
-    assert.equal(info.title, '授权委托书', 'a blank title becomes the file name');
-    assert.equal(info.mediaType, 'application/pdf');
-    const stored = await readCaseFile(db, id, info.id);
-    assert.deepEqual(stored?.data, pdf);
-    const last = (await timelineOf(db, id)).at(-1)!.event;
-    assert.deepEqual(
-      { ...last, on: undefined },
-      {
-        type: 'FileAttached',
-        on: undefined,
-        fileId: info.id,
-        purpose: 'power-of-attorney',
-        title: '授权委托书',
-        by: 'applicant',
-      },
-    );
+      const info = await attachCaseFile(
+        db,
+        id,
+        { purpose: 'power-of-attorney', title: '', filename: '授权委托书.pdf', data: pdf },
+        { userId: null, agencyId: agency.id },
+      );
+      assert.equal(info.title, '授权委托书', 'a blank title becomes the file name');
+      assert.equal(info.mediaType, 'application/pdf');
+      const stored = await readCaseFile(db, id, info.id);
+      assert.deepEqual(stored?.data, pdf);
+      const last = (await timelineOf(db, id)).at(-1)!.event;
+      assert.deepEqual(
+        { ...last, on: undefined },
+        {
+          type: 'FileAttached',
+          on: undefined,
+          fileId: info.id,
+          purpose: 'power-of-attorney',
+          title: '授权委托书',
+          by: 'applicant',
+        },
+      );
 
-    const text = Buffer.from('身份证号 430321199001011234');
-    assert.equal(
-      await refusal(
-        attachCaseFile(
-          db,
-          id,
-          { purpose: 'other', filename: 'a.pdf', data: text },
-          { agencyId: agency.id },
+      const text = Buffer.from('身份证号 430321199001011234');
+      assert.equal(
+        await refusal(
+          attachCaseFile(
+            db,
+            id,
+            { purpose: 'other', filename: 'a.pdf', data: text },
+            { agencyId: agency.id },
+          ),
         ),
-      ),
-      'catalog.file.type',
-    );
-    const huge = Buffer.concat([pngBytes, Buffer.alloc(10 * 1024 * 1024)]);
-    assert.equal(
-      await refusal(
-        attachCaseFile(
-          db,
-          id,
-          { purpose: 'other', filename: 'b.png', data: huge },
-          { agencyId: agency.id },
+        'catalog.file.type',
+      );
+      const huge = Buffer.concat([pngBytes, Buffer.alloc(10 * 1024 * 1024)]);
+      assert.equal(
+        await refusal(
+          attachCaseFile(
+            db,
+            id,
+            { purpose: 'other', filename: 'b.png', data: huge },
+            { agencyId: agency.id },
+          ),
         ),
-      ),
-      'case.file.too-large',
-    );
-    assert.equal(
-      await refusal(
-        attachCaseFile(
-          db,
-          id,
-          { purpose: 'other', filename: 'c.png', data: pngBytes },
-          { agencyId: other.id },
+        'case.file.too-large',
+      );
+      assert.equal(
+        await refusal(
+          attachCaseFile(
+            db,
+            id,
+            { purpose: 'other', filename: 'c.png', data: pngBytes },
+            { agencyId: other.id },
+          ),
         ),
-      ),
-      'case.not-found',
-      'another agency cannot attach to this case',
-    );
-    assert.equal(await fileCount(db), before + 1, 'only the first file was stored');
-    assert.equal((await caseFilesOf(db, id)).length, 1);
-  });
+        'case.not-found',
+        'another agency cannot attach to this case',
+      );
+      assert.equal(await fileCount(db), before + 1, 'only the first file was stored');
+      assert.equal((await caseFilesOf(db, id)).length, 1);
+    });
 
-  test('staff upload on the case page and download it; other roles and agencies cannot', async () => {
-    const app = await demoApp(database());
-    const db = database().db;
-    const agency = (await findAgencyByCode(db, 'xiangtan-xfj'))!;
-    const id = await newCase(db, agency.id);
-    const page = `/admin/xiangtan-xfj/cases/${id}`;
-    const handler = new TestClient(app);
-    await handler.login('xfj-handler', demoPassword);
-    await handler.get(page);
+    test('staff upload on the case page and download it; other roles and agencies cannot', async () => {
+      const app = await demoApp(database());
+      const db = database().db;
+      const agency = (await findAgencyByCode(db, 'xiangtan-xfj'))!;
+      const id = await newCase(db, agency.id);
+      const page = `/admin/xiangtan-xfj/cases/${id}`;
+      const handler = new TestClient(app);
+      await handler.login('xfj-handler', demoPassword);
+      await handler.get(page);
 
-    const refused = await handler.upload(
-      `${page}/files`,
-      { purpose: 'released', title: '' },
-      {
-        name: 'notes.txt',
-        data: Buffer.from('plain text'),
-      },
-    );
-    assert.equal(refused.status, 400);
-    assert.match(await refused.text(), /未能添加材料：只接受 PDF/);
+      const refused = await handler.upload(
+        `${page}/files`,
+        { purpose: 'released', title: '' },
+        {
+          name: 'notes.txt',
+          data: Buffer.from('plain text'),
+        },
+      );
+      assert.equal(refused.status, 400);
+      assert.match(await refused.text(), /未能添加材料：只接受 PDF/);
 
-    const saved = await handler.upload(
-      `${page}/files`,
-      { purpose: 'released', title: '2025年项目批复' },
-      { name: 'pifu.png', data: pngBytes },
-    );
-    assert.equal(saved.status, 303);
-    const shown = await (await handler.get(page)).text();
-    assert.match(shown, /2025年项目批复<\/a>/);
-    assert.match(
-      shown,
-      /添加材料.*公开的政府信息：2025年项目批复/s,
-      'the timeline shows the event',
-    );
-    const [file] = await caseFilesOf(db, id);
-    const download = await handler.get(`${page}/files/${file.id}`);
-    assert.equal(download.status, 200);
-    assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
-    assert.equal(download.headers.get('content-type'), 'image/png');
-    assert.deepEqual(Buffer.from(await download.arrayBuffer()), pngBytes);
+      const saved = await handler.upload(
+        `${page}/files`,
+        { purpose: 'released', title: '2025年项目批复' },
+        { name: 'pifu.png', data: pngBytes },
+      );
+      assert.equal(saved.status, 303);
+      const shown = await (await handler.get(page)).text();
+      assert.match(shown, /2025年项目批复<\/a>/);
+      assert.match(
+        shown,
+        /添加材料.*公开的政府信息：2025年项目批复/s,
+        'the timeline shows the event',
+      );
+      const [file] = await caseFilesOf(db, id);
+      const download = await handler.get(`${page}/files/${file.id}`);
+      assert.equal(download.status, 200);
+      assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(download.headers.get('content-type'), 'image/png');
+      assert.deepEqual(Buffer.from(await download.arrayBuffer()), pngBytes);
 
-    const reviewer = new TestClient(app);
-    await reviewer.login('xfj-reviewer', demoPassword);
-    assert.equal((await reviewer.get(`${page}/files/${file.id}`)).status, 403);
-    const masked = await (await reviewer.get(page)).text();
-    assert.match(masked, /本件有 1 个材料（含个人信息，仅承办人员可查看）/);
-    assert.doesNotMatch(masked, /2025年项目批复<\/a>/);
+      const reviewer = new TestClient(app);
+      await reviewer.login('xfj-reviewer', demoPassword);
+      assert.equal((await reviewer.get(`${page}/files/${file.id}`)).status, 403);
+      const masked = await (await reviewer.get(page)).text();
+      assert.match(masked, /本件有 1 个材料（含个人信息，仅承办人员可查看）/);
+      assert.doesNotMatch(masked, /2025年项目批复<\/a>/);
 
-    const stranger = new TestClient(app);
-    await stranger.login('sl-office', demoPassword);
-    const elsewhere = await stranger.get(`/admin/shili/cases/${id}/files/${file.id}`);
-    assert.equal(elsewhere.status, 404);
-    assert.equal(
-      (await db.select({ n: count() }).from(caseFiles).where(eq(caseFiles.applicationId, id)))[0].n,
-      1,
-    );
-  });
-});
+      const stranger = new TestClient(app);
+      await stranger.login('sl-office', demoPassword);
+      const elsewhere = await stranger.get(`/admin/shili/cases/${id}/files/${file.id}`);
+      assert.equal(elsewhere.status, 404);
+      assert.equal(
+        (await db.select({ n: count() }).from(caseFiles).where(eq(caseFiles.applicationId, id)))[0]
+          .n,
+        1,
+      );
+    });
+  },
+  { demo: true },
+);

@@ -7,10 +7,10 @@ import { openDatabase } from '../../src/db/open.ts';
 import { demoAgency, demoCounty } from '../../src/demo/agencies.ts';
 import { demoCases } from '../../src/demo/cases.ts';
 import { checkedAnnualReport } from '../../src/services/annual/build.ts';
-import { gongkai, gongkaiInProcess, tempDataDir } from '../support/cli.ts';
+import { gongkai, gongkaiInProcess, migratedDataDir } from '../support/cli.ts';
 
 test('gongkai report: T3/T4 of the demo cases as a check --json object, and rendered', async () => {
-  const dir = tempDataDir();
+  const dir = await migratedDataDir();
   const env = { GONGKAI_DATA_DIR: dir };
   const database = await openDatabase({ dataDir: dir, url: '' });
   const county = await upsertAgency(database.db, demoCounty);

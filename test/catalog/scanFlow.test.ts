@@ -3,8 +3,6 @@ import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { scanFile } from '../../src/catalog/attachments/scan.ts';
 import { listAudit } from '../../src/db/audit.ts';
-import type { Db } from '../../src/db/database.ts';
-import type { Actor } from '../../src/db/publications/actor.ts';
 import {
   addAttachment,
   cleanAttachment,
@@ -12,11 +10,7 @@ import {
 } from '../../src/db/publications/attachments.ts';
 import { createPublication } from '../../src/db/publications/drafts.ts';
 import { getPublication, listEvents } from '../../src/db/publications/read.ts';
-import {
-  overridePrivacy,
-  recordConfidentialityReview,
-  reviewPublication,
-} from '../../src/db/publications/review.ts';
+import { overridePrivacy, reviewPublication } from '../../src/db/publications/review.ts';
 import { publications } from '../../src/db/schema/catalog.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';

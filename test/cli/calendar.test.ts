@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { gongkai, gongkaiInProcess, tempDataDir } from '../support/cli.ts';
+import { gongkai, gongkaiInProcess, migratedDataDir, tempDataDir } from '../support/cli.ts';
 
 // A 2027 notice as staff would type it in (the dates are invented for the test: no notice exists yet).
 const notice2027 = {
@@ -13,7 +13,7 @@ const notice2027 = {
 };
 
 test('an imported year makes deadlines in it final, for deadline and calendar show', async () => {
-  const env = { GONGKAI_DATA_DIR: tempDataDir() };
+  const env = { GONGKAI_DATA_DIR: await migratedDataDir() };
   // One real process (the deadline family's); the other commands run in process.
   const before = JSON.parse(
     gongkai(['deadline', '--received', '2026-12-20', '--json'], env).stdout,

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { upsertAgency } from '../../src/db/agencies.ts';
 import { openDatabase } from '../../src/db/open.ts';
-import { gongkai, gongkaiInProcess, tempDataDir } from '../support/cli.ts';
+import { gongkai, gongkaiInProcess, migratedDataDir } from '../support/cli.ts';
 
 test('gongkai remedy: the exact JSON shape, the law of the decision day, the agency bodies', async () => {
-  const dataDir = tempDataDir();
+  const dataDir = await migratedDataDir();
   const database = await openDatabase({ dataDir, url: '' });
   try {
     const county = await upsertAgency(database.db, {

@@ -14,7 +14,7 @@ import { listMessages, maxAttempts, retryMessage } from '../../src/db/outbox.ts'
 import { outbox } from '../../src/db/schema/outbox.ts';
 import { createUser } from '../../src/db/users.ts';
 import { sendDueMessages, transportsFrom } from '../../src/jobs/outboxSender.ts';
-import { tempDataDir } from '../support/cli.ts';
+import { migratedDataDir } from '../support/cli.ts';
 import { databaseKinds, describeEachDatabase, freshPostgres } from '../support/databases.ts';
 import { mailServer } from '../support/mail.ts';
 
@@ -204,7 +204,7 @@ for (const kind of databaseKinds()) {
     const target =
       kind === 'postgres'
         ? await freshPostgres()
-        : { url: undefined, dir: tempDataDir(), drop: async () => {}, database: null };
+        : { url: undefined, dir: await migratedDataDir(), drop: async () => {}, database: null };
     if (target.database) await target.database.close();
     const env = {
       ...process.env,

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TemplateKind } from './template.ts';
 
 export const gongkaiBin = new URL('../../bin/gongkai', import.meta.url).pathname;
 
@@ -107,14 +108,29 @@ export async function gongkaiInProcess(
  * writes, without its 25 s of CPU), or, when the template is stale, `gongkai demo` itself.
  */
 export async function demoDataDir(): Promise<string> {
+  const dir = await preparedDataDir('demo');
+  if (dir) return dir;
+  const fresh = tempDataDir();
+  const result = await gongkaiInProcess(['demo'], { GONGKAI_DATA_DIR: fresh });
+  if (result.code !== 0) throw new Error(`gongkai demo: ${result.stderr}`);
+  return fresh;
+}
+
+/**
+ * A GONGKAI_DATA_DIR with an empty database and every migration applied, as the first command
+ * on a new machine leaves it (a fresh directory costs each test initdb and all migrations).
+ * Tests of that first run itself use tempDataDir().
+ */
+export async function migratedDataDir(): Promise<string> {
+  return (await preparedDataDir('empty')) ?? tempDataDir();
+}
+
+/** The prepared template unpacked into a new data directory, or null when it is stale. */
+async function preparedDataDir(kind: TemplateKind): Promise<string | null> {
+  const { pgliteDumpOf } = await import('./template.ts');
+  const loadDataDir = pgliteDumpOf(kind);
+  if (!loadDataDir) return null;
   const dir = tempDataDir();
-  const { demoPgliteDump } = await import('./template.ts');
-  const loadDataDir = demoPgliteDump();
-  if (!loadDataDir) {
-    const result = await gongkaiInProcess(['demo'], { GONGKAI_DATA_DIR: dir });
-    if (result.code !== 0) throw new Error(`gongkai demo: ${result.stderr}`);
-    return dir;
-  }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const pglite = await PGlite.create(join(dir, 'pglite'), {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { Database } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { loadDemo } from '../../src/demo/load.ts';
-import { freshPgTemplate, openDemoPglite } from './template.ts';
+import { freshPgTemplate, openTemplatePglite } from './template.ts';
 
 /** The databases every repository test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const databaseKinds = (): ('pglite' | 'postgres')[] =>
@@ -42,8 +42,7 @@ export function describeEachDatabase(
 }
 
 export async function freshPglite(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.demo) return openDemoPglite();
-  return openDatabase({ dataDir: 'memory://', url: '' });
+  return openTemplatePglite(options.demo ? 'demo' : 'empty');
 }
 
 export async function freshPostgres(options: DatabaseOptions = {}): Promise<{
@@ -55,7 +54,7 @@ export async function freshPostgres(options: DatabaseOptions = {}): Promise<{
   const name = `gk_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
-  const template = options.demo ? await freshPgTemplate(admin) : null;
+  const template = await freshPgTemplate(admin, options.demo ? 'demo' : 'empty');
   await admin.query(
     `CREATE DATABASE ${name}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`,
   );

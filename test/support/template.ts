@@ -15,12 +15,19 @@ import { loadDemo } from '../../src/demo/load.ts';
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const templateDir = join(root, 'test-output', 'templates');
-const pgliteDump = join(templateDir, 'demo-pglite.tar.gz');
-const pgliteStamp = join(templateDir, 'demo-pglite.fingerprint');
 /** One template per checkout (GONGKAI_PG_TEMPLATE), so parallel checkouts on one server do not collide. */
 export const pgTemplate = process.env.GONGKAI_PG_TEMPLATE ?? 'gk_demo_template';
-/** The template's name quoted for SQL: an unquoted GONGKAI_PG_TEMPLATE=gk_tpl_ciSpeed would be folded to lower case. */
-const quotedTemplate = pg.escapeIdentifier(pgTemplate);
+
+/**
+ * The two prepared databases: the demo, and an empty one with every migration applied (a fresh
+ * PGlite runs initdb and all migrations, several seconds of CPU; copying the dump costs a fraction).
+ */
+export type TemplateKind = 'demo' | 'empty';
+const pgliteDump = (kind: TemplateKind) => join(templateDir, `${kind}-pglite.tar.gz`);
+const pgliteStamp = (kind: TemplateKind) => join(templateDir, `${kind}-pglite.fingerprint`);
+/** The PostgreSQL template's name (quoted wherever it is SQL: an unquoted gk_tpl_ciSpeed folds to lower case). */
+const pgTemplateName = (kind: TemplateKind) =>
+  kind === 'demo' ? pgTemplate : `${pgTemplate}_empty`;
 
 let cachedFingerprint: string | undefined;
 
@@ -44,63 +51,78 @@ function walk(dir: string): string[] {
     });
 }
 
-/** The prepared PGlite demo dump, or null when there is no fresh one. */
-export function demoPgliteDump(): Blob | null {
-  const fresh =
-    existsSync(pgliteStamp) && readFileSync(pgliteStamp, 'utf8') === sourceFingerprint();
-  return fresh ? new Blob([readFileSync(pgliteDump)]) : null;
+/** A prepared PGlite dump, or null when there is no fresh one. */
+export function pgliteDumpOf(kind: TemplateKind): Blob | null {
+  const stamp = pgliteStamp(kind);
+  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceFingerprint();
+  return fresh ? new Blob([readFileSync(pgliteDump(kind))]) : null;
 }
 
-/** An in-memory PGlite with the demo loaded. */
-export async function openDemoPglite(): Promise<Database> {
-  const loadDataDir = demoPgliteDump();
-  if (loadDataDir) return openDatabase({ dataDir: 'memory://', url: '', loadDataDir });
-  const database = await openDatabase({ dataDir: 'memory://', url: '' });
-  await loadDemo(database.db);
+/** An in-memory PGlite, migrated, with the demo loaded when asked. */
+export async function openTemplatePglite(kind: TemplateKind): Promise<Database> {
+  const loadDataDir = pgliteDumpOf(kind) ?? undefined;
+  const database = await openDatabase({ dataDir: 'memory://', url: '', loadDataDir });
+  if (kind === 'demo' && !loadDataDir) await loadDemo(database.db);
   return database;
 }
 
-/** The template to copy for a PostgreSQL database with the demo, or null when there is no fresh one. */
-export async function freshPgTemplate(admin: pg.Client): Promise<string | null> {
+/** The template to copy for a PostgreSQL database, or null when there is no fresh one. */
+export async function freshPgTemplate(
+  admin: pg.Client,
+  kind: TemplateKind = 'demo',
+): Promise<string | null> {
+  const name = pgTemplateName(kind);
   const { rows } = await admin.query(
     `select shobj_description(oid, 'pg_database') as stamp from pg_database where datname = $1`,
-    [pgTemplate],
+    [name],
   );
-  return rows[0]?.stamp === sourceFingerprint() ? pgTemplate : null;
+  return rows[0]?.stamp === sourceFingerprint() ? name : null;
 }
 
+/** Writes both PGlite dumps: the empty migrated database, then the same with the demo loaded. */
 export async function preparePgliteTemplate(): Promise<void> {
   const database = await openDatabase({ dataDir: 'memory://', url: '' });
   try {
-    await loadDemo(database.db);
-    const dump = await database.dumpDataDir!();
     mkdirSync(templateDir, { recursive: true });
-    writeFileSync(pgliteDump, Buffer.from(await dump.arrayBuffer()));
-    writeFileSync(pgliteStamp, sourceFingerprint());
+    await writePgliteDump(database, 'empty');
+    await loadDemo(database.db);
+    await writePgliteDump(database, 'demo');
   } finally {
     await database.close();
   }
+}
+
+async function writePgliteDump(database: Database, kind: TemplateKind): Promise<void> {
+  const dump = await database.dumpDataDir!();
+  writeFileSync(pgliteDump(kind), Buffer.from(await dump.arrayBuffer()));
+  writeFileSync(pgliteStamp(kind), sourceFingerprint());
 }
 
 export async function preparePgTemplate(baseUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [pgTemplate]);
-    if (exists.rowCount) await admin.query(`alter database ${quotedTemplate} is_template false`);
-    await admin.query(`drop database if exists ${quotedTemplate} with (force)`);
-    await admin.query(`create database ${quotedTemplate}`);
-    const url = new URL(baseUrl);
-    url.pathname = `/${pgTemplate}`;
-    const database = await openDatabase({ url: url.toString() });
-    try {
-      await loadDemo(database.db);
-    } finally {
-      await database.close();
-    }
-    await admin.query(`comment on database ${quotedTemplate} is '${sourceFingerprint()}'`);
-    await admin.query(`alter database ${quotedTemplate} is_template true`);
+    for (const kind of ['empty', 'demo'] as const) await preparePgDatabase(admin, baseUrl, kind);
   } finally {
     await admin.end();
   }
+}
+
+async function preparePgDatabase(admin: pg.Client, baseUrl: string, kind: TemplateKind) {
+  const name = pgTemplateName(kind);
+  const quoted = pg.escapeIdentifier(name);
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount) await admin.query(`alter database ${quoted} is_template false`);
+  await admin.query(`drop database if exists ${quoted} with (force)`);
+  await admin.query(`create database ${quoted}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  try {
+    if (kind === 'demo') await loadDemo(database.db);
+  } finally {
+    await database.close();
+  }
+  await admin.query(`comment on database ${quoted} is '${sourceFingerprint()}'`);
+  await admin.query(`alter database ${quoted} is_template true`);
 }
