@@ -25,6 +25,13 @@ import {
   type Slot,
 } from './solve.ts';
 
+/** What the three table readers (readT2, readT3, readT4) read; each fills the one TableRead it is given. */
+export interface TableText {
+  nt: NormalizedText;
+  format: ReportFormat;
+  layout: TextLayout;
+}
+
 export interface TableRead {
   cells: Cells;
   notes: Partial<Record<CellKey, string>>;
@@ -216,13 +223,8 @@ function chunkId(chunks: Chunks['chunks']): string {
   return id;
 }
 
-export function readT2(
-  nt: NormalizedText,
-  format: ReportFormat,
-  region: Region,
-  layout: TextLayout,
-  out: TableRead = { cells: {}, notes: {}, warnings: [] },
-): TableRead {
+export function readT2(text: TableText, region: Region, out: TableRead): TableRead {
+  const { nt, format, layout } = text;
   let cursor = region.from;
   for (const group of planOf(format).t2) {
     const caption = findNeedle(nt, group.caption, cursor, region.to);
@@ -251,13 +253,8 @@ export function readT2(
   return out;
 }
 
-export function readT3(
-  nt: NormalizedText,
-  format: ReportFormat,
-  region: Region,
-  layout: TextLayout,
-  out: TableRead = { cells: {}, notes: {}, warnings: [] },
-): TableRead {
+export function readT3(text: TableText, region: Region, out: TableRead): TableRead {
+  const { nt, format, layout } = text;
   const rows: { key: T3RowKey; input: RowInput }[] = [];
   const missing: T3Plan[] = [];
   let cursor = region.from;
@@ -349,12 +346,8 @@ function splitOther(out: TableRead) {
   out.otherAsOneRow = true;
 }
 
-export function readT4(
-  nt: NormalizedText,
-  region: Region,
-  layout: TextLayout,
-  out: TableRead = { cells: {}, notes: {}, warnings: [] },
-): TableRead {
+export function readT4(text: TableText, region: Region, out: TableRead): TableRead {
+  const { nt, layout } = text;
   const chunks: Chunks = { chunks: [], units: new Map(), raw: '' };
   let cursor = region.from;
   for (;;) {

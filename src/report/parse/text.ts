@@ -114,9 +114,10 @@ export function parseText(input: string, opts: ParseOptions = {}): ParseResult {
   const t4Region = region(headings, 'S4', t3Region.from, text.length);
   // The three readers fill one TableRead (their cell keys are disjoint), in table order.
   const read: TableRead = { cells: {}, notes: {}, warnings };
-  readT2(nt, format, t2Region, layout, read);
-  readT3(nt, format, t3Region, layout, read);
-  readT4(nt, t4Region, layout, read);
+  const tableText = { nt, format, layout };
+  readT2(tableText, t2Region, read);
+  readT3(tableText, t3Region, read);
+  readT4(tableText, t4Region, read);
   const { cells, notes: cellNotes } = read;
   if (headings.length === 0 && Object.keys(cells).length === 0)
     throw new GongkaiError(
