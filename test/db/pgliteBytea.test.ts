@@ -7,8 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../src/db/database.ts';
-import { openDatabase } from '../../src/db/open.ts';
 import { byteaParsers, byteaSerializers } from '../../src/db/pgliteBytea.ts';
+import { openTemplatePglite } from '../support/template.ts';
 
 const samples = {
   every: Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256)),
@@ -20,7 +20,7 @@ for (const thread of [false, true]) {
   describe(`bytea through PGlite ${thread ? 'in its thread' : 'in process'}`, () => {
     let database: Database;
     before(async () => {
-      database = await openDatabase({ dataDir: 'memory://', url: '', thread });
+      database = await openTemplatePglite('empty', thread);
       await database.db.execute(sql`create table bytea_t (name text primary key, data bytea)`);
     });
     after(() => database?.close());

@@ -15,6 +15,7 @@ import { openDatabase } from '../../src/db/open.ts';
 import { PgliteThread, SYNC_WAIT_MS } from '../../src/db/pgliteThread.ts';
 import { auditLog } from '../../src/db/schema.ts';
 import { tempDataDir } from '../support/cli.ts';
+import { openTemplatePglite } from '../support/template.ts';
 
 const valuesOf = async (db: Db) =>
   rowsOf<{ v: string }>(await db.execute(sql`select v from thread_t order by id`)).map((r) => r.v);
@@ -31,7 +32,7 @@ function gate() {
 describe('PGlite in a worker thread', () => {
   let database: Database;
   before(async () => {
-    database = await openDatabase({ dataDir: 'memory://', url: '', thread: true });
+    database = await openTemplatePglite('empty', true);
     await database.db.execute(sql`create table thread_t (id int primary key, v text not null)`);
   });
   after(() => database?.close());
@@ -125,7 +126,7 @@ describe('PGlite in a worker thread', () => {
   });
 
   test('rows come back the same as from an in-process PGlite', async () => {
-    const inProcess = await openDatabase({ dataDir: 'memory://', url: '', thread: false });
+    const inProcess = await openTemplatePglite('empty');
     try {
       const sample = async (db: Db) => {
         await audit(db, { action: 'test.thread', target: 'same', details: { 公开: [1, 'x'] } });

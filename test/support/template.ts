@@ -58,10 +58,10 @@ export function pgliteDumpOf(kind: TemplateKind): Blob | null {
   return fresh ? new Blob([readFileSync(pgliteDump(kind))]) : null;
 }
 
-/** An in-memory PGlite, migrated, with the demo loaded when asked. */
-export async function openTemplatePglite(kind: TemplateKind): Promise<Database> {
+/** An in-memory PGlite, migrated, with the demo loaded when asked; in its own thread when asked. */
+export async function openTemplatePglite(kind: TemplateKind, thread = false): Promise<Database> {
   const loadDataDir = pgliteDumpOf(kind) ?? undefined;
-  const database = await openDatabase({ dataDir: 'memory://', url: '', loadDataDir });
+  const database = await openDatabase({ dataDir: 'memory://', url: '', loadDataDir, thread });
   if (kind === 'demo' && !loadDataDir) await loadDemo(database.db);
   return database;
 }
