@@ -75,39 +75,14 @@ describeEachDatabase(
         },
       );
 
+      const refusedFor = (filename: string, data: Buffer, agencyId = agency.id) =>
+        refusal(attachCaseFile(db, id, { purpose: 'other', filename, data }, { agencyId }));
       const text = Buffer.from('身份证号 430321199001011234');
-      assert.equal(
-        await refusal(
-          attachCaseFile(
-            db,
-            id,
-            { purpose: 'other', filename: 'a.pdf', data: text },
-            { agencyId: agency.id },
-          ),
-        ),
-        'catalog.file.type',
-      );
+      assert.equal(await refusedFor('a.pdf', text), 'catalog.file.type');
       const huge = Buffer.concat([pngBytes, Buffer.alloc(10 * 1024 * 1024)]);
+      assert.equal(await refusedFor('b.png', huge), 'case.file.too-large');
       assert.equal(
-        await refusal(
-          attachCaseFile(
-            db,
-            id,
-            { purpose: 'other', filename: 'b.png', data: huge },
-            { agencyId: agency.id },
-          ),
-        ),
-        'case.file.too-large',
-      );
-      assert.equal(
-        await refusal(
-          attachCaseFile(
-            db,
-            id,
-            { purpose: 'other', filename: 'c.png', data: pngBytes },
-            { agencyId: other.id },
-          ),
-        ),
+        await refusedFor('c.png', pngBytes, other.id),
         'case.not-found',
         'another agency cannot attach to this case',
       );
